@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh machine: sets up .venv if needed, installs the system
+# packages the tests use (Debian's chromium for browser tests), then runs ruff, mypy and pytest.
+# Usage: bash scripts/test.sh [extra pytest arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e '.[all]'
+
+# System packages for the browser and terminal tests (root on CI and dev machines).
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v tmux >/dev/null 2>&1 || need+=(tmux)
+if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+echo "== ruff"
+.venv/bin/ruff check src tests benchmarks scripts
+echo "== mypy"
+.venv/bin/mypy
+echo "== docs/cli.md matches the CLI's help"
+.venv/bin/python scripts/cli_docs.py --check
+echo "== pytest"
+.venv/bin/python -m pytest "$@"

@@ -1,0 +1,3 @@
+from acupressure.cli import main
+
+main()

@@ -1,0 +1,81 @@
+"""Load and validate the atlas data files shipped inside the package."""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from acupressure.atlas.models import Point, Source
+
+
+class AtlasDataError(Exception):
+    """A data file is missing, unreadable or invalid. The message names the file and field."""
+
+
+def _read_yaml(file: Traversable) -> Any:
+    try:
+        return yaml.safe_load(file.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise AtlasDataError(f"{file.name}: not valid YAML: {exc}") from exc
+
+
+def _explain(name: str, exc: ValidationError) -> AtlasDataError:
+    problems = []
+    for error in exc.errors():
+        field = ".".join(str(part) for part in error["loc"]) or "(top level)"
+        problems.append(f"{field}: {error['msg']}")
+    return AtlasDataError(f"{name}: " + "; ".join(problems))
+
+
+def data_dir() -> Traversable:
+    return resources.files("acupressure.atlas") / "data"
+
+
+def load_sources(folder: Traversable | None = None) -> dict[str, Source]:
+    folder = folder or data_dir()
+    file = folder / "sources.yaml"
+    raw = _read_yaml(file)
+    if not isinstance(raw, list):
+        raise AtlasDataError(f"{file.name}: expected a list of sources")
+    sources: dict[str, Source] = {}
+    for index, item in enumerate(raw):
+        try:
+            source = Source.model_validate(item)
+        except ValidationError as exc:
+            raise _explain(f"{file.name}[{index}]", exc) from exc
+        if source.id in sources:
+            raise AtlasDataError(f"{file.name}: source id {source.id!r} appears twice")
+        sources[source.id] = source
+    return sources
+
+
+def load_points(folder: Traversable | None = None) -> list[Point]:
+    """Read every point file, validate it and check it against the bibliography."""
+    folder = folder or data_dir()
+    sources = load_sources(folder)
+    points: list[Point] = []
+    files = sorted(
+        (f for f in (folder / "points").iterdir() if f.name.endswith(".yaml")),
+        key=lambda f: f.name,
+    )
+    for file in files:
+        raw = _read_yaml(file)
+        if not isinstance(raw, dict):
+            raise AtlasDataError(f"{file.name}: expected a mapping of fields")
+        try:
+            point = Point.model_validate(raw)
+        except ValidationError as exc:
+            raise _explain(file.name, exc) from exc
+        if file.name != f"{point.code}.yaml":
+            raise AtlasDataError(f"{file.name}: code is {point.code}, file should be named after it")
+        unknown = sorted(point.cited_sources() - sources.keys())
+        if unknown:
+            raise AtlasDataError(f"{file.name}: sources: unknown source id(s) {', '.join(unknown)}")
+        points.append(point)
+    if not points:
+        raise AtlasDataError("no point files found in the atlas data folder")
+    return points

@@ -1,0 +1,43 @@
+"""The `acupressure` command. Each feature registers its commands from its own module."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from acupressure import __version__
+from acupressure.cli import atlas as atlas_commands
+
+app = typer.Typer(
+    name="acupressure",
+    help="Acupressure for back, neck and shoulder pain: atlas, safe routines, guided sessions.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"acupressure {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Acupressure for back, neck and shoulder pain. Not a substitute for medical care."""
+
+
+app.command()(atlas_commands.points)
+app.command()(atlas_commands.point)
+
+
+def main() -> None:
+    app()

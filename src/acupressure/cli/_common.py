@@ -1,0 +1,27 @@
+"""Shared CLI plumbing: exit codes, one-line errors on stderr, JSON on stdout."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, NoReturn
+
+import typer
+from rich.console import Console
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_NOT_FOUND = 3
+EXIT_BLOCKED = 4
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
+    """Print one clear line on stderr and exit with the given code."""
+    err_console.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))

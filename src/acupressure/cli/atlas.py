@@ -1,0 +1,93 @@
+"""`acupressure points` and `acupressure point CODE`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from acupressure import atlas
+from acupressure.atlas.export import point_detail, point_summary
+from acupressure.atlas.models import Point, Region
+from acupressure.cli._common import EXIT_NOT_FOUND, console, fail, print_json
+
+PERFORMER = {"self": "yourself", "helper": "needs a helper", "either": "yourself or a helper"}
+
+
+def points(
+    region: Annotated[
+        Region | None, typer.Option(help="Only the points of this group of the article.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """List the points of the atlas."""
+    selected = atlas.points_in(region) if region else atlas.all_points()
+    if as_json:
+        print_json([point_summary(p) for p in selected])
+        return
+    table = Table(title="Acupressure points for back, neck and shoulder pain")
+    for column in ("Code", "Name", "Region", "Who", "Pregnancy", "Also called"):
+        table.add_column(column)
+    for p in selected:
+        table.add_row(
+            p.code,
+            f"{p.names.pinyin} {p.names.hanzi}\n{p.names.english}",
+            p.region,
+            PERFORMER[p.technique.performer],
+            p.pregnancy.policy,
+            ", ".join(p.aliases[:4]),
+        )
+    console.print(table)
+
+
+def point(
+    code: Annotated[str, typer.Argument(help="A code, old label or name: BL52, B47, LV3, Hegu.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a card.")] = False,
+) -> None:
+    """Show one point: where it is, how to press it, cautions and sources."""
+    try:
+        match = atlas.resolve(code)
+    except ValueError as exc:
+        fail(str(exc))
+    except atlas.PointNotFoundError as exc:
+        fail(str(exc), EXIT_NOT_FOUND)
+    if as_json:
+        print_json(point_detail(match.point, match))
+        return
+    for erratum in match.errata:
+        console.print(
+            Panel(Text(erratum.note), title=f"Note on the label {code!r}", border_style="yellow")
+        )
+    console.print(_card(match.point))
+
+
+def _card(p: Point) -> Panel:
+    t = p.technique
+    hold = f"{t.hold_seconds}" + (f"-{t.hold_seconds_max}" if t.hold_seconds_max else "")
+    reps = f"{t.repetitions}" + (f"-{t.repetitions_max}" if t.repetitions_max else "")
+    body = Text()
+    body.append(f"{p.names.pinyin} {p.names.hanzi} · {p.names.english} · {p.channel}\n", "bold")
+    body.append(f"{p.laterality}, {p.region}; helps: {', '.join(p.areas)}\n\n")
+    body.append("Where\n", "bold underline")
+    body.append(p.location.standard + "\n")
+    for number, step in enumerate(p.location.how_to_find, 1):
+        body.append(f"  {number}. {step}\n")
+    body.append("\nHow\n", "bold underline")
+    body.append(f"{PERFORMER[t.performer]}; {t.posture_note}; {t.method}; {t.pressure} pressure\n")
+    body.append(f"hold {hold} s, {reps} times, rest {t.rest_seconds} s; sides: {t.sides}; ")
+    body.append(f"{t.frequency}\n")
+    if t.breathing:
+        body.append(f"breathing: {t.breathing}\n")
+    for variant in t.variants:
+        body.append(f"if {variant.when}: {variant.instruction}\n")
+    body.append("\nCautions\n", "bold underline")
+    body.append(f"pregnancy ({p.pregnancy.policy}): {p.pregnancy.note}\n")
+    for caution in p.precautions:
+        body.append(f"- {caution.text} [{', '.join(caution.sources)}]\n")
+    if p.aliases:
+        body.append(f"\nAlso called: {', '.join(p.aliases)}\n")
+    body.append(f"Sources: {', '.join(sorted(p.cited_sources()))}")
+    return Panel(body, title=f"{p.code} (article: {p.article.label})", expand=False)
