@@ -1,8 +1,8 @@
 """The point atlas: validated point records, looked up by any code, alias or name.
 
-    >>> from acupressure import atlas
-    >>> atlas.get("B47").code
-    'BL52'
+>>> from acupressure import atlas
+>>> atlas.get("B47").code
+'BL52'
 """
 
 from __future__ import annotations

@@ -79,9 +79,7 @@ class AliasIndex:
         point = self._points.get(code or "")
         if point is None:
             raise PointNotFoundError(self._not_found_message(query, code))
-        errata = tuple(
-            e for e in point.errata if key in {normalise(label) for label in e.labels}
-        )
+        errata = tuple(e for e in point.errata if key in {normalise(label) for label in e.labels})
         return Match(point=point, query=query, errata=errata)
 
     def _not_found_message(self, query: str, code: str | None) -> str:
@@ -96,5 +94,6 @@ class AliasIndex:
         ]
         message = f"{code} is a standard point but not one of the {len(self._points)} in this atlas"
         if hints:
-            message += f" (note: {'; '.join(sorted(set(hints)))}; today's {code} is a different point)"
+            notes = "; ".join(sorted(set(hints)))
+            message += f" (note: {notes}; today's {code} is a different point)"
         return f"{message}; the atlas has {known}"

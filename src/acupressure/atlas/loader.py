@@ -71,7 +71,7 @@ def load_points(folder: Traversable | None = None) -> list[Point]:
         except ValidationError as exc:
             raise _explain(file.name, exc) from exc
         if file.name != f"{point.code}.yaml":
-            raise AtlasDataError(f"{file.name}: code is {point.code}, file should be named after it")
+            raise AtlasDataError(f"{file.name}: code is {point.code}; name the file after it")
         unknown = sorted(point.cited_sources() - sources.keys())
         if unknown:
             raise AtlasDataError(f"{file.name}: sources: unknown source id(s) {', '.join(unknown)}")

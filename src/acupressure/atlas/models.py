@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 Region = Literal["lower-back", "upper-back"]
 Area = Literal["lower-back", "upper-back", "neck", "shoulders"]
@@ -156,6 +163,12 @@ class Point(_Model):
         """Every source id this record cites anywhere."""
         ids: set[str] = set(self.sources)
         ids.update(self.location.sources, self.technique.sources, self.pregnancy.sources)
-        for item in (*self.indications, *self.precautions, *self.errata, *self.technique.variants):
+        items: list[Sourced | Precaution | Erratum | Variant] = [
+            *self.indications,
+            *self.precautions,
+            *self.errata,
+            *self.technique.variants,
+        ]
+        for item in items:
             ids.update(item.sources)
         return ids

@@ -14,6 +14,12 @@ from acupressure.atlas.export import point_detail, point_summary
 from acupressure.atlas.models import Point, Region
 from acupressure.cli._common import EXIT_NOT_FOUND, console, fail, print_json
 
+SIDES = {
+    "midline": "one point on the midline",
+    "both-together": "both sides at once",
+    "alternate": "alternate left and right",
+    "one-then-other": "one side, then the other",
+}
 PERFORMER = {"self": "yourself", "helper": "needs a helper", "either": "yourself or a helper"}
 
 
@@ -76,11 +82,15 @@ def _card(p: Point) -> Panel:
     for number, step in enumerate(p.location.how_to_find, 1):
         body.append(f"  {number}. {step}\n")
     body.append("\nHow\n", "bold underline")
-    body.append(f"{PERFORMER[t.performer]}; {t.posture_note}; {t.method}; {t.pressure} pressure\n")
-    body.append(f"hold {hold} s, {reps} times, rest {t.rest_seconds} s; sides: {t.sides}; ")
-    body.append(f"{t.frequency}\n")
+    body.append(f"Who: {PERFORMER[t.performer]}. Posture: {t.posture_note}\n")
+    body.append(f"Press with: {t.method.rstrip('.')} ({t.pressure} pressure)\n")
+    times = "once" if reps == "1" else f"{reps} times"
+    body.append(f"Dose: hold {hold} s, {times}, resting {t.rest_seconds} s between; ")
+    body.append(f"sides: {SIDES[t.sides]}; {t.frequency}\n")
+    for number, step in enumerate(t.steps, 1):
+        body.append(f"  {number}. {step}\n")
     if t.breathing:
-        body.append(f"breathing: {t.breathing}\n")
+        body.append(f"Breathing: {t.breathing}\n")
     for variant in t.variants:
         body.append(f"if {variant.when}: {variant.instruction}\n")
     body.append("\nCautions\n", "bold underline")
