@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from acupressure import atlas
+from acupressure.atlas.aliases import standard_code
 from acupressure.atlas.export import point_detail, point_summary
 from acupressure.atlas.models import Point, Region
 from acupressure.cli._common import EXIT_NOT_FOUND, console, fail, print_json
@@ -35,7 +36,7 @@ def points(
         print_json([point_summary(p) for p in selected])
         return
     table = Table(title="Acupressure points for back, neck and shoulder pain")
-    for column in ("Code", "Name", "Region", "Who", "Pregnancy", "Also called"):
+    for column in ("Code", "Name", "Region", "Who", "Pregnancy", "Old codes"):
         table.add_column(column)
     for p in selected:
         table.add_row(
@@ -44,7 +45,7 @@ def points(
             p.region,
             PERFORMER[p.technique.performer],
             p.pregnancy.policy,
-            ", ".join(p.aliases[:4]),
+            ", ".join(a for a in p.aliases if standard_code(a)),
         )
     console.print(table)
 
