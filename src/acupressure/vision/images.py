@@ -1,0 +1,111 @@
+"""Load a photo safely: size, type and pixel limits are checked before anything is decoded.
+
+Bad input raises :class:`BadImageError` with one line a person can act on.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from acupressure.vision import BadImageError, VisionUnavailableError
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+MAX_BYTES = 15 * 1024 * 1024  # a phone photo is 2-8 MB
+MAX_PIXELS = 40_000_000  # 40 megapixels: larger is refused before decoding
+MAX_SIDE = 12_000
+DETECT_SIDE = 1920  # larger photos are scaled down for detection; results use full pixels
+DARK_LEVEL = 35.0  # mean brightness (0-255) below which a photo counts as too dark
+ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP")
+
+
+@dataclass(frozen=True)
+class Photo:
+    """An upright RGB photo in memory (never written anywhere)."""
+
+    rgb: npt.NDArray[np.uint8]  # height x width x 3
+    width: int
+    height: int
+    brightness: float  # mean luminance 0-255
+
+    @property
+    def too_dark(self) -> bool:
+        return self.brightness < DARK_LEVEL
+
+
+def load_path(path: Path, max_bytes: int = MAX_BYTES) -> Photo:
+    """Read and validate an image file."""
+    if not path.is_file():
+        raise BadImageError(f"{path} is not a file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise BadImageError(_too_big(size, max_bytes))
+    return load_bytes(path.read_bytes(), max_bytes=max_bytes)
+
+
+def load_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> Photo:
+    """Validate and decode image bytes (JPEG, PNG or WebP) into an upright RGB photo."""
+    try:
+        import numpy as np
+        from PIL import Image, ImageOps, UnidentifiedImageError
+    except ImportError as exc:  # pragma: no cover - depends on the installed extras
+        raise VisionUnavailableError() from exc
+
+    if not data:
+        raise BadImageError("the file is empty")
+    if len(data) > max_bytes:
+        raise BadImageError(_too_big(len(data), max_bytes))
+    with warnings.catch_warnings():
+        # Pillow warns, then errors, on very large images; both mean "refuse".
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
+        except UnidentifiedImageError:
+            raise BadImageError("not a photo: expected a JPEG, PNG or WebP image") from None
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise BadImageError(
+                "the image has too many pixels; use a photo of at most 40 megapixels"
+            ) from None
+    width, height = image.size  # read from the header; nothing is decoded yet
+    if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
+        raise BadImageError(
+            f"the image is {width} x {height} pixels, too large; "
+            "use a photo of at most 40 megapixels"
+        )
+    if width < 32 or height < 32:
+        raise BadImageError(f"the image is {width} x {height} pixels, too small to find a hand")
+    try:
+        image.load()
+        upright = ImageOps.exif_transpose(image)
+        rgb = np.asarray(upright.convert("RGB"), dtype=np.uint8)
+    except (OSError, ValueError, SyntaxError):
+        raise BadImageError("the image is truncated or corrupt; try another photo") from None
+    finally:
+        image.close()
+    height, width = int(rgb.shape[0]), int(rgb.shape[1])
+    luminance = rgb[..., 0] * 0.299 + rgb[..., 1] * 0.587 + rgb[..., 2] * 0.114
+    return Photo(rgb=rgb, width=width, height=height, brightness=float(luminance.mean()))
+
+
+def photo_from_rgb(rgb: npt.NDArray[np.uint8]) -> Photo:
+    """Wrap an RGB array that is already in memory (tests, benchmarks, transformed photos)."""
+    import numpy as np
+
+    array = np.ascontiguousarray(rgb, dtype=np.uint8)
+    luminance = array[..., 0] * 0.299 + array[..., 1] * 0.587 + array[..., 2] * 0.114
+    return Photo(
+        rgb=array,
+        width=int(array.shape[1]),
+        height=int(array.shape[0]),
+        brightness=float(luminance.mean()),
+    )
+
+
+def _too_big(size: int, limit: int) -> str:
+    return f"the file is {size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB"
