@@ -1,0 +1,95 @@
+"""Which points a person may do, how (pressure, method, notes), and in what priority.
+
+Points come from the atlas: a point serves the areas in its ``areas`` field, and the first
+area listed is its main one. Priority (1 = highest) orders the points for the chosen areas:
+
+1. points serving more of the chosen areas first;
+2. then points whose main area is one of the chosen areas (local before distant);
+3. then the article's order (lower-back group before upper-back, then its number).
+
+Left out, each with its reason: points the pregnancy policy forbids, points a condition
+excludes, and points only a helper can reach (``technique.performer == "helper"``) when no
+helper is available.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from acupressure import atlas
+from acupressure.atlas.models import Point, Pressure
+from acupressure.plan.models import Exclusion
+from acupressure.safety.loader import conditions
+from acupressure.safety.models import Intake
+from acupressure.safety.pregnancy import pregnancy_rule
+
+PERFORMER_HELPER = "helper"
+GROUP_ORDER = {"lower-back": 0, "upper-back": 1}
+
+
+@dataclass
+class Candidate:
+    point: Point
+    priority: int
+    pressure: Pressure
+    method: str
+    notes: list[str] = field(default_factory=list)
+
+
+def _priority_key(point: Point, chosen: set[str]) -> tuple[int, int, int, int]:
+    served = len(chosen.intersection(point.areas))
+    local = 0 if point.areas[0] in chosen else 1
+    return (-served, local, GROUP_ORDER[point.article.group], point.article.number)
+
+
+def ranked_points(intake: Intake) -> list[Point]:
+    """The atlas points serving the chosen areas, highest priority first."""
+    chosen: set[str] = set(intake.areas)
+    serving = [p for p in atlas.all_points() if chosen.intersection(p.areas)]
+    return sorted(serving, key=lambda p: _priority_key(p, chosen))
+
+
+def candidates(intake: Intake) -> tuple[list[Candidate], list[Exclusion]]:
+    """The points this person may do (by priority) and those left out, with reasons."""
+    given = [conditions()[c] for c in dict.fromkeys(intake.conditions)]
+    kept: list[Candidate] = []
+    excluded: list[Exclusion] = []
+    for rank, point in enumerate(ranked_points(intake), start=1):
+        rule = pregnancy_rule(point, intake)
+        if rule.action == "exclude":
+            excluded.append(Exclusion(code=point.code, kind="pregnancy", reason=str(rule.text)))
+            continue
+        blocking = [
+            e.text
+            for c in given
+            for e in c.effects
+            if e.action == "exclude" and e.applies_to(point.code)
+        ]
+        if blocking:
+            excluded.append(Exclusion(code=point.code, kind="condition", reason=blocking[0]))
+            continue
+        if point.technique.performer == PERFORMER_HELPER and not intake.helper:
+            excluded.append(
+                Exclusion(
+                    code=point.code,
+                    kind="helper",
+                    reason="Out of your own reach: it needs a helper to press it.",
+                )
+            )
+            continue
+        cand = Candidate(point, rank, point.technique.pressure, point.technique.method)
+        if rule.action == "gentle":
+            cand.pressure = "gentle"
+            cand.notes.append(str(rule.text))
+        for c in given:
+            for e in c.effects:
+                if not e.applies_to(point.code):
+                    continue
+                if e.action == "gentle":
+                    cand.pressure = "gentle"
+                elif e.action == "method":
+                    cand.method = e.text
+                    continue
+                cand.notes.append(e.text)
+        kept.append(cand)
+    return kept, excluded

@@ -1,0 +1,125 @@
+"""Turn chosen points into a timeline of steps, each with its seconds and a cue.
+
+Per point: ``find`` (15 s), an optional ``breathe`` (5 s, when the article gives a breathing
+cue), then the presses of the article's protocol (``hold_seconds`` x ``repetitions`` per side)
+each followed by a ``release`` (3 s). Between two presses on the same side comes a ``rest``
+of ``rest_seconds``; between presses on different sides a ``switch`` of ``rest_seconds``
+(at least 5 s to move the hand). Side order follows ``technique.sides``: ``alternate``
+(L R L R...), ``one-then-other`` (all L, then all R), ``both-together`` and ``midline``.
+
+Points are grouped by posture (seated first, then standing, lying on the back, lying on the
+front) to keep changes of position few; each group starts with a ``position`` step (15 s).
+A session opens with a ``breathe`` step to settle (10 s) and ends with one to rest (10 s).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from acupressure.atlas.models import Posture
+from acupressure.plan.models import Side, Step, StepKind
+from acupressure.plan.select import Candidate
+
+SETTLE_SECONDS = 10
+POSITION_SECONDS = 15
+FIND_SECONDS = 15
+BREATHE_SECONDS = 5
+RELEASE_SECONDS = 3
+SWITCH_MIN_SECONDS = 5
+CLOSE_SECONDS = 10
+
+POSTURE_GROUP: dict[Posture, int] = {
+    "seated": 0,
+    "any": 0,  # hand points: done wherever the person already is, seated by default
+    "standing": 1,
+    "lying-supine": 2,
+    "lying-prone": 3,
+}
+POSTURE_TEXT = {
+    0: "Sit upright in a chair with both feet on the floor.",
+    1: "Stand with your feet hip-width apart.",
+    2: "Lie on your back with your knees bent.",
+    3: "Lie on your front; your helper kneels or stands beside you.",
+}
+SIDE_TEXT: dict[Side, str] = {
+    "left": "on the left side",
+    "right": "on the right side",
+    "both": "on both sides at once",
+    "midline": "on the midline",
+}
+PRESSURE_TEXT = {"gentle": "gently", "firm": "firmly", "strong": "strongly, within comfort"}
+
+
+def order(cands: Sequence[Candidate]) -> list[Candidate]:
+    """Posture group first, then priority: few changes of position."""
+    return sorted(cands, key=lambda c: (POSTURE_GROUP[c.point.technique.posture], c.priority))
+
+
+def press_sides(cand: Candidate) -> list[Side]:
+    t = cand.point.technique
+    if t.sides == "midline":
+        return ["midline"] * t.repetitions
+    if t.sides == "both-together":
+        return ["both"] * t.repetitions
+    if t.sides == "alternate":
+        return ["left", "right"] * t.repetitions
+    left: list[Side] = ["left"] * t.repetitions
+    right: list[Side] = ["right"] * t.repetitions
+    return left + right
+
+
+def _name(cand: Candidate) -> str:
+    p = cand.point
+    return f"{p.code} {p.names.pinyin}"
+
+
+def point_steps(cand: Candidate) -> list[tuple[StepKind, Side | None, int, str]]:
+    """The steps of one point, without start times: (kind, side, seconds, cue)."""
+    t = cand.point.technique
+    name = _name(cand)
+    sides = press_sides(cand)
+    first_side: Side = sides[0]
+    out: list[tuple[StepKind, Side | None, int, str]] = [
+        ("find", first_side, FIND_SECONDS, f"Find {name} {SIDE_TEXT[first_side]}. {t.method}")
+    ]
+    if t.breathing:
+        out.append(("breathe", first_side, BREATHE_SECONDS, t.breathing))
+    for i, side in enumerate(sides):
+        if i:
+            if side != sides[i - 1]:
+                seconds = max(t.rest_seconds, SWITCH_MIN_SECONDS)
+                out.append(("switch", side, seconds, f"Switch to {name} {SIDE_TEXT[side]}."))
+            elif t.rest_seconds:
+                out.append(("rest", side, t.rest_seconds, "Rest. Keep breathing slowly."))
+        cue = f"Press {name} {SIDE_TEXT[side]}, {PRESSURE_TEXT[cand.pressure]}; steady."
+        out.append(("press", side, t.hold_seconds, cue))
+        out.append(("release", side, RELEASE_SECONDS, "Release slowly."))
+    return out
+
+
+def build(cands: Sequence[Candidate]) -> list[Step]:
+    """The whole timeline for points already in session order; empty when no points."""
+    if not cands:
+        return []
+    raw: list[tuple[StepKind, str | None, Side | None, int, str]] = [
+        ("breathe", None, None, SETTLE_SECONDS, "Settle in. Breathe slowly in and out.")
+    ]
+    group: int | None = None
+    for cand in cands:
+        g = POSTURE_GROUP[cand.point.technique.posture]
+        if g != group:
+            group = g
+            raw.append(("position", None, None, POSITION_SECONDS, POSTURE_TEXT[g]))
+        point_code = cand.point.code
+        raw.extend((k, point_code, side, sec, cue) for k, side, sec, cue in point_steps(cand))
+    raw.append(("breathe", None, None, CLOSE_SECONDS, "Rest and notice how your body feels."))
+    steps: list[Step] = []
+    start = 0
+    for kind, code, side, seconds, cue in raw:
+        steps.append(Step(kind=kind, code=code, side=side, seconds=seconds, start=start, cue=cue))
+        start += seconds
+    return steps
+
+
+def total(steps: Sequence[Step]) -> int:
+    return sum(s.seconds for s in steps)

@@ -1,0 +1,72 @@
+"""Red-flag screening: may a routine be offered at all?"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from acupressure.safety.loader import red_flags
+from acupressure.safety.models import Intake, RedFlag, Urgency
+
+GENERAL_ADVICE = (
+    "Stop if pain gets sharply worse or new symptoms appear, and see a clinician. "
+    "Acupressure is self-care alongside medical care, not a replacement for it."
+)
+
+
+class RaisedFlag(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    urgency: Urgency
+    question: str
+    advice: str
+    sources: list[str]
+    cleared: bool  # a "soon" flag the person says a clinician has assessed
+
+
+class Screening(BaseModel):
+    """The outcome: blocked or not, how urgent, and what to tell the person."""
+
+    model_config = ConfigDict(frozen=True)
+
+    blocked: bool
+    urgency: Urgency | None
+    advice: list[str]
+    red_flags: list[RaisedFlag]
+
+
+def _raised(flag: RedFlag, cleared: bool) -> RaisedFlag:
+    return RaisedFlag(
+        id=flag.id,
+        urgency=flag.urgency,
+        question=flag.question,
+        advice=flag.advice,
+        sources=list(flag.sources),
+        cleared=cleared,
+    )
+
+
+def screen(intake: Intake) -> Screening:
+    """Any emergency flag blocks; a "soon" flag blocks unless ``seen_clinician`` clears it."""
+    known = red_flags()
+    raised = [
+        _raised(known[i], intake.seen_clinician and known[i].urgency == "soon")
+        for i in dict.fromkeys(intake.red_flags)
+    ]
+    raised.sort(key=lambda f: f.urgency != "emergency")
+    open_flags = [f for f in raised if not f.cleared]
+    urgency: Urgency | None = None
+    if any(f.urgency == "emergency" for f in open_flags):
+        urgency = "emergency"
+    elif open_flags:
+        urgency = "soon"
+    advice = [f.advice for f in open_flags]
+    if urgency == "emergency":
+        advice.insert(0, "Get medical help now. No acupressure routine is offered.")
+    elif urgency == "soon":
+        advice.insert(
+            0,
+            "See a doctor in the next few days. No routine is offered until a clinician has "
+            "assessed this; then run the plan again and confirm it (--seen-clinician).",
+        )
+    return Screening(blocked=bool(open_flags), urgency=urgency, advice=advice, red_flags=raised)

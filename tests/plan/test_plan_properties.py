@@ -1,0 +1,103 @@
+"""Properties of the planner over generated intakes."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from acupressure import atlas
+from acupressure.plan import build_plan
+from acupressure.safety import Intake, conditions, red_flags
+
+AREAS = ["lower-back", "upper-back", "neck", "shoulders"]
+
+
+@st.composite
+def intakes(draw: st.DrawFn) -> Intake:
+    pregnant = draw(st.booleans())
+    return Intake(
+        areas=draw(st.lists(st.sampled_from(AREAS), min_size=1, max_size=4, unique=True)),
+        pregnant=pregnant,
+        trimester=draw(st.sampled_from([None, 1, 2, 3])) if pregnant else None,
+        helper=draw(st.booleans()),
+        conditions=draw(st.lists(st.sampled_from(sorted(conditions())), max_size=3, unique=True)),
+        red_flags=draw(
+            st.one_of(
+                st.just([]),
+                st.lists(st.sampled_from(sorted(red_flags())), max_size=2, unique=True),
+            )
+        ),
+        seen_clinician=draw(st.booleans()),
+        minutes=draw(st.one_of(st.none(), st.integers(min_value=1, max_value=60))),
+    )
+
+
+POLICY = {p.code: p.pregnancy.policy for p in atlas.all_points()}
+PERFORMER = {p.code: p.technique.performer for p in atlas.all_points()}
+
+
+@settings(max_examples=300, deadline=None)
+@given(intakes())
+def test_never_points_never_appear_in_pregnancy(intake: Intake) -> None:
+    plan = build_plan(intake)
+    if intake.pregnant:
+        assert all(POLICY[p.code] != "never" for p in plan.points)
+        assert all(POLICY[s.code] != "never" for s in plan.steps if s.code)
+        if intake.trimester in (None, 1):
+            assert all(POLICY[p.code] == "none" or POLICY[p.code] == "caution" for p in plan.points)
+
+
+@settings(max_examples=300, deadline=None)
+@given(intakes())
+def test_no_helper_only_point_without_a_helper(intake: Intake) -> None:
+    plan = build_plan(intake)
+    if not intake.helper:
+        assert all(PERFORMER[p.code] != "helper" for p in plan.points)
+
+
+@settings(max_examples=300, deadline=None)
+@given(intakes())
+def test_any_red_flag_blocks_unless_cleared(intake: Intake) -> None:
+    plan = build_plan(intake)
+    flags = red_flags()
+    emergency = any(flags[f].urgency == "emergency" for f in intake.red_flags)
+    should_block = emergency or (bool(intake.red_flags) and not intake.seen_clinician)
+    assert plan.blocked is should_block
+    if plan.blocked:
+        assert plan.points == [] and plan.steps == [] and plan.total_seconds == 0
+        assert plan.urgency == ("emergency" if emergency else "soon")
+        assert plan.advice
+
+
+@settings(max_examples=300, deadline=None)
+@given(intakes())
+def test_total_fits_budget_and_equals_the_sum_of_steps(intake: Intake) -> None:
+    plan = build_plan(intake)
+    assert plan.total_seconds == sum(s.seconds for s in plan.steps)
+    if intake.minutes is not None:
+        assert plan.total_seconds <= intake.minutes * 60
+    start = 0
+    for step in plan.steps:
+        assert step.start == start and step.seconds > 0
+        start += step.seconds
+
+
+@settings(max_examples=300, deadline=None)
+@given(intakes())
+def test_every_exclusion_has_a_reason_and_no_point_is_both_kept_and_excluded(
+    intake: Intake,
+) -> None:
+    plan = build_plan(intake)
+    assert all(e.reason.strip() for e in plan.excluded)
+    kept = {p.code for p in plan.points}
+    assert kept.isdisjoint(e.code for e in plan.excluded)
+
+
+@settings(max_examples=200, deadline=None)
+@given(intakes())
+def test_holds_are_never_cut_below_the_article_minimum(intake: Intake) -> None:
+    plan = build_plan(intake)
+    for p in plan.points:
+        t = atlas.get(p.code).technique
+        presses = [s for s in plan.steps if s.kind == "press" and s.code == p.code]
+        assert all(s.seconds >= t.hold_seconds for s in presses)
+        per_side = 2 if t.sides in ("alternate", "one-then-other") else 1
+        assert len(presses) == t.repetitions * per_side

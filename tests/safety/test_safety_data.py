@@ -1,0 +1,58 @@
+import pytest
+from pydantic import ValidationError
+
+from acupressure import atlas
+from acupressure.safety import Intake, conditions, red_flags
+
+EMERGENCY = {
+    "bladder-bowel", "saddle-numbness", "progressive-weakness", "bilateral-sciatica", "fever",
+    "major-trauma", "neck-vascular", "cord-signs",
+}
+SOON = {
+    "infection-risk", "minor-trauma-osteoporosis", "cancer-history", "weight-loss",
+    "age-under-20-or-over-50", "steroids", "night-pain", "no-improvement-month",
+    "inflammatory-pattern", "thoracic-unwell",
+}
+CONDITIONS = {
+    "weak-stomach", "bleeding-risk", "dvt", "varicose-veins", "osteoporosis", "recent-surgery",
+    "fracture", "skin-lesion", "cancer", "pacemaker",
+}
+
+
+def test_red_flags_have_the_required_ids_and_urgencies() -> None:
+    flags = red_flags()
+    assert {f for f, v in flags.items() if v.urgency == "emergency"} == EMERGENCY
+    assert {f for f, v in flags.items() if v.urgency == "soon"} == SOON
+
+
+def test_every_safety_item_cites_known_sources() -> None:
+    known = atlas.sources().keys()
+    items = [*red_flags().values(), *conditions().values()]
+    for item in items:
+        assert item.sources and set(item.sources) <= known, item.id
+
+
+def test_conditions_have_the_required_ids_each_with_an_effect_or_warning() -> None:
+    assert set(conditions()) == CONDITIONS
+    for c in conditions().values():
+        assert c.warning and c.effects, c.id
+
+
+def test_unknown_condition_is_an_error_not_ignored() -> None:
+    with pytest.raises(ValidationError, match="unknown condition"):
+        Intake(areas=["neck"], conditions=["gout"])
+
+
+def test_unknown_red_flag_is_an_error() -> None:
+    with pytest.raises(ValidationError, match="unknown red flag"):
+        Intake(areas=["neck"], red_flags=["headache"])
+
+
+def test_trimester_needs_pregnant() -> None:
+    with pytest.raises(ValidationError, match="trimester"):
+        Intake(areas=["neck"], trimester=2)
+
+
+def test_intake_needs_an_area() -> None:
+    with pytest.raises(ValidationError):
+        Intake(areas=[])
