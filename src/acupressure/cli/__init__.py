@@ -8,6 +8,7 @@ import typer
 
 from acupressure import __version__
 from acupressure.cli import atlas as atlas_commands
+from acupressure.cli import serve as serve_command
 
 app = typer.Typer(
     name="acupressure",
@@ -37,6 +38,7 @@ def _root(
 
 app.command()(atlas_commands.points)
 app.command()(atlas_commands.point)
+app.command()(serve_command.serve)
 
 
 def main() -> None:

@@ -1,0 +1,82 @@
+"""`acupressure serve`: migrate, then serve the web app with waitress on this machine."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import threading
+import webbrowser
+from typing import Annotated, Any
+
+import typer
+
+from acupressure.cli._common import err_console, fail
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def setup_django(host: str) -> None:
+    """Configure and start Django; the host being served is allowed unless configured."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "acupressure.web.settings")
+    if "ACUPRESSURE_ALLOWED_HOSTS" not in os.environ and host not in LOOPBACK:
+        hosts = ["127.0.0.1", "localhost", "[::1]"] + ([] if host in ("0.0.0.0", "::") else [host])
+        os.environ["ACUPRESSURE_ALLOWED_HOSTS"] = ",".join(hosts)
+    import django  # noqa: PLC0415 - Django loads only for this command
+
+    django.setup()
+
+
+def prepare() -> str:
+    """Apply migrations and return a one-time sign-in token for the person running the server."""
+    from django.core.management import call_command  # noqa: PLC0415
+
+    from acupressure.web.signin import issue_token, local_user  # noqa: PLC0415
+
+    call_command("migrate", interactive=False, verbosity=0)
+    return issue_token(local_user(getpass.getuser()))
+
+
+def make_server(host: str, port: int, threads: int = 8) -> Any:
+    from waitress import create_server  # noqa: PLC0415
+
+    from acupressure.web.wsgi import application  # noqa: PLC0415
+
+    return create_server(application, host=host, port=port, threads=threads, ident="acupressure")
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port; 0 picks a free one.")] = 8000,
+    open_browser: Annotated[
+        bool, typer.Option("--open", help="Open the sign-in link in the web browser.")
+    ] = False,
+) -> None:
+    """Start the web app (waitress): atlas, routines, guided sessions and your diary."""
+    try:
+        setup_django(host)
+        token = prepare()
+        server = make_server(host, port)
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+    except Exception as exc:  # noqa: BLE001 - configuration errors get one clear line
+        fail(f"cannot start the web app: {exc}")
+    shown = f"[{host}]" if ":" in host else host
+    if host in ("0.0.0.0", "::"):
+        shown = "127.0.0.1"
+    base = f"http://{shown}:{server.effective_port}"
+    link = f"{base}/signin/link/{token}/"
+    typer.echo(f"Serving on {base}/  (Ctrl+C to stop)")
+    typer.echo(f"Sign in once with this link (valid 12 hours, single use):\n  {link}")
+    if host not in LOOPBACK:
+        err_console.print(
+            "warning: listening beyond this machine; put it behind https (docs/deployment.md).",
+            markup=False,
+        )
+    if open_browser:
+        threading.Timer(0.5, webbrowser.open, args=[link]).start()
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        typer.echo("Stopped.")

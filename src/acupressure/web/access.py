@@ -1,0 +1,46 @@
+"""Who may see what. Anyone but the owner (or the owner's practitioner) gets a 404, never data."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.http import Http404, HttpRequest
+
+from acupressure.web.models import PracticeSession, PractitionerLink
+
+AnyUser = AbstractBaseUser | AnonymousUser
+
+
+def can_view(viewer: AnyUser, owner_id: int) -> bool:
+    """The owner, or a practitioner with an active link to the owner."""
+    if not viewer.is_authenticated:
+        return False
+    if viewer.pk == owner_id:
+        return True
+    return PractitionerLink.objects.filter(
+        practitioner_id=viewer.pk, client_id=owner_id, active=True
+    ).exists()
+
+
+def viewable_session(request: HttpRequest, pk: int) -> PracticeSession:
+    """A session the signed-in person may read; 404 for everyone else."""
+    session = PracticeSession.objects.filter(pk=pk).first()
+    if session is None or not can_view(request.user, session.owner_id):
+        raise Http404("No such session.")
+    return session
+
+
+def own_session(request: HttpRequest, pk: int) -> PracticeSession:
+    """A session the signed-in person owns (to change it); 404 for everyone else."""
+    session = PracticeSession.objects.filter(pk=pk, owner_id=request.user.pk).first()
+    if session is None or not request.user.is_authenticated:
+        raise Http404("No such session.")
+    return session
+
+
+def diary_owner_id(request: HttpRequest, client: int | None) -> int:
+    """Whose diary to show: one's own, or a client's for their practitioner; else 404."""
+    if client is None or client == request.user.pk:
+        return int(request.user.pk)
+    if not can_view(request.user, client):
+        raise Http404("No such diary.")
+    return client

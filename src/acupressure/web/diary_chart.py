@@ -1,0 +1,106 @@
+"""Pain over time as an SVG drawn on the server, with the baseline and the band of meaningful change.
+
+The baseline is the mean of the first three readings shown. A change counts as meaningful when
+it reaches 2 points or 30% of the baseline, whichever is reached first (the smaller of the
+two), so the band spans baseline ± that amount; readings outside it are real change, those
+inside are everyday variation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from html import escape
+
+WIDTH, HEIGHT = 640, 260
+LEFT, RIGHT, TOP, BOTTOM = 40, 16, 16, 36
+
+
+@dataclass(frozen=True)
+class Reading:
+    at: datetime
+    pain: int
+    kind: str  # "before", "after" or "check-in"
+
+
+def baseline(readings: list[Reading]) -> float | None:
+    first = sorted(readings, key=lambda r: r.at)[:3]
+    if not first:
+        return None
+    return sum(r.pain for r in first) / len(first)
+
+
+def meaningful_change(base: float) -> float:
+    """Smallest change that counts: 2 points or 30% of the baseline, whichever is smaller."""
+    return min(2.0, 0.3 * base)
+
+
+def _y(value: float) -> float:
+    return TOP + (10 - value) / 10 * (HEIGHT - TOP - BOTTOM)
+
+
+def pain_chart(readings: list[Reading]) -> str:
+    """An accessible SVG (role img, title and description) of the readings over time."""
+    title = "Pain over time, 0 to 10"
+    if not readings:
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} 60" role="img" '
+            f'aria-labelledby="pc-t"><title id="pc-t">{title}: no readings yet</title>'
+            '<text x="10" y="35" class="chart-text">No readings yet.</text></svg>'
+        )
+    ordered = sorted(readings, key=lambda r: r.at)
+    start, end = ordered[0].at, ordered[-1].at
+    span = max((end - start).total_seconds(), 1.0)
+
+    def x(at: datetime) -> float:
+        if start == end:
+            return LEFT + (WIDTH - LEFT - RIGHT) / 2
+        return LEFT + (at - start).total_seconds() / span * (WIDTH - LEFT - RIGHT)
+
+    base = baseline(ordered)
+    assert base is not None
+    delta = meaningful_change(base)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        'aria-labelledby="pc-t pc-d" class="pain-chart">',
+        f'<title id="pc-t">{title}</title>',
+        f'<desc id="pc-d">{len(ordered)} readings from {start:%d %b %Y} to {end:%d %b %Y}. '
+        f"Baseline {base:.1f}; change of {delta:.1f} or more counts as meaningful. "
+        f"Latest {ordered[-1].pain}.</desc>",
+    ]
+    top, bottom = _y(min(10.0, base + delta)), _y(max(0.0, base - delta))
+    parts.append(
+        f'<rect class="band" x="{LEFT}" y="{top:.1f}" width="{WIDTH - LEFT - RIGHT}" '
+        f'height="{bottom - top:.1f}" fill="#e3efe9"/>'
+    )
+    for tick in range(0, 11, 2):
+        y = _y(tick)
+        parts.append(
+            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
+            f'<text x="{LEFT - 8}" y="{y + 4:.1f}" text-anchor="end" font-size="12" '
+            f'fill="#333">{tick}</text>'
+        )
+    yb = _y(base)
+    parts.append(
+        f'<line class="baseline" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{yb:.1f}" y2="{yb:.1f}" '
+        'stroke="#1d5c4d" stroke-dasharray="6 4" stroke-width="2"/>'
+    )
+    for kind, colour in (("check-in", "#555"), ("before", "#b3261e"), ("after", "#1d5c4d")):
+        series = [r for r in ordered if r.kind == kind]
+        if len(series) > 1:
+            points = " ".join(f"{x(r.at):.1f},{_y(r.pain):.1f}" for r in series)
+            parts.append(
+                f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"/>'
+            )
+        for r in series:
+            parts.append(
+                f'<circle cx="{x(r.at):.1f}" cy="{_y(r.pain):.1f}" r="4" fill="{colour}">'
+                f"<title>{escape(kind)} {r.at:%d %b %H:%M}: {r.pain}</title></circle>"
+            )
+    parts.append(
+        f'<text x="{LEFT}" y="{HEIGHT - 10}" font-size="12" fill="#333">{start:%d %b}</text>'
+        f'<text x="{WIDTH - RIGHT}" y="{HEIGHT - 10}" font-size="12" fill="#333" '
+        f'text-anchor="end">{end:%d %b}</text>'
+    )
+    parts.append("</svg>")
+    return "".join(parts)

@@ -1,0 +1,31 @@
+"""Forms for the diary and the session player; each bad value gives a clear message."""
+
+from __future__ import annotations
+
+from django import forms
+
+from acupressure.web.models import AREA_CHOICES
+
+
+class CheckInForm(forms.Form):
+    area = forms.ChoiceField(choices=AREA_CHOICES)
+    pain = forms.IntegerField(min_value=0, max_value=10, label="Pain now (0-10)")
+    note = forms.CharField(max_length=500, required=False)
+
+
+class PainForm(forms.Form):
+    pain = forms.IntegerField(min_value=0, max_value=10)
+
+
+class FinishForm(forms.Form):
+    pain_after = forms.IntegerField(min_value=0, max_value=10)
+    completed_steps = forms.IntegerField(min_value=0)
+    note = forms.CharField(max_length=500, required=False)
+
+
+def first_error(form: forms.Form) -> str:
+    """One line naming the field and the problem, for 400 responses."""
+    for field, errors in form.errors.items():
+        label = field if field != "__all__" else "input"
+        return f"{label}: {errors[0]}"
+    return "invalid input"

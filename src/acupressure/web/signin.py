@@ -1,0 +1,52 @@
+"""Single-use signed sign-in links, as printed by `acupressure serve`."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.core import signing
+from django.db import transaction
+
+from acupressure.web import clock
+from acupressure.web.models import SignInToken
+
+SALT = "acupressure.signin"
+MAX_AGE_SECONDS = 12 * 3600
+
+
+def local_user(username: str) -> AbstractBaseUser:
+    """The user for the person running the server, created (without a password) on first run."""
+    user_model = get_user_model()
+    user, created = user_model.objects.get_or_create(username=username)
+    if created:
+        user.set_unusable_password()
+        user.save()
+    return user
+
+
+def issue_token(user: AbstractBaseUser) -> str:
+    nonce = secrets.token_urlsafe(24)
+    SignInToken.objects.create(nonce=nonce, user=user, created_at=clock.now())
+    return signing.dumps({"n": nonce}, salt=SALT)
+
+
+def redeem(token: str) -> AbstractBaseUser | None:
+    """The user the token signs in, once; None when it is forged, expired or already used."""
+    try:
+        data = signing.loads(token, salt=SALT, max_age=MAX_AGE_SECONDS)
+    except signing.BadSignature:
+        return None
+    nonce = data.get("n") if isinstance(data, dict) else None
+    if not isinstance(nonce, str):
+        return None
+    with transaction.atomic():
+        used = SignInToken.objects.filter(nonce=nonce, used_at__isnull=True).update(
+            used_at=clock.now()
+        )
+        if used != 1:
+            return None
+        record = SignInToken.objects.select_related("user").get(nonce=nonce)
+    user: AbstractBaseUser = record.user
+    return user

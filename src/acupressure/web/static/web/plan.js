@@ -1,0 +1,16 @@
+// Plan page: show the trimester only when "pregnant" is ticked; move focus to the result.
+(function () {
+  "use strict";
+  var pregnant = document.getElementById("pregnant");
+  var group = document.getElementById("trimester-group");
+  if (pregnant && group) {
+    var sync = function () { group.hidden = !pregnant.checked; };
+    pregnant.addEventListener("change", sync);
+    sync();
+  }
+  document.body.addEventListener("htmx:afterSwap", function (e) {
+    if (e.detail.target.id !== "result") { return; }
+    var heading = e.detail.target.querySelector("h2");
+    if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+  });
+})();

@@ -1,0 +1,225 @@
+// Guided session player: follows the plan's timeline (the same steps as the terminal).
+// Time comes from performance.now(); every deadline is computed from the session start, so a
+// background tab that wakes up late jumps to the right step instead of drifting.
+(function () {
+  "use strict";
+  var root = document.getElementById("player");
+  if (!root) { return; }
+  var data = JSON.parse(document.getElementById("timeline").textContent);
+  var steps = data.steps;
+  var total = data.total_seconds;
+  var sessionId = data.session;
+  var csrf = document.querySelector("#csrf input[name=csrfmiddlewaretoken]").value;
+  var $ = function (id) { return document.getElementById(id); };
+
+  var state = {
+    running: false, paused: false, finished: false,
+    startedAt: 0,       // performance.now() at the start
+    pausedTotal: 0,     // ms spent paused
+    pausedAt: 0,
+    shift: 0,           // seconds skipped forward
+    index: -1,
+    completed: {},      // step index -> true when it ran to its end
+    sound: localStorage.getItem("acu-sound") !== "off",
+    speech: localStorage.getItem("acu-speech") !== "off",
+    timer: null, audio: null, wakeLock: null
+  };
+
+  function elapsed() {
+    var now = state.paused ? state.pausedAt : performance.now();
+    return (now - state.startedAt - state.pausedTotal) / 1000 + state.shift;
+  }
+
+  function stepAt(seconds) {
+    for (var i = 0; i < steps.length; i++) {
+      if (seconds < steps[i].start + steps[i].seconds) { return i; }
+    }
+    return steps.length;
+  }
+
+  function clock(seconds) {
+    var s = Math.max(0, Math.ceil(seconds));
+    var m = Math.floor(s / 60);
+    var r = s % 60;
+    return m + ":" + (r < 10 ? "0" : "") + r;
+  }
+
+  function beep(frequency, ms) {
+    if (!state.sound) { return; }
+    try {
+      if (!state.audio) { state.audio = new (window.AudioContext || window.webkitAudioContext)(); }
+      var ctx = state.audio;
+      var osc = ctx.createOscillator();
+      var gain = ctx.createGain();
+      osc.frequency.value = frequency;
+      gain.gain.value = 0.2;
+      osc.connect(gain);
+      gain.connect(ctx.destination);
+      osc.start();
+      osc.stop(ctx.currentTime + ms / 1000);
+    } catch (e) { /* no audio device: the visual cue remains */ }
+  }
+
+  function say(text) {
+    if (!state.speech || !("speechSynthesis" in window)) { return; }
+    window.speechSynthesis.cancel();
+    window.speechSynthesis.speak(new SpeechSynthesisUtterance(text));
+  }
+
+  function keepAwake() {
+    if (!("wakeLock" in navigator) || document.visibilityState !== "visible") { return; }
+    navigator.wakeLock.request("screen").then(function (lock) { state.wakeLock = lock; },
+      function () { /* refused (battery saver): the session still runs */ });
+  }
+
+  function showStep(i) {
+    var step = steps[i];
+    $("step-index").textContent = String(i + 1);
+    $("step-kind").textContent = step.kind + (step.side ? " · " + step.side : "");
+    $("cue").textContent = step.cue;
+    var charts = document.querySelectorAll("[data-chart]");
+    for (var c = 0; c < charts.length; c++) {
+      charts[c].hidden = charts[c].getAttribute("data-chart") !== step.code;
+    }
+    if (step.kind === "press") { beep(880, 200); }
+    if (step.kind === "release") { beep(440, 300); }
+    say(step.cue);
+  }
+
+  function tick() {
+    if (!state.running) { return; }
+    var t = elapsed();
+    var i = stepAt(t);
+    if (i !== state.index) {
+      for (var k = Math.max(state.index, 0); k < i; k++) {
+        if (!state.completed.hasOwnProperty(k)) { state.completed[k] = true; }
+      }
+      state.index = i;
+      if (i >= steps.length) { finish(); return; }
+      showStep(i);
+    }
+    var step = steps[i];
+    var left = step.start + step.seconds - t;
+    $("countdown").textContent = clock(left);
+    $("step-progress").value = Math.min(100, 100 * (t - step.start) / step.seconds);
+    $("session-progress").value = Math.min(100, 100 * t / total);
+  }
+
+  function start() {
+    $("stage-before").hidden = true;
+    $("stage-run").hidden = false;
+    state.running = true;
+    state.startedAt = performance.now();
+    keepAwake();
+    state.timer = setInterval(tick, 200);
+    tick();
+    $("pause").focus();
+  }
+
+  function togglePause() {
+    if (!state.running) { return; }
+    if (state.paused) {
+      state.pausedTotal += performance.now() - state.pausedAt;
+      state.paused = false;
+      $("pause").textContent = "Pause";
+      say("Resumed");
+    } else {
+      state.pausedAt = performance.now();
+      state.paused = true;
+      $("pause").textContent = "Resume";
+      if ("speechSynthesis" in window) { window.speechSynthesis.cancel(); }
+    }
+    tick();
+  }
+
+  function skip() {
+    if (!state.running || state.index >= steps.length) { return; }
+    var step = steps[state.index];
+    state.completed[state.index] = false;
+    state.shift += step.start + step.seconds - elapsed();
+    tick();
+  }
+
+  function toggle(name, button) {
+    state[name] = !state[name];
+    localStorage.setItem("acu-" + name, state[name] ? "on" : "off");
+    button.setAttribute("aria-pressed", String(state[name]));
+    if (name === "speech" && !state.speech && "speechSynthesis" in window) {
+      window.speechSynthesis.cancel();
+    }
+  }
+
+  function completedCount() {
+    var n = 0;
+    for (var k in state.completed) { if (state.completed[k] === true) { n++; } }
+    return n;
+  }
+
+  function finish() {
+    state.running = false;
+    state.finished = true;
+    clearInterval(state.timer);
+    if (state.wakeLock) { state.wakeLock.release(); state.wakeLock = null; }
+    beep(660, 500);
+    say("The session is over. Well done.");
+    $("stage-run").hidden = true;
+    $("stage-after").hidden = false;
+    $("after-h").focus();
+  }
+
+  function post(url, fields) {
+    var body = new URLSearchParams(fields);
+    return fetch(url, {
+      method: "POST", body: body, credentials: "same-origin",
+      headers: { "X-CSRFToken": csrf, "Accept": "application/json" }
+    }).then(function (r) {
+      return r.json().then(function (j) {
+        if (!r.ok) { throw new Error(j.detail || "not saved"); }
+        return j;
+      });
+    });
+  }
+
+  $("before-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var pain = $("pain-before").value;
+    post("/session/" + sessionId + "/pain/", { pain: pain }).catch(function () { /* offline */ });
+    start();
+  });
+
+  $("after-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    $("save-status").textContent = "Saving…";
+    post("/session/" + sessionId + "/finish/", {
+      pain_after: $("pain-after").value, completed_steps: completedCount(), note: $("note").value
+    }).then(function () {
+      $("save-status").innerHTML = "";
+      var link = document.createElement("a");
+      link.href = "/diary/";
+      link.textContent = "Saved. See your diary.";
+      $("save-status").appendChild(link);
+      link.focus();
+    }, function (err) {
+      $("save-status").textContent = "Not saved: " + err.message + ". Try again when online.";
+    });
+  });
+
+  $("pause").addEventListener("click", togglePause);
+  $("skip").addEventListener("click", skip);
+  $("sound").addEventListener("click", function () { toggle("sound", $("sound")); });
+  $("speech").addEventListener("click", function () { toggle("speech", $("speech")); });
+  $("sound").setAttribute("aria-pressed", String(state.sound));
+  $("speech").setAttribute("aria-pressed", String(state.speech));
+
+  document.addEventListener("keydown", function (e) {
+    if (!state.running || e.target.tagName === "INPUT" || e.altKey || e.ctrlKey || e.metaKey) { return; }
+    var key = e.key.toLowerCase();
+    if (key === " " && e.target.tagName !== "BUTTON") { e.preventDefault(); togglePause(); }
+    else if (key === "n" || key === "arrowright") { e.preventDefault(); skip(); }
+    else if (key === "s") { toggle("sound", $("sound")); }
+    else if (key === "v") { toggle("speech", $("speech")); }
+  });
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "visible" && state.running) { keepAwake(); tick(); }
+  });
+})();

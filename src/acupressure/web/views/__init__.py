@@ -1,0 +1,1 @@
+"""Plain function views, one module per page family."""

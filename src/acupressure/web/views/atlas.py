@@ -1,0 +1,70 @@
+"""The public atlas: `/points/` and `/points/<CODE>/` (aliases redirect to the standard code)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from acupressure import atlas
+from acupressure.web.charts import chart_for
+
+PERFORMER = {"self": "Yourself", "helper": "Needs a helper", "either": "Yourself or a helper"}
+PREGNANCY = {
+    "never": "Never in pregnancy",
+    "not-first-trimester": "Not in the first trimester; later gently, with agreement",
+    "caution": "Caution in pregnancy",
+    "none": "No pregnancy restriction known",
+}
+
+
+def points(request: HttpRequest) -> HttpResponse:
+    groups = [
+        (title, [_row(p) for p in atlas.points_in(region)])
+        for title, region in (
+            ("Lower back", "lower-back"),
+            ("Upper back, neck and shoulders", "upper-back"),
+        )
+    ]
+    return render(request, "web/points.html", {"groups": groups})
+
+
+def _row(p: atlas.Point) -> dict[str, object]:
+    return {
+        "point": p,
+        "performer": PERFORMER[p.technique.performer],
+        "pregnancy": PREGNANCY[p.pregnancy.policy],
+    }
+
+
+def not_found(request: HttpRequest, code: str, message: str) -> HttpResponse:
+    return render(
+        request,
+        "web/point_not_found.html",
+        {"code": code, "message": message, "points": atlas.all_points()},
+        status=404,
+    )
+
+
+def point(request: HttpRequest, code: str) -> HttpResponse:
+    try:
+        match = atlas.resolve(code)
+    except (ValueError, atlas.PointNotFoundError) as exc:
+        return not_found(request, code, str(exc))
+    found = match.point
+    if code != found.code:
+        url = reverse("point", args=[found.code]) + "?" + urlencode({"from": code})
+        return redirect(url)
+    label = request.GET.get("from", "")[:40]
+    cited = atlas.sources()
+    context = {
+        "point": found,
+        "label": label,
+        "errata": found.errata,
+        "chart": chart_for([found.code]),
+        "performer": PERFORMER[found.technique.performer],
+        "pregnancy": PREGNANCY[found.pregnancy.policy],
+        "sources": [cited[sid] for sid in sorted(found.cited_sources())],
+    }
+    return render(request, "web/point.html", context)

@@ -1,0 +1,70 @@
+"""The pain diary: history with a chart, daily check-in, CSV download."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
+
+from acupressure.web import clock
+from acupressure.web.access import diary_owner_id
+from acupressure.web.diary import csv_text, readings
+from acupressure.web.diary_chart import baseline, meaningful_change, pain_chart
+from acupressure.web.forms import CheckInForm, first_error
+from acupressure.web.models import CheckIn, PracticeSession, PractitionerLink
+
+
+def _client(request: HttpRequest) -> int | None:
+    raw = request.GET.get("client", "")
+    return int(raw) if raw.isdigit() else None
+
+
+@login_required
+def history(request: HttpRequest) -> HttpResponse:
+    owner_id = diary_owner_id(request, _client(request))
+    found = readings(owner_id)
+    base = baseline(found)
+    context = {
+        "own": owner_id == request.user.pk,
+        "owner_id": owner_id,
+        "chart": mark_safe(pain_chart(found)),  # noqa: S308 - numbers and escaped labels only
+        "baseline": base,
+        "change": meaningful_change(base) if base is not None else None,
+        "sessions": PracticeSession.objects.filter(owner_id=owner_id)[:50],
+        "check_ins": CheckIn.objects.filter(owner_id=owner_id)[:50],
+        "form": CheckInForm(),
+        "clients": PractitionerLink.objects.filter(practitioner_id=request.user.pk, active=True)
+        .select_related("client"),
+    }
+    return render(request, "web/diary.html", context)
+
+
+@login_required
+@require_POST
+def check_in(request: HttpRequest) -> HttpResponse:
+    form = CheckInForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request, "web/checkin_result.html", {"error": first_error(form)}, status=400
+        )
+    now = clock.now()
+    entry, _ = CheckIn.objects.update_or_create(
+        owner_id=request.user.pk,
+        day=now.date(),
+        area=form.cleaned_data["area"],
+        defaults={"pain": form.cleaned_data["pain"], "note": form.cleaned_data["note"],
+                  "updated_at": now},
+    )
+    if request.headers.get("HX-Request"):
+        return render(request, "web/checkin_result.html", {"entry": entry})
+    return redirect("/diary/")
+
+
+@login_required
+def export_csv(request: HttpRequest) -> HttpResponse:
+    owner_id = diary_owner_id(request, _client(request))
+    response = HttpResponse(csv_text(owner_id), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="acupressure-diary.csv"'
+    return response

@@ -1,0 +1,50 @@
+"""`/plan/`: intake and red-flag questions on one page, then the routine (or the advice)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from acupressure import safety
+from acupressure.web.charts import chart_for
+from acupressure.web.planning import AREAS, IntakeError, intake_from_form, plan_for
+
+
+def _minutes(seconds: int) -> str:
+    return f"{seconds // 60} min {seconds % 60:02d} s"
+
+
+def result_context(plan: dict[str, Any], intake_json: str) -> dict[str, Any]:
+    codes = [p["code"] for p in plan["points"]]
+    return {
+        "plan": plan,
+        "chart": chart_for(codes) if codes else None,
+        "total": _minutes(int(plan["total_seconds"])),
+        "intake_json": intake_json,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def plan_page(request: HttpRequest) -> HttpResponse:
+    chosen = request.POST.getlist("area") if request.method == "POST" else request.GET.getlist("area")
+    context: dict[str, Any] = {
+        "areas": [(v, label, v in chosen) for v, label in AREAS],
+        "flags": list(safety.red_flags().values()),
+        "conditions": list(safety.conditions().values()),
+        "answers": request.POST,
+    }
+    status = 200
+    if request.method == "POST":
+        try:
+            intake = intake_from_form(request.POST)
+        except IntakeError as exc:
+            context["error"] = str(exc)
+            status = 400
+        else:
+            context.update(result_context(plan_for(intake), intake.model_dump_json()))
+        if request.headers.get("HX-Request"):
+            return render(request, "web/plan_result.html", context, status=status)
+    return render(request, "web/plan.html", context, status=status)

@@ -1,0 +1,105 @@
+"""The guided session: start from a plan, the player page, pain before and after."""
+
+from __future__ import annotations
+
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+from pydantic import ValidationError
+
+from acupressure.safety import Intake
+from acupressure.web import clock
+from acupressure.web.access import own_session
+from acupressure.web.charts import chart_for
+from acupressure.web.forms import FinishForm, PainForm, first_error
+from acupressure.web.models import PracticeSession
+from acupressure.web.planning import plan_for, validation_message
+
+
+def _bad(message: str) -> HttpResponse:
+    return JsonResponse({"detail": message}, status=400)
+
+
+@login_required
+@require_POST
+def start(request: HttpRequest) -> HttpResponse:
+    try:
+        intake = Intake.model_validate_json(request.POST.get("intake", ""))
+    except ValidationError as exc:
+        return _bad(f"intake: {validation_message(exc)}")
+    plan = plan_for(intake)
+    if plan["blocked"] or not plan["steps"]:
+        return _bad("this intake gives no routine; see the plan page for the advice")
+    session = PracticeSession.objects.create(
+        owner_id=request.user.pk,
+        created_at=clock.now(),
+        areas=list(intake.unique_areas()),
+        intake=intake.model_dump(mode="json"),
+        plan=plan,
+        total_steps=len(plan["steps"]),
+    )
+    return redirect(f"/session/{session.pk}/")
+
+
+@login_required
+def player(request: HttpRequest, pk: int) -> HttpResponse:
+    session = own_session(request, pk)
+    codes = list(dict.fromkeys(p["code"] for p in session.plan["points"]))
+    charts = {code: chart_for([code]) for code in codes}
+    context = {
+        "session": session,
+        "charts": charts,
+        "timeline": timeline(session),
+    }
+    return render(request, "web/player.html", context)
+
+
+def timeline(session: PracticeSession) -> dict[str, object]:
+    plan = session.plan
+    names = {p["code"]: p["name"] for p in plan["points"]}
+    return {
+        "session": session.pk,
+        "total_seconds": plan["total_seconds"],
+        "steps": plan["steps"],
+        "names": names,
+        "pain_before": session.pain_before,
+        "finished": session.finished_at is not None,
+    }
+
+
+@login_required
+def timeline_json(request: HttpRequest, pk: int) -> HttpResponse:
+    return JsonResponse(timeline(own_session(request, pk)))
+
+
+@login_required
+@require_POST
+def pain_before(request: HttpRequest, pk: int) -> HttpResponse:
+    session = own_session(request, pk)
+    form = PainForm(request.POST)
+    if not form.is_valid():
+        return _bad(first_error(form))
+    session.pain_before = form.cleaned_data["pain"]
+    session.save(update_fields=["pain_before"])
+    return JsonResponse({"ok": True, "pain_before": session.pain_before})
+
+
+@login_required
+@require_POST
+def finish(request: HttpRequest, pk: int) -> HttpResponse:
+    session = own_session(request, pk)
+    form = FinishForm(request.POST)
+    if not form.is_valid():
+        return _bad(first_error(form))
+    if form.cleaned_data["completed_steps"] > session.total_steps:
+        return _bad(f"completed_steps: at most {session.total_steps}")
+    session.pain_after = form.cleaned_data["pain_after"]
+    session.completed_steps = form.cleaned_data["completed_steps"]
+    session.note = form.cleaned_data["note"]
+    session.finished_at = clock.now()
+    session.save()
+    if request.headers.get("Accept", "").startswith("application/json"):
+        return JsonResponse({"ok": True, "diary": "/diary/"})
+    return redirect("/diary/")
