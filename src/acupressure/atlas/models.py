@@ -18,6 +18,8 @@ from pydantic import (
     model_validator,
 )
 
+from acupressure.body.rule import LocationRule
+
 Region = Literal["lower-back", "upper-back"]
 Area = Literal["lower-back", "upper-back", "neck", "shoulders"]
 Laterality = Literal["bilateral", "midline"]
@@ -141,6 +143,7 @@ class Point(_Model):
     article: Article
     errata: list[Erratum] = []
     sources: Sources
+    rule: LocationRule  # where it is, as a rule over the body model (acupressure.body)
 
     @field_validator("code")
     @classmethod
@@ -157,6 +160,8 @@ class Point(_Model):
             raise ValueError("a bilateral point cannot have technique.sides 'midline'")
         if self.article.group != self.region:
             raise ValueError("article.group and region differ")
+        if self.rule.is_bilateral() != (self.laterality == "bilateral"):
+            raise ValueError(f"rule.view/offsets disagree with laterality {self.laterality!r}")
         return self
 
     def cited_sources(self) -> set[str]:

@@ -1,0 +1,64 @@
+"""The body model: named landmarks per view, cun segments, location rules and their evaluator.
+
+    >>> from acupressure import body
+    >>> [(p.side, round(p.x), round(p.y)) for p in body.evaluate("GV4", body.canonical("back"))]
+    [('midline', 0, 641)]
+
+Pure Python (pydantic only): the charts use the canonical landmark sets, the camera code
+builds a LandmarkSet from a photo and calls the same ``evaluate``.
+"""
+
+from __future__ import annotations
+
+from acupressure.body.canonical import CUN_MM, HEIGHT_MM, canonical
+from acupressure.body.evaluate import RuleError, evaluate, evaluate_rule, rule_of
+from acupressure.body.landmarks import (
+    LandmarkSet,
+    MissingLandmarkError,
+    Placement,
+    PlacementSide,
+    Vec,
+)
+from acupressure.body.measure import finger_measure
+from acupressure.body.rule import LocationRule, Offset, Onto
+from acupressure.body.vocabulary import (
+    SIDES,
+    VIEWS,
+    CunSegment,
+    Frame,
+    Landmark,
+    Side,
+    View,
+    ViewSpec,
+    landmark_names,
+    spec,
+)
+
+__all__ = [
+    "CUN_MM",
+    "HEIGHT_MM",
+    "SIDES",
+    "VIEWS",
+    "CunSegment",
+    "Frame",
+    "Landmark",
+    "LandmarkSet",
+    "LocationRule",
+    "MissingLandmarkError",
+    "Offset",
+    "Onto",
+    "Placement",
+    "PlacementSide",
+    "RuleError",
+    "Side",
+    "Vec",
+    "View",
+    "ViewSpec",
+    "canonical",
+    "evaluate",
+    "evaluate_rule",
+    "finger_measure",
+    "landmark_names",
+    "rule_of",
+    "spec",
+]

@@ -1,0 +1,33 @@
+"""Cun distances in the words a person measures with: thumb and finger widths.
+
+Finger cun, on the person's own hand: the thumb's width at its joint is 1 cun; the index and
+middle fingers together are 1.5 cun; four fingers together (at the middle finger's middle
+joint) are 3 cun.
+"""
+
+from __future__ import annotations
+
+_WORDS: dict[float, str] = {
+    0.5: "half a thumb-width",
+    1.0: "one thumb-width",
+    1.5: "two finger-widths (index and middle)",
+    2.0: "two thumb-widths",
+    3.0: "four finger-widths",
+    4.0: "four finger-widths plus one thumb-width",
+}
+
+
+def finger_measure(cun: float) -> str:
+    """The usual hand measure for a distance in cun, e.g. 1.5 -> "two finger-widths ..."."""
+    for value, words in _WORDS.items():
+        if abs(cun - value) < 0.05:
+            return words
+    thumbs = round(cun * 4) / 4
+    if thumbs < 1:
+        return "less than one thumb-width"
+    return f"about {thumbs:g} thumb-widths"
+
+
+def cun_text(cun: float) -> str:
+    """``1.5 cun (two finger-widths (index and middle))`` style text for charts."""
+    return f"{cun:g} cun = {finger_measure(cun)}"
