@@ -19,27 +19,27 @@ def setup_django(host: str) -> None:
     """Configure and start Django; the host being served is allowed unless configured."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "acupressure.web.settings")
     if "ACUPRESSURE_ALLOWED_HOSTS" not in os.environ and host not in LOOPBACK:
-        hosts = ["127.0.0.1", "localhost", "[::1]"] + ([] if host in ("0.0.0.0", "::") else [host])
+        hosts = ["127.0.0.1", "localhost", "[::1]"] + ([] if host in ("0.0.0.0", "::") else [host])  # noqa: S104
         os.environ["ACUPRESSURE_ALLOWED_HOSTS"] = ",".join(hosts)
-    import django  # noqa: PLC0415 - Django loads only for this command
+    import django
 
     django.setup()
 
 
 def prepare() -> str:
     """Apply migrations and return a one-time sign-in token for the person running the server."""
-    from django.core.management import call_command  # noqa: PLC0415
+    from django.core.management import call_command
 
-    from acupressure.web.signin import issue_token, local_user  # noqa: PLC0415
+    from acupressure.web.signin import issue_token, local_user
 
     call_command("migrate", interactive=False, verbosity=0)
     return issue_token(local_user(getpass.getuser()))
 
 
 def make_server(host: str, port: int, threads: int = 8) -> Any:
-    from waitress import create_server  # noqa: PLC0415
+    from waitress import create_server
 
-    from acupressure.web.wsgi import application  # noqa: PLC0415
+    from acupressure.web.wsgi import application
 
     return create_server(application, host=host, port=port, threads=threads, ident="acupressure")
 
@@ -60,10 +60,10 @@ def serve(
         server = make_server(host, port)
     except OSError as exc:
         fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
-    except Exception as exc:  # noqa: BLE001 - configuration errors get one clear line
+    except Exception as exc:
         fail(f"cannot start the web app: {exc}")
     shown = f"[{host}]" if ":" in host else host
-    if host in ("0.0.0.0", "::"):
+    if host in ("0.0.0.0", "::"):  # noqa: S104 - only to print a usable address
         shown = "127.0.0.1"
     base = f"http://{shown}:{server.effective_port}"
     link = f"{base}/signin/link/{token}/"

@@ -10,6 +10,14 @@ from acupressure.web.models import PracticeSession, PractitionerLink
 AnyUser = AbstractBaseUser | AnonymousUser
 
 
+def user_id(request: HttpRequest) -> int:
+    """The signed-in person's id (views that call this require sign-in)."""
+    pk = request.user.pk
+    if pk is None:
+        raise Http404("Sign in first.")
+    return int(pk)
+
+
 def can_view(viewer: AnyUser, owner_id: int) -> bool:
     """The owner, or a practitioner with an active link to the owner."""
     if not viewer.is_authenticated:
@@ -40,7 +48,7 @@ def own_session(request: HttpRequest, pk: int) -> PracticeSession:
 def diary_owner_id(request: HttpRequest, client: int | None) -> int:
     """Whose diary to show: one's own, or a client's for their practitioner; else 404."""
     if client is None or client == request.user.pk:
-        return int(request.user.pk)
+        return user_id(request)
     if not can_view(request.user, client):
         raise Http404("No such diary.")
     return client

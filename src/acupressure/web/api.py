@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from django.http import HttpRequest
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 from pydantic import Field
@@ -15,6 +15,7 @@ from acupressure import atlas
 from acupressure.atlas.export import point_detail, point_summary
 from acupressure.safety import Intake
 from acupressure.web import clock
+from acupressure.web.access import user_id
 from acupressure.web.models import CheckIn, PracticeSession
 from acupressure.web.planning import plan_for
 
@@ -75,21 +76,21 @@ def make_plan(request: HttpRequest, intake: Intake) -> dict[str, Any]:
 
 @api.get("/diary/sessions", response=list[SessionOut], auth=django_auth)
 def diary_sessions(request: HttpRequest) -> list[PracticeSession]:
-    return list(PracticeSession.objects.filter(owner_id=request.user.pk)[:500])
+    return list(PracticeSession.objects.filter(owner_id=user_id(request))[:500])
 
 
 @api.get("/diary/checkins", response=list[CheckInOut], auth=django_auth)
 def diary_check_ins(request: HttpRequest) -> list[CheckIn]:
-    return list(CheckIn.objects.filter(owner_id=request.user.pk)[:500])
+    return list(CheckIn.objects.filter(owner_id=user_id(request))[:500])
 
 
 @api.post("/diary/checkins", response={201: CheckInOut}, auth=django_auth)
-def add_check_in(request: HttpRequest, payload: CheckInIn) -> tuple[int, CheckIn]:
+def add_check_in(request: HttpRequest, payload: CheckInIn) -> Status[CheckIn]:
     now = clock.now()
     entry, _ = CheckIn.objects.update_or_create(
-        owner_id=request.user.pk,
+        owner_id=user_id(request),
         day=now.date(),
         area=payload.area,
         defaults={"pain": payload.pain, "note": payload.note, "updated_at": now},
     )
-    return 201, entry
+    return Status(201, entry)

@@ -17,7 +17,7 @@ def now() -> datetime:
 
 @contextmanager
 def use_clock(clock: Callable[[], datetime]) -> Iterator[None]:
-    global _clock  # noqa: PLW0603 - one process-wide clock, swapped only by tests
+    global _clock
     previous, _clock = _clock, clock
     try:
         yield

@@ -1,4 +1,4 @@
-"""Pain over time as an SVG drawn on the server, with the baseline and the band of meaningful change.
+"""Pain over time as a server-drawn SVG, with the baseline and the band of meaningful change.
 
 The baseline is the mean of the first three readings shown. A change counts as meaningful when
 it reaches 2 points or 30% of the baseline, whichever is reached first (the smaller of the

@@ -33,16 +33,18 @@ class PractitionerLink(models.Model):
     created_at = models.DateTimeField()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["practitioner", "client"], name="unique_practitioner_client"),
-        ]
+        constraints = (
+            models.UniqueConstraint(
+                fields=["practitioner", "client"], name="unique_practitioner_client"
+            ),
+        )
 
     def __str__(self) -> str:
         return f"{self.practitioner} -> {self.client}"
 
 
 class PracticeSession(models.Model):
-    SOURCES = [("web", "Browser"), ("terminal", "Terminal")]
+    SOURCES = (("web", "Browser"), ("terminal", "Terminal"))
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_sessions"
@@ -60,8 +62,8 @@ class PracticeSession(models.Model):
     note = models.CharField(max_length=500, blank=True)
 
     class Meta:
-        ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["owner", "created_at"], name="session_owner_created")]
+        ordering = ("-created_at", "-id")
+        indexes = (models.Index(fields=["owner", "created_at"], name="session_owner_created"),)
 
     def __str__(self) -> str:
         return f"session {self.pk} of {self.owner} at {self.created_at:%Y-%m-%d %H:%M}"
@@ -78,10 +80,12 @@ class CheckIn(models.Model):
     updated_at = models.DateTimeField()
 
     class Meta:
-        ordering = ["-day", "area"]
-        constraints = [
-            models.UniqueConstraint(fields=["owner", "day", "area"], name="one_check_in_per_area_day"),
-        ]
+        ordering = ("-day", "area")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["owner", "day", "area"], name="one_check_in_per_area_day"
+            ),
+        )
 
     def __str__(self) -> str:
         return f"{self.owner} {self.day} {self.area}: {self.pain}"

@@ -73,7 +73,7 @@ def intake_from_form(data: QueryDict) -> Intake:
 
 def plan_for(intake: Intake) -> dict[str, Any]:
     """The plan as JSON-ready data: the same shape as `acupressure plan --json`."""
-    from acupressure.plan import plan_json  # noqa: PLC0415
+    from acupressure.plan import plan_json
 
     result: dict[str, Any] = plan_json(intake)
     return result

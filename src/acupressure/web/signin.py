@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import secrets
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core import signing
 from django.db import transaction
 
@@ -16,23 +15,22 @@ SALT = "acupressure.signin"
 MAX_AGE_SECONDS = 12 * 3600
 
 
-def local_user(username: str) -> AbstractBaseUser:
+def local_user(username: str) -> User:
     """The user for the person running the server, created (without a password) on first run."""
-    user_model = get_user_model()
-    user, created = user_model.objects.get_or_create(username=username)
+    user, created = User.objects.get_or_create(username=username)
     if created:
         user.set_unusable_password()
         user.save()
     return user
 
 
-def issue_token(user: AbstractBaseUser) -> str:
+def issue_token(user: User) -> str:
     nonce = secrets.token_urlsafe(24)
     SignInToken.objects.create(nonce=nonce, user=user, created_at=clock.now())
     return signing.dumps({"n": nonce}, salt=SALT)
 
 
-def redeem(token: str) -> AbstractBaseUser | None:
+def redeem(token: str) -> User | None:
     """The user the token signs in, once; None when it is forged, expired or already used."""
     try:
         data = signing.loads(token, salt=SALT, max_age=MAX_AGE_SECONDS)
@@ -48,5 +46,4 @@ def redeem(token: str) -> AbstractBaseUser | None:
         if used != 1:
             return None
         record = SignInToken.objects.select_related("user").get(nonce=nonce)
-    user: AbstractBaseUser = record.user
-    return user
+    return record.user

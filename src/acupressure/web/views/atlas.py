@@ -8,8 +8,13 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from acupressure import atlas
+from acupressure.atlas.models import Region
 from acupressure.web.charts import chart_for
 
+REGIONS: list[tuple[str, Region]] = [
+    ("Lower back", "lower-back"),
+    ("Upper back, neck and shoulders", "upper-back"),
+]
 PERFORMER = {"self": "Yourself", "helper": "Needs a helper", "either": "Yourself or a helper"}
 PREGNANCY = {
     "never": "Never in pregnancy",
@@ -22,10 +27,7 @@ PREGNANCY = {
 def points(request: HttpRequest) -> HttpResponse:
     groups = [
         (title, [_row(p) for p in atlas.points_in(region)])
-        for title, region in (
-            ("Lower back", "lower-back"),
-            ("Upper back, neck and shoulders", "upper-back"),
-        )
+        for title, region in REGIONS
     ]
     return render(request, "web/points.html", {"groups": groups})
 

@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from acupressure.web import clock
-from acupressure.web.access import diary_owner_id
+from acupressure.web.access import diary_owner_id, user_id
 from acupressure.web.diary import csv_text, readings
 from acupressure.web.diary_chart import baseline, meaningful_change, pain_chart
 from acupressure.web.forms import CheckInForm, first_error
@@ -51,7 +51,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
         )
     now = clock.now()
     entry, _ = CheckIn.objects.update_or_create(
-        owner_id=request.user.pk,
+        owner_id=user_id(request),
         day=now.date(),
         area=form.cleaned_data["area"],
         defaults={"pain": form.cleaned_data["pain"], "note": form.cleaned_data["note"],

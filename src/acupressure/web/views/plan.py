@@ -29,7 +29,8 @@ def result_context(plan: dict[str, Any], intake_json: str) -> dict[str, Any]:
 
 @require_http_methods(["GET", "POST"])
 def plan_page(request: HttpRequest) -> HttpResponse:
-    chosen = request.POST.getlist("area") if request.method == "POST" else request.GET.getlist("area")
+    data = request.POST if request.method == "POST" else request.GET
+    chosen = data.getlist("area")
     context: dict[str, Any] = {
         "areas": [(v, label, v in chosen) for v, label in AREAS],
         "flags": list(safety.red_flags().values()),

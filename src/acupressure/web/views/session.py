@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -11,7 +10,7 @@ from pydantic import ValidationError
 
 from acupressure.safety import Intake
 from acupressure.web import clock
-from acupressure.web.access import own_session
+from acupressure.web.access import own_session, user_id
 from acupressure.web.charts import chart_for
 from acupressure.web.forms import FinishForm, PainForm, first_error
 from acupressure.web.models import PracticeSession
@@ -33,7 +32,7 @@ def start(request: HttpRequest) -> HttpResponse:
     if plan["blocked"] or not plan["steps"]:
         return _bad("this intake gives no routine; see the plan page for the advice")
     session = PracticeSession.objects.create(
-        owner_id=request.user.pk,
+        owner_id=user_id(request),
         created_at=clock.now(),
         areas=list(intake.unique_areas()),
         intake=intake.model_dump(mode="json"),

@@ -1,0 +1,50 @@
+"""A session store that writes terminal sessions (`acupressure session`) into the web diary.
+
+    store = open_diary_store()          # sets up Django and migrates the database
+    run_session(..., store=store)       # the session module calls store.save(record)
+
+The record goes to the diary of the person running the command (their local user, the same
+one `acupressure serve` signs in), so it shows up on /diary/ next to browser sessions.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+
+from acupressure.session.record import SessionRecord
+
+
+class DiaryStore:
+    """Saves each :class:`SessionRecord` as a PracticeSession of one user."""
+
+    def __init__(self, username: str) -> None:
+        self.username = username
+
+    def save(self, record: SessionRecord) -> None:
+        from acupressure.web.models import PracticeSession
+        from acupressure.web.signin import local_user
+
+        PracticeSession.objects.create(
+            owner=local_user(self.username),
+            source="terminal",
+            created_at=record.started_at,
+            finished_at=record.ended_at,
+            areas=list(record.areas),
+            plan=record.plan.model_dump(mode="json"),
+            pain_before=record.pain_before,
+            pain_after=record.pain_after,
+            completed_steps=record.steps_completed,
+            total_steps=record.plan.steps_total,
+        )
+
+
+def open_diary_store(username: str | None = None) -> DiaryStore:
+    """Set up Django (same settings and data folder as `acupressure serve`) and migrate."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "acupressure.web.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+    return DiaryStore(username or getpass.getuser())

@@ -1,0 +1,80 @@
+"""Django for the web tests: a throwaway data folder, personas and an injected clock."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+os.environ.setdefault("ACUPRESSURE_DATA_DIR", tempfile.mkdtemp(prefix="acupressure-test-"))
+os.environ.setdefault("ACUPRESSURE_SECRET_KEY", "test-secret-key-not-for-production")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "acupressure.web.settings")
+
+import django
+
+django.setup()
+
+from django.contrib.auth.models import User  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from acupressure.web.clock import use_clock  # noqa: E402
+from acupressure.web.models import PractitionerLink  # noqa: E402
+
+START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
+
+
+class FakeClock:
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> None:
+        self.now += timedelta(**kwargs)
+
+
+@pytest.fixture
+def clock() -> Iterator[FakeClock]:
+    fake = FakeClock(START)
+    with use_clock(fake):
+        yield fake
+
+
+@dataclass
+class Personas:
+    owner: User
+    practitioner: User
+    stranger: User
+
+    def client_for(self, user: User) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+
+@pytest.fixture
+def people(db: None, clock: FakeClock) -> Personas:
+    owner = User.objects.create_user("olivia")
+    practitioner = User.objects.create_user("dr-pat")
+    stranger = User.objects.create_user("sam")
+    PractitionerLink.objects.create(practitioner=practitioner, client=owner, created_at=clock())
+    return Personas(owner, practitioner, stranger)
+
+
+@pytest.fixture
+def owner_client(people: Personas) -> Client:
+    return people.client_for(people.owner)
+
+
+def intake_form(**extra: object) -> dict[str, object]:
+    """The plan form with every red-flag question answered "no", plus the given fields."""
+    from acupressure import safety
+
+    form: dict[str, object] = {f"flag-{fid}": "no" for fid in safety.red_flags()}
+    form.update(extra)
+    return form

@@ -1,0 +1,33 @@
+"""The server-drawn pain chart: baseline and the band of meaningful change."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from acupressure.web.diary_chart import Reading, baseline, meaningful_change, pain_chart
+
+T0 = datetime(2025, 1, 1, tzinfo=UTC)
+
+
+def readings(*values: int) -> list[Reading]:
+    return [Reading(T0 + timedelta(days=i), v, "check-in") for i, v in enumerate(values)]
+
+
+def test_baseline_is_the_mean_of_the_first_three_readings() -> None:
+    assert baseline(readings(6, 8, 7, 1, 1)) == 7
+    assert baseline([]) is None
+
+
+def test_meaningful_change_is_two_points_or_thirty_percent_whichever_is_smaller() -> None:
+    assert meaningful_change(8) == 2.0
+    assert meaningful_change(5) == 1.5
+
+
+def test_chart_is_labelled_and_draws_every_reading() -> None:
+    svg = pain_chart(readings(6, 8, 7, 3))
+    assert 'role="img"' in svg and "<title" in svg and "Baseline 7.0" in svg
+    assert svg.count("<circle") == 4
+
+
+def test_empty_chart_says_so() -> None:
+    assert "No readings yet" in pain_chart([])

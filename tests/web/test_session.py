@@ -1,0 +1,104 @@
+"""Starting a guided session from a plan, the player page, pain before and after."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import Client
+from tests.web.conftest import FakeClock, Personas
+
+from acupressure.web.models import PracticeSession
+
+INTAKE = json.dumps({"areas": ["neck"], "helper": True})
+
+
+def start(client: Client, intake: str = INTAKE) -> PracticeSession:
+    response = client.post("/session/start/", {"intake": intake})
+    assert response.status_code == 302, response.content
+    return PracticeSession.objects.get(pk=int(response["Location"].strip("/").split("/")[-1]))
+
+
+def test_start_needs_sign_in(client: Client, db: None) -> None:
+    response = client.post("/session/start/", {"intake": INTAKE})
+    assert response.status_code == 302 and response["Location"].startswith("/signin/")
+    assert PracticeSession.objects.count() == 0
+
+
+def test_start_saves_the_plan_and_opens_the_player(owner_client: Client, people: Personas) -> None:
+    session = start(owner_client)
+    assert session.owner == people.owner and session.areas == ["neck"]
+    assert session.total_steps == len(session.plan["steps"]) > 0
+    page = owner_client.get(f"/session/{session.pk}/").content.decode()
+    assert 'id="timeline"' in page and "player.js" in page and 'id="countdown"' in page
+
+
+def test_timeline_json_follows_the_plan_steps(owner_client: Client, people: Personas) -> None:
+    session = start(owner_client)
+    data = owner_client.get(f"/session/{session.pk}/timeline.json").json()
+    assert data["steps"] == session.plan["steps"]
+    assert data["total_seconds"] == sum(s["seconds"] for s in data["steps"])
+
+
+def test_blocked_intake_cannot_start(owner_client: Client, people: Personas) -> None:
+    blocked = json.dumps({"areas": ["neck"], "red_flags": ["fever"]})
+    response = owner_client.post("/session/start/", {"intake": blocked})
+    assert response.status_code == 400
+    assert PracticeSession.objects.count() == 0
+
+
+@pytest.mark.parametrize("intake", ["", "{", '{"areas": []}', '{"areas": ["neck"], "x": 1}'])
+def test_bad_intake_is_a_400(owner_client: Client, people: Personas, intake: str) -> None:
+    response = owner_client.post("/session/start/", {"intake": intake})
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("intake:")
+
+
+def test_pain_before_and_finish_are_saved(
+    owner_client: Client, people: Personas, clock: FakeClock
+) -> None:
+    session = start(owner_client)
+    assert owner_client.post(f"/session/{session.pk}/pain/", {"pain": 6}).status_code == 200
+    clock.advance(minutes=12)
+    done = owner_client.post(
+        f"/session/{session.pk}/finish/",
+        {"pain_after": 3, "completed_steps": 5},
+        HTTP_ACCEPT="application/json",
+    )
+    assert done.json() == {"ok": True, "diary": "/diary/"}
+    session.refresh_from_db()
+    assert (session.pain_before, session.pain_after, session.completed_steps) == (6, 3, 5)
+    assert session.finished_at == clock()
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"pain_after": 11, "completed_steps": 1},
+        {"pain_after": "x", "completed_steps": 1},
+        {"pain_after": 2, "completed_steps": -1},
+        {"pain_after": 2, "completed_steps": 10**6},
+        {},
+    ],
+)
+def test_bad_finish_is_a_400(
+    owner_client: Client, people: Personas, fields: dict[str, object]
+) -> None:
+    session = start(owner_client)
+    response = owner_client.post(f"/session/{session.pk}/finish/", fields)
+    assert response.status_code == 400 and response.json()["detail"]
+    session.refresh_from_db()
+    assert session.finished_at is None
+
+
+def test_only_the_owner_reaches_a_session(owner_client: Client, people: Personas) -> None:
+    session = start(owner_client)
+    for user in (people.stranger, people.practitioner):
+        other = people.client_for(user)
+        assert other.get(f"/session/{session.pk}/").status_code == 404
+        assert other.get(f"/session/{session.pk}/timeline.json").status_code == 404
+        assert other.post(f"/session/{session.pk}/pain/", {"pain": 1}).status_code == 404
+    anonymous = Client()
+    assert anonymous.get(f"/session/{session.pk}/").status_code == 302
+    session.refresh_from_db()
+    assert session.pain_before is None
