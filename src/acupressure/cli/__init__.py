@@ -8,7 +8,10 @@ import typer
 
 from acupressure import __version__
 from acupressure.cli import atlas as atlas_commands
+from acupressure.cli import locate as locate_command
+from acupressure.cli import plan as plan_commands
 from acupressure.cli import serve as serve_command
+from acupressure.cli import session as session_commands
 
 app = typer.Typer(
     name="acupressure",
@@ -38,7 +41,11 @@ def _root(
 
 app.command()(atlas_commands.points)
 app.command()(atlas_commands.point)
+app.command()(plan_commands.plan)
+app.command("screen")(plan_commands.screen_command)
+app.command()(session_commands.session)
 app.command()(serve_command.serve)
+app.command()(locate_command.locate)
 
 
 def main() -> None:

@@ -29,6 +29,10 @@ from acupressure.safety.screening import GENERAL_ADVICE, screen
 
 __all__ = ["Exclusion", "Plan", "PlannedPoint", "Step", "build_plan", "plan_json", "ranked_points"]
 
+PRESSURE_WARNING = (
+    "Press firmly but never beyond what is comfortable, and never on broken, bruised or "
+    "newly scarred skin."
+)
 PREGNANCY_WARNING = (
     "You are pregnant: points traditionally avoided in pregnancy are left out and the rest are "
     "gentle. Ask your midwife or doctor before you start."
@@ -96,7 +100,7 @@ def build_plan(intake: Intake) -> Plan:
     for step in steps:
         if step.code is not None:
             per_point[step.code] = per_point.get(step.code, 0) + step.seconds
-    warnings = [GENERAL_ADVICE]
+    warnings = [GENERAL_ADVICE, PRESSURE_WARNING]
     if intake.pregnant:
         warnings.append(PREGNANCY_WARNING)
     warnings += [conditions()[c].warning for c in dict.fromkeys(intake.conditions)]

@@ -10,6 +10,10 @@ area listed is its main one. Priority (1 = highest) orders the points for the ch
 Left out, each with its reason: points the pregnancy policy forbids, points a condition
 excludes, and points only a helper can reach (``technique.performer == "helper"``) when no
 helper is available.
+
+A kept point's notes carry its own precautions from the atlas (for example GB21 over the lung
+apex), except the ones every point shares (``GENERAL_PRECAUTIONS``: shown once as plan
+warnings) and those tied to a condition (applied only when the condition is given).
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from acupressure.safety.pregnancy import pregnancy_rule
 
 PERFORMER_HELPER = "helper"
 GROUP_ORDER = {"lower-back": 0, "upper-back": 1}
+# precautions every point shares: shown once in the plan's warnings, not on each point
+GENERAL_PRECAUTIONS = {"pain-threshold", "skin"}
 
 
 @dataclass
@@ -52,6 +58,7 @@ def ranked_points(intake: Intake) -> list[Point]:
 def candidates(intake: Intake) -> tuple[list[Candidate], list[Exclusion]]:
     """The points this person may do (by priority) and those left out, with reasons."""
     given = [conditions()[c] for c in dict.fromkeys(intake.conditions)]
+    known_ids = set(conditions())  # condition-specific precautions apply through conditions
     kept: list[Candidate] = []
     excluded: list[Exclusion] = []
     for rank, point in enumerate(ranked_points(intake), start=1):
@@ -78,6 +85,9 @@ def candidates(intake: Intake) -> tuple[list[Candidate], list[Exclusion]]:
             )
             continue
         cand = Candidate(point, rank, point.technique.pressure, point.technique.method)
+        cand.notes += [
+            c.text for c in point.precautions if c.id not in GENERAL_PRECAUTIONS | known_ids
+        ]
         if rule.action == "gentle":
             cand.pressure = "gentle"
             cand.notes.append(str(rule.text))

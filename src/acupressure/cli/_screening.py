@@ -1,0 +1,41 @@
+"""Asking the red-flag questions in the terminal (`screen` and `session`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import typer
+
+from acupressure.cli._common import err_console
+from acupressure.safety import red_flags
+
+
+@dataclass
+class Answers:
+    raised: list[str] = field(default_factory=list)
+    seen_clinician: bool = True  # every "soon" flag raised was confirmed as assessed
+    emergency: bool = False
+
+
+def ask_red_flags(skip: frozenset[str] = frozenset()) -> Answers:
+    """Ask each red-flag question (emergencies first); stop at the first emergency."""
+    answers = Answers()
+    flags = [f for f in red_flags().values() if f.id not in skip]
+    err_console.print(
+        f"[bold]Safety questions[/bold] ({len(flags)}): answer y or n. "
+        "They check for signs that need a doctor rather than self-care."
+    )
+    for n, flag in enumerate(flags, 1):
+        if not typer.confirm(f"{n}. {flag.question}", default=False, err=True):
+            continue
+        answers.raised.append(flag.id)
+        if flag.urgency == "emergency":
+            answers.emergency = True
+            return answers
+        seen = typer.confirm(
+            "   Has a doctor or other clinician already assessed this problem?",
+            default=False,
+            err=True,
+        )
+        answers.seen_clinician = answers.seen_clinician and seen
+    return answers

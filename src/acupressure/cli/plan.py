@@ -1,0 +1,76 @@
+"""`acupressure plan` and `acupressure screen`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from acupressure.cli._common import EXIT_BLOCKED, console, err_console, print_json
+from acupressure.cli._intake import (
+    AreaOpt,
+    ConditionOpt,
+    HelperOpt,
+    MinutesOpt,
+    PregnantOpt,
+    RedFlagOpt,
+    SeenOpt,
+    TrimesterOpt,
+    make_intake,
+)
+from acupressure.cli._plan_view import blocked_panel, print_plan
+from acupressure.cli._screening import ask_red_flags
+from acupressure.plan import build_plan
+from acupressure.safety import Intake, screen
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def plan(
+    area: AreaOpt,
+    pregnant: PregnantOpt = False,
+    trimester: TrimesterOpt = None,
+    helper: HelperOpt = False,
+    minutes: MinutesOpt = None,
+    condition: ConditionOpt = None,
+    red_flag: RedFlagOpt = None,
+    seen_clinician: SeenOpt = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Plan a routine: screen for red flags, choose, order and time the points.
+
+    Exits 4 (after printing the advice) when a red flag blocks the routine.
+    """
+    intake = make_intake(
+        area, pregnant, trimester, helper, minutes, condition, red_flag, seen_clinician
+    )
+    result = build_plan(intake)
+    if as_json:
+        print_json(result.model_dump(mode="json"))
+    else:
+        print_plan(console, result)
+    if result.blocked:
+        raise typer.Exit(EXIT_BLOCKED)
+
+
+def screen_command(as_json: JsonOpt = False) -> None:
+    """Ask the red-flag questions: is self-care safe, or is a clinician needed first?
+
+    Exits 4 when an answer blocks self-care.
+    """
+    answers = ask_red_flags()
+    intake = Intake(
+        areas=["lower-back"], red_flags=answers.raised, seen_clinician=answers.seen_clinician
+    )
+    result = screen(intake)
+    if as_json:
+        print_json(result.model_dump(mode="json"))
+    elif result.blocked:
+        console.print(blocked_panel(result.urgency, result.advice, result.red_flags))
+    else:
+        cleared = [f.id for f in result.red_flags if f.cleared]
+        note = f" (assessed by a clinician: {', '.join(cleared)})" if cleared else ""
+        console.print(f"[green]No red flag stops self-care{note}.[/green]")
+        err_console.print("Next: acupressure plan --area AREA, or acupressure session --area AREA")
+    if result.blocked:
+        raise typer.Exit(EXIT_BLOCKED)

@@ -1,0 +1,150 @@
+"""`acupressure session`: screening, plan, and a guided run in the terminal."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+import typer
+from rich.live import Live
+
+from acupressure.cli._common import EXIT_BLOCKED, console, err_console
+from acupressure.cli._intake import (
+    AreaOpt,
+    ConditionOpt,
+    HelperOpt,
+    MinutesOpt,
+    PregnantOpt,
+    RedFlagOpt,
+    SeenOpt,
+    TrimesterOpt,
+    make_intake,
+)
+from acupressure.cli._plan_view import blocked_panel, duration, print_plan
+from acupressure.cli._screening import ask_red_flags
+from acupressure.cli._session_view import render
+from acupressure.cli._terminal import Speaker, TerminalKeys
+from acupressure.plan import build_plan
+from acupressure.safety import Intake, screen
+from acupressure.session import (
+    Event,
+    JsonlStore,
+    NullStore,
+    Player,
+    SessionStore,
+    make_record,
+    monotonic,
+    run,
+)
+
+
+def ask_pain(label: str) -> int | None:
+    while True:
+        answer = typer.prompt(
+            f"{label} (0-10, Enter to skip)", default="", show_default=False, err=True
+        ).strip()
+        if not answer:
+            return None
+        if answer.isdigit() and 0 <= int(answer) <= 10:
+            return int(answer)
+        err_console.print("Please type a whole number from 0 (no pain) to 10 (worst).")
+
+
+def _screened(intake: Intake) -> Intake:
+    """Ask the red-flag questions not answered on the command line; exit 4 if blocked."""
+    first = screen(intake)
+    if not first.blocked:
+        answers = ask_red_flags(skip=frozenset(intake.red_flags))
+        data = intake.model_dump()
+        data["red_flags"] = [*intake.red_flags, *answers.raised]
+        if answers.raised:
+            data["seen_clinician"] = answers.seen_clinician and (
+                intake.seen_clinician or not intake.red_flags
+            )
+        intake = Intake.model_validate(data)
+        first = screen(intake)
+    if first.blocked:
+        console.print(blocked_panel(first.urgency, first.advice, first.red_flags))
+        raise typer.Exit(EXIT_BLOCKED)
+    return intake
+
+
+def session(
+    area: AreaOpt,
+    pregnant: PregnantOpt = False,
+    trimester: TrimesterOpt = None,
+    helper: HelperOpt = False,
+    minutes: MinutesOpt = None,
+    condition: ConditionOpt = None,
+    red_flag: RedFlagOpt = None,
+    seen_clinician: SeenOpt = False,
+    voice: Annotated[
+        bool, typer.Option("--voice", help="Speak the cues (needs espeak-ng).")
+    ] = False,
+    speed: Annotated[
+        float,
+        typer.Option(min=1.0, max=100.0, help="Play N times faster: for demos and tests only."),
+    ] = 1.0,
+    save: Annotated[
+        bool,
+        typer.Option("--save", help="Append the session to sessions.jsonl in your data folder."),
+    ] = False,
+) -> None:
+    """Guided session: safety questions, your routine, then a timed run with cues.
+
+    Keys while it runs: p or space pause/resume, s skip the step, n skip the point,
+    q quit (what you did is kept). Exits 4 when a red flag blocks self-care.
+    """
+    intake = make_intake(
+        area, pregnant, trimester, helper, minutes, condition, red_flag, seen_clinician
+    )
+    intake = _screened(intake)
+    plan = build_plan(intake)
+    print_plan(console, plan)
+    if plan.blocked:
+        raise typer.Exit(EXIT_BLOCKED)
+    if not plan.steps:
+        err_console.print("Nothing to guide today.")
+        return
+    speaker = Speaker(voice)
+    if voice and not speaker.available:
+        err_console.print("Note: espeak-ng is not installed, so the session stays silent.")
+    pain_before = ask_pain("Pain right now")
+    typer.prompt("Get into position, then press Enter to start", default="", show_default=False,
+                 err=True)
+    player = Player(plan.steps, monotonic, speed=speed)
+
+    def on_event(event: Event) -> None:
+        if event.kind != "start" or event.index is None:
+            return
+        step = plan.steps[event.index]
+        if step.kind in ("press", "release"):
+            console.bell()
+        speaker.say("Release" if step.kind == "release" else step.cue)
+
+    started_at = datetime.now(UTC)
+    try:
+        with TerminalKeys() as keys, Live(console=console, auto_refresh=False) as live:
+            run(player, keys, on_event, lambda p: live.update(render(p, plan), refresh=True))
+    finally:
+        speaker.stop()
+    ended_at = datetime.now(UTC)
+    state = "Finished" if player.state == "finished" else "Stopped early"
+    console.print(
+        f"{state}: {len(player.completed)} of {len(plan.steps)} steps done.", highlight=False
+    )
+    pain_after = ask_pain("Pain now, after the session")
+    record = make_record(plan, player, started_at, ended_at, pain_before, pain_after)
+    console.print("[bold]Summary[/bold]")
+    lines = [
+        f"  time pressing and resting: {duration(record.seconds_done)}",
+        f"  steps done {record.steps_completed}, skipped {record.steps_skipped}",
+    ]
+    if pain_before is not None and pain_after is not None:
+        lines.append(f"  pain {pain_before} -> {pain_after}")
+    for line in lines:
+        console.print(line, highlight=False, markup=False)
+    store: SessionStore = JsonlStore() if save else NullStore()
+    store.save(record)
+    if isinstance(store, JsonlStore):
+        err_console.print(f"Saved to {store.path}")

@@ -1,0 +1,89 @@
+"""A real `acupressure session` in a pseudo-terminal: questions, pain, keys, summary, saved."""
+
+import json
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from acupressure.safety import red_flags
+
+pytestmark = pytest.mark.slow
+
+
+def spawn(args: list[str], tmp_path: Path) -> pexpect.spawn:
+    env = {"XDG_DATA_HOME": str(tmp_path), "COLUMNS": "100", "LINES": "40", "TERM": "xterm",
+           "PATH": "/usr/bin:/bin"}
+    return pexpect.spawn(
+        sys.executable, ["-m", "acupressure", *args], env=env, encoding="utf-8", timeout=30,
+        dimensions=(40, 100),
+    )
+
+
+def answer_red_flags(child: pexpect.spawn) -> None:
+    for _ in red_flags():
+        child.expect(r"\[y/N\]: ")
+        child.sendline("n")
+
+
+def test_guided_session_runs_to_the_end_and_is_saved(tmp_path: Path) -> None:
+    child = spawn(
+        ["session", "--area", "neck", "--minutes", "3", "--speed", "25", "--save"], tmp_path
+    )
+    answer_red_flags(child)
+    child.expect("Your routine")
+    child.expect(r"Pain right now \(0-10, Enter to skip\): ")
+    child.sendline("6")
+    child.expect("press Enter to start")
+    child.sendline("")
+    child.expect("GB21")  # the first point of the neck routine is on screen
+    child.send("p")
+    child.expect("PAUSED")
+    child.send(" ")
+    child.expect(r"Finished: (\d+) of (\d+) steps done")
+    done, total = child.match.group(1), child.match.group(2)
+    child.expect(r"Pain now, after the session \(0-10, Enter to skip\): ")
+    child.sendline("4")
+    child.expect("pain 6 -> 4")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert done == total
+    lines = (tmp_path / "acupressure" / "sessions.jsonl").read_text().splitlines()
+    record = json.loads(lines[-1])
+    assert record["completed"] is True and record["pain_before"] == 6
+    assert record["pain_after"] == 4 and record["areas"] == ["neck"]
+    assert record["steps_completed"] == int(total)
+
+
+def test_quitting_keeps_what_was_done(tmp_path: Path) -> None:
+    child = spawn(["session", "--area", "neck", "--minutes", "3", "--save"], tmp_path)
+    answer_red_flags(child)
+    child.expect("Pain right now")
+    child.sendline("")
+    child.expect("press Enter to start")
+    child.sendline("")
+    child.expect("Settle in")
+    child.send("s")  # skip the first step
+    child.expect("Sit upright")
+    child.send("q")
+    child.expect(r"Stopped early: (\d+) of \d+ steps done")
+    child.expect("Pain now")
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    record = json.loads((tmp_path / "acupressure" / "sessions.jsonl").read_text())
+    assert record["completed"] is False and record["steps_skipped"] == 1
+    assert record["pain_before"] is None
+
+
+def test_an_emergency_answer_stops_the_session_with_exit_4(tmp_path: Path) -> None:
+    child = spawn(["session", "--area", "lower-back"], tmp_path)
+    child.expect(r"\[y/N\]: ")
+    child.sendline("y")
+    child.expect("EMERGENCY")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 4
