@@ -1,0 +1,211 @@
+"""End to end in real headless Chromium against `acupressure serve` (waitress)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from tests.web.browser import ARGS, AXE, CHROMIUM, need_chromium
+from tests.web.server import Served, start_server
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+FORBIDDEN_IN_PREGNANCY = ("LI4", "BL60", "GB21", "CV6")
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[Served]:
+    need_chromium()
+    served = start_server()
+    yield served
+    served.stop()
+
+
+@pytest.fixture(scope="module")
+def browser(server: Served) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Recorder:
+    """Every request a page makes, and every console error (CSP violations among them)."""
+
+    def __init__(self, page: Any) -> None:
+        self.urls: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda r: self.urls.append(r.url))
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def foreign(self, base: str) -> list[str]:
+        return [u for u in self.urls if not (u.startswith((base + "/", "data:")))]
+
+
+def answer_no_to_every_safety_question(page: Any) -> None:
+    for radio in page.locator("fieldset.flag input[value=no]").all():
+        radio.check()
+
+
+def test_pregnant_person_runs_a_lower_back_session_and_sees_it_in_the_diary(
+    server: Served, browser: Any
+) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 780}, service_workers="block")
+    page = context.new_page()
+    seen = Recorder(page)
+    page.clock.install()
+    page.goto(server.signin_link)  # the one-time link `acupressure serve` printed
+    assert page.url == server.base + "/"
+
+    page.get_by_role("button", name="Lower back").click()  # the body map region
+    assert page.locator("input[name=area][value=lower-back]").is_checked()
+    page.get_by_role("button", name="Start").click()
+    page.wait_for_url(re.compile(r"/plan/\?area=lower-back"))
+
+    page.get_by_label("I am pregnant").check()
+    page.get_by_label("Trimester").select_option("2")
+    page.get_by_label("Someone can help me").check()
+    answer_no_to_every_safety_question(page)
+    page.get_by_role("button", name="Show my routine").click()
+    routine = page.locator(".routine")
+    routine.wait_for()
+    codes = routine.locator(".routine-point").evaluate_all(
+        "els => els.map(e => e.dataset.code)"
+    )
+    assert codes and "BL23" in codes
+    assert not set(codes) & set(FORBIDDEN_IN_PREGNANCY)
+    assert "BL60" in page.locator(".excluded").inner_text()
+
+    page.get_by_role("button", name="Start the guided session").click()
+    page.wait_for_url(re.compile(r"/session/\d+/$"))
+    page.get_by_label(re.compile("How bad is the pain now, from 0 .none.")).fill("6")
+    page.get_by_role("button", name="Start the session").click()
+    countdown = page.locator("#countdown")
+    first = countdown.inner_text()
+    page.clock.run_for(4000)
+    assert countdown.inner_text() != first  # the countdown advances with the clock
+    page.keyboard.press("n")  # skip a step from the keyboard
+    page.keyboard.press("Space")  # pause
+    assert page.locator("#pause").inner_text() == "Resume"
+    paused = countdown.inner_text()
+    page.clock.run_for(5000)
+    assert countdown.inner_text() == paused
+    page.keyboard.press("Space")  # resume
+    total = int(page.locator("#timeline").evaluate("e => JSON.parse(e.textContent).total_seconds"))
+    page.clock.run_for(total * 1000 + 1000)
+
+    page.get_by_role("heading", name="Well done").wait_for()
+    page.get_by_label("How bad is the pain now, from 0 to 10?").fill("3")
+    page.get_by_role("button", name="Save to my diary").click()
+    page.get_by_role("link", name="Saved. See your diary.").click()
+    row = page.locator(".session-row").first
+    assert re.search(r"Lower-back|lower-back", row.inner_text())
+    cells = row.locator("td").all_inner_texts()
+    assert cells[2:4] == ["6", "3"]
+
+    assert seen.foreign(server.base) == []
+    assert seen.errors == []
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360
+    context.close()
+
+
+def test_red_flag_shows_the_advice_and_no_routine(server: Served, browser: Any) -> None:
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    seen = Recorder(page)
+    page.goto(server.base + "/plan/?area=neck")
+    answer_no_to_every_safety_question(page)
+    page.locator("input[name=flag-fever][value=yes]").check()
+    page.get_by_role("button", name="Show my routine").click()
+    alert = page.locator(".blocked")
+    alert.wait_for()
+    assert "Get medical help now" in alert.inner_text()
+    assert page.locator(".routine-point").count() == 0
+    assert seen.foreign(server.base) == [] and seen.errors == []
+    context.close()
+
+
+def test_atlas_and_a_routine_work_offline_after_a_visit(server: Served, browser: Any) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.base + "/points/")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()  # now controlled by the service worker
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.goto(server.base + "/plan/?area=neck")
+    context.set_offline(True)
+    page.goto(server.base + "/points/GV14/")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("GV14")
+    page.goto(server.base + "/plan/?area=neck")
+    assert page.get_by_role("button", name="Show my routine").is_visible()
+    context.close()
+
+
+def axe_serious(page: Any) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_no_serious_accessibility_violation_on_any_page(server: Served, browser: Any) -> None:
+    context = browser.new_context(bypass_csp=True, service_workers="block")
+    page = context.new_page()
+    page.goto(server.base + "/")
+    found: dict[str, list[str]] = {}
+    for path in ("/", "/points/", "/points/BL52/", "/points/LI4/", "/points/nope/", "/about/",
+                 "/plan/?area=neck", "/signin/", "/offline/"):
+        page.goto(server.base + path)
+        found[path] = axe_serious(page)
+    page.goto(server.base + "/plan/?area=neck")
+    answer_no_to_every_safety_question(page)
+    page.get_by_role("button", name="Show my routine").click()
+    page.locator(".routine").wait_for()
+    found["/plan/ routine"] = axe_serious(page)
+
+    signed = browser.new_context(bypass_csp=True, service_workers="block")
+    page = signed.new_page()
+    link = start_link(server)
+    page.goto(link)
+    page.goto(server.base + "/plan/?area=neck")
+    answer_no_to_every_safety_question(page)
+    page.get_by_role("button", name="Show my routine").click()
+    page.get_by_role("button", name="Start the guided session").click()
+    page.wait_for_url(re.compile(r"/session/\d+/$"))
+    found["/session/ before"] = axe_serious(page)
+    page.locator("#pain-before").fill("4")
+    page.get_by_role("button", name="Start the session").click()
+    found["/session/ running"] = axe_serious(page)
+    page.goto(server.base + "/diary/")
+    found["/diary/"] = axe_serious(page)
+    assert {k: v for k, v in found.items() if v} == {}
+    context.close()
+    signed.close()
+
+
+def start_link(server: Served) -> str:
+    """A fresh one-time sign-in link for the same data folder (what a restart prints)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='acupressure.web.settings';"
+        "django.setup();"
+        "from acupressure.web.signin import issue_token, local_user;"
+        "print(issue_token(local_user('axe-tester')))"
+    )
+    env = {**os.environ, "ACUPRESSURE_DATA_DIR": str(server.data_dir)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    token = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    return f"{server.base}/signin/link/{token}/"
