@@ -1,0 +1,217 @@
+"""Photo or landmarks -> detections with every requested point placed by the body model.
+
+``locate_photo`` runs MediaPipe (only the models the requested points need);
+``locate_observations`` does everything after that and is what the live page's landmark
+endpoint calls, so a photo and a video frame share one geometry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from acupressure import atlas, body
+from acupressure.body import LandmarkSet, MissingLandmarkError, Placement, RuleError, View
+from acupressure.vision.body_map import (
+    BACK_VIEWS,
+    back_set_from_front,
+    body_landmarks,
+    resolve_sides,
+)
+from acupressure.vision.detect import Detector
+from acupressure.vision.hand_map import hand_landmarks
+from acupressure.vision.images import Photo
+from acupressure.vision.observations import HandObservation, PoseObservation
+from acupressure.vision.orient import BodyFacing, body_facing, orient_hand
+from acupressure.vision.result import Detection, ImageSize, LocateResult, PlacedPoint
+
+SEEN_FROM_BOTH = frozenset({"GB21"})  # on top of the shoulder: front and back photos show it
+NEEDS: dict[View, str] = {
+    "back": "the shoulders and hips",
+    "neck": "the shoulders and the head",
+    "front": "the shoulders and hips",
+    "knee": "both legs from the hips down to the ankles",
+    "ankle": "both legs from the hips down to the ankles",
+    "foot": "the hips, legs and feet",
+}
+
+
+class NothingFoundError(ValueError):
+    """No hand or body was found; the message says what to try."""
+
+
+@dataclass(frozen=True)
+class Request:
+    codes: tuple[str, ...]
+    views: dict[str, View]
+
+    @property
+    def hands(self) -> bool:
+        return any(v == "hand" for v in self.views.values())
+
+    @property
+    def body(self) -> bool:
+        return any(v != "hand" for v in self.views.values())
+
+
+def request(queries: list[str] | None = None) -> Request:
+    """Resolve codes or aliases (all points when None); raises atlas errors for unknown ones."""
+    points = [atlas.get(q) for q in queries] if queries else atlas.all_points()
+    codes = tuple(dict.fromkeys(p.code for p in points))
+    return Request(codes, {p.code: p.rule.view for p in points})
+
+
+def locate_photo(
+    photo: Photo,
+    wanted: Request,
+    detector: Detector,
+    *,
+    mirrored: bool = False,
+    facing: BodyFacing | None = None,
+) -> LocateResult:
+    hands = detector.hands(photo) if wanted.hands else []
+    pose = detector.pose(photo) if wanted.body else None
+    result = locate_observations(
+        photo.width, photo.height, hands, pose, wanted, mirrored=mirrored, facing=facing
+    )
+    if not result.detections:
+        what = "hand" if not wanted.body else "body" if not wanted.hands else "hand or body"
+        if photo.too_dark:
+            raise NothingFoundError(f"the photo is too dark to find a {what}; add light and retry")
+        raise NothingFoundError(f"no {what} found in the photo; {_advice(wanted)}")
+    if photo.too_dark:
+        result.warnings.append("the photo is dark: positions are less reliable")
+    return result
+
+
+def locate_observations(
+    width: int,
+    height: int,
+    hands: list[HandObservation],
+    pose: PoseObservation | None,
+    wanted: Request,
+    *,
+    mirrored: bool = False,
+    facing: BodyFacing | None = None,
+) -> LocateResult:
+    hand_codes = [c for c in wanted.codes if wanted.views[c] == "hand"]
+    body_codes = [c for c in wanted.codes if wanted.views[c] != "hand"]
+    detections: list[Detection] = []
+    warnings: list[str] = []
+    if hand_codes:
+        detections.extend(_hand_detection(h, hand_codes, mirrored) for h in hands)
+    if body_codes and pose is not None:
+        detections.append(_body_detection(pose, body_codes, wanted, mirrored, facing, warnings))
+    hands_seen = [d.hand for d in detections if d.kind == "hand"]
+    if len(hands_seen) == 2 and len(set(hands_seen)) == 1:
+        warnings.append("both hands were read as the same hand; check the labels")
+    return LocateResult(
+        image=ImageSize(width=width, height=height), detections=detections, warnings=warnings
+    )
+
+
+def _hand_detection(observation: HandObservation, codes: list[str], mirrored: bool) -> Detection:
+    side, facing = orient_hand(observation, mirrored)
+    landmarks = hand_landmarks(observation, side)
+    note = {
+        "back": "",
+        "palm": "on the back of the hand: turn your hand over",
+        "edge": "on the back of the hand: turn the back of your hand to the camera",
+    }[facing]
+    points = [
+        _placed(code, p, facing == "back", note)
+        for code in codes
+        for p in _evaluate(code, landmarks)
+    ]
+    return Detection(
+        kind="hand",
+        hand=side,
+        facing=facing,
+        confidence=round(observation.score, 3),
+        landmarks=_rounded(observation.points),
+        points=points,
+    )
+
+
+def _body_detection(
+    pose: PoseObservation,
+    codes: list[str],
+    wanted: Request,
+    mirrored: bool,
+    facing: BodyFacing | None,
+    warnings: list[str],
+) -> Detection:
+    seen = facing or body_facing(pose)
+    points: list[PlacedPoint] = []
+    if seen == "unknown":
+        warnings.append("could not tell whether the front or the back faces the camera")
+        for code in codes:
+            points.append(_missing(code, "say which side faces the camera (front or back)"))
+    else:
+        shape = resolve_sides(pose, seen, mirrored)
+        sets: dict[View, LandmarkSet | None] = {}
+        for code in codes:
+            view = wanted.views[code]
+            on_back = view in BACK_VIEWS
+            shows = on_back == (seen == "back")
+            if not shows and code in SEEN_FROM_BOTH and seen == "front":
+                found = back_set_from_front(shape)
+            elif not shows:
+                other = "back" if on_back else "front"
+                points.append(
+                    _missing(code, f"on the {other} of the body: photograph the {other}")
+                )
+                continue
+            else:
+                if view not in sets:
+                    sets[view] = body_landmarks(shape, view)
+                found = sets[view]
+            if found is None:
+                points.append(_missing(code, f"the photo must show {NEEDS[view]}"))
+                continue
+            placed = _evaluate(code, found)
+            if not placed:
+                points.append(_missing(code, f"the photo must show {NEEDS[view]}"))
+            points.extend(_placed(code, p, True, "") for p in placed)
+    return Detection(
+        kind="body",
+        hand=None,
+        facing=seen,
+        confidence=round(pose.score, 3),
+        landmarks=_rounded(pose.points),
+        points=points,
+    )
+
+
+def _evaluate(code: str, landmarks: LandmarkSet) -> list[Placement]:
+    try:
+        return body.evaluate(code, landmarks)
+    except (MissingLandmarkError, RuleError):
+        return []
+
+
+def _placed(code: str, p: Placement, visible: bool, note: str) -> PlacedPoint:
+    return PlacedPoint(
+        code=code,
+        side=None if p.side == "midline" else p.side,
+        x=round(p.x, 1),
+        y=round(p.y, 1),
+        radius=round(p.radius, 1),
+        on_visible_side=visible,
+        note=note,
+    )
+
+
+def _missing(code: str, note: str) -> PlacedPoint:
+    return PlacedPoint(
+        code=code, side=None, x=None, y=None, radius=None, on_visible_side=False, note=note
+    )
+
+
+def _rounded(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    return [(round(x, 1), round(y, 1)) for x, y in points]
+
+
+def _advice(wanted: Request) -> str:
+    if wanted.hands and not wanted.body:
+        return "show the whole hand, fingers apart, in good light"
+    return "the person should fill most of the picture, in good light"
