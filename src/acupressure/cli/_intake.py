@@ -14,6 +14,7 @@ AreaOpt = Annotated[
     list[str],
     typer.Option(
         "--area",
+        metavar="AREA",
         help="Where it hurts: lower-back, upper-back, neck or shoulders; repeatable.",
         show_default=False,
     ),
@@ -21,18 +22,22 @@ AreaOpt = Annotated[
 PregnantOpt = Annotated[bool, typer.Option("--pregnant", help="You are pregnant.")]
 TrimesterOpt = Annotated[
     int | None,
-    typer.Option(help="Trimester 1, 2 or 3 (with --pregnant); left out means unknown."),
+    typer.Option(
+        metavar="N", help="Trimester 1, 2 or 3 (with --pregnant); left out means unknown."
+    ),
 ]
 HelperOpt = Annotated[
     bool, typer.Option("--helper", help="Someone can press the points you cannot reach.")
 ]
 MinutesOpt = Annotated[
-    int | None, typer.Option(help="Time budget; the lowest-priority points are dropped to fit.")
+    int | None,
+    typer.Option(metavar="N", help="Time budget; the lowest-priority points are dropped to fit."),
 ]
 ConditionOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--condition",
+        metavar="ID",
         help="A condition that changes the routine (see docs/cli.md for ids); repeatable.",
         show_default=False,
     ),
@@ -41,6 +46,7 @@ RedFlagOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--red-flag",
+        metavar="ID",
         help="A red-flag id you answer yes to (see `acupressure screen`); repeatable.",
         show_default=False,
     ),
