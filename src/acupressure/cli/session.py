@@ -36,6 +36,7 @@ from acupressure.session import (
     monotonic,
     run,
 )
+from acupressure.web.store import save_to_diary
 
 
 def ask_pain(label: str) -> int | None:
@@ -148,3 +149,5 @@ def session(
     store.save(record)
     if isinstance(store, JsonlStore):
         err_console.print(f"Saved to {store.path}")
+        if save_to_diary(record):
+            err_console.print("Also saved to your diary (acupressure serve, /diary/).")

@@ -48,3 +48,14 @@ def open_diary_store(username: str | None = None) -> DiaryStore:
     django.setup()
     call_command("migrate", interactive=False, verbosity=0)
     return DiaryStore(username or getpass.getuser())
+
+
+
+def save_to_diary(record: SessionRecord) -> bool:
+    """Also keep a terminal session in the web diary; False when the `web` extra is missing."""
+    try:
+        store = open_diary_store()
+    except ImportError:
+        return False
+    store.save(record)
+    return True
