@@ -19,6 +19,15 @@ if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+# PostgreSQL for the tests marked `postgres`: a throwaway cluster on loopback (root on Debian).
+if [ -z "${ACUPRESSURE_TEST_DATABASE_URL:-}" ]; then
+  if pg_url="$(bash scripts/pg_test_cluster.sh)"; then
+    export ACUPRESSURE_TEST_DATABASE_URL="$pg_url"
+  else
+    echo "PostgreSQL tests will be skipped (no server could be started)" >&2
+  fi
+fi
+
 echo "== ruff"
 .venv/bin/ruff check src tests benchmarks scripts
 echo "== mypy"

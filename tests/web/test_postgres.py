@@ -1,0 +1,79 @@
+"""The diary, session and model tests again, against a real PostgreSQL server.
+
+The URL comes from ACUPRESSURE_TEST_DATABASE_URL (scripts/test.sh starts a throwaway cluster
+on loopback when it runs as root on Debian), or from DATABASE_URL when that is PostgreSQL.
+The tests run in a child pytest because Django picks its database once, at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+HERE = Path(__file__).parent
+MODULES = [
+    "test_diary.py",
+    "test_session.py",
+    "test_api.py",
+    "test_terminal_store.py",
+    "test_signin.py",
+]
+
+
+def postgres_url() -> str:
+    url = os.environ.get("ACUPRESSURE_TEST_DATABASE_URL", "")
+    if not url and os.environ.get("DATABASE_URL", "").startswith(("postgres", "postgresql")):
+        url = os.environ["DATABASE_URL"]
+    if not url:
+        pytest.skip(
+            "no PostgreSQL: set ACUPRESSURE_TEST_DATABASE_URL (scripts/test.sh starts one as root)"
+        )
+    return url
+
+
+def test_diary_and_models_pass_on_postgresql() -> None:
+    url = postgres_url()
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        psycopg.connect(url, connect_timeout=5).close()
+    except psycopg.OperationalError as exc:
+        pytest.skip(f"PostgreSQL at {url.split('@')[-1]} not reachable: {exc}")
+    env = {**os.environ, "DATABASE_URL": url}
+    env.pop("ACUPRESSURE_TEST_DATABASE_URL", None)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            *[str(HERE / m) for m in MODULES],
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=HERE.parent.parent,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout and "failed" not in result.stdout
+
+
+def test_settings_use_postgresql_when_database_url_is_set() -> None:
+    url = postgres_url()
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='acupressure.web.settings';"
+        "django.setup(); from django.db import connection; print(connection.vendor)"
+    )
+    env = {**os.environ, "DATABASE_URL": url}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "postgresql"
