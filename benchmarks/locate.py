@@ -105,11 +105,10 @@ def main(folder: Path) -> None:
           f"{1000 * infer_time / n:.1f} ms, overhead ratio {ours_time / infer_time:.2f}")
     print("displacement, share of hand size: largest (median) over the hands compared")
     for name in ("flip", "rotate90", "half", "jpeg30"):
+        got = {code: shifts.get((name, code), []) for code in CODES}
         cells = ", ".join(
-            f"{code} {max(shifts[(name, code)]):.3f} ({statistics.median(shifts[(name, code)]):.3f})"
-            if (name, code) in shifts
-            else f"{code} -"
-            for code in CODES
+            f"{c} {max(v):.3f} ({statistics.median(v):.3f})" if v else f"{c} -"
+            for c, v in got.items()
         )
         print(f"  {name:9s} {cells}  ({compared.get(name, 0)} hands)")
 
