@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "acupressure.web.apps.WebConfig",
+    "acupressure.web.camera.apps.CameraConfig",
 ]
 
 MIDDLEWARE = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from acupressure.web.api import api
 from acupressure.web.views import atlas, auth, diary, offline, pages, plan, session
@@ -30,4 +30,5 @@ urlpatterns = [
     path("offline/", offline.offline, name="offline"),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
+    path("", include("acupressure.web.camera.urls")),
 ]

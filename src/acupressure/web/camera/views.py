@@ -1,0 +1,145 @@
+"""`/camera/` (upload a photo, see the points) and `POST /api/locate/landmarks`.
+
+Photos are read in memory and never stored. The landmarks endpoint is for a live page that
+runs MediaPipe in the browser and sends only the landmarks, so the same mapping and evaluator
+place the points (the live page itself is not built yet).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+from typing import Any, Literal
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_http_methods
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from acupressure import atlas
+from acupressure.vision import BadImageError
+from acupressure.vision.images import MAX_BYTES
+from acupressure.vision.observations import HandObservation, PoseObservation
+from acupressure.web.camera.uploads import InMemoryOnly
+
+_detector_lock = threading.Lock()
+_detector: Any = None
+MAX_LANDMARK_BODY = 64 * 1024
+
+
+def _shared_detector() -> Any:
+    global _detector  # one MediaPipe graph per process; Detector serialises its own calls
+    with _detector_lock:
+        if _detector is None:
+            from acupressure.vision.detect import Detector
+
+            _detector = Detector()
+        return _detector
+
+
+@csrf_exempt  # the upload handlers must be set before the CSRF check reads the body
+@require_http_methods(["GET", "POST"])
+def camera(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        request.upload_handlers = [InMemoryOnly(request)]
+        return _upload(request)
+    return _page(request)
+
+
+@csrf_protect
+def _upload(request: HttpRequest) -> HttpResponse:
+    from acupressure.vision.annotate import annotated_png
+    from acupressure.vision.images import load_bytes
+    from acupressure.vision.locate import NothingFoundError, locate_photo
+    from acupressure.vision.locate import request as wanted
+
+    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BYTES + 64 * 1024:
+        return _page(request, f"The photo is too large; the limit is {MAX_BYTES // 10**6} MB.", 413)
+    upload = request.FILES.get("photo")
+    if upload is None:
+        return _page(request, "Choose a photo (JPEG, PNG or WebP) first.", 400)
+    view = request.POST.get("view") or None
+    facing: Literal["front", "back"] | None = view if view in ("front", "back") else None  # type: ignore[assignment]
+    try:
+        photo = load_bytes(upload.read())
+        result = locate_photo(photo, wanted(_codes(request)), _shared_detector(), facing=facing)
+    except (BadImageError, NothingFoundError) as exc:
+        return _page(request, f"{str(exc)[0].upper()}{str(exc)[1:]}.", 400)
+    image = base64.b64encode(annotated_png(photo, result)).decode("ascii")
+    rows = [(d, p) for d in result.detections for p in d.points]
+    context = {"result": result, "rows": rows, "image": image}
+    return _page(request, None, 200, context)
+
+
+def _codes(request: HttpRequest) -> list[str] | None:
+    chosen = [c for c in request.POST.getlist("points") if c]
+    known = {p.code for p in atlas.all_points()}
+    return [c for c in chosen if c in known] or None
+
+
+def _page(
+    request: HttpRequest,
+    error: str | None = None,
+    status: int = 200,
+    extra: dict[str, Any] | None = None,
+) -> HttpResponse:
+    context = {"error": error, "points": atlas.all_points(), **(extra or {})}
+    return render(request, "camera/camera.html", context, status=status)
+
+
+class _Hand(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    label: Literal["Left", "Right"]
+    score: float = Field(ge=0, le=1)
+    landmarks: list[tuple[float, float]] = Field(min_length=21, max_length=21)  # 0-1 of the frame
+
+
+class _Pose(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    landmarks: list[tuple[float, float]] = Field(min_length=33, max_length=33)
+    visibility: list[float] = Field(min_length=33, max_length=33)
+
+
+class LandmarksIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    width: int = Field(gt=0, le=10000)
+    height: int = Field(gt=0, le=10000)
+    mirrored: bool = False
+    points: list[str] | None = Field(default=None, max_length=20)
+    view: Literal["front", "back"] | None = None
+    hands: list[_Hand] = Field(default=[], max_length=4)
+    pose: _Pose | None = None
+
+
+@require_http_methods(["POST"])
+def landmarks(request: HttpRequest) -> JsonResponse:
+    """Place points on landmarks found in the browser (the same mapping and evaluator)."""
+    from acupressure.vision.locate import locate_observations
+    from acupressure.vision.locate import request as wanted
+
+    if len(request.body) > MAX_LANDMARK_BODY:
+        return JsonResponse({"detail": "body too large"}, status=413)
+    try:
+        data = LandmarksIn.model_validate(json.loads(request.body or b"null"))
+        codes = wanted(data.points)
+    except (ValueError, ValidationError, atlas.PointNotFoundError) as exc:
+        return JsonResponse({"detail": str(exc).splitlines()[0]}, status=422)
+    w, h = data.width, data.height
+    hands = [
+        HandObservation(
+            label=x.label, score=x.score, points=[(u * w, v * h) for u, v in x.landmarks]
+        )
+        for x in data.hands
+    ]
+    pose = None
+    if data.pose is not None:
+        vis = [min(1.0, max(0.0, v)) for v in data.pose.visibility]
+        pose = PoseObservation(
+            points=[(u * w, v * h) for u, v in data.pose.landmarks],
+            visibility=vis,
+            score=sum(vis) / len(vis),
+        )
+    result = locate_observations(w, h, hands, pose, codes, mirrored=data.mirrored, facing=data.view)
+    return JsonResponse(result.model_dump(mode="json"))
