@@ -88,7 +88,10 @@ def session(
     ] = 1.0,
     save: Annotated[
         bool,
-        typer.Option("--save", help="Append the session to sessions.jsonl in your data folder."),
+        typer.Option(
+            "--save",
+            help="Keep the session: sessions.jsonl in your data folder, and the web diary.",
+        ),
     ] = False,
 ) -> None:
     """Guided session: safety questions, your routine, then a timed run with cues.
