@@ -18,10 +18,14 @@ class Served:
     base: str  # http://127.0.0.1:PORT
     signin_link: str
     data_dir: Path
+    reader: threading.Thread
 
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=10)
+        self.reader.join(timeout=10)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
 
 
 def start_server(data_dir: Path | None = None, extra_env: dict[str, str] | None = None) -> Served:
@@ -43,9 +47,12 @@ def start_server(data_dir: Path | None = None, extra_env: dict[str, str] | None 
         link = re.search(r"(http://127\.0\.0\.1:\d+)/signin/link/\S+/", line)
         if link:
             # keep reading so the server never blocks on a full pipe
-            threading.Thread(target=process.stdout.read, daemon=True).start()
-            return Served(process, link.group(1), link.group(0), folder)
+            reader = threading.Thread(target=process.stdout.read, daemon=True)
+            reader.start()
+            return Served(process, link.group(1), link.group(0), folder, reader)
         if len(lines) > 50:
             break
     process.kill()
+    process.wait(timeout=10)
+    process.stdout.close()
     raise RuntimeError("acupressure serve did not start:\n" + "".join(lines))
