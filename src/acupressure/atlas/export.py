@@ -6,6 +6,7 @@ from typing import Any
 
 from acupressure import atlas
 from acupressure.atlas.models import Point
+from acupressure.body.chart_data import chart_data
 
 
 def point_summary(point: Point) -> dict[str, Any]:
@@ -25,6 +26,7 @@ def point_detail(point: Point, match: atlas.Match | None = None) -> dict[str, An
     data = point.model_dump(mode="json")
     cited = atlas.sources()
     data["citations"] = {sid: cited[sid].citation for sid in sorted(point.cited_sources())}
+    data["chart"] = chart_data(point)  # where it lies on the canonical figure (mm)
     if match is not None:
         data["query"] = {
             "text": match.query,

@@ -11,6 +11,7 @@ builds a LandmarkSet from a photo and calls the same ``evaluate``.
 from __future__ import annotations
 
 from acupressure.body.canonical import CUN_MM, HEIGHT_MM, canonical
+from acupressure.body.chart_data import chart_data
 from acupressure.body.evaluate import RuleError, evaluate, evaluate_rule, rule_of
 from acupressure.body.landmarks import (
     LandmarkSet,
@@ -55,6 +56,7 @@ __all__ = [
     "View",
     "ViewSpec",
     "canonical",
+    "chart_data",
     "evaluate",
     "evaluate_rule",
     "finger_measure",

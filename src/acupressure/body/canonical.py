@@ -125,7 +125,7 @@ def _knee() -> dict[str, Vec]:
     }
 
 
-ANKLE_GAP = 170.0  # each outer ankle bone sits this far from the middle of the picture
+ANKLE_GAP = 95.0  # each outer ankle bone sits this far from the middle of the picture
 
 
 def ankle_local() -> dict[str, Vec]:

@@ -8,6 +8,7 @@ import typer
 
 from acupressure import __version__
 from acupressure.cli import atlas as atlas_commands
+from acupressure.cli import chart as chart_command
 from acupressure.cli import locate as locate_command
 from acupressure.cli import plan as plan_commands
 from acupressure.cli import serve as serve_command
@@ -41,6 +42,7 @@ def _root(
 
 app.command()(atlas_commands.points)
 app.command()(atlas_commands.point)
+app.command()(chart_command.chart)
 app.command()(plan_commands.plan)
 app.command("screen")(plan_commands.screen_command)
 app.command()(session_commands.session)

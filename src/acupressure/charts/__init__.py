@@ -1,0 +1,130 @@
+"""Printable charts: each point on its canonical figure, with the guide to find it.
+
+    >>> from acupressure import charts
+    >>> charts.chart_svg(["BL23", "B47"]).startswith("<svg")
+    True
+
+Points of different views go in one file, one panel per view, side by side.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import resvg_py
+
+from acupressure import atlas, body
+from acupressure.atlas.models import Point
+from acupressure.charts import svg
+from acupressure.charts.guides import find_it
+from acupressure.charts.panel import draw
+
+__all__ = ["FORMATS", "chart_png", "chart_svg", "points_for", "write_chart"]
+
+FORMATS = (".svg", ".png")
+PANEL_W, PANEL_H = 560.0, 760.0
+
+
+def points_for(codes: Sequence[str | Point]) -> list[Point]:
+    """Resolve codes (any alias) to points, dropping repeats; PointNotFoundError if unknown."""
+    found: list[Point] = []
+    for code in codes:
+        point = code if isinstance(code, Point) else atlas.get(code)
+        if point.code not in {p.code for p in found}:
+            found.append(point)
+    if not found:
+        raise ValueError("no point to draw")
+    return found
+
+
+def chart_svg(codes: Sequence[str | Point]) -> str:
+    """A standalone SVG document charting the points (codes, aliases or Point records)."""
+    points = points_for(codes)
+    views: dict[body.View, list[Point]] = {}
+    for point in points:
+        views.setdefault(point.rule.view, []).append(point)
+    panels = [draw(view, items, PANEL_W, PANEL_H) for view, items in views.items()]
+    gap, margin = 20.0, 24.0
+    width = max(720.0, sum(p.width for p in panels) + gap * (len(panels) - 1) + 2 * margin)
+    title_lines = textwrap.wrap(_title(points), max(30, int((width - 2 * margin) / 14)))
+    title_h = 64.0 + 26 * (len(title_lines) - 1)
+    body_h = max(p.height for p in panels)
+    legend, legend_h = _legend(points, width - 2 * margin, margin, title_h + body_h + 16)
+    height = title_h + body_h + 16 + legend_h + 40
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{svg.f(width)}" height="{svg.f(height)}" '
+        f'viewBox="0 0 {svg.f(width)} {svg.f(height)}">',
+        f"<title>{escape(_title(points))}</title>",
+        f'<rect width="{svg.f(width)}" height="{svg.f(height)}" fill="white"/>',
+        *(
+            svg.text(margin, 34 + 26 * i, line, 22, "start", "bold")
+            for i, line in enumerate(title_lines)
+        ),
+        svg.text(
+            margin, 54 + 26 * (len(title_lines) - 1),
+            "Red circle: the point and how far it may lie; blue: how to measure. "
+            "1 cun = the width of the person's own thumb.", 12, "start", "normal", "#52606d",
+        ),
+    ]  # fmt: skip
+    x = margin
+    for panel in panels:
+        parts.append(f'<g transform="translate({svg.f(x)},{svg.f(title_h)})">{panel.content}</g>')
+        x += panel.width + gap
+    parts.append(legend)
+    parts.append(
+        svg.text(
+            margin,
+            height - 16,
+            "Self-care aid, not a diagnosis. Press gently to firmly, never past comfort; "
+            "see a clinician for new, severe or unexplained pain.",
+            11,
+            "start",
+            "normal",
+            "#7b8794",
+        )
+    )
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def _title(points: list[Point]) -> str:
+    if len(points) == 1:
+        p = points[0]
+        return f"{p.code} {p.names.pinyin} ({p.names.english})"
+    return "Acupressure points: " + ", ".join(p.code for p in points)
+
+
+def _legend(points: list[Point], width: float, x: float, y: float) -> tuple[str, float]:
+    chars = max(60, int(width / 6.6))
+    out: list[str] = []
+    dy = 0.0
+    for p in points:
+        side = "both sides" if p.laterality == "bilateral" else "on the midline"
+        heading = f"{p.code} {p.names.pinyin}, {p.names.english} ({side})"
+        out.append(svg.text(x, y + dy + 14, heading, 14, "start", "bold", svg.POINT))
+        dy += 20
+        for line in textwrap.wrap("Find it: " + find_it(p.rule), chars):
+            out.append(svg.text(x, y + dy + 13, line, 12, "start", "normal", svg.GUIDE))
+            dy += 16
+        for line in textwrap.wrap(p.location.standard, chars):
+            out.append(svg.text(x, y + dy + 13, line, 12))
+            dy += 16
+        dy += 8
+    return "\n".join(out), dy
+
+
+def chart_png(codes: Sequence[str | Point], zoom: float = 2.0) -> bytes:
+    """The chart as PNG bytes, rendered with resvg (no system libraries)."""
+    return bytes(resvg_py.svg_to_bytes(svg_string=chart_svg(codes), zoom=zoom))
+
+
+def write_chart(codes: Sequence[str | Point], path: Path) -> None:
+    """Write an SVG or PNG chart; ValueError for another extension."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"{path.name}: the chart must be .svg or .png")
+    data = chart_png(codes) if suffix == ".png" else chart_svg(codes).encode("utf-8")
+    path.write_bytes(data)

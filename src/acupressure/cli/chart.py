@@ -1,0 +1,41 @@
+"""`acupressure chart CODE [CODE...] -o FILE.svg|.png`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from acupressure import atlas, charts
+from acupressure.cli._common import EXIT_NOT_FOUND, err_console, fail
+
+
+def chart(
+    codes: Annotated[
+        list[str], typer.Argument(help="One or more codes, old labels or names: BL23 B47 Hegu.")
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write the chart: FILE.svg or FILE.png.")
+    ],
+) -> None:
+    """Draw points on their body views, with the guide to find them, as SVG or PNG.
+
+    Points on different views (back, neck, front, knee, ankle, hand, foot) get one panel
+    each, side by side in the same file. Bilateral points are shown on both sides.
+    """
+    if output.suffix.lower() not in charts.FORMATS:
+        fail(f"{output.name}: the chart must be a .svg or .png file")
+    points = []
+    for code in codes:
+        try:
+            points.append(atlas.get(code))
+        except ValueError as exc:
+            fail(str(exc))
+        except atlas.PointNotFoundError as exc:
+            fail(str(exc), EXIT_NOT_FOUND)
+    try:
+        charts.write_chart(points, output)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    err_console.print(f"wrote {output}", markup=False, highlight=False)
