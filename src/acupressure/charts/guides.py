@@ -70,7 +70,7 @@ def steps(point: Point, placement: body.Placement) -> list[Step]:
         return lm.short or lm.label
 
     anchor = ls.get(name(rule.anchor))
-    out: list[Step] = [Step("anchor", anchor, anchor, short(rule.anchor))]
+    out: list[Step] = [Step("anchor", anchor, anchor, spec.landmark(rule.anchor).short)]
     if rule.toward is not None:
         toward = ls.get(name(rule.toward))
         word = "midway" if rule.fraction == 0.5 else f"{rule.fraction:.0%} of the way"

@@ -90,6 +90,7 @@ MIN_DIMENSION_CUN = 1.0  # shorter offsets are told in words only: a label would
 
 def _guide_svg(items: list[Step], m: _Map, outward: Vec, lane: int) -> list[str]:
     out: list[str] = []
+    levelled = any(step.kind == "level" for step in items)
     for step in items:
         a, b = m(step.start), m(step.end)
         if step.kind == "anchor":
@@ -97,6 +98,10 @@ def _guide_svg(items: list[Step], m: _Map, outward: Vec, lane: int) -> list[str]
                 f'<rect x="{svg.f(a[0] - 4)}" y="{svg.f(a[1] - 4)}" width="8" height="8" '
                 f'fill="white" stroke="{svg.GUIDE}" stroke-width="1.6"/>'
             )
+            if step.text and not levelled:
+                out.append(
+                    svg.text(a[0] - 8, a[1] + 4, step.text, 11, "end", "bold", svg.GUIDE, True)
+                )
         elif step.kind == "between":
             mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
             out.append(svg.line(a, b, svg.GUIDE, 1.4, "6 4"))
