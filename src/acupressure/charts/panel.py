@@ -78,7 +78,10 @@ def _figure_svg(fig: Figure, m: _Map) -> list[str]:
         color, width, dash = styles[stroke.kind]
         out.append(f'<path d="{d}" fill="none" stroke="{color}" stroke-width="{width}"{dash}/>')
     for centre, r in fig.marks:
-        out.append(svg.circle(m(centre), max(2.0, r * m.scale), svg.SKIN_EDGE, opacity=0.8))
+        if r >= 6:  # a bony bump: outlined, so guides drawn over it leave it visible
+            out.append(svg.circle(m(centre), r * m.scale, "#ecd2bf", svg.SKIN_EDGE, 1.3))
+        else:
+            out.append(svg.circle(m(centre), max(2.0, r * m.scale), svg.SKIN_EDGE, opacity=0.8))
     for at, word in fig.labels:
         x, y = m(at)
         out.append(svg.text(x, y, word, 12, "middle", "bold", "#7b8794"))
@@ -91,6 +94,10 @@ MIN_DIMENSION_CUN = 1.0  # shorter offsets are told in words only: a label would
 def _guide_svg(items: list[Step], m: _Map, outward: Vec, lane: int) -> list[str]:
     out: list[str] = []
     levelled = any(step.kind == "level" for step in items)
+    between = any(step.kind == "between" for step in items)
+    upright = any(
+        abs(s.end[1] - s.start[1]) > abs(s.end[0] - s.start[0]) for s in items if s.kind == "offset"
+    )  # a vertical dimension's text sits on the left: put the anchor's name on the right
     for step in items:
         a, b = m(step.start), m(step.end)
         if step.kind == "anchor":
@@ -99,9 +106,13 @@ def _guide_svg(items: list[Step], m: _Map, outward: Vec, lane: int) -> list[str]
                 f'fill="white" stroke="{svg.GUIDE}" stroke-width="1.6"/>'
             )
             if step.text and not levelled:
-                out.append(
-                    svg.text(a[0] - 8, a[1] + 4, step.text, 11, "end", "bold", svg.GUIDE, True)
-                )
+                if between:
+                    x, y, anchor = a[0], a[1] + 20, "middle"
+                elif upright:
+                    x, y, anchor = a[0] + 8, a[1] + 4, "start"
+                else:
+                    x, y, anchor = a[0] - 8, a[1] + 4, "end"
+                out.append(svg.text(x, y, step.text, 11, anchor, "bold", svg.GUIDE, True))
         elif step.kind == "between":
             mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
             out.append(svg.line(a, b, svg.GUIDE, 1.4, "6 4"))
@@ -182,7 +193,7 @@ def draw(view: body.View, points: list[Point], max_w: float, max_h: float) -> Pa
     m = _Map(x0, y0, scale, pad + column, top)
     fig_w = (x1 - x0) * scale
     width, height = fig_w + 2 * (pad + column), (y1 - y0) * scale + top + pad
-    clip = f"clip-{view}"
+    clip = f"acu-clip-{view}-" + "-".join(p.code for p in points)  # unique when inlined
     out = [
         svg.text(width / 2, 20, body.spec(view).title, 15, "middle", "bold"),
         f'<clipPath id="{clip}"><rect x="{svg.f(pad + column)}" y="{svg.f(top)}" '
