@@ -24,6 +24,12 @@ CSP = "; ".join(
     ]
 )
 
+# Only the live camera page (camera.views.live) sends this one: MediaPipe's hand and pose
+# models run as WebAssembly, and compiling wasm needs 'wasm-unsafe-eval' (it allows
+# WebAssembly.compile/instantiate only, not JavaScript eval). The wasm and its loader are
+# served from 'self'; the solution needs no worker and no blob: URL, so nothing else changes.
+CSP_WITH_WASM = CSP.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", 1)
+
 PERMISSIONS = "camera=(self), microphone=(), geolocation=(), payment=(), usb=()"
 
 

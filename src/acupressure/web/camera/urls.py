@@ -8,5 +8,6 @@ from acupressure.web.camera import views
 
 urlpatterns = [
     path("camera/", views.camera, name="camera"),
+    path("camera/live/", views.live, name="camera-live"),
     path("api/locate/landmarks", views.landmarks, name="camera-landmarks"),
 ]

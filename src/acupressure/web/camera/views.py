@@ -2,7 +2,7 @@
 
 Photos are read in memory and never stored. The landmarks endpoint is for a live page that
 runs MediaPipe in the browser and sends only the landmarks, so the same mapping and evaluator
-place the points (the live page itself is not built yet).
+place the points. `/camera/live/` is that page (camera/static/camera/live.js).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.csrf import csrf_exempt, csrf_protect, ensure_csrf_cookie
 from django.views.decorators.http import require_http_methods
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -23,6 +23,7 @@ from acupressure.vision import BadImageError
 from acupressure.vision.images import MAX_BYTES
 from acupressure.vision.observations import HandObservation, PoseObservation
 from acupressure.web.camera.uploads import InMemoryOnly
+from acupressure.web.security import CSP_WITH_WASM
 
 _detector_lock = threading.Lock()
 _detector: Any = None
@@ -87,6 +88,16 @@ def _page(
 ) -> HttpResponse:
     context = {"error": error, "points": atlas.all_points(), **(extra or {})}
     return render(request, "camera/camera.html", context, status=status)
+
+
+@ensure_csrf_cookie  # the page posts landmarks with the token it carries
+@require_http_methods(["GET"])
+def live(request: HttpRequest) -> HttpResponse:
+    """MediaPipe runs in the browser; only landmarks come back to :func:`landmarks`."""
+    mode = "body" if request.GET.get("mode") == "body" else "hands"
+    response = render(request, "camera/live.html", {"mode": mode})
+    response["Content-Security-Policy"] = CSP_WITH_WASM  # this page alone compiles wasm
+    return response
 
 
 class _Hand(BaseModel):

@@ -1,0 +1,322 @@
+// Live camera (/camera/live/): MediaPipe Hands or Pose runs in this browser on the camera's
+// frames; the landmarks of each processed frame go to POST /api/locate/landmarks (at most one
+// request in flight, the newest frame wins), and the points it returns are drawn over the
+// video on every frame. The models and wasm are vendored under /static/vendor/ (no CDN).
+(function () {
+  "use strict";
+  var root = document.getElementById("live");
+  if (!root) { return; }
+
+  var video = document.getElementById("live-video");
+  var canvas = document.getElementById("live-canvas");
+  var stage = root.querySelector(".live-stage");
+  var statusEl = document.getElementById("live-status");
+  var notesEl = document.getElementById("live-notes");
+  var shownEl = document.getElementById("live-shown");
+  var startBtn = document.getElementById("live-start");
+  var stopBtn = document.getElementById("live-stop");
+  var viewSelect = document.getElementById("live-view");
+  var csrf = root.querySelector("input[name=csrfmiddlewaretoken]").value;
+  var ctx = canvas.getContext("2d");
+
+  // A tiny module using a SIMD instruction: the vendored wasm is the SIMD build only.
+  var SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3,
+    2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
+
+  var s = {
+    running: false, stream: null, solution: null, kind: null, busy: false,
+    pending: null, inFlight: false, result: null, mirrored: false, shown: "", status: "",
+    notes: ""
+  };
+
+  function mode() {
+    return root.querySelector("input[name=mode]:checked").value;
+  }
+
+  function say(text) {
+    if (text !== s.status) { s.status = text; statusEl.textContent = text; }
+  }
+
+  function showMode() {
+    root.querySelector(".live-view").hidden = mode() !== "body";
+  }
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var el = document.createElement("script");
+      el.src = src;
+      el.onload = resolve;
+      el.onerror = function () { reject(new Error("could not load " + src)); };
+      document.head.appendChild(el);
+    });
+  }
+
+  function makeSolution(kind) {
+    var base = kind === "hands" ? root.dataset.handsBase : root.dataset.poseBase;
+    var file = kind === "hands" ? "hands.js" : "pose.js";
+    return loadScript(base + file).then(function () {
+      var options = { locateFile: function (name) { return base + name; } };
+      var solution;
+      if (kind === "hands") {
+        solution = new window.Hands(options);
+        // the same model as the photo path (complexity 1 = the "full" hand model)
+        solution.setOptions({ maxNumHands: 2, modelComplexity: 1, selfieMode: false,
+          minDetectionConfidence: 0.5, minTrackingConfidence: 0.5 });
+      } else {
+        solution = new window.Pose(options);
+        solution.setOptions({ modelComplexity: 1, selfieMode: false, smoothLandmarks: true,
+          enableSegmentation: false, minDetectionConfidence: 0.5, minTrackingConfidence: 0.5 });
+      }
+      solution.onResults(onResults);
+      return solution.initialize().then(function () { return solution; });
+    });
+  }
+
+  function start() {
+    var kind = mode();
+    if (s.kind && s.kind !== kind) {
+      // the two solutions' wasm loaders share global names: switch with a fresh page
+      window.location.search = "?mode=" + kind;
+      return;
+    }
+    if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
+      say("This browser cannot use a camera here (it needs a secure https page). " +
+        "Upload a photo instead.");
+      return;
+    }
+    if (!window.WebAssembly || !WebAssembly.validate(SIMD_PROBE)) {
+      say("This browser is too old for the live camera. Upload a photo instead.");
+      return;
+    }
+    startBtn.disabled = true;
+    say("Asking for the camera…");
+    var facing = kind === "hands" ? "user" : "environment";
+    navigator.mediaDevices.getUserMedia({
+      audio: false, video: { facingMode: facing, width: { ideal: 640 }, height: { ideal: 480 } }
+    }).then(function (stream) {
+      s.stream = stream;
+      var settings = stream.getVideoTracks()[0].getSettings();
+      s.mirrored = settings.facingMode === "user" || (kind === "hands" && !settings.facingMode);
+      video.classList.toggle("mirrored", s.mirrored);
+      video.srcObject = stream;
+      stage.hidden = false;
+      return video.play();
+    }).then(function () {
+      if (s.solution) { return s.solution; }
+      say("Loading the " + (kind === "hands" ? "hand" : "body") + " model (the first time " +
+        "takes a while)…");
+      return makeSolution(kind);
+    }).then(function (solution) {
+      s.solution = solution;
+      s.kind = kind;
+      s.running = true;
+      stopBtn.disabled = false;
+      say(kind === "hands" ? "Looking for a hand…" : "Looking for a body…");
+      nextFrame();
+    }).catch(function (err) {
+      stop();
+      var name = err && err.name;
+      if (name === "NotAllowedError" || name === "SecurityError") {
+        say("Camera permission was denied. Allow the camera for this site in the browser's " +
+          "settings and press Start again, or upload a photo instead.");
+      } else if (name === "NotFoundError" || name === "OverconstrainedError") {
+        say("No camera was found on this device. Upload a photo instead.");
+      } else if (name === "NotReadableError") {
+        say("The camera is busy in another app. Close it and press Start again.");
+      } else {
+        say("The live camera could not start (" + (err && err.message || err) + "). " +
+          "Upload a photo instead.");
+      }
+    });
+  }
+
+  function stop() {
+    s.running = false;
+    if (s.stream) { s.stream.getTracks().forEach(function (t) { t.stop(); }); }
+    s.stream = null;
+    s.result = null;
+    s.pending = null;
+    video.srcObject = null;
+    stage.hidden = true;
+    startBtn.disabled = false;
+    stopBtn.disabled = true;
+    setShown([]);
+    setNotes([]);
+    say("The camera is off.");
+  }
+
+  // Every video frame: draw the latest points, and hand the frame to MediaPipe when it is free.
+  function nextFrame() {
+    if (!s.running) { return; }
+    if (video.requestVideoFrameCallback) {
+      video.requestVideoFrameCallback(onFrame);
+    } else {
+      window.requestAnimationFrame(onFrame);
+    }
+  }
+
+  function onFrame() {
+    if (!s.running) { return; }
+    draw();
+    if (!s.busy && video.readyState >= 2) {
+      s.busy = true;
+      s.solution.send({ image: video }).then(function () { s.busy = false; }, function (err) {
+        s.busy = false;
+        say("The model stopped working (" + (err && err.message || err) + "). Press Start again.");
+        stop();
+      });
+    }
+    nextFrame();
+  }
+
+  function pairs(marks) {
+    return marks.map(function (m) { return [m.x, m.y]; });
+  }
+
+  function onResults(results) {
+    if (!s.running) { return; }
+    var body = {
+      width: video.videoWidth, height: video.videoHeight, mirrored: false, hands: [], pose: null
+    };
+    if (s.kind === "hands") {
+      var hands = results.multiHandLandmarks || [];
+      var labels = results.multiHandedness || [];
+      if (!hands.length) {
+        s.result = null;
+        s.pending = null;
+        setNotes([]);
+        say("No hand found. Show your whole hand, fingers apart, in good light.");
+        return;
+      }
+      body.hands = hands.slice(0, 4).map(function (marks, i) {
+        var label = labels[i] || { label: "Right", score: 0 };
+        return { label: label.label === "Left" ? "Left" : "Right",
+          score: Math.min(1, Math.max(0, label.score)), landmarks: pairs(marks) };
+      });
+    } else {
+      var marks = results.poseLandmarks;
+      if (!marks) {
+        s.result = null;
+        s.pending = null;
+        setNotes([]);
+        say("No body found. The whole back, shoulders to hips, should fill the picture.");
+        return;
+      }
+      body.pose = { landmarks: pairs(marks),
+        visibility: marks.map(function (m) { return m.visibility || 0; }) };
+      if (viewSelect.value) { body.view = viewSelect.value; }
+    }
+    s.pending = body;
+    send();
+  }
+
+  function send() {
+    if (s.inFlight || !s.pending) { return; }
+    var body = s.pending;
+    s.pending = null;
+    s.inFlight = true;
+    fetch(root.dataset.api, {
+      method: "POST", credentials: "same-origin", body: JSON.stringify(body),
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrf }
+    }).then(function (r) {
+      if (!r.ok) { throw new Error("the server answered " + r.status); }
+      return r.json();
+    }).then(function (result) {
+      if (s.running) { show(result); }
+    }).catch(function (err) {
+      if (s.running) { say("Could not place the points: " + err.message + ". Retrying…"); }
+    }).then(function () {
+      s.inFlight = false;
+      send();
+    });
+  }
+
+  function show(result) {
+    s.result = result;
+    var notes = [];
+    result.detections.forEach(function (d) {
+      var who = d.kind === "hand" ? "Your " + d.hand + " hand" : "Body";
+      d.points.forEach(function (p) {
+        var note = p.note ? who + ": " + (p.x === null ? p.code + " " : "") + p.note : "";
+        if (note && notes.indexOf(note) < 0) { notes.push(note); }
+      });
+    });
+    result.warnings.forEach(function (w) { if (notes.indexOf(w) < 0) { notes.push(w); } });
+    setNotes(notes);
+    var placed = placedPoints(result);
+    say(placed.length ? "Points found. Hold still to see them steady." :
+      "Found you, but no point can be shown from this side.");
+  }
+
+  function placedPoints(result) {
+    var out = [];
+    (result ? result.detections : []).forEach(function (d) {
+      d.points.forEach(function (p) { if (p.x !== null) { out.push(p); } });
+    });
+    return out;
+  }
+
+  function setNotes(notes) {
+    var key = notes.join("\n");
+    if (key === s.notes) { return; }
+    s.notes = key;
+    notesEl.replaceChildren.apply(notesEl, notes.map(function (n) {
+      var li = document.createElement("li");
+      li.textContent = n;
+      return li;
+    }));
+  }
+
+  function setShown(codes) {
+    var unique = codes.filter(function (c, i) { return codes.indexOf(c) === i; });
+    var key = unique.join(", ");
+    root.dataset.markers = String(codes.length);
+    if (key === s.shown) { return; }
+    s.shown = key;
+    shownEl.textContent = unique.length ? key + " shown" : "";
+  }
+
+  function draw() {
+    var w = video.videoWidth, h = video.videoHeight;
+    if (!w || !h) { return; }
+    if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
+    ctx.clearRect(0, 0, w, h);
+    var points = placedPoints(s.result);
+    var size = Math.round(15 * w / (canvas.clientWidth || w));  // about 15 px on screen
+    ctx.font = "600 " + size + "px system-ui, sans-serif";
+    ctx.lineWidth = Math.max(2, size / 6);
+    points.forEach(function (p) {
+      var x = s.mirrored ? w - p.x : p.x;
+      var colour = p.on_visible_side ? "#ffd400" : "#ff8a80";
+      ctx.setLineDash(p.on_visible_side ? [] : [size / 2, size / 3]);
+      ctx.strokeStyle = "rgba(0, 0, 0, 0.75)";
+      ctx.beginPath();
+      ctx.arc(x, p.y, Math.max(p.radius, 4), 0, 2 * Math.PI);
+      ctx.stroke();
+      ctx.strokeStyle = colour;
+      ctx.lineWidth /= 2;
+      ctx.stroke();
+      ctx.lineWidth *= 2;
+      ctx.setLineDash([]);
+      ctx.fillStyle = colour;
+      ctx.beginPath();
+      ctx.arc(x, p.y, Math.max(3, size / 5), 0, 2 * Math.PI);
+      ctx.fill();
+      var label = p.code + (p.side ? " " + p.side[0].toUpperCase() : "");
+      ctx.strokeStyle = "rgba(0, 0, 0, 0.85)";
+      ctx.strokeText(label, x + size / 2, p.y - size / 2);
+      ctx.fillText(label, x + size / 2, p.y - size / 2);
+    });
+    setShown(points.map(function (p) { return p.code; }));
+  }
+
+  root.querySelectorAll("input[name=mode]").forEach(function (r) {
+    r.addEventListener("change", function () {
+      showMode();
+      if (s.running) { stop(); start(); }
+    });
+  });
+  startBtn.addEventListener("click", start);
+  stopBtn.addEventListener("click", stop);
+  showMode();
+})();

@@ -1,0 +1,120 @@
+"""The live camera page: its CSP, and MediaPipe in real Chromium fed a video made from a photo."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client
+from tests.web.browser import ARGS, CHROMIUM, need_chromium
+from tests.web.server import Served, start_server
+from tests.web.test_browser import Recorder
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ for the vision helpers
+
+from vision.photos import hand_photos
+
+VENDOR = Path(__file__).resolve().parents[2] / "src/acupressure/web/static/vendor"
+MODEL_WAIT_MS = 90_000  # MediaPipe on software WebGL and two slow cores
+
+
+@pytest.mark.django_db
+def test_only_the_live_page_may_compile_webassembly() -> None:
+    client = Client()
+    live = client.get("/camera/live/")
+    assert live.status_code == 200
+    assert "script-src 'self' 'wasm-unsafe-eval';" in live["Content-Security-Policy"]
+    assert b'name="csrfmiddlewaretoken"' in live.content
+    assert "wasm-unsafe-eval" not in client.get("/camera/")["Content-Security-Policy"]
+
+
+def test_vendored_mediapipe_has_only_the_files_the_solutions_load() -> None:
+    files = {p.name for p in VENDOR.rglob("*") if p.is_file()}
+    assert "hands.js" in files and "pose.js" in files
+    assert "hand_landmark_full.tflite" in files and "pose_landmark_full.tflite" in files
+    assert not {"pose_landmark_heavy.tflite", "hands_solution_wasm_bin.wasm"} & files
+
+
+def write_y4m(photo: Path, target: Path, seconds: int = 3, fps: int = 10) -> None:
+    """A still video (YUV4MPEG2, 640x480, 4:2:0) of the photo, letterboxed on grey."""
+    np = pytest.importorskip("numpy")
+    image_module = pytest.importorskip("PIL.Image")
+    picture = image_module.open(photo).convert("RGB")
+    picture.thumbnail((640, 480))
+    frame = image_module.new("RGB", (640, 480), (128, 128, 128))
+    frame.paste(picture, ((640 - picture.width) // 2, (480 - picture.height) // 2))
+    y, u, v = (np.asarray(c, dtype=np.uint8) for c in frame.convert("YCbCr").split())
+    u = u.reshape(240, 2, 320, 2).mean(axis=(1, 3)).round().astype(np.uint8)
+    v = v.reshape(240, 2, 320, 2).mean(axis=(1, 3)).round().astype(np.uint8)
+    body = b"FRAME\n" + y.tobytes() + u.tobytes() + v.tobytes()
+    with target.open("wb") as out:
+        out.write(f"YUV4MPEG2 W640 H480 F{fps}:1 Ip A1:1 C420jpeg\n".encode())
+        for _ in range(seconds * fps):
+            out.write(body)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[Served]:
+    need_chromium()
+    served = start_server()
+    yield served
+    served.stop()
+
+
+def camera_browser(p: Any, video: Path | None) -> Any:
+    """Chromium with a fake camera: the given video, or a denied permission when None."""
+    media = ["--use-fake-device-for-media-stream"]
+    if video is not None:
+        media += ["--use-fake-ui-for-media-stream", f"--use-file-for-fake-video-capture={video}"]
+    return p.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, *media])
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_live_page_draws_the_points_on_a_hand_video(server: Served, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    photo = next(p for p in hand_photos() if p.name.startswith("none_00c84257"))
+    video = tmp_path / "hands.y4m"
+    write_y4m(photo, video)
+    with sync_playwright() as p:
+        browser = camera_browser(p, video)
+        context = browser.new_context(viewport={"width": 360, "height": 780},
+                                      service_workers="block")
+        page = context.new_page()
+        seen = Recorder(page)
+        page.goto(server.base + "/camera/live/")
+        page.get_by_role("button", name="Start the camera").click()
+        drawn = page.locator("#live:not([data-markers='0'])")  # markers drawn on the canvas
+        drawn.wait_for(timeout=MODEL_WAIT_MS)
+        shown = page.locator("#live-shown").inner_text()
+        notes = page.locator("#live-notes").inner_text()
+        assert re.fullmatch(r"(LI4|TE3)(, (LI4|TE3))* shown", shown), shown
+        assert "LI4" in shown and "TE3" in shown
+        assert "turn your hand over" in notes  # the photo's left hand shows its palm
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        page.get_by_role("button", name="Stop").click()
+        assert page.locator("#live-status").inner_text() == "The camera is off."
+        assert seen.foreign(server.base) == []
+        assert seen.errors == []
+        browser.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_denied_camera_says_how_to_allow_it(server: Served) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = camera_browser(p, None)
+        page = browser.new_page()
+        page.goto(server.base + "/camera/live/")
+        page.get_by_role("button", name="Start the camera").click()
+        status = page.locator("#live-status")
+        status.filter(has_text="permission was denied").wait_for(timeout=10_000)
+        assert page.get_by_role("button", name="Start the camera").is_enabled()
+        browser.close()
