@@ -7,15 +7,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from acupressure.atlas.labels import SIDES
 from acupressure.plan.models import Plan, PlannedPoint
 from acupressure.safety.screening import RaisedFlag
-
-SIDE_ORDER = {
-    "midline": "midline",
-    "both-together": "both sides at once",
-    "alternate": "alternating sides",
-    "one-then-other": "one side, then the other",
-}
 
 
 def duration(seconds: float) -> str:
@@ -36,7 +30,7 @@ def _protocol(p: PlannedPoint) -> str:
     if p.sides != ["midline"] and p.side_order != "both-together":
         reps += " each side"
     rest = f", rest {p.rest_seconds} s" if p.rest_seconds else ""
-    return f"{reps}{rest}\n{SIDE_ORDER[p.side_order]}"
+    return f"{reps}{rest}\n{SIDES[p.side_order]}"
 
 
 def print_plan(console: Console, plan: Plan) -> None:

@@ -12,16 +12,9 @@ from rich.text import Text
 from acupressure import atlas
 from acupressure.atlas.aliases import standard_code
 from acupressure.atlas.export import point_detail, point_summary
+from acupressure.atlas.labels import PERFORMER, SIDES
 from acupressure.atlas.models import Point, Region
 from acupressure.cli._common import EXIT_NOT_FOUND, console, fail, print_json
-
-SIDES = {
-    "midline": "one point on the midline",
-    "both-together": "both sides at once",
-    "alternate": "alternate left and right",
-    "one-then-other": "one side, then the other",
-}
-PERFORMER = {"self": "yourself", "helper": "needs a helper", "either": "yourself or a helper"}
 
 
 def points(
@@ -83,7 +76,7 @@ def _card(p: Point) -> Panel:
     for number, step in enumerate(p.location.how_to_find, 1):
         body.append(f"  {number}. {step}\n")
     body.append("\nHow\n", "bold underline")
-    body.append(f"Who: {PERFORMER[t.performer]}. Posture: {t.posture_note}\n")
+    body.append(f"Who: {PERFORMER[t.performer].lower()}. Posture: {t.posture_note}\n")
     body.append(f"Press with: {t.method.rstrip('.')} ({t.pressure} pressure)\n")
     times = "once" if reps == "1" else f"{reps} times"
     body.append(f"Dose: hold {hold} s, {times}, resting {t.rest_seconds} s between; ")

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from acupressure import atlas
+from acupressure.atlas.labels import PERFORMER, PREGNANCY
 from acupressure.atlas.models import Region
 from acupressure.web.charts import chart_for
 
@@ -15,13 +16,6 @@ REGIONS: list[tuple[str, Region]] = [
     ("Lower back", "lower-back"),
     ("Upper back, neck and shoulders", "upper-back"),
 ]
-PERFORMER = {"self": "Yourself", "helper": "Needs a helper", "either": "Yourself or a helper"}
-PREGNANCY = {
-    "never": "Never in pregnancy",
-    "not-first-trimester": "Not in the first trimester; later gently, with agreement",
-    "caution": "Caution in pregnancy",
-    "none": "No pregnancy restriction known",
-}
 
 
 def points(request: HttpRequest) -> HttpResponse:
