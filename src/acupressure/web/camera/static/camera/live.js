@@ -236,9 +236,17 @@
     var notes = [];
     result.detections.forEach(function (d) {
       var who = d.kind === "hand" ? "Your " + d.hand + " hand" : "Body";
+      var codes = {};  // one line per note, naming its points: "Body, BL23 and GV4: …"
       d.points.forEach(function (p) {
-        var note = p.note ? who + ": " + (p.x === null ? p.code + " " : "") + p.note : "";
-        if (note && notes.indexOf(note) < 0) { notes.push(note); }
+        if (!p.note) { return; }
+        codes[p.note] = codes[p.note] || [];
+        if (codes[p.note].indexOf(p.code) < 0) { codes[p.note].push(p.code); }
+      });
+      Object.keys(codes).forEach(function (note) {
+        var names = codes[note];
+        var list = names.length > 1 ? names.slice(0, -1).join(", ") + " and " +
+          names[names.length - 1] : names[0];
+        notes.push(who + ", " + list + ": " + note);
       });
     });
     result.warnings.forEach(function (w) { if (notes.indexOf(w) < 0) { notes.push(w); } });
