@@ -6,7 +6,13 @@ Prints: the share of photos with a hand, ours against bare MediaPipe; the time p
 ours (decode, detect, map, evaluate) against MediaPipe inference alone in the same run; and
 the largest displacement of LI4 and TE3, as a share of the hand's size (wrist to middle
 knuckle), when a photo is flipped, rotated 90 degrees, halved or JPEG-compressed and the
-result is mapped back to the original pixels.
+result is mapped back to the original pixels, with the photo behind the largest one.
+
+Known worst case (halved): none_00af1db1, a hand about 22 px from wrist to middle knuckle,
+11 px once halved. At that size MediaPipe returns a mirrored skeleton for the same hand
+(thumb and little finger swapped, label "Right" 0.88 becoming "Left" 0.68), so LI4 and TE3
+land on the other side of the hand. The hands are matched by position, not order; the
+mirrored skeleton is MediaPipe's, and the output flags it ("MediaPipe swapped the hand").
 """
 
 from __future__ import annotations
@@ -68,6 +74,7 @@ def main(folder: Path) -> None:
     ours_time = infer_time = 0.0
     shifts: dict[tuple[str, str], list[float]] = {}
     compared: dict[str, int] = {}
+    worst: dict[str, tuple[float, str]] = {}  # variant -> (shift, why)
     for path in files:
         data = path.read_bytes()
         # ours, end to end (decode, detect, map, evaluate); inference timed inside the run
@@ -92,9 +99,15 @@ def main(folder: Path) -> None:
                 if len(twins) != 1:
                     continue
                 compared[name] = compared.get(name, 0) + 1
+                twin = twins[0]
                 for code in CODES:
-                    shift = math.dist(back(point(twins[0], code)), point(d, code)) / size
+                    shift = math.dist(back(point(twin, code)), point(d, code)) / size
                     shifts.setdefault((name, code), []).append(shift)
+                    if shift > worst.get(name, (-1.0, ""))[0]:
+                        why = f"{path.name[:13]}, hand {hand_size(twin):.0f} px in the variant"
+                        if (twin.hand != d.hand) != (name == "flip"):  # a mirror swaps hands
+                            why += f"; MediaPipe swapped the hand ({d.hand} -> {twin.hand})"
+                        worst[name] = (shift, why)
     bare.close()
     detector.close()
     n = len(files)
@@ -111,6 +124,8 @@ def main(folder: Path) -> None:
             for c, v in got.items()
         )
         print(f"  {name:9s} {cells}  ({compared.get(name, 0)} hands)")
+        if name in worst:
+            print(f"            largest: {worst[name][1]}")
 
 
 if __name__ == "__main__":
