@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 from tests.web.browser import ARGS, CHROMIUM, need_chromium
 from tests.web.server import Served, start_server
-from tests.web.test_browser import Recorder
+from tests.web.test_browser import Recorder, axe_serious
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ for the vision helpers
 
@@ -118,15 +118,16 @@ def test_live_page_draws_the_points_on_a_video(
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_a_denied_camera_says_how_to_allow_it(server: Served) -> None:
+def test_a_denied_camera_says_how_to_allow_it_accessibly(server: Served) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = camera_browser(p, None)
-        page = browser.new_page()
+        page = browser.new_page(bypass_csp=True)  # bypass only so that axe can be injected
         page.goto(server.base + "/camera/live/")
         page.get_by_role("button", name="Start the camera").click()
         status = page.locator("#live-status")
         status.filter(has_text="permission was denied").wait_for(timeout=10_000)
         assert page.get_by_role("button", name="Start the camera").is_enabled()
+        assert axe_serious(page) == []
         browser.close()
