@@ -12,7 +12,8 @@ Known worst case (halved): none_00af1db1, a hand about 22 px from wrist to middl
 11 px once halved. At that size MediaPipe returns a mirrored skeleton for the same hand
 (thumb and little finger swapped, label "Right" 0.88 becoming "Left" 0.68), so LI4 and TE3
 land on the other side of the hand. The hands are matched by position, not order; the
-mirrored skeleton is MediaPipe's, and the output flags it ("MediaPipe swapped the hand").
+mirrored skeleton is MediaPipe's, and the output flags it ("MediaPipe swapped the hand");
+the result itself marks such a hand ``small`` and warns (``acupressure.vision.smallness``).
 """
 
 from __future__ import annotations

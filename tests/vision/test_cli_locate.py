@@ -64,6 +64,7 @@ def test_json_and_annotated_image_for_a_real_photo(tmp_path: Path) -> None:
     assert sorted(d["hand"] for d in hands) == ["left", "right"]
     for d in hands:
         assert set(d) >= {"kind", "hand", "facing", "confidence", "landmarks", "points"}
+        assert d["small"] is False and d["size"] > 30  # about 40 px from wrist to knuckle
         assert len(d["landmarks"]) == 21
         assert {p["code"] for p in d["points"]} == {"LI4", "TE3"}  # TW3 is an alias of TE3
         for p in d["points"]:

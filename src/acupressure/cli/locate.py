@@ -77,7 +77,8 @@ def locate(
         err_console.print(f"warning: {warning}", highlight=False)
     for detection in result.detections:
         who = f"{detection.hand} hand" if detection.kind == "hand" else "body"
-        table = Table(title=f"{who}, {detection.facing} towards the camera")
+        small = " (small in the picture: less reliable)" if detection.small else ""
+        table = Table(title=f"{who}, {detection.facing} towards the camera{small}")
         for column in ("Point", "Side", "x", "y", "± px", "Note"):
             table.add_column(column)
         for p in detection.points:

@@ -99,15 +99,19 @@ class Detector:
             self._hands = self._pose = None
 
 
+def detection_scale(photo: Photo) -> float:
+    """Pixels of the image the models see per pixel of the photo (1 unless it is scaled down)."""
+    return min(1.0, DETECT_SIDE / max(photo.width, photo.height))
+
+
 def _for_detection(photo: Photo) -> npt.NDArray[np.uint8]:
     """The array to run the models on (MediaPipe's output is relative, so no factor back)."""
-    side = max(photo.width, photo.height)
-    if side <= DETECT_SIDE:
+    factor = detection_scale(photo)
+    if factor == 1.0:
         return photo.rgb
     import numpy as np
     from PIL import Image
 
-    factor = DETECT_SIDE / side
     size = (max(1, round(photo.width * factor)), max(1, round(photo.height * factor)))
     small = Image.fromarray(photo.rgb).resize(size, Image.Resampling.BILINEAR)
     return np.asarray(small, dtype=np.uint8)

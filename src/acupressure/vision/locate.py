@@ -17,12 +17,20 @@ from acupressure.vision.body_map import (
     body_landmarks,
     resolve_sides,
 )
-from acupressure.vision.detect import Detector
-from acupressure.vision.hand_map import hand_landmarks
+from acupressure.vision.detect import Detector, detection_scale
+from acupressure.vision.hand_map import hand_landmarks, hand_size
 from acupressure.vision.images import Photo
 from acupressure.vision.observations import HandObservation, PoseObservation
 from acupressure.vision.orient import BodyFacing, body_facing, orient_hand
 from acupressure.vision.result import Detection, ImageSize, LocateResult, PlacedPoint
+from acupressure.vision.smallness import (
+    BODY_MIN_PX,
+    HAND_MIN_PX,
+    SMALL_BODY,
+    SMALL_HAND,
+    body_size,
+    too_small,
+)
 
 SEEN_FROM_BOTH = frozenset({"GB21"})  # on top of the shoulder: front and back photos show it
 NEEDS: dict[View, str] = {
@@ -71,7 +79,14 @@ def locate_photo(
     hands = detector.hands(photo) if wanted.hands else []
     pose = detector.pose(photo) if wanted.body else None
     result = locate_observations(
-        photo.width, photo.height, hands, pose, wanted, mirrored=mirrored, facing=facing
+        photo.width,
+        photo.height,
+        hands,
+        pose,
+        wanted,
+        mirrored=mirrored,
+        facing=facing,
+        scale=detection_scale(photo),
     )
     if not result.detections:
         what = "hand" if not wanted.body else "body" if not wanted.hands else "hand or body"
@@ -92,15 +107,23 @@ def locate_observations(
     *,
     mirrored: bool = False,
     facing: BodyFacing | None = None,
+    scale: float = 1.0,
 ) -> LocateResult:
+    """``scale``: pixels of the image MediaPipe saw per pixel of width x height (for sizes)."""
     hand_codes = [c for c in wanted.codes if wanted.views[c] == "hand"]
     body_codes = [c for c in wanted.codes if wanted.views[c] != "hand"]
     detections: list[Detection] = []
     warnings: list[str] = []
     if hand_codes:
-        detections.extend(_hand_detection(h, hand_codes, mirrored) for h in hands)
+        detections.extend(_hand_detection(h, hand_codes, mirrored, scale) for h in hands)
     if body_codes and pose is not None:
-        detections.append(_body_detection(pose, body_codes, wanted, mirrored, facing, warnings))
+        detections.append(
+            _body_detection(pose, body_codes, wanted, mirrored, facing, scale, warnings)
+        )
+    if any(d.small for d in detections if d.kind == "hand"):
+        warnings.append(SMALL_HAND)
+    if any(d.small for d in detections if d.kind == "body"):
+        warnings.append(SMALL_BODY)
     hands_seen = [d.hand for d in detections if d.kind == "hand"]
     if len(hands_seen) == 2 and len(set(hands_seen)) == 1:
         warnings.append("both hands were read as the same hand; check the labels")
@@ -109,8 +132,11 @@ def locate_observations(
     )
 
 
-def _hand_detection(observation: HandObservation, codes: list[str], mirrored: bool) -> Detection:
+def _hand_detection(
+    observation: HandObservation, codes: list[str], mirrored: bool, scale: float
+) -> Detection:
     side, facing = orient_hand(observation, mirrored)
+    size = hand_size(observation.points)
     landmarks = hand_landmarks(observation, side)
     note = {
         "back": "",
@@ -127,6 +153,8 @@ def _hand_detection(observation: HandObservation, codes: list[str], mirrored: bo
         hand=side,
         facing=facing,
         confidence=round(observation.score, 3),
+        size=round(size, 1),
+        small=too_small(size, HAND_MIN_PX, scale),
         landmarks=_rounded(observation.points),
         points=points,
     )
@@ -138,9 +166,11 @@ def _body_detection(
     wanted: Request,
     mirrored: bool,
     facing: BodyFacing | None,
+    scale: float,
     warnings: list[str],
 ) -> Detection:
     seen = facing or body_facing(pose)
+    size = body_size(pose.points)
     points: list[PlacedPoint] = []
     if seen == "unknown":
         warnings.append("could not tell whether the front or the back faces the camera")
@@ -177,6 +207,8 @@ def _body_detection(
         hand=None,
         facing=seen,
         confidence=round(pose.score, 3),
+        size=round(size, 1),
+        small=too_small(size, BODY_MIN_PX, scale),
         landmarks=_rounded(pose.points),
         points=points,
     )

@@ -37,6 +37,8 @@ class Detection(_Model):
     hand: Side | None  # the person's own hand; None for the body
     facing: Facing
     confidence: float
+    size: float  # pixels: wrist to middle knuckle (hand); shoulders to hips or across (body)
+    small: bool  # too small in the picture for MediaPipe to be trusted (see vision.smallness)
     landmarks: list[tuple[float, float]]  # pixels, MediaPipe order (21 hand / 33 pose)
     points: list[PlacedPoint]
 
