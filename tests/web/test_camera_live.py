@@ -81,7 +81,7 @@ def camera_browser(p: Any, video: Path | None) -> Any:
         # a right hand shows its back (both points), a left hand its palm
         ("none_00c84257", "hands", {"LI4", "TE3"}, "Your left hand, TE3 and LI4: on the back"),
         # a person facing the camera: GB21 shows from the front, the back points cannot
-        ("none_00af1db1", "body", {"GB21"}, "on the back of the body: photograph the back"),
+        ("none_00af1db1", "body", {"GB21"}, "back of the body: turn your back to the camera"),
     ],
     ids=["hands", "body"],
 )

@@ -33,6 +33,11 @@ from acupressure.vision.smallness import (
 )
 
 SEEN_FROM_BOTH = frozenset({"GB21"})  # on top of the shoulder: front and back photos show it
+# Notes are worded for a photo and a live camera alike: both are "the picture".
+TURN = {
+    "back": "on the back of the body: turn your back to the camera",
+    "front": "on the front of the body: face the camera",
+}
 NEEDS: dict[View, str] = {
     "back": "the shoulders and hips",
     "neck": "the shoulders and the head",
@@ -186,21 +191,18 @@ def _body_detection(
             if not shows and code in SEEN_FROM_BOTH and seen == "front":
                 found = back_set_from_front(shape)
             elif not shows:
-                other = "back" if on_back else "front"
-                points.append(
-                    _missing(code, f"on the {other} of the body: photograph the {other}")
-                )
+                points.append(_missing(code, TURN["back" if on_back else "front"]))
                 continue
             else:
                 if view not in sets:
                     sets[view] = body_landmarks(shape, view)
                 found = sets[view]
             if found is None:
-                points.append(_missing(code, f"the photo must show {NEEDS[view]}"))
+                points.append(_missing(code, f"the picture must show {NEEDS[view]}"))
                 continue
             placed = _evaluate(code, found)
             if not placed:
-                points.append(_missing(code, f"the photo must show {NEEDS[view]}"))
+                points.append(_missing(code, f"the picture must show {NEEDS[view]}"))
             points.extend(_placed(code, p, True, "") for p in placed)
     return Detection(
         kind="body",
