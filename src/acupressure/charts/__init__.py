@@ -4,7 +4,7 @@
     >>> charts.chart_svg(["BL23", "B47"]).startswith("<svg")
     True
 
-Points of different views go in one file, one panel per view, side by side.
+Points of different views go in one file, one panel per view, one under the other.
 """
 
 from __future__ import annotations
@@ -16,16 +16,15 @@ from xml.sax.saxutils import escape
 
 import resvg_py
 
-from acupressure import atlas, body
+from acupressure import atlas
 from acupressure.atlas.models import Point
 from acupressure.charts import svg
 from acupressure.charts.guides import find_it
-from acupressure.charts.panel import draw
+from acupressure.charts.panel import draw, groups
 
 __all__ = ["FORMATS", "chart_png", "chart_svg", "points_for", "write_chart"]
 
 FORMATS = (".svg", ".png")
-PANEL_W, PANEL_H = 560.0, 760.0
 
 
 def points_for(codes: Sequence[str | Point]) -> list[Point]:
@@ -43,15 +42,12 @@ def points_for(codes: Sequence[str | Point]) -> list[Point]:
 def chart_svg(codes: Sequence[str | Point]) -> str:
     """A standalone SVG document charting the points (codes, aliases or Point records)."""
     points = points_for(codes)
-    views: dict[body.View, list[Point]] = {}
-    for point in points:
-        views.setdefault(point.rule.view, []).append(point)
-    panels = [draw(view, items, PANEL_W, PANEL_H) for view, items in views.items()]
-    gap, margin = 20.0, 24.0
-    width = max(720.0, sum(p.width for p in panels) + gap * (len(panels) - 1) + 2 * margin)
+    panels = [draw(view, items) for view, items in groups(points)]
+    gap, margin = 26.0, 24.0
+    width = max(p.width for p in panels) + 2 * margin
     title_lines = textwrap.wrap(_title(points), max(30, int((width - 2 * margin) / 14)))
     title_h = 64.0 + 26 * (len(title_lines) - 1)
-    body_h = max(p.height for p in panels)
+    body_h = sum(p.height for p in panels) + gap * (len(panels) - 1)
     legend, legend_h = _legend(points, width - 2 * margin, margin, title_h + body_h + 16)
     height = title_h + body_h + 16 + legend_h + 40
     parts = [
@@ -69,10 +65,10 @@ def chart_svg(codes: Sequence[str | Point]) -> str:
             "1 cun = the width of the person's own thumb.", 12, "start", "normal", "#52606d",
         ),
     ]  # fmt: skip
-    x = margin
+    y = title_h
     for panel in panels:
-        parts.append(f'<g transform="translate({svg.f(x)},{svg.f(title_h)})">{panel.content}</g>')
-        x += panel.width + gap
+        parts.append(f'<g transform="translate({svg.f(margin)},{svg.f(y)})">{panel.content}</g>')
+        y += panel.height + gap
     parts.append(legend)
     parts.append(
         svg.text(

@@ -37,7 +37,7 @@ class Step:
     start: Vec
     end: Vec
     text: str  # what the chart writes next to it
-    detail: str = ""  # a second line (finger widths)
+    detail: str = ""  # a second line (finger widths; for "between", the far landmark's tag)
     cun: float = 0.0  # for offsets
 
 
@@ -74,7 +74,7 @@ def steps(point: Point, placement: body.Placement) -> list[Step]:
     if rule.toward is not None:
         toward = ls.get(name(rule.toward))
         word = "midway" if rule.fraction == 0.5 else f"{rule.fraction:.0%} of the way"
-        out.append(Step("between", anchor, toward, word))
+        out.append(Step("between", anchor, toward, word, spec.landmark(rule.toward).short))
     start = _partial(rule, 0, side)
     across = {spec.frame.outward, spec.frame.inward}
     if (

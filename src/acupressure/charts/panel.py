@@ -1,19 +1,31 @@
-"""One view's panel: the canonical figure, the points on it and their measuring guides."""
+"""One view's panel: the whole figure for orientation beside a magnified detail.
+
+The whole figure shows every point with its label in a side column and a frame around the
+area the detail magnifies; the detail shows the points again with their measuring guides,
+every label placed clear of the others (``layout.Placer``).
+"""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from acupressure import body
 from acupressure.atlas.models import Point
-from acupressure.body.outline import Figure, figure
+from acupressure.body.outline import figure
 from acupressure.charts import svg
-from acupressure.charts.guides import Step, steps
+from acupressure.charts.detail import Crop, DetailDrawing, Marker, choose_crop, markers_and_guides
+from acupressure.charts.drawing import Map, figure_svg
+from acupressure.charts.layout import Box
 
 Vec = tuple[float, float]
 
-EDGE = 1.6  # px, the skin outline
+WIDTH = 712.0  # the panel's width: whole figure, gap, detail
+WHOLE_W = 262.0
+COLUMN = 54.0  # room each side of the whole figure for point labels
+GAP = 18.0
+TOP = 46.0  # view title and captions
+FRAME = "#3e4c59"
+SIDE_NOUNS = {"hand": "hand", "foot": "foot", "ankle": "leg", "knee": "leg"}
 
 
 @dataclass(frozen=True)
@@ -21,215 +33,139 @@ class Panel:
     width: float
     height: float
     content: str  # SVG elements with the panel's top left at (0, 0)
+    detail: Box  # the detail's frame
+    markers: tuple[Box, ...]  # each point's circle drawn in the detail
+    labels: tuple[Box, ...]  # every label placed in the detail
+    side: body.PlacementSide | None  # the only side the detail shows, None for all
 
 
-@dataclass(frozen=True)
-class _Map:
-    x0: float
-    y0: float
-    scale: float
-    pad: float
-    top: float
-
-    def __call__(self, p: Vec) -> Vec:
-        return ((p[0] - self.x0) * self.scale + self.pad, (p[1] - self.y0) * self.scale + self.top)
+SPLIT = 0.25  # points further apart than this share of the figure's height get two panels
 
 
-def _figure_svg(fig: Figure, m: _Map) -> list[str]:
-    out: list[str] = []
-    for cx, cy, rx, ry in reversed(fig.ellipses):  # ears under the head
-        (x, y) = m((cx, cy))
-        out.append(
-            f'<ellipse cx="{svg.f(x)}" cy="{svg.f(y)}" rx="{svg.f(rx * m.scale)}" '
-            f'ry="{svg.f(ry * m.scale)}" fill="{svg.SKIN}" stroke="{svg.SKIN_EDGE}" '
-            f'stroke-width="{EDGE}"/>'
-        )
-    paths = [svg.smooth_path([m(p) for p in poly], True) for poly in fig.outlines]
-    limbs = [(svg.poly_path([m(p) for p in c.points]), c.width * m.scale) for c in fig.capsules]
-    # edges first, fills on top: overlapping shapes read as one skin contour
-    for d in paths:
-        out.append(
-            f'<path d="{d}" fill="none" stroke="{svg.SKIN_EDGE}" stroke-width="{EDGE * 2}"/>'
-        )
-    for d, w in limbs:
-        out.append(
-            f'<path d="{d}" fill="none" stroke="{svg.SKIN_EDGE}" '
-            f'stroke-width="{svg.f(w + 2 * EDGE)}" stroke-linecap="round" stroke-linejoin="round"/>'
-        )
-    out += [f'<path d="{d}" fill="{svg.SKIN}"/>' for d in paths]
-    out += [
-        f'<path d="{d}" fill="none" stroke="{svg.SKIN}" stroke-width="{svg.f(w)}" '
-        'stroke-linecap="round" stroke-linejoin="round"/>'
-        for d, w in limbs
-    ]
-    styles = {
-        "bone": (svg.BONE, 1.4, ""),
-        "crease": (svg.SKIN_EDGE, 1.2, ""),
-        "feature": (svg.SKIN_EDGE, 1.0, ' stroke-dasharray="5 4"'),
-        "guide": ("#b0a49a", 1.0, ' stroke-dasharray="3 5"'),
-    }
-    for stroke in fig.details:
-        pts = [m(p) for p in stroke.points]
-        d = (
-            svg.smooth_path(pts, stroke.closed)
-            if stroke.smooth
-            else svg.poly_path(pts, stroke.closed)
-        )
-        color, width, dash = styles[stroke.kind]
-        out.append(f'<path d="{d}" fill="none" stroke="{color}" stroke-width="{width}"{dash}/>')
-    for centre, r in fig.marks:
-        if r >= 6:  # a bony bump: outlined, so guides drawn over it leave it visible
-            out.append(svg.circle(m(centre), r * m.scale, "#ecd2bf", svg.SKIN_EDGE, 1.3))
-        else:
-            out.append(svg.circle(m(centre), max(2.0, r * m.scale), svg.SKIN_EDGE, opacity=0.8))
-    for at, word in fig.labels:
-        x, y = m(at)
-        out.append(svg.text(x, y, word, 12, "middle", "bold", "#7b8794"))
+def groups(points: list[Point]) -> list[tuple[body.View, list[Point]]]:
+    """The panels to draw: one per view, split where the view's points lie far apart (the
+    neck and the lower back), so each detail stays large enough to read."""
+    views: dict[body.View, list[Point]] = {}
+    for point in points:
+        views.setdefault(point.rule.view, []).append(point)
+    out: list[tuple[body.View, list[Point]]] = []
+    for view, items in views.items():
+        ls = body.canonical(view)
+        _, y0, _, y1 = figure(view).box
+        ys = {p.code: min(pl.y for pl in body.evaluate(p, ls)) for p in items}
+        ordered = sorted(items, key=lambda p: ys[p.code])
+        run = [ordered[0]]
+        for point in ordered[1:]:
+            if ys[point.code] - ys[run[-1].code] > SPLIT * (y1 - y0):
+                out.append((view, run))
+                run = []
+            run.append(point)
+        out.append((view, run))
     return out
 
 
-MIN_DIMENSION_CUN = 1.0  # shorter offsets are told in words only: a label would hide them
-
-
-def _guide_svg(items: list[Step], m: _Map, outward: Vec, lane: int) -> list[str]:
-    out: list[str] = []
-    levelled = any(step.kind == "level" for step in items)
-    between = any(step.kind == "between" for step in items)
-    upright = any(
-        abs(s.end[1] - s.start[1]) > abs(s.end[0] - s.start[0]) for s in items if s.kind == "offset"
-    )  # a vertical dimension's text sits on the left: put the anchor's name on the right
-    for step in items:
-        a, b = m(step.start), m(step.end)
-        if step.kind == "anchor":
-            out.append(
-                f'<rect x="{svg.f(a[0] - 4)}" y="{svg.f(a[1] - 4)}" width="8" height="8" '
-                f'fill="white" stroke="{svg.GUIDE}" stroke-width="1.6"/>'
-            )
-            if step.text and not levelled:
-                if between:
-                    x, y, anchor = a[0], a[1] + 20, "middle"
-                elif upright:
-                    x, y, anchor = a[0] + 8, a[1] + 4, "start"
-                else:
-                    x, y, anchor = a[0] - 8, a[1] + 4, "end"
-                out.append(svg.text(x, y, step.text, 11, anchor, "bold", svg.GUIDE, True))
-        elif step.kind == "between":
-            mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-            out.append(svg.line(a, b, svg.GUIDE, 1.4, "6 4"))
-            out.append(svg.circle(b, 4, "white", svg.GUIDE, 1.6))
-            out.append(
-                svg.text(mid[0], mid[1] - 12, step.text, 12, "middle", "bold", svg.GUIDE, True)
-            )
-        elif step.kind == "level":
-            far = (a[0] + outward[0] * 110, a[1] + outward[1] * 110)
-            near = (a[0] - outward[0] * 110, a[1] - outward[1] * 110)
-            out.append(svg.line(near, far, svg.GUIDE, 1.1, "2 4"))
-            out.append(svg.text(a[0], a[1] - 14, step.text, 12, "middle", "bold", svg.GUIDE, True))
-        elif step.kind == "offset":
-            out += _dimension(step, a, b, lane)
-        elif step.kind == "onto":
-            out.append(svg.line(a, b, svg.GUIDE, 2.2))
-    return out
-
-
-def _dimension(step: Step, a: Vec, b: Vec, lane: int) -> list[str]:
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    length = math.hypot(dx, dy) or 1.0
-    if step.cun < MIN_DIMENSION_CUN:
-        return [svg.line(a, b, svg.GUIDE, 1.6) + svg.arrow_head(b, a, svg.GUIDE, 6)]
-    nx, ny = -dy / length, dx / length  # perpendicular, turned towards the picture's bottom/right
-    if ny < 0 or (ny == 0 and nx < 0):
-        nx, ny = -nx, -ny
-    shift = 16.0 + 34.0 * lane if abs(dx) >= abs(dy) else 0.0
-    a2, b2 = (a[0] + nx * shift, a[1] + ny * shift), (b[0] + nx * shift, b[1] + ny * shift)
-    out = [svg.line(a, a2, svg.GUIDE, 0.9, "2 3"), svg.line(b, b2, svg.GUIDE, 0.9, "2 3")]
-    out.append(svg.dimension(a2, b2))
-    mid = ((a2[0] + b2[0]) / 2, (a2[1] + b2[1]) / 2)
-    if abs(dx) >= abs(dy):
-        x, y, anchor = mid[0], mid[1] + 16, "middle"
-    else:
-        x, y, anchor = mid[0] - 12, mid[1] - 2, "end"  # labels sit in the right column
-    out.append(svg.text(x, y, step.text, 13, anchor, "bold", svg.GUIDE, True))
-    out.append(svg.text(x, y + 14, step.detail, 11, anchor, "normal", svg.GUIDE, True))
-    return out
-
-
-@dataclass
-class _Label:
-    code: str
-    centre: Vec
-    radius: float
-    right: bool
-    y: float = 0.0
-
-
-def _markers(labels: list[_Label], left_x: float, right_x: float) -> list[str]:
-    """Point circles, with labels stacked in a column at each side and leader lines."""
-    out: list[str] = []
-    for right in (False, True):
-        column = sorted((lb for lb in labels if lb.right == right), key=lambda lb: lb.centre[1])
-        last = -1e9
-        for lb in column:
-            lb.y = max(lb.centre[1] + 4, last + 17)
-            last = lb.y
-    for lb in labels:
-        c, r = lb.centre, lb.radius
-        out.append(svg.circle(c, r, svg.POINT, svg.POINT, 1.2, 0.18))
-        x = right_x if lb.right else left_x
-        edge = (c[0] + (r if lb.right else -r), c[1])
-        out.append(svg.line(edge, (x + (-3 if lb.right else 3), lb.y - 4), svg.POINT, 0.9))
-        out.append(
-            svg.text(x, lb.y, lb.code, 13, "start" if lb.right else "end", "bold", svg.POINT)
-        )
-    out += [svg.circle(lb.centre, 4.2, svg.POINT, "white", 1.4) for lb in labels]
-    return out
-
-
-def draw(view: body.View, points: list[Point], max_w: float, max_h: float) -> Panel:
+def draw(view: body.View, points: list[Point]) -> Panel:
     fig = figure(view)
     x0, y0, x1, y1 = fig.box
-    pad, top, column = 12.0, 30.0, 62.0
-    scale = min((max_w - 2 * (pad + column)) / (x1 - x0), (max_h - top - pad) / (y1 - y0))
-    m = _Map(x0, y0, scale, pad + column, top)
-    fig_w = (x1 - x0) * scale
-    width, height = fig_w + 2 * (pad + column), (y1 - y0) * scale + top + pad
-    clip = f"acu-clip-{view}-" + "-".join(p.code for p in points)  # unique when inlined
+    room = WHOLE_W - 2 * COLUMN
+    scale = min(room / (x1 - x0), 400 / (y1 - y0))
+    fig_w, fig_h = (x1 - x0) * scale, (y1 - y0) * scale
+    whole = Map(x0, y0, scale, COLUMN + (room - fig_w) / 2, TOP)
+    left = WHOLE_W + GAP
+    detail_h = min(max(fig_h, 330.0), 400.0)
+    frame = Box(left, TOP, WIDTH, TOP + detail_h)
+    markers, guided = markers_and_guides(view, points)
+    paired = view in SIDE_NOUNS
+    crop = choose_crop(markers, guided, fig.box, (WIDTH - left, detail_h), scale, paired)
+    zoom = Map(crop.box[0], crop.box[1], crop.scale, left, TOP)
+    ids = f"acu-{view}-" + "-".join(p.code for p in points)  # unique when inlined in a page
+    drawing = DetailDrawing(zoom, frame, crop, guided)
     out = [
-        svg.text(width / 2, 20, body.spec(view).title, 15, "middle", "bold"),
-        f'<clipPath id="{clip}"><rect x="{svg.f(pad + column)}" y="{svg.f(top)}" '
-        f'width="{svg.f(fig_w)}" height="{svg.f((y1 - y0) * scale)}"/></clipPath>',
-        f'<g clip-path="url(#{clip})">',
-        *_figure_svg(fig, m),
+        svg.text(0, 18, body.spec(view).title, 16, "start", "bold"),
+        svg.text(WHOLE_W / 2, 38, "Whole figure", 12, "middle", "normal", "#52606d"),
+        svg.text(left, 38, _caption(view, crop, scale), 12, "start", "normal", "#52606d"),
+        _clip(f"{ids}-whole", Box(whole.pad, TOP, whole.pad + fig_w, TOP + fig_h)),
+        _clip(f"{ids}-detail", frame),
+        f'<g clip-path="url(#{ids}-whole)">',
+        *figure_svg(fig, whole, words=False),
         "</g>",
+        *_words(fig.labels, whole, TOP + fig_h + 15),
+        _rect(Box(*whole(crop.box[:2]), *whole(crop.box[2:])), 1.6),
+        *_whole_markers(markers, whole, whole.pad - 6, whole.pad + fig_w + 6),
+        f'<g clip-path="url(#{ids}-detail)">',
+        *figure_svg(fig, zoom, words=False),
+        *drawing.draw(),
+        "</g>",
+        _rect(frame, 1.4),
     ]
-    ls = body.canonical(view)
-    guides: list[str] = []
-    labels: list[_Label] = []
-    starts: list[Vec] = []  # where earlier dimension lines start: stack those at one level
+    return Panel(
+        WIDTH,
+        TOP + max(fig_h + 20, detail_h) + 6,
+        "\n".join(out),
+        frame,
+        tuple(drawing.rings),
+        tuple(drawing.placer.placed),
+        crop.side,
+    )
+
+
+def _caption(view: body.View, crop: Crop, whole_scale: float) -> str:
+    text = f"Detail, {crop.scale / whole_scale:.1f}\u00d7 larger, with how to measure"
+    if crop.side in ("left", "right"):
+        other = "left" if crop.side == "right" else "right"
+        noun = SIDE_NOUNS.get(view, "side")
+        text = (
+            f"Detail, {crop.scale / whole_scale:.1f}\u00d7: {crop.side} {noun} "
+            f"({other} is its mirror image)"
+        )
+    return text
+
+
+def _clip(name: str, box: Box) -> str:
+    return (
+        f'<clipPath id="{name}"><rect x="{svg.f(box.x0)}" y="{svg.f(box.y0)}" '
+        f'width="{svg.f(box.x1 - box.x0)}" height="{svg.f(box.y1 - box.y0)}"/></clipPath>'
+    )
+
+
+def _rect(box: Box, width: float) -> str:
+    return (
+        f'<rect x="{svg.f(box.x0)}" y="{svg.f(box.y0)}" width="{svg.f(box.x1 - box.x0)}" '
+        f'height="{svg.f(box.y1 - box.y0)}" fill="none" stroke="{FRAME}" '
+        f'stroke-width="{svg.f(width)}"/>'
+    )
+
+
+def _whole_markers(markers: list[Marker], m: Map, left_x: float, right_x: float) -> list[str]:
+    """Point circles on the whole figure, labels stacked in a column each side, with leaders."""
     centre_x = m((0.0, 0.0))[0]
-    for point in points:
-        placements = body.evaluate(point, ls)
-        guided = max(placements, key=lambda p: p.x)  # guides on the picture's right-hand copy
-        items = steps(point, guided)
-        dims = [m(s.start) for s in items if s.kind == "offset" and s.cun >= MIN_DIMENSION_CUN]
-        lane = sum(1 for a in starts for b in dims[:1] if math.dist(a, b) < 30)
-        starts += dims[:1]
-        guides += _guide_svg(items, m, _outward(placements, m), lane)
-        for p in placements:
-            c = m((p.x, p.y))
-            suffix = {"left": " L", "right": " R", "midline": ""}[p.side]
-            right = c[0] >= centre_x - 1e-6
-            labels.append(_Label(point.code + suffix, c, max(6.0, p.radius * scale), right))
-    out += list(dict.fromkeys(guides))  # shared anchors and level lines drawn once
-    out += _markers(labels, pad + column - 6, width - pad - column + 6)
-    return Panel(width, height, "\n".join(out))
+    rows: list[tuple[Marker, Vec, bool, float]] = []
+    for right in (False, True):
+        column = sorted(
+            (mk for mk in markers if (m(mk.centre)[0] >= centre_x - 1e-6) == right),
+            key=lambda mk: mk.centre[1],
+        )
+        last = -1e9
+        for mk in column:
+            c = m(mk.centre)
+            y = max(c[1] + 4, last + 17)
+            last = y
+            rows.append((mk, c, right, y))
+    out: list[str] = []
+    for mk, c, right, y in rows:
+        r = max(5.0, mk.radius * m.scale)
+        out.append(svg.circle(c, r, svg.POINT, svg.POINT, 1.2, 0.18))
+        x = right_x if right else left_x
+        edge = (c[0] + (r if right else -r), c[1])
+        out.append(svg.line(edge, (x + (-3 if right else 3), y - 4), svg.POINT, 0.9))
+        out.append(svg.text(x, y, mk.code, 13, "start" if right else "end", "bold", svg.POINT))
+    out += [svg.circle(c, 3.4, svg.POINT, "white", 1.2) for _, c, _, _ in rows]
+    return out
 
 
-def _outward(placements: list[body.Placement], m: _Map) -> Vec:
-    """Unit vector towards the picture's right-hand copy (for level lines and labels)."""
-    if len(placements) < 2:
-        return (1.0, 0.0)
-    a, b = sorted(placements, key=lambda p: p.x)[:2]
-    pa, pb = m((a.x, a.y)), m((b.x, b.y))
-    n = math.hypot(pb[0] - pa[0], pb[1] - pa[1]) or 1.0
-    return ((pb[0] - pa[0]) / n, (pb[1] - pa[1]) / n)
+def _words(words: list[tuple[Vec, str]], m: Map, y: float) -> list[str]:
+    """The figure's orientation words (LEFT, RIGHT) under the whole figure, first word only."""
+    return [
+        svg.text(m(at)[0], y, word.split()[0], 11, "middle", "bold", "#7b8794")
+        for at, word in words
+    ]
