@@ -22,7 +22,7 @@ Vec = tuple[float, float]
 MM = tuple[float, float, float, float]  # x0, y0, x1, y1 in landmark units
 
 MIN_MAGNIFICATION = 2.5  # below this, the detail shows one side only
-MAX_MAGNIFICATION = 10.0  # beyond this, too little of the body is left to recognise
+MAX_MAGNIFICATION = 8.0  # beyond this, too little of the body is left to recognise
 SHORT_CUN = 1.0  # shorter offsets are drawn as a plain arrow along the way
 
 
