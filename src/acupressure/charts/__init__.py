@@ -4,7 +4,8 @@
     >>> charts.chart_svg(["BL23", "B47"]).startswith("<svg")
     True
 
-Points of different views go in one file, one panel per view, one under the other.
+Points of different views go in one file: one panel per view (two where its points lie far
+apart), one under the other, or in two columns from three panels on.
 """
 
 from __future__ import annotations
@@ -44,10 +45,13 @@ def chart_svg(codes: Sequence[str | Point]) -> str:
     points = points_for(codes)
     panels = [draw(view, items) for view, items in groups(points)]
     gap, margin = 26.0, 24.0
-    width = max(p.width for p in panels) + 2 * margin
+    cols = 1 if len(panels) <= 2 else 2  # many views: two columns, so a page can show them
+    rows = [panels[i : i + cols] for i in range(0, len(panels), cols)]
+    cell_w = max(p.width for p in panels)
+    width = cell_w * cols + gap * (cols - 1) + 2 * margin
     title_lines = textwrap.wrap(_title(points), max(30, int((width - 2 * margin) / 14)))
     title_h = 64.0 + 26 * (len(title_lines) - 1)
-    body_h = sum(p.height for p in panels) + gap * (len(panels) - 1)
+    body_h = sum(max(p.height for p in row) for row in rows) + gap * (len(rows) - 1)
     legend, legend_h = _legend(points, width - 2 * margin, margin, title_h + body_h + 16)
     height = title_h + body_h + 16 + legend_h + 40
     parts = [
@@ -66,9 +70,11 @@ def chart_svg(codes: Sequence[str | Point]) -> str:
         ),
     ]  # fmt: skip
     y = title_h
-    for panel in panels:
-        parts.append(f'<g transform="translate({svg.f(margin)},{svg.f(y)})">{panel.content}</g>')
-        y += panel.height + gap
+    for row in rows:
+        for i, panel in enumerate(row):
+            x = margin + i * (cell_w + gap)
+            parts.append(f'<g transform="translate({svg.f(x)},{svg.f(y)})">{panel.content}</g>')
+        y += max(p.height for p in row) + gap
     parts.append(legend)
     parts.append(
         svg.text(

@@ -22,7 +22,7 @@ def chart(
     """Draw points on their body views, with the guide to find them, as SVG or PNG.
 
     Points on different views (back, neck, front, knee, ankle, hand, foot) get one panel
-    each, side by side in the same file. Bilateral points are shown on both sides.
+    each in the same file: the whole figure beside a magnified detail with the guides.
     """
     if output.suffix.lower() not in charts.FORMATS:
         fail(f"{output.name}: the chart must be a .svg or .png file")
