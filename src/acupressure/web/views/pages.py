@@ -4,22 +4,41 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 
 from acupressure import atlas
-
-REGIONS = [
-    {"value": "neck", "label": "Neck", "path": "M88 52 h24 v16 h-24 z"},
-    {"value": "shoulders", "label": "Shoulders", "path": "M40 68 h120 v16 h-120 z"},
-    {"value": "upper-back", "label": "Upper back", "path": "M66 86 h68 v50 h-68 z"},
-    {"value": "lower-back", "label": "Lower back", "path": "M66 138 h68 v52 h-68 z"},
-]
+from acupressure.web import bodymap
 
 EVIDENCE_SOURCES = ["hsieh-2006", "murphy-2019", "li-2021", "nice-ng59", "acp-aps-2007"]
 CLINICIAN_SOURCES = ["nice-cks-back", "nice-cks-neck", "verhagen-2016", "finucane-2020"]
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/home.html", {"regions": REGIONS})
+    """The body map. Without JavaScript a region is a link to this page with that area
+    toggled in ``?area=``; home.js turns the regions into toggle buttons."""
+    areas = bodymap.areas()
+    known = [a.value for a in areas]
+    chosen = [v for v in known if v in request.GET.getlist("area")]
+    regions = []
+    for area in areas:
+        toggled = [v for v in known if (v in chosen) != (v == area.value)]
+        regions.append({
+            "value": area.value,
+            "label": area.label,
+            "chosen": area.value in chosen,
+            "href": "/?" + urlencode([("area", v) for v in toggled]) + "#bodymap",
+            "path": bodymap.area_path(area),
+            "tick": bodymap.tick_path(area),
+            "words": mark_safe(bodymap.labels_svg(area)),  # noqa: S308 - escaped, our own words
+        })  # fmt: skip
+    width, height = bodymap.view_box()
+    context = {
+        "regions": regions,
+        "figure": mark_safe(bodymap.figure_markup()),  # noqa: S308 - drawn from our own data
+        "view_box": f"0 0 {width:g} {height:g}",
+    }
+    return render(request, "web/home.html", context)
 
 
 def about(request: HttpRequest) -> HttpResponse:

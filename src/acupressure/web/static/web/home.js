@@ -1,4 +1,5 @@
 // Home page body map: a region toggles the matching checkbox instead of leaving the page.
+// Without this script each region is a link back to the home page with that area toggled.
 (function () {
   "use strict";
   var regions = document.querySelectorAll(".bodymap .region");
@@ -7,19 +8,21 @@
     for (var i = 0; i < regions.length; i++) {
       var input = box(regions[i].getAttribute("data-area"));
       regions[i].classList.toggle("chosen", input.checked);
-      regions[i].setAttribute("aria-pressed", String(input.checked));
       regions[i].setAttribute("role", "button");
+      regions[i].setAttribute("aria-label", regions[i].getAttribute("data-label"));
+      regions[i].setAttribute("aria-pressed", String(input.checked));
     }
   }
+  function toggle(region) {
+    var input = box(region.getAttribute("data-area"));
+    input.checked = !input.checked;
+    sync();
+  }
   for (var i = 0; i < regions.length; i++) {
-    regions[i].addEventListener("click", function (e) {
-      e.preventDefault();
-      var input = box(this.getAttribute("data-area"));
-      input.checked = !input.checked;
-      sync();
-    });
+    regions[i].addEventListener("click", function (e) { e.preventDefault(); toggle(this); });
+    // Space presses a button; toggled here, as a synthetic click would follow the link
     regions[i].addEventListener("keydown", function (e) {
-      if (e.key === " ") { e.preventDefault(); this.dispatchEvent(new MouseEvent("click")); }
+      if (e.key === " ") { e.preventDefault(); toggle(this); }
     });
   }
   document.addEventListener("change", sync);
