@@ -6,15 +6,33 @@ on load; models are frozen and forbid unknown keys, like the atlas.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from acupressure.atlas.models import CODE_RE, Area, Sources, Text
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
 Urgency = Literal["emergency", "soon"]
-Trimester = Literal[1, 2, 3]
+
+
+def json_int(value: object) -> object:
+    """A JSON integer as JSON Schema means it: 2 and 2.0, never true, "2" or 2.5."""
+    if isinstance(value, bool):  # Literal[1] takes True, even in strict mode
+        raise ValueError("Input should be a whole number, not true or false")
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+Trimester = Annotated[Literal[1, 2, 3], BeforeValidator(json_int)]
 Code = Annotated[str, StringConstraints(pattern=CODE_RE.pattern)]
 
 
@@ -63,12 +81,30 @@ class Condition(_Model):
     sources: Sources
 
 
+def _intake_schema(schema: dict[str, Any]) -> None:
+    """The rules beyond types, said in the JSON schema too (OpenAPI clients see them)."""
+    from acupressure.safety.loader import conditions, red_flags
+
+    properties = schema["properties"]
+    properties["conditions"]["items"]["enum"] = sorted(conditions())
+    properties["red_flags"]["items"]["enum"] = sorted(red_flags())
+    schema["anyOf"] = [  # a trimester only with pregnant: true
+        {"properties": {"pregnant": {"const": True}}, "required": ["pregnant"]},
+        {"properties": {"trimester": {"type": "null"}}},
+    ]
+
+
 class Intake(_Model):
     """What the person tells us before a routine is planned.
 
     Condition and red-flag ids are checked against the safety data: an unknown id is an
-    error, never ignored. ``trimester`` None with ``pregnant`` means "unknown".
+    error, never ignored. ``trimester`` None with ``pregnant`` means "unknown". Strict types:
+    an API body's ``"pregnant": "yes"`` or ``"pain": false`` is an error, not a guess.
     """
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", strict=True, json_schema_extra=_intake_schema
+    )
 
     areas: Annotated[list[Area], Field(min_length=1)]
     pregnant: bool = False
@@ -77,8 +113,8 @@ class Intake(_Model):
     conditions: list[Slug] = []
     red_flags: list[Slug] = []
     seen_clinician: bool = False  # a clinician has assessed the "soon" red flags given
-    minutes: Annotated[int, Field(gt=0, le=240)] | None = None
-    pain: Annotated[int, Field(ge=0, le=10)] | None = None
+    minutes: Annotated[int, Field(gt=0, le=240), BeforeValidator(json_int)] | None = None
+    pain: Annotated[int, Field(ge=0, le=10), BeforeValidator(json_int)] | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Intake:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
-from pydantic import Field
+from pydantic import BeforeValidator, ConfigDict, Field
 
 from acupressure import atlas
 from acupressure.atlas.export import point_detail, point_summary
 from acupressure.safety import Intake
+from acupressure.safety.models import json_int
 from acupressure.web import clock
 from acupressure.web.access import user_id
 from acupressure.web.models import CheckIn, PracticeSession
@@ -27,6 +29,29 @@ api = NinjaAPI(
 )
 
 AreaName = Literal["lower-back", "upper-back", "neck", "shoulders"]
+
+
+@api.exception_handler(MultiPartParserError)
+def broken_form_body(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+    """The CSRF check reads a form body; a broken one is a 400 that says so, in JSON."""
+    detail = f"the body is not valid multipart form data ({exc}); send JSON"
+    return api.create_response(request, {"detail": detail}, status=400)
+
+
+class Message(Schema):
+    """An error answer (400, 401, 403, 404): what went wrong, in one line."""
+
+    detail: str
+
+
+class Invalid(Schema):
+    """A 422 answer: each problem with the input, where it is (`loc`) and what is wrong (`msg`)."""
+
+    detail: list[dict[str, Any]]
+
+
+BODY_ERRORS: dict[int, Any] = {400: Message, 422: Invalid}
+SIGNED_IN_ERRORS: dict[int, Any] = {401: Message, 403: Message}
 
 
 class SessionOut(Schema):
@@ -43,8 +68,10 @@ class SessionOut(Schema):
 
 
 class CheckInIn(Schema):
+    model_config = ConfigDict(strict=True)  # "pain": true is an error, not 1
+
     area: AreaName
-    pain: int = Field(ge=0, le=10)
+    pain: Annotated[int, Field(ge=0, le=10), BeforeValidator(json_int)]
     note: str = Field(default="", max_length=500)
 
 
@@ -60,7 +87,11 @@ def list_points(request: HttpRequest) -> list[dict[str, Any]]:
     return [point_summary(p) for p in atlas.all_points()]
 
 
-@api.get("/points/{code}", response=dict[str, Any], summary="One point, by any code or alias")
+@api.get(
+    "/points/{code}",
+    response={200: dict[str, Any], 404: Message},
+    summary="One point, by any code or alias",
+)
 def get_point(request: HttpRequest, code: str) -> dict[str, Any]:
     try:
         match = atlas.resolve(code)
@@ -69,22 +100,30 @@ def get_point(request: HttpRequest, code: str) -> dict[str, Any]:
     return point_detail(match.point, match)
 
 
-@api.post("/plan", response=dict[str, Any], summary="Plan a routine (as `acupressure plan --json`)")
+@api.post(
+    "/plan",
+    response={200: dict[str, Any], **BODY_ERRORS},
+    summary="Plan a routine (as `acupressure plan --json`)",
+)
 def make_plan(request: HttpRequest, intake: Intake) -> dict[str, Any]:
     return plan_for(intake)
 
 
-@api.get("/diary/sessions", response=list[SessionOut], auth=django_auth)
+@api.get("/diary/sessions", response={200: list[SessionOut], **SIGNED_IN_ERRORS}, auth=django_auth)
 def diary_sessions(request: HttpRequest) -> list[PracticeSession]:
     return list(PracticeSession.objects.filter(owner_id=user_id(request))[:500])
 
 
-@api.get("/diary/checkins", response=list[CheckInOut], auth=django_auth)
+@api.get("/diary/checkins", response={200: list[CheckInOut], **SIGNED_IN_ERRORS}, auth=django_auth)
 def diary_check_ins(request: HttpRequest) -> list[CheckIn]:
     return list(CheckIn.objects.filter(owner_id=user_id(request))[:500])
 
 
-@api.post("/diary/checkins", response={201: CheckInOut}, auth=django_auth)
+@api.post(
+    "/diary/checkins",
+    response={201: CheckInOut, **SIGNED_IN_ERRORS, **BODY_ERRORS},
+    auth=django_auth,
+)
 def add_check_in(request: HttpRequest, payload: CheckInIn) -> Status[CheckIn]:
     now = clock.now()
     entry, _ = CheckIn.objects.update_or_create(

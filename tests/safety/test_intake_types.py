@@ -1,0 +1,40 @@
+"""The intake takes JSON's own types only: no true-as-1, no "yes"-as-true."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from acupressure.safety import Intake
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"pain": False},
+        {"minutes": True},
+        {"minutes": "10"},
+        {"minutes": 10.5},
+        {"pain": "3"},
+        {"pregnant": "yes"},
+        {"pregnant": 1},
+        {"helper": "on"},
+        {"seen_clinician": "true"},
+        {"pregnant": True, "trimester": True},
+        {"pregnant": True, "trimester": "2"},
+    ],
+)
+def test_intake_rejects_values_of_the_wrong_type(extra: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError):
+        Intake.model_validate({"areas": ["neck"], **extra})
+
+
+def test_intake_still_takes_json_types_and_round_trips() -> None:
+    intake = Intake.model_validate_json(
+        '{"areas": ["neck"], "pregnant": true, "trimester": 2, "minutes": 10, "pain": 0}'
+    )
+    assert intake.trimester == 2 and intake.pain == 0
+    assert Intake.model_validate({"areas": ["neck"], "minutes": 10.0}).minutes == 10
+    assert Intake.model_validate(intake.model_dump()) == intake
