@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from acupressure import safety
-from acupressure.web.charts import chart_for
+from acupressure.web.charts import charts_for
 from acupressure.web.planning import AREAS, IntakeError, intake_from_form, plan_for
 
 
@@ -21,7 +21,7 @@ def result_context(plan: dict[str, Any], intake_json: str) -> dict[str, Any]:
     codes = [p["code"] for p in plan["points"]]
     return {
         "plan": plan,
-        "chart": chart_for(codes) if codes else None,
+        "charts": charts_for(codes) if codes else [],
         "total": _minutes(int(plan["total_seconds"])),
         "intake_json": intake_json,
     }
