@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from acupressure import safety
+from acupressure import atlas, safety
 from acupressure.web.charts import charts_for
 from acupressure.web.planning import AREAS, IntakeError, intake_from_form, plan_for
 
@@ -20,7 +20,9 @@ def _minutes(seconds: int) -> str:
 def result_context(plan: dict[str, Any], intake_json: str) -> dict[str, Any]:
     codes = [p["code"] for p in plan["points"]]
     return {
-        "plan": plan,
+        "plan": {**plan, "points": [  # each with its Chinese name, marked lang="zh" on the page
+            {**p, "hanzi": atlas.get(p["code"]).names.hanzi} for p in plan["points"]
+        ]},
         "charts": charts_for(codes) if codes else [],
         "total": _minutes(int(plan["total_seconds"])),
         "intake_json": intake_json,
