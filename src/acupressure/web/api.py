@@ -72,7 +72,7 @@ class CheckInIn(Schema):
 
     area: AreaName
     pain: Annotated[int, Field(ge=0, le=10), BeforeValidator(json_int)]
-    note: str = Field(default="", max_length=500)
+    note: str = Field(default="", max_length=500, pattern=r"^[^\x00]*$")  # PostgreSQL takes no NUL
 
 
 class CheckInOut(Schema):

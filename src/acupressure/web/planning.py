@@ -56,13 +56,18 @@ def intake_from_form(data: QueryDict) -> Intake:
     if not raw["areas"]:
         raise IntakeError("choose at least one area where it hurts")
     trimester = data.get("trimester", "")
-    if raw["pregnant"] and trimester in ("1", "2", "3"):
-        raw["trimester"] = int(trimester)
-    elif trimester not in ("", "unknown"):
+    if trimester not in ("", "unknown", "1", "2", "3"):
         raise IntakeError(f"trimester: {trimester!r} is not 1, 2 or 3")
+    if trimester in ("1", "2", "3"):
+        if not raw["pregnant"]:
+            raise IntakeError(
+                "trimester: a trimester is chosen but 'I am pregnant' is not ticked; "
+                "tick it, or choose \"I don't know / not pregnant\""
+            )
+        raw["trimester"] = int(trimester)
     minutes = data.get("minutes", "").strip()
     if minutes:
-        if not minutes.isdigit():
+        if not minutes.isdecimal():  # not isdigit(): "²".isdigit() is true, int("²") fails
             raise IntakeError("minutes: give a whole number of minutes")
         raw["minutes"] = int(minutes)
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import json
 import threading
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -100,17 +100,23 @@ def live(request: HttpRequest) -> HttpResponse:
     return response
 
 
+# 0-1 of the frame; MediaPipe guesses a little beyond it for parts out of view. NaN, infinity
+# or a point ten frames away is a broken client: 422, not a crash or NaN in the answer.
+_Coordinate = Annotated[float, Field(ge=-10, le=10, allow_inf_nan=False)]
+_Finite = Annotated[float, Field(allow_inf_nan=False)]
+
+
 class _Hand(BaseModel):
     model_config = ConfigDict(extra="forbid")
     label: Literal["Left", "Right"]
     score: float = Field(ge=0, le=1)
-    landmarks: list[tuple[float, float]] = Field(min_length=21, max_length=21)  # 0-1 of the frame
+    landmarks: list[tuple[_Coordinate, _Coordinate]] = Field(min_length=21, max_length=21)
 
 
 class _Pose(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    landmarks: list[tuple[float, float]] = Field(min_length=33, max_length=33)
-    visibility: list[float] = Field(min_length=33, max_length=33)
+    landmarks: list[tuple[_Coordinate, _Coordinate]] = Field(min_length=33, max_length=33)
+    visibility: list[_Finite] = Field(min_length=33, max_length=33)
 
 
 class LandmarksIn(BaseModel):

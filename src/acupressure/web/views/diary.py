@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
@@ -18,7 +18,11 @@ from acupressure.web.models import CheckIn, PracticeSession, PractitionerLink
 
 def _client(request: HttpRequest) -> int | None:
     raw = request.GET.get("client", "")
-    return int(raw) if raw.isdigit() else None
+    if not raw.isdecimal():  # not isdigit(): "²".isdigit() is true, int("²") fails
+        return None
+    if int(raw) >= 2**63:  # beyond any database id
+        raise Http404("No such diary.")
+    return int(raw)
 
 
 @login_required
