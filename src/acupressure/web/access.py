@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.http import Http404, HttpRequest
 
 from acupressure.web.models import PracticeSession, PractitionerLink
+from acupressure.web.privacy import record_access
 
 AnyUser = AbstractBaseUser | AnonymousUser
 
@@ -46,9 +47,11 @@ def own_session(request: HttpRequest, pk: int) -> PracticeSession:
 
 
 def diary_owner_id(request: HttpRequest, client: int | None) -> int:
-    """Whose diary to show: one's own, or a client's for their practitioner; else 404."""
+    """Whose diary to show: one's own, or a client's for their practitioner (logged in the
+    client's access log); else 404, and nothing is logged."""
     if client is None or client == request.user.pk:
         return user_id(request)
     if not can_view(request.user, client):
         raise Http404("No such diary.")
+    record_access(user_id(request), client, request.path)
     return client

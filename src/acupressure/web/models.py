@@ -4,6 +4,7 @@
 - :class:`PracticeSession`: one guided session (web or terminal): routine, pain before/after.
 - :class:`CheckIn`: a daily pain score for one area, with an optional note.
 - :class:`SignInToken`: the single-use sign-in link `acupressure serve` prints.
+- :class:`DiaryAccess`: the access log, one row each time a practitioner opens a client's diary.
 """
 
 from __future__ import annotations
@@ -99,3 +100,23 @@ class SignInToken(models.Model):
 
     def __str__(self) -> str:
         return f"sign-in token for {self.user} ({'used' if self.used_at else 'unused'})"
+
+
+class DiaryAccess(models.Model):
+    """A practitioner opened a client's diary (page or download): shown to the client."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="diary_accesses"
+    )
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="diary_reads"
+    )
+    at = models.DateTimeField()
+    what = models.CharField(max_length=64)  # the path opened, e.g. /diary/ or /diary/export.csv
+
+    class Meta:
+        ordering = ("-at", "-id")
+        indexes = (models.Index(fields=["owner", "at"], name="access_owner_at"),)
+
+    def __str__(self) -> str:
+        return f"{self.viewer} opened {self.what} of {self.owner} at {self.at:%Y-%m-%d %H:%M}"

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from acupressure.web.api import api
-from acupressure.web.views import atlas, auth, diary, offline, pages, plan, session
+from acupressure.web.views import atlas, auth, diary, offline, pages, plan, privacy, session
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -22,6 +22,9 @@ urlpatterns = [
     path("diary/", diary.history, name="diary"),
     path("diary/checkin/", diary.check_in, name="diary-checkin"),
     path("diary/export.csv", diary.export_csv, name="diary-csv"),
+    path("privacy/", privacy.page, name="privacy"),
+    path("privacy/export.json", privacy.export_json, name="privacy-json"),
+    path("privacy/delete/", privacy.delete, name="privacy-delete"),
     path("signin/", auth.signin, name="signin"),
     path("signin/link/<str:token>/", auth.signin_link, name="signin-link"),
     path("signout/", auth.signout, name="signout"),

@@ -14,6 +14,7 @@ from acupressure.web.diary import csv_text, readings
 from acupressure.web.diary_chart import baseline, meaningful_change, pain_chart
 from acupressure.web.forms import CheckInForm, first_error
 from acupressure.web.models import CheckIn, PracticeSession, PractitionerLink
+from acupressure.web.privacy import access_log
 
 
 def _client(request: HttpRequest) -> int | None:
@@ -41,6 +42,7 @@ def history(request: HttpRequest) -> HttpResponse:
         "form": CheckInForm(),
         "clients": PractitionerLink.objects.filter(practitioner_id=request.user.pk, active=True)
         .select_related("client"),
+        "accesses": access_log(owner_id, limit=5) if owner_id == request.user.pk else [],
     }
     return render(request, "web/diary.html", context)
 

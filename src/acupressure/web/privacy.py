@@ -1,0 +1,116 @@
+"""Personal data rights (GDPR special-category health data): export everything, delete for
+real, and the access log of practitioners opening a client's diary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import connection, transaction
+
+from acupressure.web import clock
+from acupressure.web.models import CheckIn, DiaryAccess, PracticeSession, PractitionerLink
+
+
+def record_access(viewer_id: int, owner_id: int, what: str) -> None:
+    """Log that someone other than the owner (a practitioner) opened the owner's diary."""
+    DiaryAccess.objects.create(
+        owner_id=owner_id, viewer_id=viewer_id, at=clock.now(), what=what[:64]
+    )
+
+
+def access_log(owner_id: int, limit: int | None = None) -> list[DiaryAccess]:
+    rows = DiaryAccess.objects.filter(owner_id=owner_id).select_related("viewer")
+    return list(rows[:limit] if limit else rows)
+
+
+def export(user: AbstractBaseUser) -> dict[str, Any]:
+    """Everything stored about the person, as JSON-ready data."""
+    uid = user.pk
+    return {
+        "format": "acupressure-personal-data/1",
+        "exported_at": clock.now().isoformat(),
+        "account": {
+            "username": user.get_username(),
+            "email": getattr(user, "email", ""),
+            "date_joined": _iso(getattr(user, "date_joined", None)),
+        },
+        "sessions": [
+            {
+                "id": s.pk,
+                "source": s.source,
+                "created_at": _iso(s.created_at),
+                "finished_at": _iso(s.finished_at),
+                "areas": s.areas,
+                "intake": s.intake,
+                "plan": s.plan,
+                "pain_before": s.pain_before,
+                "pain_after": s.pain_after,
+                "completed_steps": s.completed_steps,
+                "total_steps": s.total_steps,
+                "note": s.note,
+            }
+            for s in PracticeSession.objects.filter(owner_id=uid).order_by("created_at", "id")
+        ],
+        "check_ins": [
+            {
+                "day": c.day.isoformat(),
+                "area": c.area,
+                "pain": c.pain,
+                "note": c.note,
+                "updated_at": _iso(c.updated_at),
+            }
+            for c in CheckIn.objects.filter(owner_id=uid).order_by("day", "area")
+        ],
+        "practitioners": [
+            {
+                "practitioner": link.practitioner.get_username(),
+                "active": link.active,
+                "created_at": _iso(link.created_at),
+            }
+            for link in PractitionerLink.objects.filter(client_id=uid).select_related(
+                "practitioner"
+            )
+        ],
+        "clients": [
+            {
+                "client": link.client.get_username(),
+                "active": link.active,
+                "created_at": _iso(link.created_at),
+            }
+            for link in PractitionerLink.objects.filter(practitioner_id=uid).select_related(
+                "client"
+            )
+        ],
+        "diary_opened_by": [
+            {"viewer": a.viewer.get_username(), "at": _iso(a.at), "what": a.what}
+            for a in access_log(uid)
+        ],
+    }
+
+
+def counts(owner_id: int) -> tuple[int, int]:
+    """How many sessions and check-ins the person has."""
+    return (
+        PracticeSession.objects.filter(owner_id=owner_id).count(),
+        CheckIn.objects.filter(owner_id=owner_id).count(),
+    )
+
+
+def delete_diary(owner_id: int) -> tuple[int, int]:
+    """Delete the person's sessions and check-ins from the database; returns the counts.
+
+    On SQLite, ``secure_delete`` makes the database overwrite the freed pages with zeros, so
+    the notes do not linger in the file. The access log and practitioner links stay (they
+    hold no health data; the log is the audit trail)."""
+    with transaction.atomic():
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA secure_delete = ON")
+        sessions, _ = PracticeSession.objects.filter(owner_id=owner_id).delete()
+        check_ins, _ = CheckIn.objects.filter(owner_id=owner_id).delete()
+    return sessions, check_ins
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None

@@ -1,0 +1,57 @@
+"""`/privacy/`: download everything (JSON or CSV), delete the diary for real, see who read it."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from acupressure.web import privacy
+from acupressure.web.access import user_id
+
+
+@login_required
+def page(request: HttpRequest) -> HttpResponse:
+    owner_id = user_id(request)
+    sessions, check_ins = privacy.counts(owner_id)
+    context = {
+        "sessions": sessions,
+        "check_ins": check_ins,
+        "accesses": privacy.access_log(owner_id, limit=200),
+    }
+    return render(request, "web/privacy.html", context)
+
+
+@login_required
+def export_json(request: HttpRequest) -> HttpResponse:
+    """All of the signed-in person's data; only ever their own (no client parameter)."""
+    user_id(request)
+    body = json.dumps(privacy.export(request.user), ensure_ascii=False, indent=2)  # type: ignore[arg-type]
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="acupressure-my-data.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete(request: HttpRequest) -> HttpResponse:
+    """GET: what will go, and a form to confirm. POST (CSRF, ticked box): delete it."""
+    owner_id = user_id(request)
+    sessions, check_ins = privacy.counts(owner_id)
+    context: dict[str, object] = {"sessions": sessions, "check_ins": check_ins}
+    if request.method == "GET":
+        return render(request, "web/privacy_delete.html", context)
+    if request.POST.get("confirm") != "yes":
+        context["error"] = "Tick the box to confirm that you want your diary deleted."
+        return render(request, "web/privacy_delete.html", context, status=400)
+    gone_sessions, gone_check_ins = privacy.delete_diary(owner_id)
+    messages.success(
+        request,
+        f"Deleted {gone_sessions} session(s) and {gone_check_ins} check-in(s). They are gone "
+        "from the database and cannot be brought back.",
+    )
+    return redirect("/privacy/")

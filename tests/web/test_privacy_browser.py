@@ -1,0 +1,50 @@
+"""The privacy pages in real Chromium: axe-clean, and the delete flow works by keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from tests.web.browser import ARGS, CHROMIUM, need_chromium
+from tests.web.server import Served, start_server
+from tests.web.test_browser import axe_serious
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def signed_in() -> Iterator[tuple[Any, str]]:
+    need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    served: Served = start_server()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = browser.new_context(
+            viewport={"width": 360, "height": 780}, bypass_csp=True, service_workers="block"
+        )
+        page = context.new_page()
+        page.goto(served.signin_link)
+        yield page, served.base
+        browser.close()
+    served.stop()
+
+
+def test_privacy_pages_are_accessible_and_delete_asks_first(signed_in: tuple[Any, str]) -> None:
+    page, base = signed_in
+    page.goto(base + "/diary/")
+    page.get_by_label("Pain now, from 0 (none) to 10 (worst imaginable)").fill("5")
+    page.get_by_role("button", name="Save check-in").click()
+    page.get_by_text("Saved").first.wait_for()
+    page.get_by_role("link", name="Your data").click()
+    assert "1 check-in" in page.locator("main").inner_text()
+    assert axe_serious(page) == []
+    page.get_by_role("link", name="Delete my diary…").click()
+    assert axe_serious(page) == []
+    page.get_by_label("I understand that my diary will be gone for good").check()
+    page.get_by_role("button", name="Delete my diary").press("Enter")
+    page.wait_for_url(base + "/privacy/")
+    text = page.locator("main").inner_text()
+    assert "Deleted 0 session(s) and 1 check-in(s)" in text and "0 check-ins" in text
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
