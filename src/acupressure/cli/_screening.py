@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import typer
 
-from acupressure.cli._common import err_console
+from acupressure.cli._common import err_console, fail
 from acupressure.safety import red_flags
 
 
@@ -26,16 +26,21 @@ def ask_red_flags(skip: frozenset[str] = frozenset()) -> Answers:
         "They check for signs that need a doctor rather than self-care."
     )
     for n, flag in enumerate(flags, 1):
-        if not typer.confirm(f"{n}. {flag.question}", default=False, err=True):
+        if not _confirm(f"{n}. {flag.question}", n):
             continue
         answers.raised.append(flag.id)
         if flag.urgency == "emergency":
             answers.emergency = True
             return answers
-        seen = typer.confirm(
-            "   Has a doctor or other clinician already assessed this problem?",
-            default=False,
-            err=True,
-        )
+        seen = _confirm("   Has a doctor or other clinician already assessed this problem?", n)
         answers.seen_clinician = answers.seen_clinician and seen
     return answers
+
+
+def _confirm(question: str, n: int) -> bool:
+    """A yes/no answer; input that ends (or Ctrl-C) first is exit 2, never a silent "no"."""
+    try:
+        return typer.confirm(question, default=False, err=True)
+    except typer.Abort:
+        typer.echo(err=True)  # end the prompt's line
+        fail(f"safety question {n} was not answered (the input ended); stopping here")

@@ -49,6 +49,11 @@ def locate(
     from acupressure.vision.images import load_path
     from acupressure.vision.locate import NothingFoundError, locate_photo, request
 
+    if output is not None:  # checked before the slow part, and again when writing
+        if output.suffix.lower() != ".png":
+            fail(f"{output}: the annotated image must be a .png file")
+        if output.is_dir() or not output.parent.is_dir():
+            fail(f"cannot write {output}: not a file in an existing folder")
     queries = [q.strip() for q in points.split(",") if q.strip()] if points else None
     try:
         wanted = request(queries)
@@ -68,7 +73,10 @@ def locate(
     finally:
         detector.close()
     if output is not None:
-        annotate(photo, result).save(output, "PNG")
+        try:
+            annotate(photo, result).save(output, "PNG")
+        except OSError as exc:
+            fail(f"cannot write {output}: {exc.strerror or exc}")
         err_console.print(f"annotated image written to {output}", highlight=False)
     if as_json:
         print_json(result.model_dump(mode="json"))

@@ -46,7 +46,7 @@ def ask_pain(label: str) -> int | None:
         ).strip()
         if not answer:
             return None
-        if answer.isdigit() and 0 <= int(answer) <= 10:
+        if answer.isdecimal() and 0 <= int(answer) <= 10:  # isdigit() takes "²"
             return int(answer)
         err_console.print("Please type a whole number from 0 (no pain) to 10 (worst).")
 
