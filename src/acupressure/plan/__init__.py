@@ -93,7 +93,8 @@ def build_plan(intake: Intake) -> Plan:
     cands, excluded = candidates(intake)
     kept, dropped = _fit(cands, budget)
     for cand in dropped:
-        reason = f"Dropped to fit {intake.minutes} minutes (priority {cand.priority})."
+        unit = "minute" if intake.minutes == 1 else "minutes"
+        reason = f"Dropped to fit {intake.minutes} {unit} (priority {cand.priority})."
         excluded.append(Exclusion(code=cand.point.code, kind="budget", reason=reason))
     steps = timeline.build(kept)
     per_point: dict[str, int] = {}
