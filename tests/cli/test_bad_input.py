@@ -103,3 +103,29 @@ def test_locate_output_is_checked_before_the_photo(
     photo.write_bytes(b"")  # never read: the output is refused first
     result = runner.invoke(app, ["locate", str(photo), "-o", output])
     assert result.exit_code == 2 and says in result.stderr, result.stderr
+
+
+def test_a_bare_enter_is_no_answer_to_a_safety_question() -> None:
+    # Enter alone must ask again; here the next line says "y" to an emergency question.
+    result = runner.invoke(app, ["screen"], input="\ny\n")
+    assert result.exit_code == 4
+    assert "invalid input" in result.stderr
+
+
+def test_input_that_ends_before_the_start_stops_cleanly() -> None:
+    result = runner.invoke(app, ["session", "--area", "neck"], input=NO * 18 + "5\n")
+    assert result.exit_code == 0
+    assert "Session not started" in result.stderr
+    assert "Aborted" not in result.output
+
+
+def test_pain_prompt_treats_ended_input_as_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    import typer
+
+    from acupressure.cli.session import ask_pain
+
+    def ended(*args: object, **kwargs: object) -> str:
+        raise typer.Abort
+
+    monkeypatch.setattr(typer, "prompt", ended)
+    assert ask_pain("Pain now") is None

@@ -23,7 +23,7 @@ def spawn(args: list[str], tmp_path: Path, path: str = "/usr/bin:/bin") -> pexpe
 
 def answer_red_flags(child: pexpect.spawn) -> None:
     for _ in red_flags():
-        child.expect(r"\[y/N\]: ")
+        child.expect(r"\[y/n\]: ")
         child.sendline("n")
 
 
@@ -83,7 +83,7 @@ def test_quitting_keeps_what_was_done(tmp_path: Path) -> None:
 
 def test_an_emergency_answer_stops_the_session_with_exit_4(tmp_path: Path) -> None:
     child = spawn(["session", "--area", "lower-back"], tmp_path)
-    child.expect(r"\[y/N\]: ")
+    child.expect(r"\[y/n\]: ")
     child.sendline("y")
     child.expect("EMERGENCY")
     child.expect(pexpect.EOF)

@@ -38,9 +38,10 @@ def ask_red_flags(skip: frozenset[str] = frozenset()) -> Answers:
 
 
 def _confirm(question: str, n: int) -> bool:
-    """A yes/no answer; input that ends (or Ctrl-C) first is exit 2, never a silent "no"."""
+    """An explicit y or n: a bare Enter asks again, so nobody skips a safety question by
+    accident; input that ends (or Ctrl-C) first is exit 2, never a silent "no"."""
     try:
-        return typer.confirm(question, default=False, err=True)
+        return typer.confirm(question, default=None, err=True)
     except typer.Abort:
         typer.echo(err=True)  # end the prompt's line
         fail(f"safety question {n} was not answered (the input ended); stopping here")

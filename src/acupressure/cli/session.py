@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.live import Live
 
-from acupressure.cli._common import EXIT_BLOCKED, console, err_console
+from acupressure.cli._common import EXIT_BLOCKED, EXIT_OK, console, err_console
 from acupressure.cli._intake import (
     AreaOpt,
     ConditionOpt,
@@ -40,10 +40,15 @@ from acupressure.web.store import save_to_diary
 
 
 def ask_pain(label: str) -> int | None:
+    """0-10, or None when skipped; input that ends (or Ctrl-C) counts as skipped."""
     while True:
-        answer = typer.prompt(
-            f"{label} (0-10, Enter to skip)", default="", show_default=False, err=True
-        ).strip()
+        try:
+            answer = typer.prompt(
+                f"{label} (0-10, Enter to skip)", default="", show_default=False, err=True
+            ).strip()
+        except typer.Abort:
+            typer.echo(err=True)
+            return None
         if not answer:
             return None
         if answer.isdecimal() and 0 <= int(answer) <= 10:  # isdigit() takes "²"
@@ -114,8 +119,16 @@ def session(
     if voice and not speaker.available:
         err_console.print("Note: espeak-ng is not installed, so the session stays silent.")
     pain_before = ask_pain("Pain right now")
-    typer.prompt("Get into position, then press Enter to start", default="", show_default=False,
-                 err=True)
+    try:
+        typer.prompt(
+            "Get into position, then press Enter to start",
+            default="",
+            show_default=False,
+            err=True,
+        )
+    except typer.Abort:
+        err_console.print("\nSession not started; nothing was saved.")
+        raise typer.Exit(EXIT_OK) from None
     player = Player(plan.steps, monotonic, speed=speed)
 
     def on_event(event: Event) -> None:
