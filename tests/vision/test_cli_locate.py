@@ -71,3 +71,21 @@ def test_json_and_annotated_image_for_a_real_photo(tmp_path: Path) -> None:
             assert set(p) >= {"code", "x", "y", "radius", "on_visible_side", "note"}
             assert p["on_visible_side"] == (d["facing"] == "back")
     assert out.read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.vision
+def test_a_real_run_keeps_mediapipe_logs_off_stderr() -> None:
+    import subprocess
+    import sys
+
+    photo = hand_photos()[0]
+    done = subprocess.run(
+        [sys.executable, "-m", "acupressure", "locate", str(photo), "--points", "LI4", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["detections"]
+    assert done.stderr == ""

@@ -48,6 +48,7 @@ def locate(
     from acupressure.vision.detect import Detector
     from acupressure.vision.images import load_path
     from acupressure.vision.locate import NothingFoundError, locate_photo, request
+    from acupressure.vision.quiet import native_stderr_silenced
 
     if output is not None:  # checked before the slow part, and again when writing
         if output.suffix.lower() != ".png":
@@ -67,11 +68,13 @@ def locate(
         fail(f"{image}: {exc}")
     detector = Detector()
     try:
-        result = locate_photo(photo, wanted, detector, mirrored=mirrored, facing=view)
+        with native_stderr_silenced():
+            result = locate_photo(photo, wanted, detector, mirrored=mirrored, facing=view)
     except NothingFoundError as exc:
         fail(f"{image}: {exc}")
     finally:
-        detector.close()
+        with native_stderr_silenced():
+            detector.close()
     if output is not None:
         try:
             annotate(photo, result).save(output, "PNG")
