@@ -25,7 +25,7 @@ def chart(
     each in the same file: the whole figure beside a magnified detail with the guides.
     """
     if output.suffix.lower() not in charts.FORMATS:
-        fail(f"{output.name}: the chart must be a .svg or .png file")
+        fail(f"{output.name or repr(str(output))}: the chart must be a .svg or .png file")
     points = []
     for code in codes:
         try:
