@@ -139,9 +139,10 @@ def main() -> None:
     try:
         with urllib.request.urlopen(base + "/points/BL23/") as r:
             point_size = len(r.read())
-        statics = sorted((Path(__file__).parent.parent / "src/acupressure/web/static/web")
-                         .glob("*.*"), key=lambda p: abs(p.stat().st_size - point_size))
-        static = "/static/web/" + statics[0].name
+        root = Path(__file__).parent.parent / "src/acupressure/web/static/web"
+        statics = sorted((p for p in root.rglob("*.*") if p.is_file()),
+                         key=lambda p: abs(p.stat().st_size - point_size))
+        static = "/static/web/" + statics[0].relative_to(root).as_posix()
         cases = [("point page /points/BL23/", get("/points/BL23/")),
                  ("POST /api/plan", post_plan),
                  (f"static {static}", get(static))]
