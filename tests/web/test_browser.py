@@ -162,7 +162,7 @@ def test_no_serious_accessibility_violation_on_any_page(server: Served, browser:
     page.goto(server.base + "/")
     found: dict[str, list[str]] = {}
     for path in ("/", "/points/", "/points/BL52/", "/points/LI4/", "/points/nope/", "/about/",
-                 "/plan/?area=neck", "/signin/", "/offline/"):
+                 "/plan/?area=neck", "/signin/", "/offline/", "/camera/"):
         page.goto(server.base + path)
         found[path] = axe_serious(page)
     page.goto(server.base + "/plan/?area=neck")
