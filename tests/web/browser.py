@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
+from tests.web.server import Served, start_server
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -24,3 +28,19 @@ def need_chromium() -> None:
     if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
         pytest.skip("Debian's chromium is not installed (scripts/test.sh installs it as root)")
     pytest.importorskip("playwright.sync_api")
+
+
+@contextmanager
+def phone_page() -> Iterator[tuple[Any, Served]]:
+    """A fresh server and a 360 px wide page in Chromium."""
+    need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    served = start_server()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = browser.new_context(
+            viewport={"width": 360, "height": 780}, bypass_csp=True, service_workers="block"
+        )
+        yield context.new_page(), served
+        browser.close()

@@ -6,8 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from tests.web.browser import ARGS, CHROMIUM, need_chromium
-from tests.web.server import Served, start_server
+from tests.web.browser import phone_page
 from tests.web.test_browser import axe_serious
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -15,19 +14,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 @pytest.fixture(scope="module")
 def signed_in() -> Iterator[tuple[Any, str]]:
-    need_chromium()
-    from playwright.sync_api import sync_playwright
-
-    served: Served = start_server()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(
-            viewport={"width": 360, "height": 780}, bypass_csp=True, service_workers="block"
-        )
-        page = context.new_page()
+    with phone_page() as (page, served):
         page.goto(served.signin_link)
         yield page, served.base
-        browser.close()
     served.stop()
 
 
