@@ -26,8 +26,3 @@ def finger_measure(cun: float) -> str:
     if thumbs < 1:
         return "less than one thumb-width"
     return f"about {thumbs:g} thumb-widths"
-
-
-def cun_text(cun: float) -> str:
-    """``1.5 cun (two finger-widths (index and middle))`` style text for charts."""
-    return f"{cun:g} cun = {finger_measure(cun)}"

@@ -30,14 +30,6 @@ def can_view(viewer: AnyUser, owner_id: int) -> bool:
     ).exists()
 
 
-def viewable_session(request: HttpRequest, pk: int) -> PracticeSession:
-    """A session the signed-in person may read; 404 for everyone else."""
-    session = PracticeSession.objects.filter(pk=pk).first()
-    if session is None or not can_view(request.user, session.owner_id):
-        raise Http404("No such session.")
-    return session
-
-
 def own_session(request: HttpRequest, pk: int) -> PracticeSession:
     """A session the signed-in person owns (to change it); 404 for everyone else."""
     session = PracticeSession.objects.filter(pk=pk, owner_id=request.user.pk).first()

@@ -12,7 +12,6 @@ the shoulder blades, the iliac crests) and kept inside the skin outline:
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from functools import cache
 from xml.sax.saxutils import escape
@@ -185,14 +184,3 @@ def _in_polygon(x: float, y: float, poly: tuple[Vec, ...]) -> bool:
         if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
             inside = not inside
     return inside
-
-
-def distance_inside(area: Area, x: float, y: float) -> float:
-    """How far (mm) a position lies inside the area: its distance to the nearest edge."""
-    best = math.inf
-    for shape in area.shapes:
-        for (x1, y1), (x2, y2) in zip(shape, shape[1:] + shape[:1], strict=True):
-            dx, dy = x2 - x1, y2 - y1
-            t = max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / ((dx * dx + dy * dy) or 1)))
-            best = min(best, math.hypot(x - x1 - t * dx, y - y1 - t * dy))
-    return best if area.contains(x, y) else -best
