@@ -94,7 +94,8 @@ def main(folder: Path) -> None:
             for d in result.detections:
                 size = hand_size(d)
                 twins = [
-                    o for o in other.detections
+                    o
+                    for o in other.detections
                     if math.dist(back(o.landmarks[0]), d.landmarks[0]) < 0.5 * size
                 ]
                 if len(twins) != 1:
@@ -113,10 +114,14 @@ def main(folder: Path) -> None:
     detector.close()
     n = len(files)
     print(f"photos: {n} in {folder}")
-    print(f"with a hand: ours {ours_found}/{n} ({ours_found / n:.0%}), "
-          f"bare MediaPipe {bare_found}/{n} ({bare_found / n:.0%})")
-    print(f"time per photo: ours {1000 * ours_time / n:.1f} ms, MediaPipe inference "
-          f"{1000 * infer_time / n:.1f} ms, overhead ratio {ours_time / infer_time:.2f}")
+    print(
+        f"with a hand: ours {ours_found}/{n} ({ours_found / n:.0%}), "
+        f"bare MediaPipe {bare_found}/{n} ({bare_found / n:.0%})"
+    )
+    print(
+        f"time per photo: ours {1000 * ours_time / n:.1f} ms, MediaPipe inference "
+        f"{1000 * infer_time / n:.1f} ms, overhead ratio {ours_time / infer_time:.2f}"
+    )
     print("displacement, share of hand size: largest (median) over the hands compared")
     for name in ("flip", "rotate90", "half", "jpeg30"):
         got = {code: shifts.get((name, code), []) for code in CODES}

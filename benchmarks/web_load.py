@@ -38,7 +38,10 @@ def start_server(folder: Path) -> tuple[subprocess.Popen[str], str, str]:
     env.pop("DJANGO_SETTINGS_MODULE", None)
     proc = subprocess.Popen(
         [sys.executable, "-m", "acupressure", "serve", "--host", "127.0.0.1", "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
     )
     assert proc.stdout is not None
     for line in proc.stdout:
@@ -59,6 +62,7 @@ def get(path: str) -> Request:
         body = response.read()
         assert response.status == 200, (path, response.status)
         return len(body)
+
     return send
 
 
@@ -102,8 +106,13 @@ def load(port: int, send: Request, clients: int, total: int, seconds: float) -> 
         t.join()
     wall = time.perf_counter() - started
     q = statistics.quantiles(latencies, n=100)
-    return {"n": len(latencies), "rps": len(latencies) / wall,
-            "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000}
+    return {
+        "n": len(latencies),
+        "rps": len(latencies) / wall,
+        "p50": q[49] * 1000,
+        "p95": q[94] * 1000,
+        "p99": q[98] * 1000,
+    }
 
 
 def first_visit(opener: urllib.request.OpenerDirector, base: str, path: str) -> tuple[int, int]:
@@ -119,11 +128,11 @@ def start_session(opener: urllib.request.OpenerDirector, base: str) -> str:
     page = opener.open(base + "/plan/").read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
     assert token
-    intake = json.dumps({"areas": ["lower-back"], "pregnant": True, "trimester": 2,
-                         "helper": True})
+    intake = json.dumps({"areas": ["lower-back"], "pregnant": True, "trimester": 2, "helper": True})
     data = urllib.parse.urlencode({"csrfmiddlewaretoken": token.group(1), "intake": intake})
-    request = urllib.request.Request(base + "/session/start/", data=data.encode(),
-                                     headers={"Referer": base + "/plan/"})
+    request = urllib.request.Request(
+        base + "/session/start/", data=data.encode(), headers={"Referer": base + "/plan/"}
+    )
     response = opener.open(request)
     return urllib.parse.urlparse(response.geturl()).path
 
@@ -140,26 +149,39 @@ def main() -> None:
         with urllib.request.urlopen(base + "/points/BL23/") as r:
             point_size = len(r.read())
         root = Path(__file__).parent.parent / "src/acupressure/web/static/web"
-        statics = sorted((p for p in root.rglob("*.*") if p.is_file()),
-                         key=lambda p: abs(p.stat().st_size - point_size))
+        statics = sorted(
+            (p for p in root.rglob("*.*") if p.is_file()),
+            key=lambda p: abs(p.stat().st_size - point_size),
+        )
         static = "/static/web/" + statics[0].relative_to(root).as_posix()
-        cases = [("point page /points/BL23/", get("/points/BL23/")),
-                 ("POST /api/plan", post_plan),
-                 (f"static {static}", get(static))]
-        print(f"{args.clients} concurrent clients, up to {args.requests} requests or "
-              f"{args.seconds:.0f} s each; point page {point_size} B, static "
-              f"{statics[0].stat().st_size} B")
-        results = {name: load(port, send, args.clients, args.requests, args.seconds)
-                   for name, send in cases}
+        cases = [
+            ("point page /points/BL23/", get("/points/BL23/")),
+            ("POST /api/plan", post_plan),
+            (f"static {static}", get(static)),
+        ]
+        print(
+            f"{args.clients} concurrent clients, up to {args.requests} requests or "
+            f"{args.seconds:.0f} s each; point page {point_size} B, static "
+            f"{statics[0].stat().st_size} B"
+        )
+        results = {
+            name: load(port, send, args.clients, args.requests, args.seconds)
+            for name, send in cases
+        }
         static_rps = results[cases[2][0]]["rps"]
-        print(f"{'endpoint':34} {'n':>5} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} "
-              f"{'p99 ms':>8} {'rps/static':>10}")
+        print(
+            f"{'endpoint':34} {'n':>5} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} "
+            f"{'p99 ms':>8} {'rps/static':>10}"
+        )
         for name, r in results.items():
-            print(f"{name:34} {r['n']:5.0f} {r['rps']:8.1f} {r['p50']:8.1f} {r['p95']:8.1f} "
-                  f"{r['p99']:8.1f} {r['rps'] / static_rps:10.2f}")
+            print(
+                f"{name:34} {r['n']:5.0f} {r['rps']:8.1f} {r['p50']:8.1f} {r['p95']:8.1f} "
+                f"{r['p99']:8.1f} {r['rps'] / static_rps:10.2f}"
+            )
 
         opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
         print("\nfirst visit (HTML + referenced files, uncompressed):")
         for label, path in (("/", "/"), ("point page", "/points/BL23/")):
             size, files = first_visit(opener, base, path)

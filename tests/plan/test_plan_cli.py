@@ -13,7 +13,7 @@ runner = CliRunner()
 
 def answered_json(stdout: str) -> dict:  # type: ignore[type-arg]
     """CliRunner echoes typed answers to stdout; the JSON follows them."""
-    return json.loads(stdout[stdout.index("{"):])
+    return json.loads(stdout[stdout.index("{") :])
 
 
 def test_plan_json_is_plan_json_of_the_same_intake() -> None:
@@ -27,8 +27,18 @@ def test_plan_json_is_plan_json_of_the_same_intake() -> None:
 
 
 def test_plan_options_reach_the_intake() -> None:
-    args = ["plan", "--area", "lower-back", "--pregnant", "--trimester", "2", "--helper",
-            "--condition", "varicose-veins", "--json"]
+    args = [
+        "plan",
+        "--area",
+        "lower-back",
+        "--pregnant",
+        "--trimester",
+        "2",
+        "--helper",
+        "--condition",
+        "varicose-veins",
+        "--json",
+    ]
     data = json.loads(runner.invoke(app, args).stdout)
     excluded = {e["code"]: e["kind"] for e in data["excluded"]}
     assert excluded["CV6"] == "pregnancy" and excluded["BL40"] == "condition"

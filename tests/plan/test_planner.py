@@ -21,7 +21,9 @@ def test_cv6_is_one_minute_twice_with_a_rest() -> None:
     plan = build_plan(Intake(areas=["lower-back"]))
     steps = [s for s in plan.steps if s.code == "CV6"]
     assert [(s.kind, s.seconds) for s in steps if s.kind in ("press", "rest")] == [
-        ("press", 60), ("rest", 120), ("press", 60),
+        ("press", 60),
+        ("rest", 120),
+        ("press", 60),
     ]
     assert all(s.side == "midline" for s in steps)
 
@@ -95,8 +97,17 @@ def test_a_budget_too_small_for_any_point_gives_an_empty_plan_with_a_warning() -
 
 def test_plan_json_has_the_documented_keys() -> None:
     data = plan_json(Intake(areas=["neck"]))
-    for key in ("blocked", "urgency", "advice", "red_flags", "points", "excluded", "steps",
-                "total_seconds", "warnings"):
+    for key in (
+        "blocked",
+        "urgency",
+        "advice",
+        "red_flags",
+        "points",
+        "excluded",
+        "steps",
+        "total_seconds",
+        "warnings",
+    ):
         assert key in data
     assert {"code", "sides", "pressure", "notes"} <= data["points"][0].keys()
     assert {"kind", "code", "side", "seconds", "cue"} <= data["steps"][0].keys()

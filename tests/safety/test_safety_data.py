@@ -5,17 +5,38 @@ from acupressure import atlas
 from acupressure.safety import Intake, conditions, red_flags
 
 EMERGENCY = {
-    "bladder-bowel", "saddle-numbness", "progressive-weakness", "bilateral-sciatica", "fever",
-    "major-trauma", "neck-vascular", "cord-signs",
+    "bladder-bowel",
+    "saddle-numbness",
+    "progressive-weakness",
+    "bilateral-sciatica",
+    "fever",
+    "major-trauma",
+    "neck-vascular",
+    "cord-signs",
 }
 SOON = {
-    "infection-risk", "minor-trauma-osteoporosis", "cancer-history", "weight-loss",
-    "age-under-20-or-over-50", "steroids", "night-pain", "no-improvement-month",
-    "inflammatory-pattern", "thoracic-unwell",
+    "infection-risk",
+    "minor-trauma-osteoporosis",
+    "cancer-history",
+    "weight-loss",
+    "age-under-20-or-over-50",
+    "steroids",
+    "night-pain",
+    "no-improvement-month",
+    "inflammatory-pattern",
+    "thoracic-unwell",
 }
 CONDITIONS = {
-    "weak-stomach", "bleeding-risk", "dvt", "varicose-veins", "osteoporosis", "recent-surgery",
-    "fracture", "skin-lesion", "cancer", "pacemaker",
+    "weak-stomach",
+    "bleeding-risk",
+    "dvt",
+    "varicose-veins",
+    "osteoporosis",
+    "recent-surgery",
+    "fracture",
+    "skin-lesion",
+    "cancer",
+    "pacemaker",
 }
 
 

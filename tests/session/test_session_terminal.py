@@ -13,10 +13,19 @@ pytestmark = pytest.mark.slow
 
 
 def spawn(args: list[str], tmp_path: Path, path: str = "/usr/bin:/bin") -> pexpect.spawn:
-    env = {"XDG_DATA_HOME": str(tmp_path), "COLUMNS": "100", "LINES": "40", "TERM": "xterm",
-           "PATH": path}
+    env = {
+        "XDG_DATA_HOME": str(tmp_path),
+        "COLUMNS": "100",
+        "LINES": "40",
+        "TERM": "xterm",
+        "PATH": path,
+    }
     return pexpect.spawn(
-        sys.executable, ["-m", "acupressure", *args], env=env, encoding="utf-8", timeout=30,
+        sys.executable,
+        ["-m", "acupressure", *args],
+        env=env,
+        encoding="utf-8",
+        timeout=30,
         dimensions=(40, 100),
     )
 

@@ -24,10 +24,16 @@ LEFT_SIDE: list[tuple[float, float]] = [  # MediaPipe's odd indices 11-31 (the l
 ]
 FACE: list[tuple[float, float]] = [
     (0, 115),  # 0 nose
-    (15, 95), (30, 95), (42, 95),  # 1-3 left eye inner, centre, outer
-    (-15, 95), (-30, 95), (-42, 95),  # 4-6 right eye
-    (72, 110), (-72, 110),  # 7-8 ears
-    (20, 150), (-20, 150),  # 9-10 mouth left, right
+    (15, 95),
+    (30, 95),
+    (42, 95),  # 1-3 left eye inner, centre, outer
+    (-15, 95),
+    (-30, 95),
+    (-42, 95),  # 4-6 right eye
+    (72, 110),
+    (-72, 110),  # 7-8 ears
+    (20, 150),
+    (-20, 150),  # 9-10 mouth left, right
 ]
 TRUNK_MM = 815 - 325  # shoulders to hips
 

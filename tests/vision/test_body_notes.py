@@ -12,7 +12,12 @@ from .poseshapes import person
 
 def _notes(facing: str | None, codes: list[str] | None = None) -> dict[str, PlacedPoint]:
     result = locate_observations(
-        800, 1000, [], person(), request(codes), facing=facing  # type: ignore[arg-type]
+        800,
+        1000,
+        [],
+        person(),
+        request(codes),
+        facing=facing,  # type: ignore[arg-type]
     )
     return {p.code: p for d in result.detections for p in d.points}
 
@@ -38,7 +43,11 @@ def test_a_point_outside_the_picture_says_what_the_picture_must_show() -> None:
     pose = person()
     hidden = [0.1 if i >= 25 else v for i, v in enumerate(pose.visibility)]  # legs unseen
     result = locate_observations(
-        800, 1000, [], pose.model_copy(update={"visibility": hidden}), request(["BL40"]),
+        800,
+        1000,
+        [],
+        pose.model_copy(update={"visibility": hidden}),
+        request(["BL40"]),
         facing="back",
     )
     (bl40,) = result.detections[0].points

@@ -16,6 +16,7 @@ from .poseshapes import person
 
 UNIT = math.hypot(0.05, 0.95)  # the hand fixture's wrist to middle knuckle, in its own units
 
+
 def _hands(*hands: HandObservation, scale: float = 1.0) -> LocateResult:
     return locate_observations(800, 1000, list(hands), None, request(["LI4"]), scale=scale)
 

@@ -73,9 +73,7 @@ def test_pregnant_person_runs_a_lower_back_session_and_sees_it_in_the_diary(
     page.get_by_role("button", name="Show my routine").click()
     routine = page.locator(".routine")
     routine.wait_for()
-    codes = routine.locator(".routine-point").evaluate_all(
-        "els => els.map(e => e.dataset.code)"
-    )
+    codes = routine.locator(".routine-point").evaluate_all("els => els.map(e => e.dataset.code)")
     assert codes and "BL23" in codes
     assert not set(codes) & set(FORBIDDEN_IN_PREGNANCY)
     assert "BL60" in page.locator(".excluded").inner_text()
@@ -161,8 +159,18 @@ def test_no_serious_accessibility_violation_on_any_page(server: Served, browser:
     page = context.new_page()
     page.goto(server.base + "/")
     found: dict[str, list[str]] = {}
-    for path in ("/", "/points/", "/points/BL52/", "/points/LI4/", "/points/nope/", "/about/",
-                 "/plan/?area=neck", "/signin/", "/offline/", "/camera/"):
+    for path in (
+        "/",
+        "/points/",
+        "/points/BL52/",
+        "/points/LI4/",
+        "/points/nope/",
+        "/about/",
+        "/plan/?area=neck",
+        "/signin/",
+        "/offline/",
+        "/camera/",
+    ):
         page.goto(server.base + path)
         found[path] = axe_serious(page)
     page.goto(server.base + "/plan/?area=neck")

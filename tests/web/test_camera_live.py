@@ -95,8 +95,9 @@ def test_live_page_draws_the_points_on_a_video(
     write_y4m(photo, video)
     with sync_playwright() as p:
         browser = camera_browser(p, video)
-        context = browser.new_context(viewport={"width": 360, "height": 780},
-                                      service_workers="block")
+        context = browser.new_context(
+            viewport={"width": 360, "height": 780}, service_workers="block"
+        )
         page = context.new_page()
         seen = Recorder(page)
         page.goto(server.base + "/camera/live/")

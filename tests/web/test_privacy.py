@@ -74,8 +74,9 @@ def test_delete_is_refused_without_a_csrf_token(people: Personas, clock: FakeClo
 def test_stranger_cannot_delete_someone_elses_diary(people: Personas, clock: FakeClock) -> None:
     fill_diary(people, clock)
     stranger = people.client_for(people.stranger)
-    stranger.post(f"/privacy/delete/?client={people.owner.pk}", {"confirm": "yes",
-                                                                 "owner": people.owner.pk})
+    stranger.post(
+        f"/privacy/delete/?client={people.owner.pk}", {"confirm": "yes", "owner": people.owner.pk}
+    )
     assert PracticeSession.objects.filter(owner=people.owner).count() == 1
     assert CheckIn.objects.filter(owner=people.owner).count() == 1
     assert not PracticeSession.objects.filter(owner=people.stranger).exists()  # only their own

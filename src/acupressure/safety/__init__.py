@@ -1,8 +1,8 @@
 """Safety: the intake, red-flag screening, conditions and the pregnancy policy.
 
-    >>> from acupressure.safety import Intake, screen
-    >>> screen(Intake(areas=["neck"], red_flags=["fever"])).urgency
-    'emergency'
+>>> from acupressure.safety import Intake, screen
+>>> screen(Intake(areas=["neck"], red_flags=["fever"])).urgency
+'emergency'
 """
 
 from __future__ import annotations

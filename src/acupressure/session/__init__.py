@@ -1,6 +1,6 @@
 """Guided sessions without terminal I/O: the player, the loop, the record and its store.
 
-    >>> from acupressure.session import FakeClock, Player
+>>> from acupressure.session import FakeClock, Player
 """
 
 from __future__ import annotations

@@ -45,14 +45,33 @@ SEEN = 0.5  # MediaPipe visibility below which a joint is not used
 JOINT_ERROR = 0.025  # MediaPipe joint error, share of the trunk length (shoulders to hips)
 DEFAULT_SPREAD_MM = 20.0
 SPREAD_MM: dict[str, float] = {
-    "l2_spinous": 35, "l2_spinous_upper": 35, "l2_spinous_lower": 35, "l4_spinous": 35,
-    "iliac_crest": 30, "t7_spinous": 30, "umbilicus": 30, "pubic_symphysis": 30,
-    "xiphisternal_junction": 30, "nipple": 30, "scapula_inferior_angle": 30,
-    "acromion_end": 15, "clavicle_lateral_end": 15, "clavicle_medial_end": 12,
-    "clavicle_lower_medial": 15, "clavicle_lower_lateral": 15, "suprasternal_notch": 12,
-    "mastoid": 15, "gluteal_fold": 30, "popliteal_crease_medial": 15,
-    "popliteal_crease_lateral": 15, "lateral_malleolus": 10, "medial_malleolus": 10,
-    "knee_crease": 15, "achilles_tendon": 10, "heel": 10, "mt5_base": 20,
+    "l2_spinous": 35,
+    "l2_spinous_upper": 35,
+    "l2_spinous_lower": 35,
+    "l4_spinous": 35,
+    "iliac_crest": 30,
+    "t7_spinous": 30,
+    "umbilicus": 30,
+    "pubic_symphysis": 30,
+    "xiphisternal_junction": 30,
+    "nipple": 30,
+    "scapula_inferior_angle": 30,
+    "acromion_end": 15,
+    "clavicle_lateral_end": 15,
+    "clavicle_medial_end": 12,
+    "clavicle_lower_medial": 15,
+    "clavicle_lower_lateral": 15,
+    "suprasternal_notch": 12,
+    "mastoid": 15,
+    "gluteal_fold": 30,
+    "popliteal_crease_medial": 15,
+    "popliteal_crease_lateral": 15,
+    "lateral_malleolus": 10,
+    "medial_malleolus": 10,
+    "knee_crease": 15,
+    "achilles_tendon": 10,
+    "heel": 10,
+    "mt5_base": 20,
 }
 BACK_VIEWS: tuple[View, ...] = ("back", "neck", "knee", "ankle")
 FRONT_VIEWS: tuple[View, ...] = ("front", "foot")
@@ -141,9 +160,7 @@ def _trunk_fit(body: Body, view: View) -> tuple[Affine, float] | None:
     if shoulders < 2:
         return None
     transform = (
-        fit_affine(src, dst)
-        if len(src) >= 4
-        else fit_similarity(src, dst, reflect=body.mirrored)
+        fit_affine(src, dst) if len(src) >= 4 else fit_similarity(src, dst, reflect=body.mirrored)
     )
     return transform, transform.residual(src, dst)
 
@@ -205,9 +222,16 @@ def _legs_set(body: Body, view: View) -> LandmarkSet | None:
             continue
         sign = -1.0 if side == "left" else 1.0  # canonical back view: left at -x
         if view == "knee":
-            wanted = {n: knee[f"{n}.{side}"] for n in (
-                "gluteal_fold", "popliteal_crease_medial", "popliteal_crease_lateral",
-                "lateral_malleolus", "medial_malleolus")}
+            wanted = {
+                n: knee[f"{n}.{side}"]
+                for n in (
+                    "gluteal_fold",
+                    "popliteal_crease_medial",
+                    "popliteal_crease_lateral",
+                    "lateral_malleolus",
+                    "medial_malleolus",
+                )
+            }
         else:
             wanted = {
                 "knee_crease": knee[f"popliteal_crease_lateral.{side}"],

@@ -8,8 +8,18 @@ import io
 from acupressure.web.diary_chart import Reading
 from acupressure.web.models import CheckIn, PracticeSession
 
-CSV_HEADER = ["kind", "date_time", "area", "pain_before", "pain_after", "pain", "completed_steps",
-              "total_steps", "source", "note"]
+CSV_HEADER = [
+    "kind",
+    "date_time",
+    "area",
+    "pain_before",
+    "pain_after",
+    "pain",
+    "completed_steps",
+    "total_steps",
+    "source",
+    "note",
+]
 
 
 def readings(owner_id: int) -> list[Reading]:
@@ -29,12 +39,24 @@ def csv_text(owner_id: int) -> str:
     writer = csv.writer(out)
     writer.writerow(CSV_HEADER)
     for s in PracticeSession.objects.filter(owner_id=owner_id).order_by("created_at", "id"):
-        writer.writerow(["session", s.created_at.isoformat(), " ".join(s.areas), s.pain_before,
-                         s.pain_after, "", s.completed_steps, s.total_steps, s.source,
-                         _safe(s.note)])
+        writer.writerow(
+            [
+                "session",
+                s.created_at.isoformat(),
+                " ".join(s.areas),
+                s.pain_before,
+                s.pain_after,
+                "",
+                s.completed_steps,
+                s.total_steps,
+                s.source,
+                _safe(s.note),
+            ]
+        )
     for c in CheckIn.objects.filter(owner_id=owner_id).order_by("day", "area"):
-        writer.writerow(["check-in", c.day.isoformat(), c.area, "", "", c.pain, "", "", "",
-                         _safe(c.note)])
+        writer.writerow(
+            ["check-in", c.day.isoformat(), c.area, "", "", c.pain, "", "", "", _safe(c.note)]
+        )
     return out.getvalue()
 
 

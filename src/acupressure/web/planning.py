@@ -42,9 +42,7 @@ def intake_from_form(data: QueryDict) -> Intake:
         elif answer != "no":
             unanswered.append(flag.id)
     if unanswered:
-        raise IntakeError(
-            f"please answer every safety question ({len(unanswered)} not answered)"
-        )
+        raise IntakeError(f"please answer every safety question ({len(unanswered)} not answered)")
     raw: dict[str, Any] = {
         "areas": data.getlist("area"),
         "pregnant": data.get("pregnant") == "yes",
@@ -62,7 +60,7 @@ def intake_from_form(data: QueryDict) -> Intake:
         if not raw["pregnant"]:
             raise IntakeError(
                 "trimester: a trimester is chosen but 'I am pregnant' is not ticked; "
-                "tick it, or choose \"I don't know / not pregnant\""
+                'tick it, or choose "I don\'t know / not pregnant"'
             )
         raw["trimester"] = int(trimester)
     minutes = data.get("minutes", "").strip()

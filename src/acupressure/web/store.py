@@ -50,7 +50,6 @@ def open_diary_store(username: str | None = None) -> DiaryStore:
     return DiaryStore(username or getpass.getuser())
 
 
-
 def save_to_diary(record: SessionRecord) -> bool:
     """Also keep a terminal session in the web diary; False when the `web` extra is missing."""
     try:

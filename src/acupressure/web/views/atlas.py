@@ -19,10 +19,7 @@ REGIONS: list[tuple[str, Region]] = [
 
 
 def points(request: HttpRequest) -> HttpResponse:
-    groups = [
-        (title, [_row(p) for p in atlas.points_in(region)])
-        for title, region in REGIONS
-    ]
+    groups = [(title, [_row(p) for p in atlas.points_in(region)]) for title, region in REGIONS]
     return render(request, "web/points.html", {"groups": groups})
 
 

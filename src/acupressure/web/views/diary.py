@@ -40,8 +40,9 @@ def history(request: HttpRequest) -> HttpResponse:
         "sessions": PracticeSession.objects.filter(owner_id=owner_id)[:50],
         "check_ins": CheckIn.objects.filter(owner_id=owner_id)[:50],
         "form": CheckInForm(),
-        "clients": PractitionerLink.objects.filter(practitioner_id=request.user.pk, active=True)
-        .select_related("client"),
+        "clients": PractitionerLink.objects.filter(
+            practitioner_id=request.user.pk, active=True
+        ).select_related("client"),
         "accesses": access_log(owner_id, limit=5) if owner_id == request.user.pk else [],
     }
     return render(request, "web/diary.html", context)
@@ -52,16 +53,17 @@ def history(request: HttpRequest) -> HttpResponse:
 def check_in(request: HttpRequest) -> HttpResponse:
     form = CheckInForm(request.POST)
     if not form.is_valid():
-        return render(
-            request, "web/checkin_result.html", {"error": first_error(form)}, status=400
-        )
+        return render(request, "web/checkin_result.html", {"error": first_error(form)}, status=400)
     now = clock.now()
     entry, _ = CheckIn.objects.update_or_create(
         owner_id=user_id(request),
         day=now.date(),
         area=form.cleaned_data["area"],
-        defaults={"pain": form.cleaned_data["pain"], "note": form.cleaned_data["note"],
-                  "updated_at": now},
+        defaults={
+            "pain": form.cleaned_data["pain"],
+            "note": form.cleaned_data["note"],
+            "updated_at": now,
+        },
     )
     if request.headers.get("HX-Request"):
         return render(request, "web/checkin_result.html", {"entry": entry})

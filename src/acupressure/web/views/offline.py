@@ -22,8 +22,10 @@ MANIFEST = {
 
 
 def manifest(request: HttpRequest) -> HttpResponse:
-    data = {**MANIFEST, "icons": [{"src": static("web/icon.svg"), "sizes": "any",
-                                   "type": "image/svg+xml"}]}
+    data = {
+        **MANIFEST,
+        "icons": [{"src": static("web/icon.svg"), "sizes": "any", "type": "image/svg+xml"}],
+    }
     return HttpResponse(json.dumps(data), content_type="application/manifest+json")
 
 

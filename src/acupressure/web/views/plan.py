@@ -20,9 +20,12 @@ def _minutes(seconds: int) -> str:
 def result_context(plan: dict[str, Any], intake_json: str) -> dict[str, Any]:
     codes = [p["code"] for p in plan["points"]]
     return {
-        "plan": {**plan, "points": [  # each with its Chinese name, marked lang="zh" on the page
-            {**p, "hanzi": atlas.get(p["code"]).names.hanzi} for p in plan["points"]
-        ]},
+        "plan": {
+            **plan,
+            "points": [  # each with its Chinese name, marked lang="zh" on the page
+                {**p, "hanzi": atlas.get(p["code"]).names.hanzi} for p in plan["points"]
+            ],
+        },
         "charts": charts_for(codes) if codes else [],
         "total": _minutes(int(plan["total_seconds"])),
         "intake_json": intake_json,
