@@ -11,6 +11,7 @@ from acupressure.cli import atlas as atlas_commands
 from acupressure.cli import chart as chart_command
 from acupressure.cli import locate as locate_command
 from acupressure.cli import plan as plan_commands
+from acupressure.cli import program as program_commands
 from acupressure.cli import serve as serve_command
 from acupressure.cli import session as session_commands
 
@@ -48,6 +49,8 @@ app.command("screen")(plan_commands.screen_command)
 app.command()(session_commands.session)
 app.command()(serve_command.serve)
 app.command()(locate_command.locate)
+app.add_typer(program_commands.program_app, name="program")
+app.command("today")(program_commands.today_command)
 
 
 def main() -> None:

@@ -1,0 +1,242 @@
+"""`acupressure program create|list|show|stop|rescreen|ics` and `acupressure today`.
+
+Programs live in the one database the web app uses (the local user's, as `acupressure serve`
+signs in), so a program started here shows on the web and the other way round.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from acupressure.cli._common import (
+    EXIT_BLOCKED,
+    EXIT_NOT_FOUND,
+    console,
+    err_console,
+    fail,
+    print_json,
+)
+from acupressure.cli._intake import (
+    AreaOpt,
+    ConditionOpt,
+    HelperOpt,
+    MinutesOpt,
+    PregnantOpt,
+    RedFlagOpt,
+    SeenOpt,
+    TrimesterOpt,
+    make_intake,
+)
+from acupressure.cli._program_view import print_program, print_today
+from acupressure.cli._screening import ask_red_flags
+from acupressure.cli.session import _screened
+from acupressure.program import ProgramError, adherence, design, rescreen, today, week_of
+from acupressure.program.schedule import parse_time
+
+if TYPE_CHECKING:
+    from acupressure.program import Program
+    from acupressure.web.program_store import ProgramStore
+
+program_app = typer.Typer(
+    help="Weeks of practice on a schedule: create, list, show, stop, re-screen, calendar.",
+    no_args_is_help=True,
+)
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+IdArg = Annotated[
+    int | None,
+    typer.Argument(metavar="[ID]", help="Program number; left out means the current one."),
+]
+
+
+def now() -> datetime:
+    """The CLI's clock (tests replace it)."""
+    return datetime.now(UTC)
+
+
+def local_zone() -> str:
+    """The machine's time zone name (TZ, else /etc/localtime), or UTC."""
+    import os
+
+    name = os.environ.get("TZ", "").lstrip(":")
+    if not name:
+        link = Path("/etc/localtime")
+        if link.is_symlink():
+            name = str(link.resolve()).split("zoneinfo/")[-1]
+    return name or "UTC"
+
+
+def store() -> ProgramStore:
+    try:
+        from acupressure.web.store import open_program_store
+    except ImportError:  # pragma: no cover - the web extra is missing
+        fail("programs are kept in the diary database: install acupressure[web]")
+    return open_program_store()
+
+
+def pick(store_: ProgramStore, pk: int | None) -> Program:
+    found = store_.get(pk) if pk is not None else store_.current(now())
+    if found is None:
+        what = f"no program {pk}" if pk is not None else "no running program"
+        fail(f"{what} (see `acupressure program list`)", EXIT_NOT_FOUND)
+    return found
+
+
+@program_app.command("create")
+def create(
+    area: AreaOpt,
+    pregnant: PregnantOpt = False,
+    trimester: TrimesterOpt = None,
+    helper: HelperOpt = False,
+    minutes: MinutesOpt = None,
+    condition: ConditionOpt = None,
+    red_flag: RedFlagOpt = None,
+    seen_clinician: SeenOpt = False,
+    weeks: Annotated[int, typer.Option(min=1, max=52, help="How many weeks.")] = 6,
+    per_day: Annotated[
+        int | None, typer.Option(min=1, max=4, help="Routine sessions a day (default 1).")
+    ] = None,
+    at: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--at", metavar="HH:MM", help="A session time, repeatable.", show_default=False
+        ),
+    ] = None,
+    start: Annotated[
+        str | None, typer.Option(metavar="YYYY-MM-DD", help="First day (default today).")
+    ] = None,
+    tz: Annotated[
+        str | None, typer.Option("--tz", help="Time zone (default this machine's).")
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Screen, plan the routine and schedule it for weeks; asks the safety questions.
+
+    Points whose protocol says "several times a day" (KI27, TE3, BL10) get short extra
+    sessions. Exits 4 when a red flag blocks self-care.
+    """
+    intake = make_intake(
+        area, pregnant, trimester, helper, minutes, condition, red_flag, seen_clinician
+    )
+    intake = _screened(intake)
+    try:
+        times = [parse_time(t) for t in at] if at else None
+        first = date.fromisoformat(start) if start else now().astimezone().date()
+    except ValueError as exc:
+        fail(str(exc).replace("Invalid isoformat string", "start: not a date like 2026-03-02"))
+    try:
+        made = design(intake, first, weeks, times, per_day, tz or local_zone())
+    except ProgramError as exc:
+        fail(str(exc))
+    program = store().create(made, now())
+    if as_json:
+        print_json(program.model_dump(mode="json"))
+    else:
+        print_program(console, program, [], now())
+    err_console.print(
+        f"Program {program.id} saved. Calendar: acupressure program ics -o program.ics"
+    )
+
+
+@program_app.command("list")
+def list_programs(as_json: JsonOpt = False) -> None:
+    """Your programs, newest first."""
+    programs = store().all()
+    if as_json:
+        print_json([p.model_dump(mode="json") for p in programs])
+        return
+    if not programs:
+        err_console.print("No program yet: acupressure program create --area AREA")
+    for p in programs:
+        console.print(
+            f"{p.id}  {p.status(now()):8}  from {p.schedule.start}  {p.schedule.weeks} weeks  "
+            f"{', '.join(p.points)}",
+            highlight=False,
+            markup=False,
+        )
+
+
+@program_app.command("show")
+def show(program_id: IdArg = None, as_json: JsonOpt = False) -> None:
+    """The schedule and adherence week by week (sessions done of due, seconds pressed)."""
+    s = store()
+    program = pick(s, program_id)
+    weeks = adherence(program, s.sessions(program.id), now())
+    if as_json:
+        print_json({
+            "program": program.model_dump(mode="json"),
+            "adherence": [w.model_dump(mode="json") for w in weeks],
+        })  # fmt: skip
+        return
+    print_program(console, program, weeks, now())
+
+
+@program_app.command("stop")
+def stop(program_id: IdArg = None) -> None:
+    """Stop a program (its calendar feed stops too)."""
+    s = store()
+    program = pick(s, program_id)
+    if not s.stop(program.id, now(), "stopped by you"):
+        fail(f"program {program.id} was already stopped")
+    s.set_token(program.id, None)
+    err_console.print(f"Program {program.id} stopped.")
+
+
+@program_app.command("rescreen")
+def rescreen_command(program_id: IdArg = None) -> None:
+    """Answer the safety questions again; a yes stops the program (exit 4)."""
+    s = store()
+    program = pick(s, program_id)
+    answers = ask_red_flags()
+    result = rescreen(program.intake, answers.raised)
+    if result.stop:
+        s.stop(program.id, now(), "a safety answer", result.screening.advice)
+        s.set_token(program.id, None)
+        for line in result.screening.advice or ["See a clinician before you go on."]:
+            console.print(line, markup=False, highlight=False)
+        console.print(f"Program {program.id} is stopped.", highlight=False)
+        raise typer.Exit(EXIT_BLOCKED)
+    s.screened(program.id, week_of(program.schedule, now()) or program.screened_week)
+    console.print("[green]No red flag: carry on.[/green]")
+
+
+@program_app.command("ics")
+def ics(
+    program_id: IdArg = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="The .ics file to write.")] = Path(
+        "program.ics"
+    ),
+) -> None:
+    """Write the program's sessions as a calendar file (one event and alarm per session)."""
+    from acupressure.exports.calendar import program_calendar
+
+    program = pick(store(), program_id)
+    if output.suffix.lower() != ".ics":
+        fail(f"{output}: the calendar file must end in .ics")
+    try:
+        output.write_bytes(program_calendar(program, link=None))
+    except OSError as exc:
+        fail(f"{output}: {exc.strerror}")
+    err_console.print(f"Wrote {output}")
+
+
+def today_command(as_json: JsonOpt = False) -> None:
+    """What is due today in your program, what is done, and adherence this week."""
+    s = store()
+    program = s.current(now())
+    if program is None:
+        fail("no running program (acupressure program create --area AREA)", EXIT_NOT_FOUND)
+    sessions = s.sessions(program.id)
+    day = today(program, sessions, now())
+    weeks = adherence(program, sessions, now())
+    if as_json:
+        print_json({
+            "today": day.model_dump(mode="json"),
+            "adherence": [w.model_dump(mode="json") for w in weeks],
+        })  # fmt: skip
+        return
+    print_today(console, program, day, weeks)

@@ -1,0 +1,78 @@
+"""`acupressure program ...` and `acupressure today`: the same store as the web app."""
+
+from __future__ import annotations
+
+import getpass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from typer.testing import CliRunner
+
+from acupressure.cli import app
+from acupressure.cli import program as program_cli
+from acupressure.web.models import ProgramRecord
+
+NO = "n\n" * 18
+NOW = datetime(2026, 3, 4, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def cli(db: None, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.setattr(program_cli, "now", lambda: NOW)
+    return CliRunner()
+
+
+def create(cli: CliRunner, *extra: str, answers: str = NO) -> object:
+    args = ["program", "create", "--area", "upper-back", "--start", "2026-03-02"]
+    return cli.invoke(app, [*args, "--tz", "Europe/London", *extra], input=answers)
+
+
+def test_create_list_show_today(cli: CliRunner) -> None:
+    made = create(cli, "--weeks", "6", "--per-day", "1", "--at", "08:00")
+    assert made.exit_code == 0, made.output  # type: ignore[attr-defined]
+    row = ProgramRecord.objects.get()
+    assert row.owner.username == getpass.getuser()
+    assert row.points == ["LI4", "KI27", "GB21", "TE3"] and row.extra_points == ["KI27", "TE3"]
+    listed = cli.invoke(app, ["program", "list"])
+    assert f"{row.pk}  active" in listed.output
+    shown = cli.invoke(app, ["program", "show"])
+    assert "routine sessions at 08:00" in shown.output
+    # Mon and Tue: 3 sessions each; Wed by noon: 08:00 and 11:00; none done yet
+    assert "0 of 8 (0%)" in shown.output
+    today = cli.invoke(app, ["today"])
+    assert today.exit_code == 0
+    assert "08:00" in today.output and "11:00" in today.output and "15:00" in today.output
+
+
+def test_blocked_screening_makes_no_program(cli: CliRunner) -> None:
+    result = create(cli, answers="n\n" * 4 + "y\n")  # question 5: fever
+    assert result.exit_code == 4  # type: ignore[attr-defined]
+    assert not ProgramRecord.objects.exists()
+
+
+def test_bad_schedule_is_exit_2(cli: CliRunner) -> None:
+    result = create(cli, "--per-day", "2", "--at", "08:00")
+    assert result.exit_code == 2  # type: ignore[attr-defined]
+    assert "2 sessions a day but 1 times given" in result.output  # type: ignore[attr-defined]
+    assert create(cli, "--at", "8am").exit_code == 2  # type: ignore[attr-defined]
+
+
+def test_ics_file_and_stop(cli: CliRunner, tmp_path: Path) -> None:
+    create(cli, "--at", "08:00", "--weeks", "2")
+    out = tmp_path / "p.ics"
+    assert cli.invoke(app, ["program", "ics", "-o", str(out)]).exit_code == 0
+    events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert len(events) == 14 * 3  # one routine and two short extra sessions a day
+    assert cli.invoke(app, ["program", "stop"]).exit_code == 0
+    assert cli.invoke(app, ["today"]).exit_code == 3
+    assert cli.invoke(app, ["program", "show", "999"]).exit_code == 3
+
+
+def test_rescreen_yes_stops_the_program(cli: CliRunner) -> None:
+    create(cli, "--at", "08:00")
+    result = cli.invoke(app, ["program", "rescreen"], input="n\n" * 4 + "y\n")
+    assert result.exit_code == 4
+    row = ProgramRecord.objects.get()
+    assert row.stopped_at is not None and row.advice and row.calendar_token is None
