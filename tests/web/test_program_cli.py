@@ -76,3 +76,19 @@ def test_rescreen_yes_stops_the_program(cli: CliRunner) -> None:
     assert result.exit_code == 4
     row = ProgramRecord.objects.get()
     assert row.stopped_at is not None and row.advice and row.calendar_token is None
+
+
+def test_summary_in_the_terminal(cli: CliRunner) -> None:
+    from acupressure.web.program_store import ProgramStore
+
+    create(cli, "--at", "08:00")
+    row = ProgramRecord.objects.get()
+    store = ProgramStore(row.owner_id)
+    store.save_answers(row.pk, 0, "pain-week", {"pain": 6}, NOW)
+    store.save_answers(row.pk, 1, "pain-week", {"pain": 4}, NOW)
+    store.save_answers(row.pk, 1, "change", {"rating": 1}, NOW)
+    result = cli.invoke(app, ["program", "summary"])
+    assert result.exit_code == 0, result.output
+    assert "4 (-2) *" in result.output and "0 of 8" in result.output
+    data = cli.invoke(app, ["program", "summary", "--json"]).output
+    assert '"meaningful": true' in data

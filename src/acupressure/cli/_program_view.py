@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 
 from acupressure.program import Program, Today, WeekAdherence, end_of
+from acupressure.program.summary import Cell, Summary
 
 
 def _clock(times: list[object]) -> str:
@@ -76,3 +77,38 @@ def print_today(console: Console, program: Program, day: Today, weeks: list[Week
         )
     if weeks:
         console.print(adherence_table(weeks[-1:]))
+
+
+def _cell(cell: Cell | None) -> str:
+    if cell is None or cell.value is None:
+        return "-"
+    text = f"{cell.value:g}"
+    if cell.change is not None:
+        text += f" ({cell.change:+g})"
+    return text + (" *" if cell.meaningful else "")
+
+
+def print_summary(console: Console, program: Program, summary: Summary) -> None:
+    table = Table(title=f"Weekly summary, program {program.id}", title_justify="left")
+    table.add_column("Week")
+    for _qid, label in summary.columns:
+        table.add_column(label)
+    table.add_column("Sessions")
+    table.add_column("Pressing")
+    for row, cells in summary.table():
+        a = row.adherence
+        table.add_row(
+            str(row.week) if row.week else "start",
+            *[_cell(c) for c in cells],
+            f"{a.done} of {a.due}" if a else "-",
+            f"{minutes(a.seconds_pressed)} of {minutes(a.seconds_prescribed)}" if a else "-",
+        )
+    console.print(table)
+    console.print(
+        "* a change that matters to most people: pain down 2 points or 30%, activities up "
+        "2 points, change 'much better' or more. Weekly check: on the web, /program/ID/check/.",
+        markup=False,
+        highlight=False,
+    )
+    if not summary.rows:
+        console.print("No weekly check answered yet.", markup=False, highlight=False)

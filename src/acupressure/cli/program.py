@@ -31,7 +31,7 @@ from acupressure.cli._intake import (
     TrimesterOpt,
     make_intake,
 )
-from acupressure.cli._program_view import print_program, print_today
+from acupressure.cli._program_view import print_program, print_summary, print_today
 from acupressure.cli._screening import ask_red_flags
 from acupressure.cli.session import _screened
 from acupressure.program import ProgramError, adherence, design, rescreen, today, week_of
@@ -173,6 +173,21 @@ def show(program_id: IdArg = None, as_json: JsonOpt = False) -> None:
         })  # fmt: skip
         return
     print_program(console, program, weeks, now())
+
+
+@program_app.command("summary")
+def summary_command(program_id: IdArg = None, as_json: JsonOpt = False) -> None:
+    """Weekly summary: pain, activities and change against the start, with meaningful
+    change marked (*) and adherence beside it."""
+    from acupressure.web.program_store import program_summary
+
+    s = store()
+    program = pick(s, program_id)
+    found = program_summary(s, program, now())
+    if as_json:
+        print_json(found.model_dump(mode="json"))
+        return
+    print_summary(console, program, found)
 
 
 @program_app.command("stop")

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from acupressure.program import Design, DoneSession, Program, Schedule, SlotKind
 from acupressure.program import press_seconds as plan_press_seconds
+from acupressure.program.summary import Summary
 from acupressure.safety import Intake
 from acupressure.web.models import PracticeSession, ProgramRecord, QuestionnaireAnswer
 
@@ -150,3 +151,20 @@ class ProgramStore:
 def program_by_token(token: str) -> Program | None:
     row = ProgramRecord.objects.filter(calendar_token=token).first() if token else None
     return _program(row) if row else None
+
+
+def program_summary(store: ProgramStore, program: Program, now: datetime) -> Summary:
+    """The weekly summary (questionnaire scores against the baseline, adherence beside)."""
+    from acupressure.outcomes import questionnaires
+    from acupressure.program import adherence
+    from acupressure.program.summary import summarise
+
+    answers = {(a.week, a.questionnaire): dict(a.answers) for a in store.answers(program.id)}
+    known = questionnaires()
+    first = ["pain-week", "activities", "change"]
+    ids = sorted(
+        {q for _w, q in answers},
+        key=lambda q: (q not in first, first.index(q) if q in first else 0, q),
+    )
+    used = [known[q] for q in ids if q in known]
+    return summarise(used, answers, adherence(program, store.sessions(program.id), now))

@@ -97,6 +97,11 @@ def finish(request: HttpRequest, pk: int) -> HttpResponse:
     session.pain_after = form.cleaned_data["pain_after"]
     session.completed_steps = form.cleaned_data["completed_steps"]
     session.note = form.cleaned_data["note"]
+    pressable = sum(s["seconds"] for s in session.plan["steps"] if s["kind"] == "press")
+    pressed = form.cleaned_data["pressed_seconds"]
+    if pressed is not None and pressed > pressable:
+        return _bad(f"pressed_seconds: at most {pressable}")
+    session.seconds_pressed = pressed or 0
     session.finished_at = clock.now()
     session.save()
     if request.headers.get("Accept", "").startswith("application/json"):

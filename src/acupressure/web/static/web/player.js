@@ -155,6 +155,14 @@
     return n;
   }
 
+  function pressedSeconds() {
+    var n = 0;
+    for (var k in state.completed) {
+      if (state.completed[k] === true && steps[k].kind === "press") { n += steps[k].seconds; }
+    }
+    return n;
+  }
+
   function finish() {
     state.running = false;
     state.finished = true;
@@ -191,7 +199,8 @@
     e.preventDefault();
     $("save-status").textContent = "Saving…";
     post("/session/" + sessionId + "/finish/", {
-      pain_after: $("pain-after").value, completed_steps: completedCount(), note: $("note").value
+      pain_after: $("pain-after").value, completed_steps: completedCount(),
+      pressed_seconds: pressedSeconds(), note: $("note").value
     }).then(function () {
       $("save-status").innerHTML = "";
       var link = document.createElement("a");

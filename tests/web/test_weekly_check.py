@@ -1,0 +1,75 @@
+"""The weekly check (and baseline), much worse pain re-screens, the summary on /diary/."""
+
+from __future__ import annotations
+
+from tests.web.conftest import FakeClock, Personas
+from tests.web.test_program_pages import make
+
+from acupressure.web.models import ProgramRecord, QuestionnaireAnswer
+
+
+def check(
+    client: object, pk: int, week: int, pain: int, rating: int | None, acts: list[int]
+) -> object:
+    form: dict[str, str] = {"q-pain-week-pain": str(pain)}
+    names = ["sitting at my desk", "carrying shopping", "turning my head"]
+    for i, value in enumerate(acts, 1):
+        form[f"q-activities-activity-{i}-name"] = names[i - 1]
+        form[f"q-activities-activity-{i}-rating"] = str(value)
+    if rating is not None:
+        form["q-change-rating"] = str(rating)
+    return client.post(f"/program/{pk}/check/?week={week}", form)  # type: ignore[attr-defined]
+
+
+def test_baseline_then_weekly_check_then_summary(owner_client: object, clock: FakeClock) -> None:
+    program = make(owner_client)
+    page = owner_client.get(f"/program/{program.pk}/check/?week=0").content.decode()  # type: ignore[attr-defined]
+    assert "Before you start" in page and "q-change-rating" not in page  # no change rating yet
+    assert check(owner_client, program.pk, 0, 6, None, [3, 4]).status_code == 302
+    clock.advance(days=7)
+    # the activity names come back filled in for week 1
+    page = owner_client.get(f"/program/{program.pk}/check/?week=1").content.decode()  # type: ignore[attr-defined]
+    assert 'value="sitting at my desk"' in page and "q-change-rating" in page
+    saved = check(owner_client, program.pk, 1, 4, 2, [5, 7])
+    assert saved["Location"] == "/diary/#summary"  # type: ignore[index]
+    assert QuestionnaireAnswer.objects.filter(program=program).count() == 5
+    diary = owner_client.get("/diary/").content.decode()  # type: ignore[attr-defined]
+    summary = diary[
+        diary.index('id="summary"') : diary.index("</section>", diary.index('id="summary"'))
+    ]
+    assert '<th scope="row">start</th>' in summary
+    # week 1: pain 4 (-2) meaningful, function 6 (+2.5) meaningful, much better meaningful
+    assert "4 (-2) <strong" in summary and "6 (2.5) <strong" in summary
+    assert summary.count('title="a meaningful change"') == 3  # pain, function, change
+    week1 = summary[summary.index('<th scope="row">1</th>') :]
+    # practice beside it: a routine and two short extra sessions a day, none done
+    assert "0 of 21" in week1 and "0 s of 132 min 04 s" in week1
+    assert week1.index("4 (-2)") < week1.index("6 (2.5)")  # pain, then function
+
+
+def test_much_worse_asks_the_safety_questions_again(owner_client: object, clock: FakeClock) -> None:
+    program = make(owner_client)
+    check(owner_client, program.pk, 0, 3, None, [5])
+    clock.advance(days=7)
+    response = check(owner_client, program.pk, 1, 4, -2, [5])
+    assert response["Location"] == f"/program/{program.pk}/rescreen/"  # type: ignore[index]
+    program.refresh_from_db()
+    assert program.rescreen_requested
+
+
+def test_pain_up_much_asks_again_too(owner_client: object, clock: FakeClock) -> None:
+    program = make(owner_client)
+    check(owner_client, program.pk, 0, 3, None, [])
+    clock.advance(days=7)
+    check(owner_client, program.pk, 1, 6, 0, [])
+    assert ProgramRecord.objects.get(pk=program.pk).rescreen_requested
+
+
+def test_bad_answers_and_future_weeks(owner_client: object, people: Personas) -> None:
+    program = make(owner_client)
+    bad = check(owner_client, program.pk, 0, 12, None, [])
+    assert bad.status_code == 400 and "pain: 12 is not one of" in bad.content.decode()  # type: ignore[attr-defined]
+    assert owner_client.get(f"/program/{program.pk}/check/?week=3").status_code == 404  # type: ignore[attr-defined]
+    assert owner_client.get(f"/program/{program.pk}/check/?week=x").status_code == 404  # type: ignore[attr-defined]
+    stranger = people.client_for(people.stranger)
+    assert stranger.get(f"/program/{program.pk}/check/?week=0").status_code == 404
