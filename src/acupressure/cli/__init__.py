@@ -9,6 +9,7 @@ import typer
 from acupressure import __version__
 from acupressure.cli import atlas as atlas_commands
 from acupressure.cli import chart as chart_command
+from acupressure.cli import handout as handout_commands
 from acupressure.cli import locate as locate_command
 from acupressure.cli import plan as plan_commands
 from acupressure.cli import program as program_commands
@@ -51,6 +52,8 @@ app.command()(serve_command.serve)
 app.command()(locate_command.locate)
 app.add_typer(program_commands.program_app, name="program")
 app.command("today")(program_commands.today_command)
+app.command()(handout_commands.handout)
+app.command()(handout_commands.report)
 
 
 def main() -> None:

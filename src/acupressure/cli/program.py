@@ -179,9 +179,9 @@ def show(program_id: IdArg = None, as_json: JsonOpt = False) -> None:
 def summary_command(program_id: IdArg = None, as_json: JsonOpt = False) -> None:
     """Weekly summary: pain, activities and change against the start, with meaningful
     change marked (*) and adherence beside it."""
+    s = store()  # sets up Django before the store's models are imported
     from acupressure.web.program_store import program_summary
 
-    s = store()
     program = pick(s, program_id)
     found = program_summary(s, program, now())
     if as_json:
