@@ -34,7 +34,16 @@ from acupressure.cli._intake import (
 from acupressure.cli._program_view import print_program, print_summary, print_today
 from acupressure.cli._screening import ask_red_flags
 from acupressure.cli.session import _screened
-from acupressure.program import ProgramError, adherence, design, rescreen, today, week_of
+from acupressure.program import (
+    ProgramError,
+    Today,
+    adherence,
+    design,
+    plan_for_slot,
+    rescreen,
+    today,
+    week_of,
+)
 from acupressure.program.schedule import parse_time
 
 if TYPE_CHECKING:
@@ -138,7 +147,8 @@ def create(
     else:
         print_program(console, program, [], now())
     err_console.print(
-        f"Program {program.id} saved. Calendar: acupressure program ics -o program.ics"
+        f"Program {program.id} saved. Calendar: acupressure program ics -o program.ics",
+        highlight=False,
     )
 
 
@@ -198,7 +208,7 @@ def stop(program_id: IdArg = None) -> None:
     if not s.stop(program.id, now(), "stopped by you"):
         fail(f"program {program.id} was already stopped")
     s.set_token(program.id, None)
-    err_console.print(f"Program {program.id} stopped.")
+    err_console.print(f"Program {program.id} stopped.", highlight=False)
 
 
 @program_app.command("rescreen")
@@ -239,8 +249,21 @@ def ics(
     err_console.print(f"Wrote {output}")
 
 
-def today_command(as_json: JsonOpt = False) -> None:
-    """What is due today in your program, what is done, and adherence this week."""
+def today_command(
+    start: Annotated[
+        bool, typer.Option("--start", help="Run the next session now, in the terminal.")
+    ] = False,
+    speed: Annotated[
+        float,
+        typer.Option(min=1.0, max=100.0, help="Play N times faster: for demos and tests only."),
+    ] = 1.0,
+    as_json: JsonOpt = False,
+) -> None:
+    """What is due today in your program, what is done, and adherence this week.
+
+    With --start, runs the next session (the routine, or a short extra one) and keeps it in
+    the program; exits 4 when the week's safety questions are still to be answered.
+    """
     s = store()
     program = s.current(now())
     if program is None:
@@ -255,3 +278,36 @@ def today_command(as_json: JsonOpt = False) -> None:
         })  # fmt: skip
         return
     print_today(console, program, day, weeks)
+    if start:
+        _start_next(s, program, day, speed)
+
+
+def _start_next(s: ProgramStore, program: Program, day: Today, speed: float) -> None:
+    from acupressure.cli.session import guide
+
+    if day.rescreen_due:
+        fail("answer the safety questions first: acupressure program rescreen", EXIT_BLOCKED)
+    kind = day.next_kind or "routine"
+    plan = plan_for_slot(program.intake, kind, program.extra_points)
+    if plan.blocked or not plan.steps:
+        fail("this program gives no routine today; see acupressure program show")
+    console.print(f"Next: {'your routine' if kind == 'routine' else 'a short extra session'}")
+    record = guide(plan, voice=False, speed=speed)
+    if record is None:
+        return
+    s.add_session(
+        program.id,
+        kind,
+        record.started_at,
+        record.ended_at,
+        plan.model_dump(mode="json"),
+        source="terminal",
+        areas=list(program.intake.unique_areas()),
+        intake=program.intake.model_dump(mode="json"),
+        pain_before=record.pain_before,
+        pain_after=record.pain_after,
+        completed_steps=record.steps_completed,
+        total_steps=len(plan.steps),
+        seconds_pressed=record.seconds_pressed,
+    )
+    err_console.print(f"Saved to program {program.id} (see acupressure today).", highlight=False)

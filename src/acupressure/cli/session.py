@@ -24,13 +24,14 @@ from acupressure.cli._plan_view import blocked_panel, duration, print_plan
 from acupressure.cli._screening import ask_red_flags
 from acupressure.cli._session_view import render
 from acupressure.cli._terminal import Speaker, TerminalKeys
-from acupressure.plan import build_plan
+from acupressure.plan import Plan, build_plan
 from acupressure.safety import Intake, screen
 from acupressure.session import (
     Event,
     JsonlStore,
     NullStore,
     Player,
+    SessionRecord,
     SessionStore,
     make_record,
     monotonic,
@@ -115,6 +116,20 @@ def session(
     if not plan.steps:
         err_console.print("Nothing to guide today.")
         return
+    record = guide(plan, voice, speed)
+    if record is None:
+        raise typer.Exit(EXIT_OK)
+    store: SessionStore = JsonlStore() if save else NullStore()
+    store.save(record)
+    if isinstance(store, JsonlStore):
+        err_console.print(f"Saved to {store.path}")
+        if save_to_diary(record):
+            err_console.print("Also saved to your diary (acupressure serve, /diary/).")
+
+
+def guide(plan: Plan, voice: bool, speed: float) -> SessionRecord | None:
+    """Pain before, the timed run with cues, pain after and a summary; None if not started.
+    Used by `acupressure session` and `acupressure today --start`."""
     speaker = Speaker(voice)
     if voice and not speaker.available:
         err_console.print("Note: espeak-ng is not installed, so the session stays silent.")
@@ -128,7 +143,7 @@ def session(
         )
     except typer.Abort:
         err_console.print("\nSession not started; nothing was saved.")
-        raise typer.Exit(EXIT_OK) from None
+        return None
     player = Player(plan.steps, monotonic, speed=speed)
 
     def on_event(event: Event) -> None:
@@ -161,9 +176,4 @@ def session(
         lines.append(f"  pain {pain_before} -> {pain_after}")
     for line in lines:
         console.print(line, highlight=False, markup=False)
-    store: SessionStore = JsonlStore() if save else NullStore()
-    store.save(record)
-    if isinstance(store, JsonlStore):
-        err_console.print(f"Saved to {store.path}")
-        if save_to_diary(record):
-            err_console.print("Also saved to your diary (acupressure serve, /diary/).")
+    return record
