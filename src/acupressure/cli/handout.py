@@ -65,10 +65,12 @@ def handout(
     red_flag: RedFlagOpt = None,
     seen_clinician: SeenOpt = False,
     program: ProgramOpt = None,
-    weeks: Annotated[int, typer.Option(min=1, max=52, help="Weeks in the schedule.")] = 6,
+    weeks: Annotated[
+        int, typer.Option(min=1, max=52, metavar="N", help="Weeks in the schedule (1-52).")
+    ] = 6,
     paper: PaperOpt = "a4",
     link: Annotated[
-        str, typer.Option(help="Address the QR code opens (the guided session).")
+        str, typer.Option(metavar="URL", help="Address the QR code opens (the guided session).")
     ] = DEFAULT_LINK,
 ) -> None:
     """ "My routine" as a PDF: each point's chart, how to find it, technique, timing,

@@ -105,9 +105,12 @@ def create(
     condition: ConditionOpt = None,
     red_flag: RedFlagOpt = None,
     seen_clinician: SeenOpt = False,
-    weeks: Annotated[int, typer.Option(min=1, max=52, help="How many weeks.")] = 6,
+    weeks: Annotated[
+        int, typer.Option(min=1, max=52, metavar="N", help="How many weeks (1-52).")
+    ] = 6,
     per_day: Annotated[
-        int | None, typer.Option(min=1, max=4, help="Routine sessions a day (default 1).")
+        int | None,
+        typer.Option(min=1, max=4, metavar="N", help="Routine sessions a day, 1-4 (default 1)."),
     ] = None,
     at: Annotated[
         list[str] | None,
@@ -119,7 +122,10 @@ def create(
         str | None, typer.Option(metavar="YYYY-MM-DD", help="First day (default today).")
     ] = None,
     tz: Annotated[
-        str | None, typer.Option("--tz", help="Time zone (default this machine's).")
+        str | None,
+        typer.Option(
+            "--tz", metavar="ZONE", help="Time zone, e.g. Europe/London (default this machine's)."
+        ),
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
