@@ -15,7 +15,7 @@ from acupressure.outcomes import (
     questionnaires,
     score,
 )
-from acupressure.outcomes.loader import _all, builtin, from_folder
+from acupressure.outcomes.loader import builtin, from_folder, load_all
 
 CLINIC = Path(__file__).parent / "clinic"
 
@@ -23,7 +23,7 @@ CLINIC = Path(__file__).parent / "clinic"
 @pytest.fixture
 def clinic(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
     monkeypatch.setenv(ENV, str(CLINIC))
-    _all.cache_clear()
+    load_all.cache_clear()
     return dict(questionnaires())
 
 
@@ -160,4 +160,4 @@ def test_bad_files_fail_with_name_and_field(tmp_path: Path) -> None:
         ).read_text()
     )
     with pytest.raises(QuestionnaireDataError, match="clashes with a built-in"):
-        _all(str(tmp_path))
+        load_all(str(tmp_path))

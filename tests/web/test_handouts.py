@@ -6,8 +6,7 @@ import subprocess
 from pathlib import Path
 
 from tests.web.conftest import FakeClock, Personas
-from tests.web.test_program_pages import make
-from tests.web.test_weekly_check import check
+from tests.web.programs import check, make
 from typer.testing import CliRunner
 
 from acupressure.cli import app

@@ -118,8 +118,7 @@ def test_privacy_pages_need_sign_in(client: Client, db: None, path: str) -> None
 def test_programs_and_weekly_checks_are_exported_and_deleted(
     owner_client: Client, people: Personas, clock: FakeClock
 ) -> None:
-    from tests.web.test_program_pages import make
-    from tests.web.test_weekly_check import check
+    from tests.web.programs import check, make
 
     from acupressure.web.models import ProgramRecord, QuestionnaireAnswer
 

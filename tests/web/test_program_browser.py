@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 from tests.web.browser import ARGS, CHROMIUM, need_chromium
+from tests.web.programs import Recorder, answer_no_to_every_safety_question
 from tests.web.server import Served, start_server
-from tests.web.test_browser import Recorder, answer_no_to_every_safety_question
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -4,22 +4,11 @@ from __future__ import annotations
 
 from icalendar import Calendar
 from tests.web.conftest import FakeClock, Personas
+from tests.web.programs import INTAKE, make
 
 from acupressure import safety
 from acupressure.safety import Intake
-from acupressure.web.models import PracticeSession, ProgramRecord
-
-INTAKE = Intake(areas=["upper-back"]).model_dump_json()
-
-
-def make(client: object, **extra: str) -> ProgramRecord:
-    form = {"intake": INTAKE, "weeks": "2", "per_day": "1", "at": "08:00", "tz": "UTC"}
-    form.update(extra)
-    response = client.post("/program/new/", form)  # type: ignore[attr-defined]
-    assert response.status_code == 302, response.content
-    program = ProgramRecord.objects.latest("id")
-    assert response["Location"] == f"/program/{program.pk}/check/?week=0"
-    return program
+from acupressure.web.models import PracticeSession
 
 
 def test_plan_result_offers_make_it_a_program(owner_client: object) -> None:

@@ -3,22 +3,9 @@
 from __future__ import annotations
 
 from tests.web.conftest import FakeClock, Personas
-from tests.web.test_program_pages import make
+from tests.web.programs import check, make
 
 from acupressure.web.models import ProgramRecord, QuestionnaireAnswer
-
-
-def check(
-    client: object, pk: int, week: int, pain: int, rating: int | None, acts: list[int]
-) -> object:
-    form: dict[str, str] = {"q-pain-week-pain": str(pain)}
-    names = ["sitting at my desk", "carrying shopping", "turning my head"]
-    for i, value in enumerate(acts, 1):
-        form[f"q-activities-activity-{i}-name"] = names[i - 1]
-        form[f"q-activities-activity-{i}-rating"] = str(value)
-    if rating is not None:
-        form["q-change-rating"] = str(rating)
-    return client.post(f"/program/{pk}/check/?week={week}", form)  # type: ignore[attr-defined]
 
 
 def test_baseline_then_weekly_check_then_summary(owner_client: object, clock: FakeClock) -> None:

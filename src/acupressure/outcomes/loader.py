@@ -59,7 +59,8 @@ def from_folder(folder: Path) -> dict[str, Questionnaire]:
 
 
 @cache
-def _all(folder: str) -> dict[str, Questionnaire]:
+def load_all(folder: str) -> dict[str, Questionnaire]:
+    """Built-in plus the given folder's questionnaires (cached per folder; "" for none)."""
     found = builtin()
     if folder:
         for qid, q in from_folder(Path(folder)).items():
@@ -71,7 +72,7 @@ def _all(folder: str) -> dict[str, Questionnaire]:
 
 def questionnaires() -> dict[str, Questionnaire]:
     """Built-in plus the clinic folder's, by id (cached per folder)."""
-    return _all(os.environ.get(ENV, ""))
+    return load_all(os.environ.get(ENV, ""))
 
 
 def weekly() -> list[Questionnaire]:

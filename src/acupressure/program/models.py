@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -56,6 +56,12 @@ class Schedule(_Model):
     def per_day(self) -> int:
         return len(self.times)
 
+    def end(self) -> datetime:
+        """Local midnight after the last day (normalised through UTC)."""
+        last = self.start + timedelta(days=7 * self.weeks)
+        moment = datetime.combine(last, time(0, 0), tzinfo=self.zone)
+        return moment.astimezone(UTC).astimezone(self.zone)
+
 
 class Slot(_Model):
     """One scheduled session."""
@@ -104,11 +110,9 @@ class Program(_Model):
     calendar_token: str | None = None  # None when the feed is revoked
 
     def status(self, now: datetime) -> Status:
-        from acupressure.program.schedule import end_of
-
         if self.stopped_at is not None:
             return "stopped"
-        return "finished" if now >= end_of(self.schedule) else "active"
+        return "finished" if now >= self.schedule.end() else "active"
 
 
 class TodaySlot(_Model):

@@ -68,8 +68,7 @@ def local_moment(schedule: Schedule, day: date, at: time) -> datetime:
 
 def end_of(schedule: Schedule) -> datetime:
     """Midnight after the last day, local time."""
-    last = schedule.start + timedelta(days=7 * schedule.weeks)
-    return local_moment(schedule, last, time(0, 0))
+    return schedule.end()
 
 
 def week_of(schedule: Schedule, moment: datetime) -> int | None:

@@ -1,0 +1,52 @@
+"""Helpers for the program tests: make a program through the web, answer a weekly check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from acupressure.safety import Intake
+from acupressure.web.models import ProgramRecord
+
+INTAKE = Intake(areas=["upper-back"]).model_dump_json()
+ACTIVITIES = ["sitting at my desk", "carrying shopping", "turning my head"]
+
+
+def make(client: Any, **extra: str) -> ProgramRecord:
+    """A 2-week upper-back program at 08:00 UTC, made as "Make it a program" does."""
+    form = {"intake": INTAKE, "weeks": "2", "per_day": "1", "at": "08:00", "tz": "UTC"}
+    form.update(extra)
+    response = client.post("/program/new/", form)
+    assert response.status_code == 302, response.content
+    program = ProgramRecord.objects.latest("id")
+    assert response["Location"] == f"/program/{program.pk}/check/?week=0"
+    return program
+
+
+def check(client: Any, pk: int, week: int, pain: int, rating: int | None, acts: list[int]) -> Any:
+    """Answer the check of a week: pain, activity ratings (named), the change rating."""
+    form: dict[str, str] = {"q-pain-week-pain": str(pain)}
+    for i, value in enumerate(acts, 1):
+        form[f"q-activities-activity-{i}-name"] = ACTIVITIES[i - 1]
+        form[f"q-activities-activity-{i}-rating"] = str(value)
+    if rating is not None:
+        form["q-change-rating"] = str(rating)
+    return client.post(f"/program/{pk}/check/?week={week}", form)
+
+
+class Recorder:
+    """Every request a page makes, and every console error."""
+
+    def __init__(self, page: Any) -> None:
+        self.urls: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda r: self.urls.append(r.url))
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def foreign(self, base: str) -> list[str]:
+        return [u for u in self.urls if not u.startswith((base + "/", "data:"))]
+
+
+def answer_no_to_every_safety_question(page: Any) -> None:
+    for radio in page.locator("fieldset.flag input[value=no]").all():
+        radio.check()
