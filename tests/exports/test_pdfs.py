@@ -134,3 +134,10 @@ def test_progress_report_has_weeks_scores_and_adherence(tmp_path: Path) -> None:
     assert "5 (-2) ★" in text and "0 of" in text
     run("pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "progress"))
     assert (tmp_path / "progress-1.png").stat().st_size > 1000
+
+
+def test_making_a_pdf_leaves_pillows_truncated_image_guard_alone() -> None:
+    from PIL import ImageFile
+
+    render("<html><body><p>x</p></body></html>")
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False  # WeasyPrint sets it on import

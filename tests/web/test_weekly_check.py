@@ -60,3 +60,13 @@ def test_bad_answers_and_future_weeks(owner_client: object, people: Personas) ->
     assert owner_client.get(f"/program/{program.pk}/check/?week=x").status_code == 404  # type: ignore[attr-defined]
     stranger = people.client_for(people.stranger)
     assert stranger.get(f"/program/{program.pk}/check/?week=0").status_code == 404
+
+
+def test_today_links_the_open_check(owner_client: object, clock: FakeClock) -> None:
+    program = make(owner_client)
+    assert "check/?week=0" in owner_client.get("/").content.decode()  # type: ignore[attr-defined]
+    check(owner_client, program.pk, 0, 5, None, [])
+    home = owner_client.get("/").content.decode()  # type: ignore[attr-defined]
+    assert "Weekly check for week 1" in home
+    check(owner_client, program.pk, 1, 5, 0, [])
+    assert "Weekly check" not in owner_client.get("/").content.decode()  # type: ignore[attr-defined]

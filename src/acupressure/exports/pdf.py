@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 from html import escape
-from typing import Literal
+from typing import Any, Literal
 
 Paper = Literal["a4", "letter"]
 FONT = '"DejaVu Sans", sans-serif'
@@ -47,10 +47,24 @@ def page(title: str, body: str, paper: Paper) -> str:
     )
 
 
+def _weasyprint() -> Any:
+    """Import WeasyPrint without its side effect: on import it sets Pillow's process-wide
+    ``LOAD_TRUNCATED_IMAGES``, which would make the camera accept truncated uploads in the
+    same server. The flag is put back as it was."""
+    from PIL import ImageFile
+
+    before = ImageFile.LOAD_TRUNCATED_IMAGES
+    try:
+        import weasyprint
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = before
+    return weasyprint
+
+
 def render(html: str) -> bytes:
     """HTML -> PDF. The fetcher takes data: URIs only and fails on anything else, so the
     PDF never depends on the network or on files beside it."""
-    from weasyprint import HTML
+    HTML = _weasyprint().HTML  # noqa: N806 - WeasyPrint's class
     from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
     fetcher = URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)

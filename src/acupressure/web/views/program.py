@@ -108,6 +108,8 @@ def _check_due(store: ProgramStore, program: Program) -> int | None:
     if week is None or program.status(clock.now()) != "active":
         return None
     done = {a.week for a in store.answers(program.id)}
+    if 0 not in done:
+        return 0  # the baseline, "before you start"
     return week if week not in done else None
 
 
