@@ -124,3 +124,21 @@ def test_bad_program_form_is_400(owner_client: object) -> None:
     assert response.status_code == 400
     blocked = Intake(areas=["neck"], red_flags=["fever"]).model_dump_json()
     assert owner_client.post("/program/new/", {"intake": blocked}).status_code == 400  # type: ignore[attr-defined]
+
+
+def test_api_lists_programs_today_and_summary(owner_client: object, people: Personas) -> None:
+    program = make(owner_client)
+    listed = owner_client.get("/api/programs").json()  # type: ignore[attr-defined]
+    assert [p["points"] for p in listed] == [program.points]
+    today = owner_client.get(f"/api/programs/{program.pk}/today").json()  # type: ignore[attr-defined]
+    assert today["today"]["week"] == 1 and today["adherence"][0]["due"] == 1
+    summary = owner_client.get(f"/api/programs/{program.pk}/summary").json()  # type: ignore[attr-defined]
+    assert summary["rows"][0]["week"] == 1 and summary["columns"] == []
+    stranger = people.client_for(people.stranger)
+    assert stranger.get("/api/programs").json() == []
+    assert stranger.get(f"/api/programs/{program.pk}/today").status_code == 404
+    assert stranger.get(f"/api/programs/{program.pk}/summary").status_code == 404
+    stranger.logout()
+    assert stranger.get("/api/programs").status_code == 401
+    schema = owner_client.get("/api/openapi.json").json()  # type: ignore[attr-defined]
+    assert "/api/programs/{pk}/today" in schema["paths"]

@@ -40,8 +40,8 @@ from acupressure.program import (
     adherence,
     design,
     plan_for_slot,
+    report,
     rescreen,
-    today,
     week_of,
 )
 from acupressure.program.schedule import parse_time
@@ -274,16 +274,12 @@ def today_command(
     program = s.current(now())
     if program is None:
         fail("no running program (acupressure program create --area AREA)", EXIT_NOT_FOUND)
-    sessions = s.sessions(program.id)
-    day = today(program, sessions, now())
-    weeks = adherence(program, sessions, now())
+    found = report(program, s.sessions(program.id), now())
     if as_json:
-        print_json({
-            "today": day.model_dump(mode="json"),
-            "adherence": [w.model_dump(mode="json") for w in weeks],
-        })  # fmt: skip
+        print_json(found.model_dump(mode="json"))
         return
-    print_today(console, program, day, weeks)
+    day = found.today
+    print_today(console, program, day, found.adherence)
     if start:
         _start_next(s, program, day, speed)
 

@@ -14,7 +14,7 @@ its models; it knows nothing of Django or the terminal.
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 
 from pydantic import BaseModel, ConfigDict
 
@@ -26,6 +26,7 @@ from acupressure.program.models import (
     Slot,
     SlotKind,
     Today,
+    TodayReport,
     WeekAdherence,
 )
 from acupressure.program.progress import adherence, rescreen_due, today
@@ -50,6 +51,7 @@ __all__ = [
     "Slot",
     "SlotKind",
     "Today",
+    "TodayReport",
     "WeekAdherence",
     "adherence",
     "all_slots",
@@ -57,6 +59,7 @@ __all__ = [
     "end_of",
     "plan_for_slot",
     "press_seconds",
+    "report",
     "rescreen",
     "rescreen_due",
     "today",
@@ -81,6 +84,13 @@ class Design(BaseModel):
     @property
     def points(self) -> list[str]:
         return [p.code for p in self.plan.points]
+
+
+def report(program: Program, sessions: list[DoneSession], now: datetime) -> TodayReport:
+    """Today's slots and adherence week by week, together."""
+    return TodayReport(
+        today=today(program, sessions, now), adherence=adherence(program, sessions, now)
+    )
 
 
 def press_seconds(plan: Plan) -> int:

@@ -127,3 +127,10 @@ class Today(_Model):
     slots: list[TodaySlot]
     next_kind: SlotKind | None  # what "start the next session" starts; None when all done
     rescreen_due: bool
+
+
+class TodayReport(_Model):
+    """What `acupressure today --json` prints and `GET /api/programs/{id}/today` returns."""
+
+    today: Today
+    adherence: list[WeekAdherence]
