@@ -142,3 +142,10 @@ def test_api_lists_programs_today_and_summary(owner_client: object, people: Pers
     assert stranger.get("/api/programs").status_code == 401
     schema = owner_client.get("/api/openapi.json").json()  # type: ignore[attr-defined]
     assert "/api/programs/{pk}/today" in schema["paths"]
+
+
+def test_bad_numbers_get_a_page_naming_the_field(owner_client: object) -> None:
+    for weeks in ("", "²", "x", "99999999999"):
+        response = owner_client.post("/program/new/", {"intake": INTAKE, "weeks": weeks or "x"})  # type: ignore[attr-defined]
+        assert response.status_code == 400
+        assert "weeks: give a whole number" in response.content.decode()

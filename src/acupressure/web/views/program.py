@@ -55,8 +55,8 @@ def create(request: HttpRequest) -> HttpResponse:
     """From the plan result's "Make it a program": the same intake, re-screened here."""
     try:
         intake = Intake.model_validate_json(request.POST.get("intake", ""))
-        weeks = int(request.POST.get("weeks", "6"))
-        per_day = int(request.POST.get("per_day", "1"))
+        weeks = _whole(request, "weeks", "6")
+        per_day = _whole(request, "per_day", "1")
         times: list[time] | None = _times(request)
         if times is not None and len(times) != per_day:
             times = None  # the usual times for that many sessions a day
@@ -69,11 +69,22 @@ def create(request: HttpRequest) -> HttpResponse:
             request.POST.get("tz", "") or "UTC",
         )
     except ValidationError as exc:
-        return HttpResponse(f"intake: {validation_message(exc)}", status=400)
+        return _refused(request, f"intake: {validation_message(exc)}")
     except (ProgramError, ValueError) as exc:
-        return HttpResponse(str(exc), status=400, content_type="text/plain")
+        return _refused(request, str(exc))
     program = ProgramStore(user_id(request)).create(made, clock.now())
     return redirect(f"/program/{program.id}/check/?week=0")
+
+
+def _whole(request: HttpRequest, name: str, default: str) -> int:
+    text = request.POST.get(name, default).strip() or default
+    if not text.isdecimal() or len(text) > 3:  # isdecimal: "²" is a digit but no number
+        raise ValueError(f"{name}: give a whole number")
+    return int(text)
+
+
+def _refused(request: HttpRequest, message: str) -> HttpResponse:
+    return render(request, "web/program_refused.html", {"error": message}, status=400)
 
 
 def _zone(request: HttpRequest) -> Any:
