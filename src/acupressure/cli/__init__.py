@@ -12,6 +12,7 @@ from acupressure.cli import chart as chart_command
 from acupressure.cli import handout as handout_commands
 from acupressure.cli import locate as locate_command
 from acupressure.cli import plan as plan_commands
+from acupressure.cli import practitioner as practitioner_commands
 from acupressure.cli import program as program_commands
 from acupressure.cli import serve as serve_command
 from acupressure.cli import session as session_commands
@@ -51,6 +52,7 @@ app.command()(session_commands.session)
 app.command()(serve_command.serve)
 app.command()(locate_command.locate)
 app.add_typer(program_commands.program_app, name="program")
+app.add_typer(practitioner_commands.practitioner_app, name="practitioner")
 app.command("today")(program_commands.today_command)
 app.command()(handout_commands.handout)
 app.command()(handout_commands.report)

@@ -80,7 +80,7 @@ def handout(
     path, size = _output(output), _paper(paper)
     if program is not None:
         found = pick(store(), program)
-        plan = plan_for_slot(found.intake, "routine", found.extra_points)
+        plan = plan_for_slot(found.intake, "routine", found.extra_points, found.prescription)
         schedule, extra = found.schedule, found.extra_points
         if link == DEFAULT_LINK:
             link = f"{DEFAULT_LINK}program/{found.id}/"

@@ -290,7 +290,7 @@ def _start_next(s: ProgramStore, program: Program, day: Today, speed: float) -> 
     if day.rescreen_due:
         fail("answer the safety questions first: acupressure program rescreen", EXIT_BLOCKED)
     kind = day.next_kind or "routine"
-    plan = plan_for_slot(program.intake, kind, program.extra_points)
+    plan = plan_for_slot(program.intake, kind, program.extra_points, program.prescription)
     if plan.blocked or not plan.steps:
         fail("this program gives no routine today; see acupressure program show")
     console.print(f"Next: {'your routine' if kind == 'routine' else 'a short extra session'}")

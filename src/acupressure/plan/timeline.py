@@ -56,15 +56,15 @@ def order(cands: Sequence[Candidate]) -> list[Candidate]:
 
 
 def press_sides(cand: Candidate) -> list[Side]:
-    t = cand.point.technique
+    t, reps = cand.point.technique, cand.reps
     if t.sides == "midline":
-        return ["midline"] * t.repetitions
+        return ["midline"] * reps
     if t.sides == "both-together":
-        return ["both"] * t.repetitions
+        return ["both"] * reps
     if t.sides == "alternate":
-        return ["left", "right"] * t.repetitions
-    left: list[Side] = ["left"] * t.repetitions
-    right: list[Side] = ["right"] * t.repetitions
+        return ["left", "right"] * reps
+    left: list[Side] = ["left"] * reps
+    right: list[Side] = ["right"] * reps
     return left + right
 
 
@@ -92,7 +92,7 @@ def point_steps(cand: Candidate) -> list[tuple[StepKind, Side | None, int, str]]
             elif t.rest_seconds:
                 out.append(("rest", side, t.rest_seconds, "Rest. Keep breathing slowly."))
         cue = f"Press {name} {SIDE_TEXT[side]}, {PRESSURE_TEXT[cand.pressure]}; steady."
-        out.append(("press", side, t.hold_seconds, cue))
+        out.append(("press", side, cand.hold, cue))
         out.append(("release", side, RELEASE_SECONDS, "Release slowly."))
     return out
 

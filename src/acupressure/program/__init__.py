@@ -19,6 +19,7 @@ from datetime import date, datetime, time
 from pydantic import BaseModel, ConfigDict
 
 from acupressure.plan import Plan, build_plan
+from acupressure.plan.prescribe import PrescribedPoint, PrescriptionError, prescribed_plan
 from acupressure.program.models import (
     DoneSession,
     Program,
@@ -56,6 +57,7 @@ __all__ = [
     "adherence",
     "all_slots",
     "design",
+    "design_prescribed",
     "end_of",
     "plan_for_slot",
     "press_seconds",
@@ -97,8 +99,17 @@ def press_seconds(plan: Plan) -> int:
     return sum(s.seconds for s in plan.steps if s.kind == "press")
 
 
-def plan_for_slot(intake: Intake, kind: SlotKind, extra_points: list[str]) -> Plan:
-    """The routine for a routine slot; only the several-a-day points for an extra slot."""
+def plan_for_slot(
+    intake: Intake,
+    kind: SlotKind,
+    extra_points: list[str],
+    prescription: list[PrescribedPoint] | None = None,
+) -> Plan:
+    """The routine for a routine slot; only the several-a-day points for an extra slot.
+    A prescribed program plays its "at home" points with the practitioner's numbers."""
+    if prescription is not None:
+        only = frozenset(extra_points) if kind == "extra" else None
+        return prescribed_plan(intake, prescription, only)
     if kind == "extra":
         return build_plan(intake.model_copy(update={"minutes": None}), frozenset(extra_points))
     return build_plan(intake)
@@ -124,6 +135,41 @@ def design(
         raise ProgramError(f"{per_day} sessions a day but {len(times)} times given")
     times = sorted(times)
     extra = several_a_day(p.code for p in plan.points)
+    wanted = max(0, DAILY_TARGET - len(times)) if extra else 0
+    try:
+        schedule = Schedule(
+            start=start,
+            weeks=weeks,
+            times=times,
+            extra_times=extra_times(times, wanted),
+            timezone=timezone,
+        )
+    except ValueError as exc:
+        raise ProgramError(_first_error(exc)) from None
+    return Design(intake=intake, plan=plan, extra_points=extra, schedule=schedule)
+
+
+def design_prescribed(
+    intake: Intake,
+    items: list[PrescribedPoint],
+    start: date,
+    weeks: int = 6,
+    times: list[time] | None = None,
+    timezone: str = "UTC",
+) -> Design:
+    """A practitioner's program: the points checked against the safety rules, then the
+    schedule as :func:`design` lays it out (extra sessions for several-a-day points)."""
+    try:
+        plan = prescribed_plan(intake, items)
+    except PrescriptionError as exc:
+        raise ProgramError(str(exc)) from None
+    if plan.blocked:
+        raise ProgramError("screening blocks a routine: " + " ".join(plan.advice))
+    home = [i.code for i in items if i.where == "home"]
+    if not home:
+        raise ProgramError('mark at least one point "at home": the program schedules those')
+    times = sorted(times or default_times(1))
+    extra = several_a_day(home)
     wanted = max(0, DAILY_TARGET - len(times)) if extra else 0
     try:
         schedule = Schedule(

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from acupressure.plan.prescribe import PrescribedPoint
 from acupressure.safety.models import Intake
 
 SlotKind = Literal["routine", "extra"]
@@ -108,6 +109,9 @@ class Program(_Model):
     screened_week: int = 1  # the last program week whose re-screening was answered
     rescreen_requested: bool = False  # much worse pain reported: ask again before practice
     calendar_token: str | None = None  # None when the feed is revoked
+    prescription: list[PrescribedPoint] | None = None  # a practitioner's, or None: planned
+    prescriber: str = ""  # the practitioner's name, when prescribed
+    version: int = 0  # the prescription's version (1, 2, ...); 0 when not prescribed
 
     def status(self, now: datetime) -> Status:
         if self.stopped_at is not None:

@@ -18,6 +18,7 @@ from acupressure.safety import Intake
 from acupressure.safety.models import json_int
 from acupressure.web import clock
 from acupressure.web.access import user_id
+from acupressure.web.api_clients import router as clients_router
 from acupressure.web.api_programs import router as programs_router
 from acupressure.web.models import CheckIn, PracticeSession
 from acupressure.web.planning import plan_for
@@ -33,6 +34,7 @@ AreaName = Literal["lower-back", "upper-back", "neck", "shoulders"]
 
 
 api.add_router("/programs", programs_router)
+api.add_router("/clients", clients_router)
 
 
 @api.exception_handler(MultiPartParserError)

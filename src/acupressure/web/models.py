@@ -7,6 +7,8 @@
 - :class:`DiaryAccess`: the access log, one row each time a practitioner opens a client's diary.
 - :class:`ProgramRecord`: a program (weeks of practice on a schedule); sessions may belong to one.
 - :class:`QuestionnaireAnswer`: a filled-in questionnaire, such as a program's weekly check.
+- :class:`PractitionerProfile`: marks an account as a practitioner's, with the name shown.
+- :class:`Prescription`: one version of a practitioner's prescription for a client's program.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ AREA_CHOICES = [
 
 
 class PractitionerLink(models.Model):
+    """A practitioner's client. ``active`` only while the client consents: a link a
+    practitioner makes starts inactive, the client's consent turns it on, withdrawal off."""
+
     practitioner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="client_links"
     )
@@ -34,6 +39,15 @@ class PractitionerLink(models.Model):
     )
     active = models.BooleanField(default=True)
     created_at = models.DateTimeField()
+    label = models.CharField(max_length=80, blank=True)  # a name or a pseudonym
+    named = models.BooleanField(default=False)  # the label is the client's real name
+    year_of_birth = models.PositiveSmallIntegerField(null=True, blank=True)
+    invite_code = models.CharField(max_length=16, null=True, blank=True, unique=True)
+    consented_at = models.DateTimeField(null=True, blank=True)
+    share_notes = models.BooleanField(default=False)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    screening_by_client = models.BooleanField(default=False)  # asked at first sign-in
+    intake = models.JSONField(null=True, blank=True)  # screening answers (assessment)
 
     class Meta:
         constraints = (
@@ -148,6 +162,14 @@ class ProgramRecord(models.Model):
     screened_week = models.PositiveSmallIntegerField(default=1)
     rescreen_requested = models.BooleanField(default=False)
     calendar_token = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    prescription = models.JSONField(null=True, blank=True)  # the newest version's items
+    prescriber = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="prescribed_programs",
+    )
 
     class Meta:
         ordering = ("-created_at", "-id")
@@ -175,3 +197,42 @@ class QuestionnaireAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.questionnaire} week {self.week} of {self.owner}"
+
+
+class PractitionerProfile(models.Model):
+    """The account is a practitioner's (``acupressure practitioner add`` or the admin)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practitioner"
+    )
+    name = models.CharField(max_length=120)
+    created_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Prescription(models.Model):
+    """One version of a prescription; the program holds the newest, every version stays."""
+
+    program = models.ForeignKey(
+        ProgramRecord, on_delete=models.CASCADE, related_name="prescriptions"
+    )
+    version = models.PositiveSmallIntegerField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    intake = models.JSONField(default=dict)
+    items = models.JSONField(default=list)  # acupressure.plan.prescribe.PrescribedPoint
+    schedule = models.JSONField(default=dict)
+    changes = models.JSONField(default=list)  # plain sentences: what changed from the last
+
+    class Meta:
+        ordering = ("-version",)
+        constraints = (
+            models.UniqueConstraint(fields=["program", "version"], name="one_version_number"),
+        )
+
+    def __str__(self) -> str:
+        return f"prescription v{self.version} of program {self.program_id}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
+from acupressure.plan.prescribe import PrescribedPoint
 from acupressure.program import Design, DoneSession, Program, Schedule, SlotKind
 from acupressure.program import press_seconds as plan_press_seconds
 from acupressure.program.summary import Summary
@@ -36,7 +37,23 @@ def _program(row: ProgramRecord) -> Program:
         screened_week=row.screened_week,
         rescreen_requested=row.rescreen_requested,
         calendar_token=row.calendar_token,
+        prescription=(
+            [PrescribedPoint.model_validate(i) for i in row.prescription]
+            if row.prescription is not None
+            else None
+        ),
+        prescriber=_prescriber(row),
+        version=row.prescriptions.count() if row.prescription is not None else 0,
     )
+
+
+def _prescriber(row: ProgramRecord) -> str:
+    if row.prescriber_id is None:
+        return ""
+    from acupressure.web.models import PractitionerProfile
+
+    profile = PractitionerProfile.objects.filter(user_id=row.prescriber_id).first()
+    return profile.name if profile else ""
 
 
 def _json(data: object) -> str:

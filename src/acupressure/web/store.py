@@ -44,7 +44,7 @@ class DiaryStore:
         )
 
 
-def open_diary_store(username: str | None = None) -> DiaryStore:
+def setup_web() -> None:
     """Set up Django (same settings and data folder as `acupressure serve`) and migrate."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "acupressure.web.settings")
     import django
@@ -52,6 +52,11 @@ def open_diary_store(username: str | None = None) -> DiaryStore:
 
     django.setup()
     call_command("migrate", interactive=False, verbosity=0)
+
+
+def open_diary_store(username: str | None = None) -> DiaryStore:
+    """The diary of the person running the command (Django set up and migrated)."""
+    setup_web()
     return DiaryStore(username or getpass.getuser())
 
 

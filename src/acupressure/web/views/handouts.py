@@ -31,7 +31,7 @@ def routine_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     from acupressure.exports.handout import routine_pdf as make
 
     _store, program = own_program(request, pk)
-    plan = plan_for_slot(program.intake, "routine", program.extra_points)
+    plan = plan_for_slot(program.intake, "routine", program.extra_points, program.prescription)
     if plan.blocked or not plan.points:
         raise Http404("This program has no routine to print.")
     link = request.build_absolute_uri(f"/program/{program.id}/")

@@ -29,6 +29,7 @@ from acupressure.program.schedule import parse_time
 from acupressure.safety import Intake
 from acupressure.web import clock
 from acupressure.web.access import user_id
+from acupressure.web.models import Prescription
 from acupressure.web.planning import validation_message
 from acupressure.web.program_store import ProgramStore, new_token, program_by_token
 
@@ -139,6 +140,7 @@ def page(request: HttpRequest, pk: int) -> HttpResponse:
     context = today_context(store, program)
     token = program.calendar_token
     context["feed"] = request.build_absolute_uri(f"/calendar/{token}.ics") if token else None
+    context["versions"] = Prescription.objects.filter(program_id=program.id)
     return render(request, "web/program.html", context)
 
 
@@ -225,7 +227,7 @@ def start(request: HttpRequest, pk: int) -> HttpResponse:
     if asked not in ("routine", "extra") or (asked == "extra" and not program.extra_points):
         return HttpResponse("kind: routine or extra", status=400)
     kind: SlotKind = "extra" if asked == "extra" else "routine"
-    plan = plan_for_slot(program.intake, kind, program.extra_points)
+    plan = plan_for_slot(program.intake, kind, program.extra_points, program.prescription)
     if plan.blocked or not plan.steps:
         return HttpResponse("this program gives no routine today", status=400)
     session = store.add_session(

@@ -1,0 +1,64 @@
+"""The JSON API for practitioners (mounted at /api/clients): their consenting clients only;
+anyone else, and the practitioner once consent is withdrawn, gets a 404."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from django.contrib.auth.models import User
+from django.http import HttpRequest, HttpResponse
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from ninja.security import django_auth
+from pydantic import Field
+
+from acupressure.plan.prescribe import PrescribedPoint
+from acupressure.program.schedule import parse_time
+from acupressure.web import practice
+from acupressure.web.privacy import record_access
+from acupressure.web.views.prescribe import PrescribeError, save
+
+router = Router(auth=django_auth, tags=["clients"])
+
+
+class PrescriptionIn(Schema):
+    items: Annotated[list[PrescribedPoint], Field(min_length=1, max_length=20)]
+    weeks: Annotated[int, Field(ge=1, le=52)] = 6
+    times: Annotated[list[str], Field(max_length=6)] = Field(default_factory=lambda: ["08:00"])
+    timezone: str = "UTC"
+
+
+class PrescriptionOut(Schema):
+    program: int
+    version: int
+
+
+@router.get("/{pk}/fhir", summary="A client's FHIR R4B Bundle (application/fhir+json)")
+def client_fhir(request: HttpRequest, pk: int) -> HttpResponse:
+    from acupressure.web.fhir_data import client_bundle_json
+
+    link = practice.client_link(request, pk)
+    record_access(int(request.user.pk or 0), link.client_id, request.path)
+    response = HttpResponse(client_bundle_json(link), content_type="application/fhir+json")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@router.post(
+    "/{pk}/prescription",
+    response={201: PrescriptionOut},
+    summary="Prescribe (a new version); points the client's screening excludes are refused",
+)
+def prescribe(request: HttpRequest, pk: int, body: PrescriptionIn) -> tuple[int, PrescriptionOut]:
+    link = practice.client_link(request, pk, consented=False)
+    me = request.user
+    assert isinstance(me, User)
+    try:
+        times = [parse_time(t) for t in body.times]
+        program = save(link, me, body.items, body.weeks, times, body.timezone)
+    except (PrescribeError, ValueError) as exc:
+        raise HttpError(400, str(exc)) from None
+    from acupressure.web.models import Prescription
+
+    version = Prescription.objects.filter(program_id=program).order_by("-version").first()
+    return 201, PrescriptionOut(program=program, version=version.version if version else 1)
