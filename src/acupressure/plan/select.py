@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from acupressure import atlas
 from acupressure.atlas.models import Point, Pressure
 from acupressure.plan.models import Exclusion
+from acupressure.safety.intake import Intake
 from acupressure.safety.loader import conditions
-from acupressure.safety.models import Intake
 from acupressure.safety.pregnancy import pregnancy_rule
 
 PERFORMER_HELPER = "helper"
