@@ -24,19 +24,16 @@ from acupressure.cli._plan_view import blocked_panel, duration, print_plan
 from acupressure.cli._screening import ask_red_flags
 from acupressure.cli._session_view import render
 from acupressure.cli._terminal import Speaker, TerminalKeys
+from acupressure.cli.stores import session_store
 from acupressure.plan import build_plan
 from acupressure.safety import Intake, screen
 from acupressure.session import (
     Event,
-    JsonlStore,
-    NullStore,
     Player,
-    SessionStore,
     make_record,
     monotonic,
     run,
 )
-from acupressure.web.store import save_to_diary
 
 
 def ask_pain(label: str) -> int | None:
@@ -161,9 +158,4 @@ def session(
         lines.append(f"  pain {pain_before} -> {pain_after}")
     for line in lines:
         console.print(line, highlight=False, markup=False)
-    store: SessionStore = JsonlStore() if save else NullStore()
-    store.save(record)
-    if isinstance(store, JsonlStore):
-        err_console.print(f"Saved to {store.path}")
-        if save_to_diary(record):
-            err_console.print("Also saved to your diary (acupressure serve, /diary/).")
+    session_store(save).save(record)
