@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 
+from acupressure.atlas.models import AREAS
 from acupressure.cli._common import fail
 from acupressure.safety import Intake
 
@@ -15,7 +16,7 @@ AreaOpt = Annotated[
     typer.Option(
         "--area",
         metavar="AREA",
-        help="Where it hurts: lower-back, upper-back, neck or shoulders; repeatable.",
+        help=f"Where it hurts: {', '.join(AREAS[:-1])} or {AREAS[-1]}; repeatable.",
         show_default=False,
     ),
 ]
@@ -72,7 +73,7 @@ def make_intake(
 ) -> Intake:
     """Build and validate the intake; bad input exits 2 with one line."""
     if not areas:
-        fail("give at least one --area (lower-back, upper-back, neck, shoulders)")
+        fail(f"give at least one --area ({', '.join(AREAS)})")
     if trimester is not None and trimester not in (1, 2, 3):
         fail(f"--trimester must be 1, 2 or 3, not {trimester}")
     try:

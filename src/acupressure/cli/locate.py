@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 import typer
 from rich.table import Table
 
 from acupressure import atlas
 from acupressure.cli._common import EXIT_NOT_FOUND, console, err_console, fail, print_json
-
-View = Literal["front", "back"]
+from acupressure.vision.orient import ViewFacing
 
 
 def locate(
@@ -24,7 +23,7 @@ def locate(
         ),
     ] = None,
     view: Annotated[
-        View | None,
+        ViewFacing | None,
         typer.Option(help="Which side of the body faces the camera (default: from the face)."),
     ] = None,
     mirrored: Annotated[

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 from acupressure.body import LandmarkSet, Side, View
 from acupressure.body.canonical import CUN_MM, canonical, foot_local
+from acupressure.body.landmarks import Vec
 from acupressure.vision.fit import Affine, fit_affine, fit_similarity
 from acupressure.vision.observations import PoseObservation
 
-Vec = tuple[float, float]
 BodyView = str  # "front" or "back": which side of the body faces the camera
 
 # Where MediaPipe's joints sit on the canonical figure (mm, origin top of the head, seen from

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
@@ -14,6 +14,7 @@ from pydantic import BeforeValidator, ConfigDict, Field
 
 from acupressure import atlas
 from acupressure.atlas.export import point_detail, point_summary
+from acupressure.atlas.models import Area
 from acupressure.safety import Intake
 from acupressure.safety.models import json_int
 from acupressure.web import clock
@@ -27,8 +28,6 @@ api = NinjaAPI(
     description="Atlas, routines and the signed-in person's pain diary.",
     urls_namespace="api",
 )
-
-AreaName = Literal["lower-back", "upper-back", "neck", "shoulders"]
 
 
 @api.exception_handler(MultiPartParserError)
@@ -59,7 +58,7 @@ class SessionOut(Schema):
     source: str
     created_at: datetime
     finished_at: datetime | None
-    areas: list[str]
+    areas: list[Area]
     pain_before: int | None
     pain_after: int | None
     completed_steps: int
@@ -70,14 +69,14 @@ class SessionOut(Schema):
 class CheckInIn(Schema):
     model_config = ConfigDict(strict=True)  # "pain": true is an error, not 1
 
-    area: AreaName
+    area: Area
     pain: Annotated[int, Field(ge=0, le=10), BeforeValidator(json_int)]
     note: str = Field(default="", max_length=500, pattern=r"^[^\x00]*$")  # PostgreSQL takes no NUL
 
 
 class CheckInOut(Schema):
     day: date
-    area: str
+    area: Area
     pain: int
     note: str
 

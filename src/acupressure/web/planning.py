@@ -8,14 +8,10 @@ from django.http import QueryDict
 from pydantic import ValidationError
 
 from acupressure import safety
+from acupressure.atlas import labels
 from acupressure.safety import Intake
 
-AREAS = [
-    ("lower-back", "Lower back"),
-    ("upper-back", "Upper back"),
-    ("neck", "Neck"),
-    ("shoulders", "Shoulders"),
-]
+AREAS = list(labels.AREAS.items())
 
 
 class IntakeError(ValueError):

@@ -8,18 +8,14 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from acupressure import atlas
-from acupressure.atlas.labels import PERFORMER, PREGNANCY
-from acupressure.atlas.models import Region
+from acupressure.atlas.labels import PERFORMER, PREGNANCY, REGIONS
 from acupressure.web.charts import chart_for
-
-REGIONS: list[tuple[str, Region]] = [
-    ("Lower back", "lower-back"),
-    ("Upper back, neck and shoulders", "upper-back"),
-]
 
 
 def points(request: HttpRequest) -> HttpResponse:
-    groups = [(title, [_row(p) for p in atlas.points_in(region)]) for title, region in REGIONS]
+    groups = [
+        (title, [_row(p) for p in atlas.points_in(region)]) for region, title in REGIONS.items()
+    ]
     return render(request, "web/points.html", {"groups": groups})
 
 
