@@ -15,8 +15,9 @@ PUBLIC: dict[str, list[str]] = {
         "get", "index", "normalise", "points_in", "resolve", "sources",
     ],
     "acupressure.body": [
-        "CUN_MM", "HEIGHT_MM", "SIDES", "VIEWS", "CunSegment", "Frame", "HasRule", "Landmark",
-        "LandmarkSet", "LocationRule", "MissingLandmarkError", "Offset", "Onto", "Placement",
+        "CUN_MM", "HEIGHT_MM", "SIDES", "VIEWS", "ChartData", "ChartPosition", "CunSegment",
+        "Frame", "HasRule", "Landmark", "LandmarkSet", "LocationRule", "MissingLandmarkError",
+        "Offset", "Onto", "Placement",
         "PlacementSide", "RuleError", "Side", "Vec", "View", "ViewSpec", "canonical",
         "chart_data", "evaluate", "evaluate_rule", "finger_measure", "landmark_names", "spec",
     ],

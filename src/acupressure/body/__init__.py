@@ -12,7 +12,7 @@ builds a LandmarkSet from a photo and calls the same ``evaluate``.
 from __future__ import annotations
 
 from acupressure.body.canonical import CUN_MM, HEIGHT_MM, canonical
-from acupressure.body.chart_data import chart_data
+from acupressure.body.chart_data import ChartData, ChartPosition, chart_data
 from acupressure.body.evaluate import HasRule, RuleError, evaluate, evaluate_rule
 from acupressure.body.landmarks import (
     LandmarkSet,
@@ -41,6 +41,8 @@ __all__ = [
     "HEIGHT_MM",
     "SIDES",
     "VIEWS",
+    "ChartData",
+    "ChartPosition",
     "CunSegment",
     "Frame",
     "HasRule",

@@ -55,7 +55,7 @@ def point(
     except atlas.PointNotFoundError as exc:
         fail(str(exc), EXIT_NOT_FOUND)
     if as_json:
-        print_json(point_detail(match.point, match))
+        print_json(point_detail(match))
         return
     for erratum in match.errata:
         console.print(

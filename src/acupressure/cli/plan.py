@@ -46,7 +46,7 @@ def plan(
     )
     result = build_plan(intake)
     if as_json:
-        print_json(result.model_dump(mode="json"))
+        print_json(result)
     else:
         print_plan(console, result)
     if result.blocked:
@@ -64,7 +64,7 @@ def screen_command(as_json: JsonOpt = False) -> None:
     )
     result = screen(intake)
     if as_json:
-        print_json(result.model_dump(mode="json"))
+        print_json(result)
     elif result.blocked:
         console.print(blocked_panel(result.urgency, result.advice, result.red_flags))
     else:

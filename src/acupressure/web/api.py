@@ -13,8 +13,9 @@ from ninja.security import django_auth
 from pydantic import BeforeValidator, ConfigDict, Field
 
 from acupressure import atlas
-from acupressure.atlas.export import point_detail, point_summary
+from acupressure.atlas.export import PointDetail, PointSummary, point_detail, point_summary
 from acupressure.atlas.models import Area
+from acupressure.plan import Plan
 from acupressure.safety import Intake
 from acupressure.safety.models import json_int
 from acupressure.web import clock
@@ -81,30 +82,30 @@ class CheckInOut(Schema):
     note: str
 
 
-@api.get("/points", response=list[dict[str, Any]], summary="Every point of the atlas")
-def list_points(request: HttpRequest) -> list[dict[str, Any]]:
+@api.get("/points", response=list[PointSummary], summary="Every point of the atlas")
+def list_points(request: HttpRequest) -> list[PointSummary]:
     return [point_summary(p) for p in atlas.all_points()]
 
 
 @api.get(
     "/points/{code}",
-    response={200: dict[str, Any], 404: Message},
+    response={200: PointDetail, 404: Message},
     summary="One point, by any code or alias",
 )
-def get_point(request: HttpRequest, code: str) -> dict[str, Any]:
+def get_point(request: HttpRequest, code: str) -> PointDetail:
     try:
         match = atlas.resolve(code)
     except (ValueError, atlas.PointNotFoundError) as exc:
         raise HttpError(404, str(exc)) from None
-    return point_detail(match.point, match)
+    return point_detail(match)
 
 
 @api.post(
     "/plan",
-    response={200: dict[str, Any], **BODY_ERRORS},
+    response={200: Plan, **BODY_ERRORS},
     summary="Plan a routine (as `acupressure plan --json`)",
 )
-def make_plan(request: HttpRequest, intake: Intake) -> dict[str, Any]:
+def make_plan(request: HttpRequest, intake: Intake) -> Plan:
     return plan_for(intake)
 
 
