@@ -14,7 +14,7 @@ from acupressure.atlas.aliases import standard_code
 from acupressure.atlas.export import point_detail, point_summary
 from acupressure.atlas.labels import PERFORMER, SIDES
 from acupressure.atlas.models import Point, Region
-from acupressure.cli._common import EXIT_NOT_FOUND, console, fail, print_json
+from acupressure.cli.common import EXIT_NOT_FOUND, console, fail, print_json
 
 
 def points(

@@ -8,7 +8,7 @@ installed.
 
 from __future__ import annotations
 
-from acupressure.cli._common import err_console
+from acupressure.cli.common import err_console
 from acupressure.session import JsonlStore, NullStore, SessionRecord, SessionStore
 
 
