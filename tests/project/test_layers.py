@@ -118,3 +118,27 @@ def test_the_checker_sees_a_late_import(tmp_path: Path) -> None:
     late = tmp_path / "late.py"
     late.write_text("def f():\n    from acupressure import atlas\n    return atlas\n")
     assert list(imports(late)) == ["acupressure.atlas"]
+
+
+def test_tests_use_only_public_modules() -> None:
+    """Tests import neither private modules (``acupressure.x._y``) nor other test modules
+    (helpers such as tests/doubles.py and tests/web/browser.py are modules, not tests)."""
+    tests = PACKAGE.parents[1] / "tests"
+    wrong: list[str] = []
+    for path in sorted(tests.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            else:
+                continue
+            for name in names:
+                parts = name.split(".")
+                private = parts[0] == "acupressure" and any(p.startswith("_") for p in parts)
+                other_test = parts[0] == "tests" and (
+                    parts[-1].startswith("test_") or parts[-1] == "conftest"
+                )
+                if private or other_test:
+                    wrong.append(f"{path.relative_to(tests)} imports {name}")
+    assert not wrong, "\n".join(wrong)
