@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from pydantic import BaseModel, ConfigDict
 
 from acupressure import atlas
 from acupressure.atlas.labels import PERFORMER, PREGNANCY, REGIONS
@@ -19,12 +20,20 @@ def points(request: HttpRequest) -> HttpResponse:
     return render(request, "web/points.html", {"groups": groups})
 
 
-def _row(p: atlas.Point) -> dict[str, object]:
-    return {
-        "point": p,
-        "performer": PERFORMER[p.technique.performer],
-        "pregnancy": PREGNANCY[p.pregnancy.policy],
-    }
+class PointRow(BaseModel):
+    """One row of the atlas page: the point record and its coded values in words."""
+
+    model_config = ConfigDict(frozen=True)
+
+    point: atlas.Point
+    performer: str
+    pregnancy: str
+
+
+def _row(p: atlas.Point) -> PointRow:
+    return PointRow(
+        point=p, performer=PERFORMER[p.technique.performer], pregnancy=PREGNANCY[p.pregnancy.policy]
+    )
 
 
 def not_found(request: HttpRequest, code: str, message: str) -> HttpResponse:
