@@ -44,10 +44,19 @@ class Message(Schema):
     detail: str
 
 
+class Problem(Schema):
+    """One problem with the input, as pydantic reports it."""
+
+    type: str  # pydantic's error type, such as "literal_error"
+    loc: list[str | int]  # where: "body", "intake", then the field path
+    msg: str  # what is wrong, in one line
+    ctx: dict[str, Any] | None = None  # details for some types (the expected values...)
+
+
 class Invalid(Schema):
     """A 422 answer: each problem with the input, where it is (`loc`) and what is wrong (`msg`)."""
 
-    detail: list[dict[str, Any]]
+    detail: list[Problem]
 
 
 BODY_ERRORS: dict[int, Any] = {400: Message, 422: Invalid}
