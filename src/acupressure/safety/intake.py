@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from acupressure.atlas.models import Area
 from acupressure.safety.loader import conditions, red_flags
-from acupressure.safety.models import Slug, Trimester, _Model, json_int
+from acupressure.safety.models import Slug, Trimester, json_int
 
 
 def _intake_schema(schema: dict[str, Any]) -> None:
@@ -26,7 +26,7 @@ def _intake_schema(schema: dict[str, Any]) -> None:
     ]
 
 
-class Intake(_Model):
+class Intake(BaseModel):
     """What the person tells us before a routine is planned.
 
     Condition and red-flag ids are checked against the safety data: an unknown id is an
@@ -42,8 +42,8 @@ class Intake(_Model):
     pregnant: bool = False
     trimester: Trimester | None = None
     helper: bool = False
-    conditions: list[Slug] = []  # noqa: RUF012 (pydantic copies defaults)
-    red_flags: list[Slug] = []  # noqa: RUF012 (pydantic copies defaults)
+    conditions: list[Slug] = []
+    red_flags: list[Slug] = []
     seen_clinician: bool = False  # a clinician has assessed the "soon" red flags given
     minutes: Annotated[int, Field(gt=0, le=240), BeforeValidator(json_int)] | None = None
     pain: Annotated[int, Field(ge=0, le=10), BeforeValidator(json_int)] | None = None
