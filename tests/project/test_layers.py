@@ -1,6 +1,8 @@
 """The import rule: each layer imports only the layers below it, and no module cycles.
 
-    body  <  atlas  <  safety, charts, vision  <  plan  <  session  <  web, cli
+    body  <  atlas  <  safety, charts, vision  <  plan  <  session  <  program  <  web, cli
+
+(``program``: programs, a layer of its own between session and web, as the design says.)
 
 Every import counts, late ones inside functions and ``TYPE_CHECKING`` ones too. A new
 package must be given its place in LAYERS before it can be imported by anything.
@@ -21,8 +23,9 @@ LAYERS: dict[str, int] = {
     "vision": 2,
     "plan": 3,
     "session": 4,
-    "web": 5,
-    "cli": 5,
+    "program": 5,
+    "web": 6,
+    "cli": 6,
 }
 # The CLI may start the web server and reach the shared diary store, never the web's views.
 PEERS_ALLOWED = {("cli", "web")}
