@@ -35,7 +35,7 @@ from acupressure.program import (
     week_of,
 )
 from acupressure.program.schedule import parse_time
-from acupressure.safety import Intake
+from acupressure.safety import Intake, red_flags
 
 if TYPE_CHECKING:
     from acupressure.program import Program
@@ -200,12 +200,32 @@ def stop(program_id: IdArg = None) -> None:
 
 
 @program_app.command("rescreen")
-def rescreen_command(program_id: IdArg = None) -> None:
-    """Answer the safety questions again; a yes stops the program (exit 4)."""
+def rescreen_command(
+    program_id: IdArg = None,
+    red_flag: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--red-flag",
+            metavar="ID",
+            help="A safety question you answer yes to this week; repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    no_red_flags: Annotated[
+        bool, typer.Option("--no-red-flags", help="I answer no to every safety question.")
+    ] = False,
+) -> None:
+    """Answer the safety questions again (asked here unless --red-flag or --no-red-flags
+    gives the answers); a yes stops the program (exit 4)."""
+    if red_flag and no_red_flags:
+        fail("--no-red-flags and --red-flag contradict each other; give one of them")
     s = store()
     program = pick(s, program_id)
-    answers = ask_red_flags()
-    result = rescreen(program.intake, answers.raised)
+    yes = list(red_flag or []) if (red_flag or no_red_flags) else ask_red_flags().raised
+    unknown = [f for f in yes if f not in red_flags()]
+    if unknown:
+        fail(f"unknown red flag(s): {', '.join(unknown)} (see `acupressure screen --list`)")
+    result = rescreen(program.intake, yes)
     if result.stop:
         s.stop(program.id, now(), "a safety answer", result.screening.advice)
         s.set_token(program.id, None)
