@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tests.web.conftest import FakeClock, Personas
+from tests.doubles import FakeWallClock
+from tests.web.personas import Personas
 from tests.web.programs import check, make
 from typer.testing import CliRunner
 
@@ -22,7 +23,7 @@ def text_of(data: bytes, tmp_path: Path) -> str:
 
 
 def test_routine_and_progress_downloads(
-    owner_client: object, clock: FakeClock, people: Personas, tmp_path: Path
+    owner_client: object, clock: FakeWallClock, people: Personas, tmp_path: Path
 ) -> None:
     program = make(owner_client)
     check(owner_client, program.pk, 0, 6, None, [4])

@@ -8,14 +8,13 @@ import re
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from tests.doubles import FakeWallClock as FakeClock
+from tests.web.practice import make_practice, signed_in
 from typer.testing import CliRunner
 
 from acupressure.cli import app
-
 from acupressure.web.models import DiaryAccess, PractitionerLink, PractitionerProfile
 from acupressure.web.practice import add_practitioner
-from tests.web.conftest import FakeClock
-from tests.web.practice import make_practice, signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -92,3 +92,15 @@ def test_summary_in_the_terminal(cli: CliRunner) -> None:
     assert "4 (-2) *" in result.output and "0 of 8" in result.output
     data = cli.invoke(app, ["program", "summary", "--json"]).output
     assert '"meaningful": true' in data
+
+
+def test_rescreen_by_option(cli: CliRunner) -> None:
+    create(cli, "--at", "08:00")
+    assert cli.invoke(app, ["program", "rescreen", "--no-red-flags"]).exit_code == 0
+    bad = cli.invoke(app, ["program", "rescreen", "--red-flag", "nonsense"])
+    assert bad.exit_code == 2 and "unknown red flag" in bad.output
+    both = cli.invoke(app, ["program", "rescreen", "--red-flag", "fever", "--no-red-flags"])
+    assert both.exit_code == 2
+    assert ProgramRecord.objects.get().stopped_at is None
+    assert cli.invoke(app, ["program", "rescreen", "--red-flag", "fever"]).exit_code == 4
+    assert ProgramRecord.objects.get().stopped_at is not None

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from icalendar import Calendar
-from tests.web.conftest import FakeClock, Personas
+from tests.doubles import FakeWallClock
+from tests.web.personas import Personas
 from tests.web.programs import INTAKE, make
 
 from acupressure import safety
@@ -12,13 +13,13 @@ from acupressure.web.models import PracticeSession
 
 
 def test_plan_result_offers_make_it_a_program(owner_client: object) -> None:
-    from tests.web.conftest import intake_form
+    from tests.web.personas import intake_form
 
     page = owner_client.post("/plan/", intake_form(area="upper-back"))  # type: ignore[attr-defined]
     assert b'action="/program/new/"' in page.content and b"Make it a program" in page.content
 
 
-def test_today_at_home_then_a_session_counts(owner_client: object, clock: FakeClock) -> None:
+def test_today_at_home_then_a_session_counts(owner_client: object, clock: FakeWallClock) -> None:
     program = make(owner_client)  # the fake clock starts Monday 2025-03-03 09:00 UTC
     home = owner_client.get("/").content.decode()  # type: ignore[attr-defined]
     assert "Today: week 1 of 2" in home
@@ -71,7 +72,7 @@ def test_feed_parses_back_and_revoked_feed_is_404(owner_client: object, people: 
     assert len(Calendar.from_ical(download.content).walk("VEVENT")) == 42
 
 
-def test_rescreen_each_week_and_a_yes_stops(owner_client: object, clock: FakeClock) -> None:
+def test_rescreen_each_week_and_a_yes_stops(owner_client: object, clock: FakeWallClock) -> None:
     program = make(owner_client)
     clock.advance(days=7)  # week 2: screening is due before practice
     assert "answer the safety questions again" in owner_client.get("/").content.decode()  # type: ignore[attr-defined]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from tests.web.conftest import FakeClock, Personas
+from tests.doubles import FakeWallClock
+from tests.web.personas import Personas
 from tests.web.programs import check, make
 
 from acupressure.web.models import ProgramRecord, QuestionnaireAnswer
 
 
-def test_baseline_then_weekly_check_then_summary(owner_client: object, clock: FakeClock) -> None:
+def test_baseline_then_weekly_check_then_summary(
+    owner_client: object, clock: FakeWallClock
+) -> None:
     program = make(owner_client)
     page = owner_client.get(f"/program/{program.pk}/check/?week=0").content.decode()  # type: ignore[attr-defined]
     assert "Before you start" in page and "q-change-rating" not in page  # no change rating yet
@@ -34,7 +37,9 @@ def test_baseline_then_weekly_check_then_summary(owner_client: object, clock: Fa
     assert week1.index("4 (-2)") < week1.index("6 (2.5)")  # pain, then function
 
 
-def test_much_worse_asks_the_safety_questions_again(owner_client: object, clock: FakeClock) -> None:
+def test_much_worse_asks_the_safety_questions_again(
+    owner_client: object, clock: FakeWallClock
+) -> None:
     program = make(owner_client)
     check(owner_client, program.pk, 0, 3, None, [5])
     clock.advance(days=7)
@@ -44,7 +49,7 @@ def test_much_worse_asks_the_safety_questions_again(owner_client: object, clock:
     assert program.rescreen_requested
 
 
-def test_pain_up_much_asks_again_too(owner_client: object, clock: FakeClock) -> None:
+def test_pain_up_much_asks_again_too(owner_client: object, clock: FakeWallClock) -> None:
     program = make(owner_client)
     check(owner_client, program.pk, 0, 3, None, [])
     clock.advance(days=7)
@@ -62,7 +67,7 @@ def test_bad_answers_and_future_weeks(owner_client: object, people: Personas) ->
     assert stranger.get(f"/program/{program.pk}/check/?week=0").status_code == 404
 
 
-def test_today_links_the_open_check(owner_client: object, clock: FakeClock) -> None:
+def test_today_links_the_open_check(owner_client: object, clock: FakeWallClock) -> None:
     program = make(owner_client)
     assert "check/?week=0" in owner_client.get("/").content.decode()  # type: ignore[attr-defined]
     check(owner_client, program.pk, 0, 5, None, [])

@@ -8,21 +8,12 @@ from typing import Annotated, Literal
 
 import typer
 
-from acupressure.cli._common import err_console, fail
-from acupressure.cli._intake import (
-    AreaOpt,
-    ConditionOpt,
-    HelperOpt,
-    MinutesOpt,
-    PregnantOpt,
-    RedFlagOpt,
-    SeenOpt,
-    TrimesterOpt,
-    make_intake,
-)
+from acupressure.cli.common import err_console, fail
+from acupressure.cli.options import intake_options
 from acupressure.cli.program import now, pick, store
-from acupressure.cli.session import _screened
-from acupressure.program import ProgramError, design, plan_for_slot
+from acupressure.cli.session import screened
+from acupressure.program import ProgramError, design
+from acupressure.safety import Intake
 
 DEFAULT_LINK = "http://127.0.0.1:8000/"
 PaperOpt = Annotated[
@@ -54,47 +45,33 @@ def _write(path: Path, data: bytes) -> None:
     err_console.print(f"Wrote {path}")
 
 
+@intake_options
 def handout(
+    intake: Intake,
     output: Annotated[Path, typer.Option("-o", "--output", help="The PDF to write.")],
-    area: AreaOpt = [],  # noqa: B006 - typer needs a literal default
-    pregnant: PregnantOpt = False,
-    trimester: TrimesterOpt = None,
-    helper: HelperOpt = False,
-    minutes: MinutesOpt = None,
-    condition: ConditionOpt = None,
-    red_flag: RedFlagOpt = None,
-    seen_clinician: SeenOpt = False,
-    program: ProgramOpt = None,
     weeks: Annotated[
         int, typer.Option(min=1, max=52, metavar="N", help="Weeks in the schedule (1-52).")
     ] = 6,
     paper: PaperOpt = "a4",
     link: Annotated[
-        str, typer.Option(metavar="URL", help="Address the QR code opens (the guided session).")
+        str,
+        typer.Option(metavar="URL", help="Address the QR code opens (the guided session)."),
     ] = DEFAULT_LINK,
 ) -> None:
     """ "My routine" as a PDF: each point's chart, how to find it, technique, timing,
-    cautions, the schedule and a QR code. Asks the safety questions (exit 4 if blocked)."""
+    cautions, the schedule and a QR code. Asks the safety questions (exit 4 if blocked).
+
+    A stored program's routine is on the web: /program/ID/routine.pdf.
+    """
     from acupressure.exports.handout import routine_pdf
 
     path, size = _output(output), _paper(paper)
-    if program is not None:
-        found = pick(store(), program)
-        plan = plan_for_slot(found.intake, "routine", found.extra_points, found.prescription)
-        schedule, extra = found.schedule, found.extra_points
-        if link == DEFAULT_LINK:
-            link = f"{DEFAULT_LINK}program/{found.id}/"
-    else:
-        intake = make_intake(
-            area, pregnant, trimester, helper, minutes, condition, red_flag, seen_clinician
-        )
-        intake = _screened(intake)
-        try:
-            made = design(intake, date.today(), weeks)
-        except ProgramError as exc:
-            fail(str(exc))
-        plan, schedule, extra = made.plan, made.schedule, made.extra_points
-    _write(path, routine_pdf(plan, schedule, extra, link, size))
+    intake = screened(intake)
+    try:
+        made = design(intake, date.today(), weeks)
+    except ProgramError as exc:
+        fail(str(exc))
+    _write(path, routine_pdf(made.plan, made.schedule, made.extra_points, link, size))
 
 
 def report(

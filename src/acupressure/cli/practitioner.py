@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from acupressure.cli._common import fail, print_json
+from acupressure.cli.common import fail, print_json
 
 practitioner_app = typer.Typer(
     help="Practitioner accounts (they prescribe routines and follow their clients).",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from acupressure.cli._common import (
+from acupressure.cli.common import (
     EXIT_BLOCKED,
     EXIT_NOT_FOUND,
     console,
@@ -20,20 +20,10 @@ from acupressure.cli._common import (
     fail,
     print_json,
 )
-from acupressure.cli._intake import (
-    AreaOpt,
-    ConditionOpt,
-    HelperOpt,
-    MinutesOpt,
-    PregnantOpt,
-    RedFlagOpt,
-    SeenOpt,
-    TrimesterOpt,
-    make_intake,
-)
-from acupressure.cli._program_view import print_program, print_summary, print_today
-from acupressure.cli._screening import ask_red_flags
-from acupressure.cli.session import _screened
+from acupressure.cli.options import intake_options
+from acupressure.cli.session import screened
+from acupressure.cli.views.program import print_program, print_summary, print_today
+from acupressure.cli.views.questions import ask_red_flags
 from acupressure.program import (
     ProgramError,
     Today,
@@ -45,6 +35,7 @@ from acupressure.program import (
     week_of,
 )
 from acupressure.program.schedule import parse_time
+from acupressure.safety import Intake, red_flags
 
 if TYPE_CHECKING:
     from acupressure.program import Program
@@ -96,15 +87,9 @@ def pick(store_: ProgramStore, pk: int | None) -> Program:
 
 
 @program_app.command("create")
+@intake_options
 def create(
-    area: AreaOpt,
-    pregnant: PregnantOpt = False,
-    trimester: TrimesterOpt = None,
-    helper: HelperOpt = False,
-    minutes: MinutesOpt = None,
-    condition: ConditionOpt = None,
-    red_flag: RedFlagOpt = None,
-    seen_clinician: SeenOpt = False,
+    intake: Intake,
     weeks: Annotated[
         int, typer.Option(min=1, max=52, metavar="N", help="How many weeks (1-52).")
     ] = 6,
@@ -134,10 +119,7 @@ def create(
     Points whose protocol says "several times a day" (KI27, TE3, BL10) get short extra
     sessions. Exits 4 when a red flag blocks self-care.
     """
-    intake = make_intake(
-        area, pregnant, trimester, helper, minutes, condition, red_flag, seen_clinician
-    )
-    intake = _screened(intake)
+    intake = screened(intake)
     try:
         times = [parse_time(t) for t in at] if at else None
         first = date.fromisoformat(start) if start else now().astimezone().date()
@@ -218,12 +200,32 @@ def stop(program_id: IdArg = None) -> None:
 
 
 @program_app.command("rescreen")
-def rescreen_command(program_id: IdArg = None) -> None:
-    """Answer the safety questions again; a yes stops the program (exit 4)."""
+def rescreen_command(
+    program_id: IdArg = None,
+    red_flag: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--red-flag",
+            metavar="ID",
+            help="A safety question you answer yes to this week; repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    no_red_flags: Annotated[
+        bool, typer.Option("--no-red-flags", help="I answer no to every safety question.")
+    ] = False,
+) -> None:
+    """Answer the safety questions again (asked here unless --red-flag or --no-red-flags
+    gives the answers); a yes stops the program (exit 4)."""
+    if red_flag and no_red_flags:
+        fail("--no-red-flags and --red-flag contradict each other; give one of them")
     s = store()
     program = pick(s, program_id)
-    answers = ask_red_flags()
-    result = rescreen(program.intake, answers.raised)
+    yes = list(red_flag or []) if (red_flag or no_red_flags) else ask_red_flags().raised
+    unknown = [f for f in yes if f not in red_flags()]
+    if unknown:
+        fail(f"unknown red flag(s): {', '.join(unknown)} (see `acupressure screen --list`)")
+    result = rescreen(program.intake, yes)
     if result.stop:
         s.stop(program.id, now(), "a safety answer", result.screening.advice)
         s.set_token(program.id, None)

@@ -25,7 +25,7 @@ from acupressure.atlas.models import Point, Pressure
 from acupressure.plan import timeline
 from acupressure.plan.models import Plan
 from acupressure.plan.select import Candidate, candidates
-from acupressure.safety.models import Intake
+from acupressure.safety.intake import Intake
 
 Where = Literal["home", "clinic"]
 WHERE_TEXT: dict[Where, str] = {"home": "at home", "clinic": "in clinic / with a helper"}

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from acupressure.plan.prescribe import PrescribedPoint
-from acupressure.safety.models import Intake
+from acupressure.safety import Intake
 
 SlotKind = Literal["routine", "extra"]
 SlotState = Literal["done", "due", "missed", "later"]

@@ -1,4 +1,4 @@
-"""Terminal views of a program: schedule, today, adherence."""
+"""Terminal views of a program: schedule, today, adherence, the weekly summary."""
 
 from __future__ import annotations
 
