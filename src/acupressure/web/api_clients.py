@@ -7,7 +7,7 @@ from typing import Annotated
 
 from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 from pydantic import Field
@@ -49,7 +49,7 @@ def client_fhir(request: HttpRequest, pk: int) -> HttpResponse:
     response={201: PrescriptionOut},
     summary="Prescribe (a new version); points the client's screening excludes are refused",
 )
-def prescribe(request: HttpRequest, pk: int, body: PrescriptionIn) -> tuple[int, PrescriptionOut]:
+def prescribe(request: HttpRequest, pk: int, body: PrescriptionIn) -> Status[PrescriptionOut]:
     link = practice.client_link(request, pk, consented=False)
     me = request.user
     assert isinstance(me, User)
@@ -61,4 +61,4 @@ def prescribe(request: HttpRequest, pk: int, body: PrescriptionIn) -> tuple[int,
     from acupressure.web.models import Prescription
 
     version = Prescription.objects.filter(program_id=program).order_by("-version").first()
-    return 201, PrescriptionOut(program=program, version=version.version if version else 1)
+    return Status(201, PrescriptionOut(program=program, version=version.version if version else 1))
