@@ -28,12 +28,21 @@ class PrescriptionIn(Schema):
     timezone: str = "UTC"
 
 
+class Problem(Schema):
+    """What went wrong, in one line."""
+
+    detail: str
+
+
+ERRORS: dict[int, type[Problem]] = {400: Problem, 401: Problem, 403: Problem, 404: Problem}
+
+
 class PrescriptionOut(Schema):
     program: int
     version: int
 
 
-@router.get("/{pk}/fhir", summary="A client's FHIR R4B Bundle (application/fhir+json)")
+@router.get("/{pk}/fhir", response={200: dict[str, object], **ERRORS}, summary="A client's FHIR R4B Bundle (application/fhir+json)")
 def client_fhir(request: HttpRequest, pk: int) -> HttpResponse:
     from acupressure.web.fhir_data import client_bundle_json
 
@@ -46,7 +55,7 @@ def client_fhir(request: HttpRequest, pk: int) -> HttpResponse:
 
 @router.post(
     "/{pk}/prescription",
-    response={201: PrescriptionOut},
+    response={201: PrescriptionOut, **ERRORS},
     summary="Prescribe (a new version); points the client's screening excludes are refused",
 )
 def prescribe(request: HttpRequest, pk: int, body: PrescriptionIn) -> Status[PrescriptionOut]:
