@@ -8,10 +8,10 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from acupressure.web.practice import withdraw
 from tests.doubles import FakeWallClock
 from tests.web.practice import item, make_practice
+
+from acupressure.web.practice import withdraw
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

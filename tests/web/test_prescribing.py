@@ -7,9 +7,6 @@ import json
 import re
 
 import pytest
-
-from acupressure.web.models import PracticeSession, Prescription, ProgramRecord
-from acupressure.web.practice import add_client, add_practitioner, answer
 from tests.doubles import FakeWallClock
 from tests.web.practice import (
     EXCLUDED_IN_PREGNANCY,
@@ -20,6 +17,9 @@ from tests.web.practice import (
     record_screening,
     signed_in,
 )
+
+from acupressure.web.models import PracticeSession, Prescription, ProgramRecord
+from acupressure.web.practice import add_client, add_practitioner, answer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

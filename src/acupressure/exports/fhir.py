@@ -222,6 +222,13 @@ def _observation(reading: PainReading, rid: str, patient: str) -> dict[str, Any]
     }
 
 
+def _whole(value: object) -> int | None:
+    try:
+        return int(str(value))
+    except ValueError:
+        return None
+
+
 def _answer_items(check: WeeklyCheck) -> list[dict[str, Any]]:
     q = questionnaires().get(check.questionnaire)
     items: list[dict[str, Any]] = []
@@ -235,15 +242,13 @@ def _answer_items(check: WeeklyCheck) -> list[dict[str, Any]]:
                     "answer": [{"valueString": str(given.get("name", ""))}],
                 }
             ]
-            rating = str(given.get("rating", ""))
-            if rating.lstrip("-").isdecimal():
-                parts.append(
-                    {"linkId": f"{item_id}.rating", "answer": [{"valueInteger": int(rating)}]}
-                )
+            rating = _whole(given.get("rating"))
+            if rating is not None:
+                parts.append({"linkId": f"{item_id}.rating", "answer": [{"valueInteger": rating}]})
             items.append({"linkId": item_id, "text": text, "item": parts})
-        elif str(given).lstrip("-").isdecimal():
+        elif _whole(given) is not None:
             items.append(
-                {"linkId": item_id, "text": text, "answer": [{"valueInteger": int(str(given))}]}
+                {"linkId": item_id, "text": text, "answer": [{"valueInteger": _whole(given)}]}
             )
         else:
             items.append({"linkId": item_id, "text": text, "answer": [{"valueString": str(given)}]})

@@ -42,7 +42,11 @@ class PrescriptionOut(Schema):
     version: int
 
 
-@router.get("/{pk}/fhir", response={200: dict[str, object], **ERRORS}, summary="A client's FHIR R4B Bundle (application/fhir+json)")
+@router.get(
+    "/{pk}/fhir",
+    response={200: dict[str, object], **ERRORS},
+    summary="A client's FHIR R4B Bundle (application/fhir+json)",
+)
 def client_fhir(request: HttpRequest, pk: int) -> HttpResponse:
     from acupressure.web.fhir_data import client_bundle_json
 
