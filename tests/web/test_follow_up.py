@@ -83,9 +83,11 @@ def test_dashboard_client_page_and_downloads(clock: FakeWallClock) -> None:
             e["resource"] for e in data["entry"] if e["resource"]["resourceType"] == "Observation"
         ]
         session = PracticeSession.objects.get(owner=practice.client)
-        assert [(datetime.fromisoformat(o["effectiveDateTime"]), o["valueQuantity"]["value"]) for o in observations] == [
-            (session.created_at, 6), (session.finished_at, 4)
-        ]  # fmt: skip
+        values = [
+            (datetime.fromisoformat(o["effectiveDateTime"]), o["valueQuantity"]["value"])
+            for o in observations
+        ]
+        assert values == [(session.created_at, 6), (session.finished_at, 4)]
     assert DiaryAccess.objects.filter(what=f"/api/clients/{practice.link.pk}/fhir").exists()
     # the client's own bundle from /privacy/
     own = me.get("/privacy/fhir.json")
@@ -116,12 +118,12 @@ def test_red_flag_and_much_worse_clients_come_first(clock: FakeWallClock) -> Non
         desk.post(f"/clients/{second.pk}/prescribe/", form_for([item("KI27", 120, 3)])).status_code
         == 302
     )
-    names = lambda: [
-        r.split('">', 1)[1].split("<", 1)[0]
-        for r in desk.get("/clients/")
-        .content.decode()
-        .split('<th scope="row"><a href="/clients/')[1:]
-    ]
+
+    def names() -> list[str]:
+        page = desk.get("/clients/").content.decode()
+        rows = page.split('<th scope="row"><a href="/clients/')[1:]
+        return [r.split('">', 1)[1].split("<", 1)[0] for r in rows]
+
     assert names() == ["A-01", "P-17"]
     # P-17 answers yes to a red flag at re-screening: the program stops, P-17 goes to the top
     ProgramRecord.objects.filter(pk=practice.program.pk).update(
