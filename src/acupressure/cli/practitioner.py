@@ -28,9 +28,9 @@ def add(
 ) -> None:
     """Make (or rename) a practitioner account and print a one-time sign-in link.
 
-    The link works once, within 12 hours; from the web app the practitioner can then set a
-    password at /account/password/ or ask for another link. Running it again for the same
-    email renames the account and prints a new link."""
+    The link works once, within 12 hours; signed in, the practitioner can set a password at
+    /account/password/. Running it again for the same email renames the account and prints
+    a new link (the admin's "Make a one-time sign-in link" does the same)."""
     if not base_url.startswith(("http://", "https://")):
         fail(f"--base-url must start with http:// or https://, not {base_url!r}")
     from acupressure.web.store import setup_web
