@@ -56,9 +56,13 @@ def test_dashboard_client_page_and_downloads(clock: FakeWallClock) -> None:
     client_page = ana.get(f"/clients/{practice.link.pk}/").content.decode()
     assert "felt calmer" not in client_page  # notes not shared
     assert "The client has not chosen to share their notes." in client_page
+    diary_csv = f"/diary/export.csv?client={practice.client.pk}"
+    assert "felt calmer" not in ana.get(diary_csv).content.decode()
+    assert "felt calmer" in me.get("/diary/export.csv").content.decode()
     practice.link.share_notes = True
     practice.link.save()
     assert "felt calmer" in ana.get(f"/clients/{practice.link.pk}/").content.decode()
+    assert "felt calmer" in ana.get(diary_csv).content.decode()
     # every read is logged and shown to the client
     reads = list(
         DiaryAccess.objects.filter(owner=practice.client, viewer=practice.practitioner).values_list(

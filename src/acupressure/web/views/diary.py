@@ -36,6 +36,15 @@ def _summary(owner_id: int) -> dict[str, object]:
     return {"program": programs[0], "summary": program_summary(store, programs[0], clock.now())}
 
 
+def notes_shown(request: HttpRequest, owner_id: int) -> bool:
+    """One's own notes, or a client's when the client chose to share them."""
+    if owner_id == request.user.pk:
+        return True
+    return PractitionerLink.objects.filter(
+        practitioner_id=request.user.pk, client_id=owner_id, active=True, share_notes=True
+    ).exists()
+
+
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
     owner_id = diary_owner_id(request, _client(request))
@@ -43,6 +52,7 @@ def history(request: HttpRequest) -> HttpResponse:
     base = baseline(found)
     context = {
         "own": owner_id == request.user.pk,
+        "show_notes": notes_shown(request, owner_id),
         "owner_id": owner_id,
         "chart": mark_safe(pain_chart(found)),  # noqa: S308 - numbers and escaped labels only
         "baseline": base,
@@ -84,6 +94,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
 @login_required
 def export_csv(request: HttpRequest) -> HttpResponse:
     owner_id = diary_owner_id(request, _client(request))
-    response = HttpResponse(csv_text(owner_id), content_type="text/csv; charset=utf-8")
+    text = csv_text(owner_id, notes=notes_shown(request, owner_id))
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="acupressure-diary.csv"'
     return response
