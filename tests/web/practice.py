@@ -73,6 +73,8 @@ def make_practice() -> Practice:
     link = add_client(ana, "P-17", named=False, year_of_birth=1990)
     answer(link, yes=True, share_notes=False)
     record_screening(link, PREGNANT)
+    link.screening_by_client = True  # and asked the client too: /consent/ID/screening/ is open
+    link.save()
     other_link = add_client(ben, "Someone else", named=True, year_of_birth=None)
     answer(other_link, yes=True, share_notes=True)
     former_link = add_client(cara, "Old client", named=False, year_of_birth=None)

@@ -33,6 +33,7 @@ MATRIX: list[tuple[str, str, str | None, tuple[int, ...]]] = [
     ("post", "/api/clients/{L}/prescription", PRESCRIBE, (401, 404, 404, 201, 404, 404)),
     ("get", "/diary/?client={C}", None, (302, 404, 200, 200, 404, 404)),
     ("get", "/consent/", None, (302, 200, 200, 200, 200, 200)),
+    ("get", "/consent/{L}/screening/", None, (302, 404, 200, 404, 404, 404)),
     ("post", "/consent/code/", None, (302, 400, 400, 400, 400, 400)),
     ("post", "/privacy/practitioners/{L}/end/", None, (302, 404, 302, 404, 404, 404)),
     ("get", "/privacy/fhir.json", None, (302, 200, 200, 200, 200, 200)),

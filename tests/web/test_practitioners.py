@@ -159,3 +159,36 @@ def test_the_admin_makes_practitioners_and_links(clock: FakeClock) -> None:
     )
     assert "Dee Ray: http" in done.content.decode()
     assert "/signin/link/" in done.content.decode()
+
+
+def test_the_client_answers_the_safety_questions_when_asked(clock: FakeClock) -> None:
+    from acupressure import safety
+    from acupressure.web.signin import issue_token
+
+    ana = add_practitioner("ana@example.org", "Dr Ana Silva")
+    desk = signed_in(ana)
+    desk.post("/clients/new/", {"label": "P-30"})
+    link = PractitionerLink.objects.get(practitioner=ana)
+    asked = desk.post(f"/clients/{link.pk}/screening/", {"ask_client": "yes"})
+    assert asked["Location"] == f"/clients/{link.pk}/"
+    screening_page = desk.get(f"/clients/{link.pk}/screening/").content.decode()
+    assert "their answers are not in yet" in screening_page
+    phone = Client()
+    phone.get(f"/signin/link/{issue_token(link.client)}/")
+    agreed = phone.post("/consent/", {"link": link.pk, "answer": "yes"})
+    assert agreed["Location"] == f"/consent/{link.pk}/screening/"
+    form = {f"flag-{f}": "no" for f in safety.red_flags()}
+    form.update(area="neck", pregnant="yes", trimester="2")
+    assert phone.post(f"/consent/{link.pk}/screening/", form)["Location"] == "/"
+    link.refresh_from_db()
+    assert link.intake is not None and link.intake["trimester"] == 2
+    page = desk.get(f"/clients/{link.pk}/prescribe/").content.decode()
+    assert 'value="LI4" disabled' in page
+    # a red flag: the client sees the advice, and nothing can be prescribed
+    flag = next(iter(safety.red_flags()))
+    form[f"flag-{flag}"] = "yes"
+    blocked = phone.post(f"/consent/{link.pk}/screening/", form)
+    assert blocked.status_code == 200
+    assert "Please see a clinician first" in blocked.content.decode()
+    page = desk.get(f"/clients/{link.pk}/prescribe/").content.decode()
+    assert 'value="KI27" disabled' in page and "Screening blocks any routine" in page

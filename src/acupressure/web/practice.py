@@ -115,6 +115,14 @@ def linked(user_id: int) -> list[PractitionerLink]:
     return list(rows.select_related("practitioner__practitioner"))
 
 
+def screening_asked(user_id: int) -> int | None:
+    """A consented link whose practitioner waits for this person's safety answers."""
+    link = PractitionerLink.objects.filter(
+        client_id=user_id, active=True, screening_by_client=True, intake__isnull=True
+    ).first()
+    return int(link.pk) if link else None
+
+
 def redeem_code(user: User, code: str) -> PractitionerLink | None:
     """An existing person takes up an invitation code: the link moves to their account (the
     placeholder account made with it goes, if unused). None when the code is unknown."""

@@ -54,6 +54,7 @@ urlpatterns = [
     path("privacy/practitioners/<int:pk>/end/", consent.end, name="privacy-end-link"),
     path("consent/", consent.consent, name="consent"),
     path("consent/code/", consent.code, name="consent-code"),
+    path("consent/<int:pk>/screening/", consent.screening, name="consent-screening"),
     path("program/<int:pk>/prescription/<int:number>/", consent.version, name="prescription"),
     path("clients/", clients.dashboard, name="clients"),
     path("clients/new/", clients.new_client, name="client-new"),

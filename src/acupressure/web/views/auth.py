@@ -47,6 +47,9 @@ def after_signin(user: User) -> str:
 
     if practice.pending(int(user.pk)):
         return "/consent/"
+    asked = practice.screening_asked(int(user.pk))
+    if asked is not None:
+        return f"/consent/{asked}/screening/"
     return "/clients/" if practice.is_practitioner(user) else "/"
 
 

@@ -112,6 +112,10 @@ def screening(request: HttpRequest, pk: int) -> HttpResponse:
         "conditions": list(safety.conditions().values()),
         "intake": practice.stored_intake(link),
     }
+    if request.method == "POST" and request.POST.get("ask_client") == "yes":
+        link.screening_by_client, link.intake = True, None
+        link.save(update_fields=["screening_by_client", "intake"])
+        return redirect(f"/clients/{link.pk}/")
     if request.method == "POST":
         try:
             intake = intake_from_form(request.POST)

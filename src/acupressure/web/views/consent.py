@@ -3,6 +3,8 @@ ending access from /privacy/, the prescription's versions, and one's own FHIR bu
 
 from __future__ import annotations
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
@@ -48,6 +50,8 @@ def consent(request: HttpRequest) -> HttpResponse:
             )
         else:
             messages.info(request, f"{who} will not see your diary.")
+        if yes and link.screening_by_client and link.intake is None:
+            return redirect(f"/consent/{link.pk}/screening/")
         return redirect("/consent/" if practice.pending(me) else "/")
     waiting = [
         (link, practice.practitioner_name(link.practitioner)) for link in practice.pending(me)
@@ -107,3 +111,41 @@ def own_fhir(request: HttpRequest) -> HttpResponse:
     response["Content-Disposition"] = 'attachment; filename="my-fhir-bundle.json"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def screening(request: HttpRequest, pk: int) -> HttpResponse:
+    """The safety questions, answered by the client when the practitioner asked for that."""
+    from acupressure import safety
+    from acupressure.web.planning import IntakeError, intake_from_form
+
+    link = PractitionerLink.objects.filter(
+        pk=pk, client_id=user_id(request), active=True, screening_by_client=True
+    ).first()
+    if link is None:
+        raise Http404("No such question.")
+    who = practice.practitioner_name(link.practitioner)
+    context: dict[str, object] = {
+        "link": link,
+        "who": who,
+        "by_client": True,
+        "flags": list(safety.red_flags().values()),
+        "conditions": list(safety.conditions().values()),
+        "intake": practice.stored_intake(link),
+    }
+    if request.method == "POST":
+        try:
+            intake = intake_from_form(request.POST)
+        except IntakeError as exc:
+            context["error"] = str(exc)
+            return render(request, "web/client_screening.html", context, status=400)
+        link.intake = json.loads(intake.model_dump_json())
+        link.save(update_fields=["intake"])
+        result = safety.screen(intake)
+        if result.blocked:
+            context["blocked"] = result
+            return render(request, "web/client_screening.html", context)
+        messages.success(request, f"Thank you: {who} will prescribe from your answers.")
+        return redirect("/")
+    return render(request, "web/client_screening.html", context)
