@@ -20,6 +20,14 @@ AreaOpt = Annotated[
     ),
 ]
 PregnantOpt = Annotated[bool, typer.Option("--pregnant", help="You are pregnant.")]
+MaybePregnantOpt = Annotated[
+    bool,
+    typer.Option(
+        "--maybe-pregnant",
+        help="You might be pregnant or are trying to conceive: treated as pregnant, "
+        "trimester unknown.",
+    ),
+]
 TrimesterOpt = Annotated[
     int | None,
     typer.Option(
@@ -42,20 +50,11 @@ ConditionOpt = Annotated[
         show_default=False,
     ),
 ]
-RedFlagOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--red-flag",
-        metavar="ID",
-        help="A red-flag id you answer yes to (see `acupressure screen`); repeatable.",
-        show_default=False,
-    ),
-]
 SeenOpt = Annotated[
     bool,
     typer.Option(
         "--seen-clinician",
-        help="A clinician has assessed the 'see a doctor soon' red flags you give.",
+        help="A clinician has assessed the 'see a doctor soon' problems you answer yes to.",
     ),
 ]
 
@@ -63,6 +62,7 @@ SeenOpt = Annotated[
 def make_intake(
     areas: list[str],
     pregnant: bool,
+    maybe_pregnant: bool,
     trimester: int | None,
     helper: bool,
     minutes: int | None,
@@ -75,11 +75,14 @@ def make_intake(
         fail("give at least one --area (lower-back, upper-back, neck, shoulders)")
     if trimester is not None and trimester not in (1, 2, 3):
         fail(f"--trimester must be 1, 2 or 3, not {trimester}")
+    if maybe_pregnant and trimester is not None:
+        fail("--trimester goes with --pregnant; with --maybe-pregnant the trimester is unknown")
     try:
         return Intake.model_validate(
             {
                 "areas": areas,
                 "pregnant": pregnant,
+                "maybe_pregnant": maybe_pregnant,
                 "trimester": trimester,
                 "helper": helper,
                 "minutes": minutes,

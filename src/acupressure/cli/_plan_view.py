@@ -20,6 +20,8 @@ def duration(seconds: float) -> str:
 def blocked_panel(urgency: str | None, advice: list[str], flags: list[RaisedFlag]) -> Panel:
     title = "EMERGENCY: get medical help now" if urgency == "emergency" else "See a doctor soon"
     lines: list[RenderableType] = [Text(a) for a in advice]
+    if urgency == "soon":
+        lines.append(Text("Once a clinician has seen you, run it again with --seen-clinician."))
     if flags:
         lines.append(Text("\nYou answered yes to: " + ", ".join(f.id for f in flags), "dim"))
     return Panel(Group(*lines), title=title, border_style="red", expand=False)

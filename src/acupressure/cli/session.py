@@ -13,19 +13,19 @@ from acupressure.cli._intake import (
     AreaOpt,
     ConditionOpt,
     HelperOpt,
+    MaybePregnantOpt,
     MinutesOpt,
     PregnantOpt,
-    RedFlagOpt,
     SeenOpt,
     TrimesterOpt,
     make_intake,
 )
-from acupressure.cli._plan_view import blocked_panel, duration, print_plan
-from acupressure.cli._screening import ask_red_flags
+from acupressure.cli._plan_view import duration, print_plan
+from acupressure.cli._prompt import ask_line
+from acupressure.cli._screening import NoRedFlagsOpt, RedFlagOpt, screened_intake
 from acupressure.cli._session_view import render
 from acupressure.cli._terminal import Speaker, TerminalKeys
 from acupressure.plan import build_plan
-from acupressure.safety import Intake, screen
 from acupressure.session import (
     Event,
     JsonlStore,
@@ -42,13 +42,10 @@ from acupressure.web.store import save_to_diary
 def ask_pain(label: str) -> int | None:
     """0-10, or None when skipped; input that ends (or Ctrl-C) counts as skipped."""
     while True:
-        try:
-            answer = typer.prompt(
-                f"{label} (0-10, Enter to skip)", default="", show_default=False, err=True
-            ).strip()
-        except typer.Abort:
-            typer.echo(err=True)
+        line = ask_line(f"{label} (0-10, Enter to skip): ")
+        if line is None:
             return None
+        answer = line.strip()
         if not answer:
             return None
         if answer.isdecimal() and 0 <= int(answer) <= 10:  # isdigit() takes "²"
@@ -56,33 +53,16 @@ def ask_pain(label: str) -> int | None:
         err_console.print("Please type a whole number from 0 (no pain) to 10 (worst).")
 
 
-def _screened(intake: Intake) -> Intake:
-    """Ask the red-flag questions not answered on the command line; exit 4 if blocked."""
-    first = screen(intake)
-    if not first.blocked:
-        answers = ask_red_flags(skip=frozenset(intake.red_flags))
-        data = intake.model_dump()
-        data["red_flags"] = [*intake.red_flags, *answers.raised]
-        if answers.raised:
-            data["seen_clinician"] = answers.seen_clinician and (
-                intake.seen_clinician or not intake.red_flags
-            )
-        intake = Intake.model_validate(data)
-        first = screen(intake)
-    if first.blocked:
-        console.print(blocked_panel(first.urgency, first.advice, first.red_flags))
-        raise typer.Exit(EXIT_BLOCKED)
-    return intake
-
-
 def session(
     area: AreaOpt,
     pregnant: PregnantOpt = False,
+    maybe_pregnant: MaybePregnantOpt = False,
     trimester: TrimesterOpt = None,
     helper: HelperOpt = False,
     minutes: MinutesOpt = None,
     condition: ConditionOpt = None,
     red_flag: RedFlagOpt = None,
+    no_red_flags: NoRedFlagsOpt = False,
     seen_clinician: SeenOpt = False,
     voice: Annotated[
         bool, typer.Option("--voice", help="Speak the cues (needs espeak-ng).")
@@ -101,13 +81,23 @@ def session(
 ) -> None:
     """Guided session: safety questions, your routine, then a timed run with cues.
 
+    The safety questions that matter for your routine are asked first, unless
+    --no-red-flags or --red-flag gives the answers (needed without a terminal: exit 2).
     Keys while it runs: p or space pause/resume, s skip the step, n skip the point,
     q quit (what you did is kept). Exits 4 when a red flag blocks self-care.
     """
     intake = make_intake(
-        area, pregnant, trimester, helper, minutes, condition, red_flag, seen_clinician
+        area,
+        pregnant,
+        maybe_pregnant,
+        trimester,
+        helper,
+        minutes,
+        condition,
+        red_flag,
+        seen_clinician,
     )
-    intake = _screened(intake)
+    intake = screened_intake(intake, no_red_flags, red_flag)
     plan = build_plan(intake)
     print_plan(console, plan)
     if plan.blocked:
@@ -119,16 +109,9 @@ def session(
     if voice and not speaker.available:
         err_console.print("Note: espeak-ng is not installed, so the session stays silent.")
     pain_before = ask_pain("Pain right now")
-    try:
-        typer.prompt(
-            "Get into position, then press Enter to start",
-            default="",
-            show_default=False,
-            err=True,
-        )
-    except typer.Abort:
-        err_console.print("\nSession not started; nothing was saved.")
-        raise typer.Exit(EXIT_OK) from None
+    if ask_line("Get into position, then press Enter to start: ") is None:
+        err_console.print("Session not started; nothing was saved.")
+        raise typer.Exit(EXIT_OK)
     player = Player(plan.steps, monotonic, speed=speed)
 
     def on_event(event: Event) -> None:

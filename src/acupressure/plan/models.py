@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict
 
 from acupressure.atlas.models import Area, Posture, Pressure, Sides
 from acupressure.safety.models import Urgency
-from acupressure.safety.screening import RaisedFlag
+from acupressure.safety.screening import RaisedFlag, Screened
 
 StepKind = Literal["position", "find", "breathe", "press", "release", "rest", "switch"]
 Side = Literal["left", "right", "both", "midline"]
@@ -53,6 +53,7 @@ class Step(_Model):
 
 
 class Plan(_Model):
+    screening: Screened  # the questions asked and the ones answered yes
     blocked: bool
     urgency: Urgency | None
     advice: list[str]

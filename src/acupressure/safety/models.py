@@ -40,11 +40,48 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+IntakeAnswer = Literal["pregnant"]  # pregnant, or might be (see Intake.maybe_pregnant)
+
+
+class AskedWhen(_Model):
+    """When a red flag matters: any chosen area in ``areas``, any point the routine may hold
+    in ``points``, or any intake answer in ``intake``. At least one list is given."""
+
+    areas: list[Area] = []
+    points: list[Code] = []
+    intake: list[IntakeAnswer] = []
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> AskedWhen:
+        if not (self.areas or self.points or self.intake):
+            raise ValueError("asked_when needs areas, points or intake (or leave it out)")
+        return self
+
+    def holds(self, intake: Intake, codes: set[str]) -> bool:
+        answers = {"pregnant"} if intake.pregnant else set()
+        return bool(
+            set(self.areas) & set(intake.areas)
+            or set(self.points) & codes
+            or set(self.intake) & answers
+        )
+
+    def describe(self) -> str:
+        parts = []
+        if self.areas:
+            parts.append("area " + ", ".join(self.areas))
+        if self.points:
+            parts.append("routine with " + ", ".join(self.points))
+        if self.intake:
+            parts.append("pregnant or might be")
+        return " or ".join(parts)
+
+
 class RedFlag(_Model):
     """A sign that self-care must stop and a clinician must see the person.
 
     ``emergency`` (E): go now, never cleared. ``soon`` (S): see a doctor within days; cleared
-    once the person confirms a clinician has assessed it.
+    once the person confirms a clinician has assessed it. ``asked_when`` None: asked before
+    every routine.
     """
 
     id: Slug
@@ -52,6 +89,14 @@ class RedFlag(_Model):
     question: Text  # asked as a yes/no question; "yes" raises the flag
     advice: Text  # shown when the flag is raised
     sources: Sources
+    asked_when: AskedWhen | None = None
+
+    def relevant(self, intake: Intake, codes: set[str]) -> bool:
+        """Must this be asked of this person, whose routine may hold ``codes``?"""
+        return self.asked_when is None or self.asked_when.holds(intake, codes)
+
+    def when(self) -> str:
+        return "always" if self.asked_when is None else self.asked_when.describe()
 
 
 class Effect(_Model):
@@ -88,9 +133,17 @@ def _intake_schema(schema: dict[str, Any]) -> None:
     properties = schema["properties"]
     properties["conditions"]["items"]["enum"] = sorted(conditions())
     properties["red_flags"]["items"]["enum"] = sorted(red_flags())
-    schema["anyOf"] = [  # a trimester only with pregnant: true
-        {"properties": {"pregnant": {"const": True}}, "required": ["pregnant"]},
-        {"properties": {"trimester": {"type": "null"}}},
+    no_trimester = {"properties": {"trimester": {"type": "null"}}}
+    schema["allOf"] = [
+        {  # a trimester only with pregnant: true
+            "anyOf": [
+                {"properties": {"pregnant": {"const": True}}, "required": ["pregnant"]},
+                no_trimester,
+            ]
+        },
+        {  # maybe pregnant: the trimester is unknown
+            "anyOf": [{"properties": {"maybe_pregnant": {"const": False}}}, no_trimester]
+        },
     ]
 
 
@@ -108,13 +161,22 @@ class Intake(_Model):
 
     areas: Annotated[list[Area], Field(min_length=1)]
     pregnant: bool = False
+    maybe_pregnant: bool = False  # might be pregnant or trying: pregnant, trimester unknown
     trimester: Trimester | None = None
     helper: bool = False
     conditions: list[Slug] = []
-    red_flags: list[Slug] = []
+    red_flags: list[Slug]  # the yes answers; required: [] is "no to every question asked"
     seen_clinician: bool = False  # a clinician has assessed the "soon" red flags given
     minutes: Annotated[int, Field(gt=0, le=240), BeforeValidator(json_int)] | None = None
     pain: Annotated[int, Field(ge=0, le=10), BeforeValidator(json_int)] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _maybe_is_pregnant(cls, data: Any) -> Any:
+        """Might be pregnant (or trying to conceive) is treated as pregnant."""
+        if isinstance(data, dict) and data.get("maybe_pregnant") is True:
+            return {**data, "pregnant": True}
+        return data
 
     @model_validator(mode="after")
     def _check(self) -> Intake:
@@ -122,6 +184,8 @@ class Intake(_Model):
 
         if self.trimester is not None and not self.pregnant:
             raise ValueError("trimester given without pregnant")
+        if self.maybe_pregnant and self.trimester is not None:
+            raise ValueError("trimester given with maybe_pregnant (the trimester is unknown)")
         unknown = [c for c in self.conditions if c not in conditions()]
         if unknown:
             raise ValueError(f"unknown condition(s): {', '.join(unknown)}")
