@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from acupressure.atlas.labels import SIDES
+from acupressure.atlas.labels import SIDES, dose_text
 from acupressure.plan.models import Plan, PlannedPoint
 from acupressure.safety.screening import RaisedFlag
 
@@ -28,11 +28,10 @@ def blocked_panel(urgency: str | None, advice: list[str], flags: list[RaisedFlag
 
 
 def _protocol(p: PlannedPoint) -> str:
-    reps = f"{p.repetitions} x {p.hold_seconds} s"
+    dose = dose_text(p.hold_seconds, p.repetitions, p.rest_seconds)
     if p.sides != ["midline"] and p.side_order != "both-together":
-        reps += " each side"
-    rest = f", rest {p.rest_seconds} s" if p.rest_seconds else ""
-    return f"{reps}{rest}\n{SIDES[p.side_order]}"
+        dose += ", each side"
+    return f"{dose}\n{SIDES[p.side_order]}"
 
 
 def print_plan(console: Console, plan: Plan) -> None:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from acupressure import atlas
-from acupressure.atlas.labels import PERFORMER, PREGNANCY
+from acupressure.atlas.labels import PERFORMER, PREGNANCY, dose_text
 from acupressure.atlas.models import Region
 from acupressure.web.charts import chart_for
 
@@ -51,6 +51,7 @@ def point(request: HttpRequest, code: str) -> HttpResponse:
         return redirect(url)
     label = request.GET.get("from", "")[:40]
     cited = atlas.sources()
+    t = found.technique
     context = {
         "point": found,
         "label": label,
@@ -58,6 +59,9 @@ def point(request: HttpRequest, code: str) -> HttpResponse:
         "chart": chart_for([found.code]),
         "performer": PERFORMER[found.technique.performer],
         "pregnancy": PREGNANCY[found.pregnancy.policy],
+        "dose": dose_text(
+            t.hold_seconds, t.repetitions, t.rest_seconds, t.hold_seconds_max, t.repetitions_max
+        ),
         "sources": [cited[sid] for sid in sorted(found.cited_sources())],
     }
     return render(request, "web/point.html", context)

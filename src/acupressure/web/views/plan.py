@@ -9,8 +9,15 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from acupressure import atlas, safety
+from acupressure.atlas.labels import dose_text
 from acupressure.web.charts import charts_for
-from acupressure.web.planning import AREAS, IntakeError, intake_from_form, plan_for
+from acupressure.web.planning import (
+    AREAS,
+    IntakeError,
+    flag_areas,
+    intake_from_form,
+    plan_for,
+)
 
 
 def _minutes(seconds: int) -> str:
@@ -23,7 +30,12 @@ def result_context(plan: dict[str, Any], intake_json: str) -> dict[str, Any]:
         "plan": {
             **plan,
             "points": [  # each with its Chinese name, marked lang="zh" on the page
-                {**p, "hanzi": atlas.get(p["code"]).names.hanzi} for p in plan["points"]
+                {
+                    **p,
+                    "hanzi": atlas.get(p["code"]).names.hanzi,
+                    "dose": dose_text(p["hold_seconds"], p["repetitions"], p["rest_seconds"]),
+                }
+                for p in plan["points"]
             ],
         },
         "charts": charts_for(codes) if codes else [],
@@ -38,7 +50,14 @@ def plan_page(request: HttpRequest) -> HttpResponse:
     chosen = data.getlist("area")
     context: dict[str, Any] = {
         "areas": [(v, label, v in chosen) for v, label in AREAS],
-        "flags": list(safety.red_flags().values()),
+        "flags": [
+            {
+                "flag": f,
+                "areas": " ".join(flag_areas(f)),
+                "pregnant": bool(f.asked_when and "pregnant" in f.asked_when.intake),
+            }
+            for f in safety.red_flags().values()
+        ],
         "conditions": list(safety.conditions().values()),
         "answers": request.POST,
     }
@@ -48,6 +67,7 @@ def plan_page(request: HttpRequest) -> HttpResponse:
             intake = intake_from_form(request.POST)
         except IntakeError as exc:
             context["error"] = str(exc)
+            context["error_field"] = exc.field
             status = 400
         else:
             context.update(result_context(plan_for(intake), intake.model_dump_json()))
