@@ -16,6 +16,7 @@ def add_session(people: Personas, clock: FakeClock, before: int, after: int) -> 
     return PracticeSession.objects.create(
         owner=people.owner,
         created_at=clock(),
+        started_at=clock(),
         finished_at=clock(),
         areas=["neck"],
         pain_before=before,

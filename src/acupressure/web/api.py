@@ -133,7 +133,7 @@ def make_plan(request: HttpRequest, intake: Intake) -> dict[str, Any]:
 
 @api.get("/diary/sessions", response={200: list[SessionOut], **SIGNED_IN_ERRORS}, auth=django_auth)
 def diary_sessions(request: HttpRequest) -> list[PracticeSession]:
-    return list(PracticeSession.objects.filter(owner_id=user_id(request))[:500])
+    return list(PracticeSession.objects.started().filter(owner_id=user_id(request))[:500])
 
 
 @api.get("/diary/checkins", response={200: list[CheckInOut], **SIGNED_IN_ERRORS}, auth=django_auth)
