@@ -86,6 +86,8 @@ def locate(
         return
     for warning in result.warnings:
         err_console.print(f"warning: {warning}", highlight=False)
+    for missing in result.not_placed:
+        err_console.print(f"not placed: {missing.code}: {missing.reason}", highlight=False)
     for detection in result.detections:
         who = f"{detection.hand} hand" if detection.kind == "hand" else "body"
         small = " (small in the picture: less reliable)" if detection.small else ""
