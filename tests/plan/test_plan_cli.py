@@ -4,9 +4,9 @@ import json
 
 from typer.testing import CliRunner
 
+from acupressure import atlas
 from acupressure.cli import app
 from acupressure.plan import plan_json
-from acupressure import atlas
 from acupressure.safety import Intake, relevant_flags
 
 runner = CliRunner()

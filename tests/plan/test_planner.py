@@ -46,13 +46,17 @@ def test_points_of_one_posture_are_together() -> None:
 
 
 def test_first_trimester_leaves_out_lumbar_points_and_later_is_gentle() -> None:
-    first = build_plan(Intake(red_flags=[], areas=["lower-back"], helper=True, pregnant=True, trimester=1))
+    first = build_plan(
+        Intake(red_flags=[], areas=["lower-back"], helper=True, pregnant=True, trimester=1)
+    )
     reasons = {e.code: e.reason for e in first.excluded}
     assert {"BL23", "BL52", "GV4", "CV6", "BL60"} <= reasons.keys()
     assert "first trimester" in reasons["BL23"]
     unknown = build_plan(Intake(red_flags=[], areas=["lower-back"], helper=True, pregnant=True))
     assert "BL23" in {e.code for e in unknown.excluded}
-    later = build_plan(Intake(red_flags=[], areas=["lower-back"], helper=True, pregnant=True, trimester=2))
+    later = build_plan(
+        Intake(red_flags=[], areas=["lower-back"], helper=True, pregnant=True, trimester=2)
+    )
     bl23 = next(p for p in later.points if p.code == "BL23")
     assert bl23.pressure == "gentle" and any("Pregnancy" in n for n in bl23.notes)
     lr3 = next(p for p in later.points if p.code == "LR3")  # "caution"
@@ -74,7 +78,9 @@ def test_conditions_exclude_or_soften_points() -> None:
     assert {p.pressure for p in bleeding.points} == {"gentle"}
     assert any("bleed" in w for w in bleeding.warnings)
     assert "KI27" not in codes(Intake(red_flags=[], areas=["upper-back"], conditions=["pacemaker"]))
-    bones = build_plan(Intake(red_flags=[], areas=["neck"], helper=True, conditions=["osteoporosis"]))
+    bones = build_plan(
+        Intake(red_flags=[], areas=["neck"], helper=True, conditions=["osteoporosis"])
+    )
     pressure = {p.code: p.pressure for p in bones.points}
     assert pressure["GV14"] == "gentle" and pressure["TE3"] == "strong"
 

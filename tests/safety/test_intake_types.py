@@ -37,7 +37,9 @@ def test_intake_still_takes_json_types_and_round_trips() -> None:
         ' "pain": 0}'
     )
     assert intake.trimester == 2 and intake.pain == 0
-    assert Intake.model_validate({"areas": ["neck"], "red_flags": [], "minutes": 10.0}).minutes == 10
+    assert (
+        Intake.model_validate({"areas": ["neck"], "red_flags": [], "minutes": 10.0}).minutes == 10
+    )
     assert Intake.model_validate(intake.model_dump()) == intake
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
-
-import re
 
 import yaml
 from pydantic import ValidationError

@@ -32,6 +32,8 @@ PRESSURES: tuple[Pressure, ...] = ("gentle", "moderate", "firm", "strong")  # so
 def softer(a: Pressure, b: Pressure) -> Pressure:
     """The softer of two pressures."""
     return a if PRESSURES.index(a) <= PRESSURES.index(b) else b
+
+
 Sides = Literal["midline", "both-together", "alternate", "one-then-other"]
 PregnancyPolicy = Literal["never", "not-first-trimester", "caution", "none"]
 

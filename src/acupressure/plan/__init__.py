@@ -24,8 +24,7 @@ from acupressure.plan import timeline
 from acupressure.plan.models import Exclusion, Plan, PlannedPoint, Step
 from acupressure.plan.select import Candidate, candidates, ranked_points
 from acupressure.safety.loader import conditions
-from acupressure.safety.models import Intake
-from acupressure.safety.models import RedFlag
+from acupressure.safety.models import Intake, RedFlag
 from acupressure.safety.screening import GENERAL_ADVICE, relevant_flags, screen, screened
 
 __all__ = [
@@ -52,6 +51,7 @@ def questions(intake: Intake) -> list[RedFlag]:
     every point the routine could hold (before the time budget), so nothing relevant is
     skipped. The intake's own ``red_flags`` are not consulted."""
     return relevant_flags(intake, possible_codes(intake))
+
 
 PRESSURE_WARNING = (
     "Press firmly but never beyond what is comfortable, and never on broken, bruised or "

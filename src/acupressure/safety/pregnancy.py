@@ -19,7 +19,6 @@ from typing import Literal
 from acupressure.atlas.models import Point, Pressure
 from acupressure.safety.models import Intake
 
-
 PREGNANCY_MAX_PRESSURE: Pressure = "moderate"
 
 

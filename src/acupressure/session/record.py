@@ -3,8 +3,8 @@
 ``SessionRecord`` is the result of one guided session. A :class:`SessionStore` saves it; the
 library's default is :class:`NullStore` (saves nothing). :class:`JsonlStore` appends one JSON
 line per session to a file, by default ``sessions.jsonl`` in the data folder
-(:func:`acupressure.paths.data_dir`: ``ACUPRESSURE_DATA_DIR`` or the platform's). The web app plugs in its own store (the diary database) by implementing
-``save(record)``.
+(:func:`acupressure.paths.data_dir`: ``ACUPRESSURE_DATA_DIR`` or the platform's). The web
+app plugs in its own store (the diary database) by implementing ``save(record)``.
 """
 
 from __future__ import annotations

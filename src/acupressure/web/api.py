@@ -42,9 +42,7 @@ def broken_form_body(request: HttpRequest, exc: MultiPartParserError) -> HttpRes
 def invalid_body(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     """422 for bad values; a plan request missing a field (``red_flags``: the screening
     answers, required) is a 400 that names it."""
-    missing = [
-        str(e["loc"][-1]) for e in exc.errors if e.get("type") == "missing" and e.get("loc")
-    ]
+    missing = [str(e["loc"][-1]) for e in exc.errors if e.get("type") == "missing" and e.get("loc")]
     if request.path.endswith("/plan") and missing:
         names = ", ".join(dict.fromkeys(missing))
         detail = f"missing field(s): {names}"

@@ -41,7 +41,7 @@ def flag_areas(flag: safety.RedFlag) -> list[str]:
     """The areas for which the plan page shows a flag (its areas and its points' areas);
     empty when the flag is asked whatever the areas."""
     when = flag.asked_when
-    if when is None or when.intake and not (when.areas or when.points):
+    if when is None or (when.intake and not (when.areas or when.points)):
         return []
     from acupressure import atlas
 

@@ -10,7 +10,14 @@ from django.utils.safestring import mark_safe
 from acupressure import atlas
 from acupressure.web import bodymap
 
-EVIDENCE_SOURCES = ["furlan-2015", "hsieh-2006", "murphy-2019", "li-2021", "nice-ng59", "acp-aps-2007"]
+EVIDENCE_SOURCES = [
+    "furlan-2015",
+    "hsieh-2006",
+    "murphy-2019",
+    "li-2021",
+    "nice-ng59",
+    "acp-aps-2007",
+]
 CLINICIAN_SOURCES = ["nice-cks-back", "nice-cks-neck", "verhagen-2016", "finucane-2020"]
 
 
