@@ -44,3 +44,12 @@ def test_the_emergency_box_says_get_medical_help_once(client: Client) -> None:
     form["flag-fever"] = "yes"
     page = client.post("/plan/", form, headers={"HX-Request": "true"}).content.decode()
     assert page.lower().count("get medical help now") == 1
+
+
+def test_start_with_no_area_returns_to_the_body_map_with_the_message(client: Client) -> None:
+    """Without JavaScript the home form still submits; /plan/ sends it back, with the reason."""
+    response = client.get("/plan/", {"from": "home"})
+    assert response.status_code == 302 and response["Location"] == "/?error=area#bodymap"
+    page = client.get("/", {"error": "area"}).content.decode()
+    assert "Choose at least one area first" in page
+    assert client.get("/plan/", {"from": "home", "area": "neck"}).status_code == 200

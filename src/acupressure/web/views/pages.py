@@ -44,6 +44,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "regions": regions,
         "figure": mark_safe(bodymap.figure_markup()),  # noqa: S308 - drawn from our own data
         "view_box": f"0 0 {width:g} {height:g}",
+        "no_area": request.GET.get("error") == "area",
     }
     return render(request, "web/home.html", context)
 

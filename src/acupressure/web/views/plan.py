@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from acupressure import atlas, safety
@@ -48,6 +48,8 @@ def result_context(plan: dict[str, Any], intake_json: str) -> dict[str, Any]:
 def plan_page(request: HttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else request.GET
     chosen = data.getlist("area")
+    if request.method == "GET" and data.get("from") == "home" and not chosen:
+        return redirect("/?error=area#bodymap")  # Start with nothing chosen (no JavaScript)
     context: dict[str, Any] = {
         "areas": [(v, label, v in chosen) for v, label in AREAS],
         "flags": [
