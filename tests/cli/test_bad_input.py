@@ -130,7 +130,7 @@ def test_pain_prompt_treats_ended_input_as_skipped(monkeypatch: pytest.MonkeyPat
     import io
     import sys
 
-    from acupressure.cli.session import ask_pain
+    from acupressure.cli.views.questions import ask_pain
 
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # the input has ended
     assert ask_pain("Pain now") is None

@@ -108,9 +108,12 @@ def test_screen_list_prints_every_question_with_when_and_sources() -> None:
 
 def test_screen_json_output_is_only_json() -> None:
     """Prompts go to stderr: stdout starts with the JSON, no prompt text or spaces."""
-    from tests.plan.test_plan_cli import ASKED
+    everything = Intake(areas=AREAS, red_flags=[])  # type: ignore[arg-type]
+    from acupressure import atlas
+    from acupressure.safety import relevant_flags
 
-    result = runner.invoke(app, ["screen", "--json"], input="n\n" * len(ASKED))
+    asked = relevant_flags(everything, [p.code for p in atlas.all_points()])
+    result = runner.invoke(app, ["screen", "--json"], input="n\n" * len(asked))
     assert result.exit_code == 0
     assert result.stdout.startswith("{")
     assert json.loads(result.stdout)["blocked"] is False

@@ -7,9 +7,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from tests.web.browser import ARGS, CHROMIUM, need_chromium
+from tests.web.browser import (
+    ARGS,
+    CHROMIUM,
+    Recorder,
+    answer_no_to_every_safety_question,
+    need_chromium,
+    start_link,
+)
 from tests.web.server import Served, start_server
-from tests.web.test_browser import Recorder, answer_no_to_every_safety_question, start_link
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -8,61 +8,28 @@ import typer
 from rich.table import Table
 
 from acupressure import atlas
-from acupressure.cli._common import EXIT_BLOCKED, console, err_console, print_json
-from acupressure.cli._intake import (
-    AreaOpt,
-    ConditionOpt,
-    HelperOpt,
-    MaybePregnantOpt,
-    MinutesOpt,
-    PregnantOpt,
-    SeenOpt,
-    TrimesterOpt,
-    make_intake,
-)
-from acupressure.cli._plan_view import blocked_panel, print_plan
-from acupressure.cli._screening import NoRedFlagsOpt, RedFlagOpt, ask_red_flags, screened_intake
+from acupressure.atlas.models import AREAS
+from acupressure.cli.common import EXIT_BLOCKED, console, err_console, print_json
+from acupressure.cli.options import intake_options
+from acupressure.cli.views.plan import blocked_panel, print_plan
+from acupressure.cli.views.questions import ask_red_flags
 from acupressure.plan import build_plan
 from acupressure.safety import Intake, red_flags, relevant_flags, screen
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-AREAS = ["lower-back", "upper-back", "neck", "shoulders"]
 
 
-def plan(
-    area: AreaOpt,
-    pregnant: PregnantOpt = False,
-    maybe_pregnant: MaybePregnantOpt = False,
-    trimester: TrimesterOpt = None,
-    helper: HelperOpt = False,
-    minutes: MinutesOpt = None,
-    condition: ConditionOpt = None,
-    red_flag: RedFlagOpt = None,
-    no_red_flags: NoRedFlagsOpt = False,
-    seen_clinician: SeenOpt = False,
-    as_json: JsonOpt = False,
-) -> None:
+@intake_options
+def plan(intake: Intake, as_json: JsonOpt = False) -> None:
     """Plan a routine: the safety questions first, then choose, order and time the points.
 
     In a terminal the questions that matter for your routine are asked (on stderr) unless
     --no-red-flags or --red-flag gives the answers; without a terminal one of them is
     required (exit 2). Exits 4 (after printing the advice) when an answer blocks the routine.
     """
-    intake = make_intake(
-        area,
-        pregnant,
-        maybe_pregnant,
-        trimester,
-        helper,
-        minutes,
-        condition,
-        red_flag,
-        seen_clinician,
-    )
-    intake = screened_intake(intake, no_red_flags, red_flag)
     result = build_plan(intake)
     if as_json:
-        print_json(result.model_dump(mode="json"))
+        print_json(result)
     else:
         print_plan(console, result)
     if result.blocked:
@@ -119,7 +86,7 @@ def screen_command(
     if list_only:
         _list_flags(as_json)
         return
-    everything = Intake(areas=AREAS, pregnant=pregnant, red_flags=[])  # type: ignore[arg-type]
+    everything = Intake(areas=list(AREAS), pregnant=pregnant, red_flags=[])
     codes = [p.code for p in atlas.all_points()]
     answers = ask_red_flags(relevant_flags(everything, codes))
     intake = Intake(
@@ -130,7 +97,7 @@ def screen_command(
     )
     result = screen(intake)
     if as_json:
-        print_json(result.model_dump(mode="json"))
+        print_json(result)
     elif result.blocked:
         console.print(blocked_panel(result.urgency, result.advice, result.red_flags))
     else:

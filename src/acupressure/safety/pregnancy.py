@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from acupressure.atlas.models import Point, Pressure
-from acupressure.safety.models import Intake
+from acupressure.safety.intake import Intake
 
 PREGNANCY_MAX_PRESSURE: Pressure = "moderate"
 
