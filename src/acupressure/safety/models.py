@@ -6,7 +6,7 @@ on load; models are frozen and forbid unknown keys, like the atlas.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
@@ -18,9 +18,6 @@ from pydantic import (
 )
 
 from acupressure.atlas.models import CODE_RE, Area, Sources, Text
-
-if TYPE_CHECKING:
-    from acupressure.safety.intake import Intake
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
 Urgency = Literal["emergency", "soon"]
@@ -60,12 +57,10 @@ class AskedWhen(_Model):
             raise ValueError("asked_when needs areas, points or intake (or leave it out)")
         return self
 
-    def holds(self, intake: Intake, codes: set[str]) -> bool:
-        answers = {"pregnant"} if intake.pregnant else set()
+    def holds(self, areas: set[str], codes: set[str], answers: set[str]) -> bool:
+        """Any chosen area, possible point or intake answer in its lists."""
         return bool(
-            set(self.areas) & set(intake.areas)
-            or set(self.points) & codes
-            or set(self.intake) & answers
+            set(self.areas) & areas or set(self.points) & codes or set(self.intake) & answers
         )
 
     def describe(self) -> str:
@@ -94,9 +89,10 @@ class RedFlag(_Model):
     sources: Sources
     asked_when: AskedWhen | None = None
 
-    def relevant(self, intake: Intake, codes: set[str]) -> bool:
-        """Must this be asked of this person, whose routine may hold ``codes``?"""
-        return self.asked_when is None or self.asked_when.holds(intake, codes)
+    def relevant(self, areas: set[str], codes: set[str], answers: set[str]) -> bool:
+        """Must this be asked of someone with these areas and intake answers, whose routine
+        may hold ``codes``?"""
+        return self.asked_when is None or self.asked_when.holds(areas, codes, answers)
 
     def when(self) -> str:
         return "always" if self.asked_when is None else self.asked_when.describe()

@@ -51,8 +51,9 @@ def relevant_flags(intake: Intake, codes: Iterable[str]) -> list[RedFlag]:
     """The red flags to ask this person, whose routine may hold the points ``codes``
     (emergencies first). Pass every point the routine could hold, before any time budget,
     so that nothing relevant is skipped."""
-    points = set(codes)
-    return [f for f in red_flags().values() if f.relevant(intake, points)]
+    points, areas = set(codes), {str(a) for a in intake.areas}
+    answers = {"pregnant"} if intake.pregnant else set()  # maybe pregnant counts as pregnant
+    return [f for f in red_flags().values() if f.relevant(areas, points, answers)]
 
 
 def screened(intake: Intake, codes: Iterable[str]) -> Screened:
