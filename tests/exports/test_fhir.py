@@ -44,7 +44,7 @@ PROGRAM = Program(
     id=7,
     owner="client-1",
     created_at=datetime(2026, 3, 2, 8, 0, tzinfo=UTC),
-    intake=Intake(areas=["upper-back"]),
+    intake=Intake(areas=["upper-back"], red_flags=[]),
     points=["KI27", "TE3"],
     extra_points=["KI27", "TE3"],
     routine_press_seconds=0,

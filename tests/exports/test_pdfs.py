@@ -32,14 +32,14 @@ def write(tmp_path: Path, data: bytes, name: str = "out.pdf") -> Path:
 
 @pytest.fixture(scope="module")
 def upper(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
-    made = design(Intake(areas=["upper-back"]), date(2026, 3, 2), per_day=1)
+    made = design(Intake(areas=["upper-back"], red_flags=[]), date(2026, 3, 2), per_day=1)
     data = routine_pdf(made.plan, made.schedule, made.extra_points, LINK)
     return write(tmp_path_factory.mktemp("pdf"), data), made.points
 
 
 @pytest.mark.parametrize("area", ["lower-back", "neck", "shoulders"])
 def test_every_point_code_and_the_schedule_are_in_the_text(area: str, tmp_path: Path) -> None:
-    made = design(Intake(areas=[area]), date(2026, 3, 2))
+    made = design(Intake(areas=[area], red_flags=[]), date(2026, 3, 2))
     path = write(tmp_path, routine_pdf(made.plan, made.schedule, made.extra_points, LINK))
     text = run("pdftotext", "-layout", str(path), "-")
     for code in made.points:
@@ -81,7 +81,7 @@ def test_fonts_are_embedded(upper: tuple[Path, list[str]]) -> None:
 
 
 def test_a4_and_letter(tmp_path: Path) -> None:
-    made = design(Intake(areas=["neck"]), date(2026, 3, 2))
+    made = design(Intake(areas=["neck"], red_flags=[]), date(2026, 3, 2))
     for paper, size in (("a4", "595.276 x 841.89"), ("letter", "612 x 792")):
         data = routine_pdf(made.plan, made.schedule, made.extra_points, LINK, paper)  # type: ignore[arg-type]
         info = run("pdfinfo", str(write(tmp_path, data, f"{paper}.pdf")))
@@ -102,7 +102,7 @@ def test_pages_render_to_png(upper: tuple[Path, list[str]], tmp_path: Path) -> N
 
 
 def program() -> Program:
-    made = design(Intake(areas=["neck"]), date(2026, 3, 2))
+    made = design(Intake(areas=["neck"], red_flags=[]), date(2026, 3, 2))
     return Program(
         id=7,
         owner="olivia",

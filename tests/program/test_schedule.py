@@ -36,7 +36,7 @@ def program(sched: Schedule, **kw: object) -> Program:
         "id": 1,
         "owner": "olivia",
         "created_at": datetime(2026, 3, 1, tzinfo=UTC),
-        "intake": Intake(areas=["lower-back"]),
+        "intake": Intake(areas=["lower-back"], red_flags=[]),
         "points": ["BL23"],
         "extra_points": [],
         "routine_press_seconds": 300,
@@ -106,12 +106,12 @@ def test_bad_schedules_are_refused() -> None:
 
 
 def test_design_gives_extra_sessions_for_several_a_day_points() -> None:
-    made = design(Intake(areas=["upper-back"]), date(2026, 3, 2))
+    made = design(Intake(areas=["upper-back"], red_flags=[]), date(2026, 3, 2))
     assert made.extra_points == ["KI27", "TE3"]
     assert [t.isoformat() for t in made.schedule.extra_times] == ["11:00:00", "15:00:00"]
-    made3 = design(Intake(areas=["upper-back"]), date(2026, 3, 2), per_day=3)
+    made3 = design(Intake(areas=["upper-back"], red_flags=[]), date(2026, 3, 2), per_day=3)
     assert made3.schedule.extra_times == []  # three routine sessions already reach the target
-    low = design(Intake(areas=["lower-back"]), date(2026, 3, 2))
+    low = design(Intake(areas=["lower-back"], red_flags=[]), date(2026, 3, 2))
     assert low.extra_points == [] and low.schedule.extra_times == []
 
 
@@ -119,7 +119,12 @@ def test_design_refuses_blocked_screening() -> None:
     with pytest.raises(ProgramError, match="screening blocks"):
         design(Intake(areas=["neck"], red_flags=["fever"]), date(2026, 3, 2))
     with pytest.raises(ProgramError, match="2 times"):
-        design(Intake(areas=["neck"]), date(2026, 3, 2), times=[time(8), time(9)], per_day=1)
+        design(
+            Intake(areas=["neck"], red_flags=[]),
+            date(2026, 3, 2),
+            times=[time(8), time(9)],
+            per_day=1,
+        )
 
 
 def done(at: datetime, pressed: int = 300, kind: str = "routine") -> DoneSession:

@@ -7,8 +7,6 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from acupressure.safety import red_flags
-
 pytestmark = pytest.mark.slow
 
 
@@ -28,10 +26,8 @@ def spawn(args: list[str], tmp_path: Path) -> pexpect.spawn:
 
 
 def test_today_start_runs_the_next_session_and_counts_it(tmp_path: Path) -> None:
-    child = spawn(["program", "create", "--area", "lower-back", "--at", "00:00"], tmp_path)
-    for _ in red_flags():
-        child.expect(r"\[y/n\]: ")
-        child.sendline("n")
+    create = ["program", "create", "--area", "lower-back", "--no-red-flags", "--at", "00:00"]
+    child = spawn(create, tmp_path)
     child.expect(r"Program (\d+) saved")
     child.expect(pexpect.EOF)
     child = spawn(["today", "--start", "--speed", "100"], tmp_path)

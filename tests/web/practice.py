@@ -13,7 +13,7 @@ from acupressure.safety import Intake
 from acupressure.web.models import PractitionerLink, ProgramRecord
 from acupressure.web.practice import add_client, add_practitioner, answer, withdraw
 
-PREGNANT = Intake(areas=["neck", "shoulders"], pregnant=True, trimester=2)
+PREGNANT = Intake(areas=["neck", "shoulders"], pregnant=True, trimester=2, red_flags=[])
 EXCLUDED_IN_PREGNANCY = {"LI4", "BL60", "GB21", "CV6"}
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from acupressure.safety import Intake
 from acupressure.web.models import ProgramRecord
 
-INTAKE = Intake(areas=["upper-back"]).model_dump_json()
+INTAKE = Intake(areas=["upper-back"], red_flags=[]).model_dump_json()
 ACTIVITIES = ["sitting at my desk", "carrying shopping", "turning my head"]
 
 
@@ -31,22 +31,3 @@ def check(client: Any, pk: int, week: int, pain: int, rating: int | None, acts: 
     if rating is not None:
         form["q-change-rating"] = str(rating)
     return client.post(f"/program/{pk}/check/?week={week}", form)
-
-
-class Recorder:
-    """Every request a page makes, and every console error."""
-
-    def __init__(self, page: Any) -> None:
-        self.urls: list[str] = []
-        self.errors: list[str] = []
-        page.on("request", lambda r: self.urls.append(r.url))
-        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-    def foreign(self, base: str) -> list[str]:
-        return [u for u in self.urls if not u.startswith((base + "/", "data:"))]
-
-
-def answer_no_to_every_safety_question(page: Any) -> None:
-    for radio in page.locator("fieldset.flag input[value=no]").all():
-        radio.check()

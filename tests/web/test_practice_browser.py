@@ -15,9 +15,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.web.browser import ARGS, CHROMIUM, need_chromium
-from tests.web.programs import Recorder, answer_no_to_every_safety_question
+from tests.web.browser import (
+    ARGS,
+    CHROMIUM,
+    Recorder,
+    answer_no_to_every_safety_question,
+    need_chromium,
+)
 from tests.web.server import Served, start_server
+
+from acupressure import atlas
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -123,7 +130,7 @@ def add_and_prescribe(desk: Any) -> tuple[str, str]:
         box = desk.locator(f"input[name=point][value={code}]")
         assert box.is_disabled(), code
         reason = desk.locator(f"#why-{code}").inner_text()
-        assert reason.startswith("Not available for this client: Never used in pregnancy"), reason
+        assert reason == f"Not available for this client: {atlas.get(code).pregnancy.note}"
     desk.locator("input[name=point][value=TE3]").check()
     desk.locator("input[name=point][value=KI27]").check()
     desk.locator("input[name=note-KI27]").fill("Breathe out as you press")

@@ -8,8 +8,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from tests.web.browser import ARGS, CHROMIUM, need_chromium
-from tests.web.programs import Recorder, answer_no_to_every_safety_question
+from tests.web.browser import (
+    ARGS,
+    CHROMIUM,
+    Recorder,
+    answer_no_to_every_safety_question,
+    need_chromium,
+)
 from tests.web.server import Served, start_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from icalendar import Calendar
@@ -14,7 +15,6 @@ from acupressure.cli import app
 from acupressure.cli import program as program_cli
 from acupressure.web.models import ProgramRecord
 
-NO = "n\n" * 18
 NOW = datetime(2026, 3, 4, 12, 0, tzinfo=UTC)
 
 
@@ -24,14 +24,14 @@ def cli(db: None, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     return CliRunner()
 
 
-def create(cli: CliRunner, *extra: str, answers: str = NO) -> object:
+def create(cli: CliRunner, *extra: str, screening: tuple[str, ...] = ("--no-red-flags",)) -> Any:
     args = ["program", "create", "--area", "upper-back", "--start", "2026-03-02"]
-    return cli.invoke(app, [*args, "--tz", "Europe/London", *extra], input=answers)
+    return cli.invoke(app, [*args, *screening, "--tz", "Europe/London", *extra])
 
 
 def test_create_list_show_today(cli: CliRunner) -> None:
     made = create(cli, "--weeks", "6", "--per-day", "1", "--at", "08:00")
-    assert made.exit_code == 0, made.output  # type: ignore[attr-defined]
+    assert made.exit_code == 0, made.output
     row = ProgramRecord.objects.get()
     assert row.owner.username == getpass.getuser()
     assert row.points == ["LI4", "KI27", "GB21", "TE3"] and row.extra_points == ["KI27", "TE3"]
@@ -47,16 +47,16 @@ def test_create_list_show_today(cli: CliRunner) -> None:
 
 
 def test_blocked_screening_makes_no_program(cli: CliRunner) -> None:
-    result = create(cli, answers="n\n" * 4 + "y\n")  # question 5: fever
-    assert result.exit_code == 4  # type: ignore[attr-defined]
+    result = create(cli, screening=("--red-flag", "fever"))
+    assert result.exit_code == 4
     assert not ProgramRecord.objects.exists()
 
 
 def test_bad_schedule_is_exit_2(cli: CliRunner) -> None:
     result = create(cli, "--per-day", "2", "--at", "08:00")
-    assert result.exit_code == 2  # type: ignore[attr-defined]
-    assert "2 sessions a day but 1 times given" in result.output  # type: ignore[attr-defined]
-    assert create(cli, "--at", "8am").exit_code == 2  # type: ignore[attr-defined]
+    assert result.exit_code == 2
+    assert "2 sessions a day but 1 times given" in result.output
+    assert create(cli, "--at", "8am").exit_code == 2
 
 
 def test_ics_file_and_stop(cli: CliRunner, tmp_path: Path) -> None:
@@ -72,7 +72,7 @@ def test_ics_file_and_stop(cli: CliRunner, tmp_path: Path) -> None:
 
 def test_rescreen_yes_stops_the_program(cli: CliRunner) -> None:
     create(cli, "--at", "08:00")
-    result = cli.invoke(app, ["program", "rescreen"], input="n\n" * 4 + "y\n")
+    result = cli.invoke(app, ["program", "rescreen", "--red-flag", "fever"])
     assert result.exit_code == 4
     row = ProgramRecord.objects.get()
     assert row.stopped_at is not None and row.advice and row.calendar_token is None

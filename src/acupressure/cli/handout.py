@@ -10,8 +10,7 @@ import typer
 
 from acupressure.cli.common import err_console, fail
 from acupressure.cli.options import intake_options
-from acupressure.cli.program import now, pick, store
-from acupressure.cli.session import screened
+from acupressure.cli.program import now, pick, refuse_if_blocked, store
 from acupressure.program import ProgramError, design
 from acupressure.safety import Intake
 
@@ -59,14 +58,14 @@ def handout(
     ] = DEFAULT_LINK,
 ) -> None:
     """ "My routine" as a PDF: each point's chart, how to find it, technique, timing,
-    cautions, the schedule and a QR code. Asks the safety questions (exit 4 if blocked).
+    cautions, the schedule and a QR code. Screened like `plan` (exit 4 if blocked).
 
     A stored program's routine is on the web: /program/ID/routine.pdf.
     """
     from acupressure.exports.handout import routine_pdf
 
     path, size = _output(output), _paper(paper)
-    intake = screened(intake)
+    refuse_if_blocked(intake)
     try:
         made = design(intake, date.today(), weeks)
     except ProgramError as exc:

@@ -21,9 +21,10 @@ from acupressure.cli.common import (
     print_json,
 )
 from acupressure.cli.options import intake_options
-from acupressure.cli.session import screened
+from acupressure.cli.views.plan import blocked_panel
 from acupressure.cli.views.program import print_program, print_summary, print_today
 from acupressure.cli.views.questions import ask_red_flags
+from acupressure.plan import questions
 from acupressure.program import (
     ProgramError,
     Today,
@@ -35,7 +36,7 @@ from acupressure.program import (
     week_of,
 )
 from acupressure.program.schedule import parse_time
-from acupressure.safety import Intake, red_flags
+from acupressure.safety import Intake, red_flags, screen
 
 if TYPE_CHECKING:
     from acupressure.program import Program
@@ -68,6 +69,14 @@ def local_zone() -> str:
         if link.is_symlink():
             name = str(link.resolve()).split("zoneinfo/")[-1]
     return name or "UTC"
+
+
+def refuse_if_blocked(intake: Intake) -> None:
+    """A red flag answered yes: the advice, and exit 4 (no program, no handout)."""
+    result = screen(intake)
+    if result.blocked:
+        console.print(blocked_panel(result.urgency, result.advice, result.red_flags))
+        raise typer.Exit(EXIT_BLOCKED)
 
 
 def store() -> ProgramStore:
@@ -114,12 +123,14 @@ def create(
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Screen, plan the routine and schedule it for weeks; asks the safety questions.
+    """Screen, plan the routine and schedule it for weeks.
 
+    The safety questions that matter for the routine are asked, unless --no-red-flags or
+    --red-flag gives the answers (needed without a terminal: exit 2).
     Points whose protocol says "several times a day" (KI27, TE3, BL10) get short extra
     sessions. Exits 4 when a red flag blocks self-care.
     """
-    intake = screened(intake)
+    refuse_if_blocked(intake)
     try:
         times = [parse_time(t) for t in at] if at else None
         first = date.fromisoformat(start) if start else now().astimezone().date()
@@ -221,7 +232,8 @@ def rescreen_command(
         fail("--no-red-flags and --red-flag contradict each other; give one of them")
     s = store()
     program = pick(s, program_id)
-    yes = list(red_flag or []) if (red_flag or no_red_flags) else ask_red_flags().raised
+    asked = questions(program.intake)
+    yes = list(red_flag or []) if (red_flag or no_red_flags) else ask_red_flags(asked).raised
     unknown = [f for f in yes if f not in red_flags()]
     if unknown:
         fail(f"unknown red flag(s): {', '.join(unknown)} (see `acupressure screen --list`)")

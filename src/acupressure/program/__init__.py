@@ -3,7 +3,7 @@
     >>> from datetime import date
     >>> from acupressure.program import design
     >>> from acupressure.safety import Intake
-    >>> d = design(Intake(areas=["upper-back"]), start=date(2026, 3, 2))
+    >>> d = design(Intake(areas=["upper-back"], red_flags=[]), start=date(2026, 3, 2))
     >>> d.schedule.weeks, [t.isoformat() for t in d.schedule.times], d.extra_points
     (6, ['08:00:00'], ['KI27', 'TE3'])
 

@@ -12,7 +12,7 @@ import secrets
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.db import IntegrityError, transaction
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, QueryDict
 
 from acupressure.plan.prescribe import WHERE_TEXT, PrescribedPoint
 from acupressure.program import Design
@@ -251,6 +251,18 @@ def prescribe(
             changes=said,
         )
     return int(row.pk)
+
+
+def screening_from_form(data: QueryDict) -> Intake:
+    """The screening a practitioner records (or asks the client for): every red-flag
+    question answered, since any atlas point may be prescribed, whatever the areas."""
+    from acupressure import safety
+    from acupressure.web.planning import IntakeError, intake_from_form
+
+    missing = [f for f in safety.red_flags() if data.get(f"flag-{f}", "") not in ("yes", "no")]
+    if missing:
+        raise IntakeError(f"please answer every safety question ({len(missing)} not answered)")
+    return intake_from_form(data)
 
 
 def stored_intake(link: PractitionerLink) -> Intake | None:

@@ -122,7 +122,7 @@ class ProgramStore:
         rows = PracticeSession.objects.filter(program_id=pk, owner_id=self.owner_id)
         return [
             DoneSession(
-                started_at=r.created_at,
+                started_at=r.started_at or r.created_at,
                 kind="extra" if r.slot_kind == "extra" else "routine",
                 seconds_pressed=r.seconds_pressed,
                 completed=r.finished_at is not None,
@@ -158,6 +158,7 @@ class ProgramStore:
             program_id=pk,
             slot_kind=kind,
             created_at=started_at,
+            started_at=started_at if ended_at is not None else None,  # a web one: on Start
             finished_at=ended_at,
             plan=plan,
             **fields,

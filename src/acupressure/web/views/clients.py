@@ -24,7 +24,7 @@ from acupressure.web import clock, follow_up, practice
 from acupressure.web.diary import readings
 from acupressure.web.diary_chart import pain_chart
 from acupressure.web.models import CheckIn, PracticeSession, PractitionerLink, Prescription
-from acupressure.web.planning import IntakeError, intake_from_form
+from acupressure.web.planning import IntakeError
 from acupressure.web.privacy import access_log, record_access
 from acupressure.web.program_store import ProgramStore, program_summary
 from acupressure.web.signin import issue_token
@@ -118,7 +118,7 @@ def screening(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(f"/clients/{link.pk}/")
     if request.method == "POST":
         try:
-            intake = intake_from_form(request.POST)
+            intake = practice.screening_from_form(request.POST)
         except IntakeError as exc:
             context["error"] = str(exc)
             return render(request, "web/client_screening.html", context, status=400)

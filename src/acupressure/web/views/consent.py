@@ -118,7 +118,7 @@ def own_fhir(request: HttpRequest) -> HttpResponse:
 def screening(request: HttpRequest, pk: int) -> HttpResponse:
     """The safety questions, answered by the client when the practitioner asked for that."""
     from acupressure import safety
-    from acupressure.web.planning import IntakeError, intake_from_form
+    from acupressure.web.planning import IntakeError
 
     link = PractitionerLink.objects.filter(
         pk=pk, client_id=user_id(request), active=True, screening_by_client=True
@@ -136,7 +136,7 @@ def screening(request: HttpRequest, pk: int) -> HttpResponse:
     }
     if request.method == "POST":
         try:
-            intake = intake_from_form(request.POST)
+            intake = practice.screening_from_form(request.POST)
         except IntakeError as exc:
             context["error"] = str(exc)
             return render(request, "web/client_screening.html", context, status=400)

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from pydantic import ValidationError
 
-from acupressure import safety
+from acupressure.plan import questions
 from acupressure.program import (
     Program,
     ProgramError,
@@ -193,7 +193,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 def rescreen_page(request: HttpRequest, pk: int) -> HttpResponse:
     store, program = own_program(request, pk)
-    flags = list(safety.red_flags().values())
+    flags = questions(program.intake)  # the ones that matter for this routine, as at the start
     context: dict[str, Any] = {"program": program, "flags": flags, "answers": request.POST}
     if request.method == "POST":
         answers = {f.id: request.POST.get(f"flag-{f.id}", "") for f in flags}

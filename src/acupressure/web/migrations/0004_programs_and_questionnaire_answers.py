@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("web", "0002_diary_access_log"),
+        ("web", "0003_session_started_at"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
