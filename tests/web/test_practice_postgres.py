@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.web.test_postgres import postgres_url
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 HERE = Path(__file__).parent
@@ -20,6 +19,16 @@ MODULES = [
     "test_follow_up.py",
     "test_practice_browser.py",
 ]
+
+
+def postgres_url() -> str:
+    """As in test_postgres.py: the throwaway cluster's URL, or skip."""
+    url = os.environ.get("ACUPRESSURE_TEST_DATABASE_URL", "")
+    if not url and os.environ.get("DATABASE_URL", "").startswith(("postgres", "postgresql")):
+        url = os.environ["DATABASE_URL"]
+    if not url:
+        pytest.skip("no PostgreSQL: set ACUPRESSURE_TEST_DATABASE_URL")
+    return url
 
 
 def test_practitioner_features_pass_on_postgresql() -> None:
