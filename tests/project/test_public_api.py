@@ -29,8 +29,8 @@ PUBLIC: dict[str, list[str]] = {
     ],
     "acupressure.program": [
         "DoneSession", "Program", "ProgramError", "Rescreen", "Schedule", "Slot", "SlotKind",
-        "Today", "TodayReport", "WeekAdherence", "adherence", "all_slots", "design", "design_prescribed",
-        "end_of",
+        "Today", "TodayReport", "WeekAdherence", "adherence", "all_slots", "design",
+        "design_prescribed", "end_of",
         "plan_for_slot", "press_seconds", "report", "rescreen", "rescreen_due", "today",
         "week_of",
     ],
