@@ -202,3 +202,24 @@ def test_a_person_without_a_program_still_gets_a_valid_bundle() -> None:
     text = bundle_json(Export(patient=person, generated_at=NOW))
     data = json.loads(Bundle.model_validate_json(text).model_dump_json(exclude_none=True))
     assert [e["resource"]["resourceType"] for e in data["entry"]] == ["Patient"]
+
+
+def test_a_self_made_program_reports_its_planned_numbers() -> None:
+    """Without a prescription the activities carry the routine as planned (pregnancy: gentle)."""
+    from acupressure.program import design
+
+    intake = Intake(areas=["neck"], pregnant=True, trimester=2, red_flags=[])
+    made = design(intake, date(2026, 3, 2))
+    program = PROGRAM.model_copy(
+        update={"prescription": None, "version": 0, "points": made.points, "intake": intake}
+    )
+    person = Person(key="user-3", label="me", named=False)
+    text = bundle_json(Export(patient=person, program=program, generated_at=NOW))
+    (plan,) = resources(text, "CarePlan")
+    codes = [a["detail"]["code"]["coding"][0]["code"] for a in plan["activity"]]
+    assert codes == [p.code for p in made.plan.points]
+    for activity, planned in zip(plan["activity"], made.plan.points, strict=True):
+        ext = {e["url"].rsplit("/", 1)[-1]: e for e in activity["detail"]["extension"]}
+        assert ext["pressure"]["valueCode"] == planned.pressure
+        assert ext["hold-seconds"]["valueInteger"] == planned.hold_seconds
+    assert "identifier" not in plan and "author" not in plan

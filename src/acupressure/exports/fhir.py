@@ -119,17 +119,22 @@ def _timing(program: Program, times: list[time]) -> dict[str, Any]:
 
 
 def _items(program: Program) -> list[PrescribedPoint]:
+    """The prescription, or for a program a person made, its routine as planned."""
     if program.prescription is not None:
         return list(program.prescription)
+    from acupressure.program import plan_for_slot
+
+    planned = {p.code: p for p in plan_for_slot(program.intake, "routine", []).points}
     out = []
     for code in program.points:
+        p = planned.get(code)
         t = atlas.get(code).technique
         out.append(
             PrescribedPoint(
                 code=code,
-                hold_seconds=t.hold_seconds,
-                repetitions=t.repetitions,
-                pressure=t.pressure,
+                hold_seconds=p.hold_seconds if p else t.hold_seconds,
+                repetitions=p.repetitions if p else t.repetitions,
+                pressure=p.pressure if p else t.pressure,
             )
         )
     return out
