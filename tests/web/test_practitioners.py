@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
@@ -192,3 +193,23 @@ def test_the_client_answers_the_safety_questions_when_asked(clock: FakeClock) ->
     assert "Please see a clinician first" in blocked.content.decode()
     page = desk.get(f"/clients/{link.pk}/prescribe/").content.decode()
     assert 'value="KI27" disabled' in page and "Screening blocks any routine" in page
+
+
+def test_the_routine_handout_carries_a_sign_in_link(clock: FakeClock, tmp_path: Path) -> None:
+    import subprocess
+
+    practice = make_practice()
+    desk = signed_in(practice.practitioner)
+    response = desk.post(f"/clients/{practice.link.pk}/routine.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Cache-Control"] == "private, no-store"
+    path = tmp_path / "routine.pdf"
+    path.write_bytes(response.content)
+    text = subprocess.run(
+        ["pdftotext", "-raw", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    assert "KI27" in text and "TE3" in text
+    found = re.search(r"http://testserver(/signin/link/\S+/)", text.replace("\n", ""))
+    assert found, text
+    landed = Client().get(found[1])
+    assert landed.status_code == 302  # it signs the client in
