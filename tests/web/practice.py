@@ -92,3 +92,22 @@ def make_practice() -> Practice:
         ana, ben, cara, link.client, stranger, link, other_link, former_link,
         ProgramRecord.objects.get(owner=link.client),
     )  # fmt: skip
+
+
+def use_link(client: Client, path: str) -> Any:
+    """Open a one-time sign-in link as a person would: GET it, and if the page asks to
+    confirm (a form posting back), press the button. Works whether GET or POST signs in."""
+    response = client.get(path)
+    if response.status_code == 200 and b'method="post"' in response.content:
+        response = client.post(path)
+    return response
+
+
+def open_link(page: Any, url: str) -> None:
+    """The same in a browser."""
+    page.goto(url)
+    if "/signin/link/" in page.url:
+        button = page.locator("main form[method=post] button[type=submit]")
+        if button.count():
+            button.first.click()
+            page.wait_for_load_state()

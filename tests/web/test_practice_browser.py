@@ -22,6 +22,7 @@ from tests.web.browser import (
     answer_no_to_every_safety_question,
     need_chromium,
 )
+from tests.web.practice import open_link
 from tests.web.server import Served, start_server
 
 from acupressure import atlas
@@ -62,7 +63,7 @@ def test_practitioner_and_client_end_to_end(server: Served, tmp_path: Path) -> N
         )
         desk = tablet.new_page()
         desk_seen = Recorder(desk)
-        desk.goto(link)
+        open_link(desk, link)
         desk.wait_for_url(server.base + "/clients/")
         signin_url, client_page = add_and_prescribe(desk)
 
@@ -72,7 +73,7 @@ def test_practitioner_and_client_end_to_end(server: Served, tmp_path: Path) -> N
         me = phone.new_page()
         me_seen = Recorder(me)
         me.clock.install()
-        me.goto(signin_url)
+        open_link(me, signin_url)
         consent_session_and_check(me, server)
 
         # the practitioner sees it on /clients/ and downloads the bundle

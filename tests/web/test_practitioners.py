@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from tests.doubles import FakeWallClock as FakeClock
-from tests.web.practice import make_practice, signed_in
+from tests.web.practice import make_practice, signed_in, use_link
 from typer.testing import CliRunner
 
 from acupressure.cli import app
@@ -34,7 +34,7 @@ def test_cli_adds_a_practitioner_with_a_one_time_link(clock: FakeClock) -> None:
     assert "Practitioner Dr Ana Silva <ana@example.org>" in done.output
     profile = PractitionerProfile.objects.get(user__username="ana@example.org")
     assert profile.name == "Dr Ana Silva"
-    landed = Client().get(link_path(done.output))
+    landed = use_link(Client(), link_path(done.output))
     assert landed["Location"] == "/clients/"
     again = runner.invoke(app, [*cmd[:3], "--name", "Dr Ana Silva-Reis", "--json"])
     assert json.loads(again.output)["name"] == "Dr Ana Silva-Reis"
@@ -50,11 +50,11 @@ def test_practitioner_link_signs_in_once_and_lands_on_clients(clock: FakeClock) 
     user = add_practitioner("ana@example.org", "Dr Ana Silva")
     token = issue_token(user)
     browser = Client()
-    response = browser.get(f"/signin/link/{token}/")
+    response = use_link(browser, f"/signin/link/{token}/")
     assert response.status_code == 302
     assert response["Location"] == "/clients/"
     assert browser.get("/clients/").status_code == 200
-    assert Client().get(f"/signin/link/{token}/").status_code == 400  # used up
+    assert use_link(Client(), f"/signin/link/{token}/").status_code == 400  # used up
     assert not user.has_usable_password()
     set_pw = browser.post(
         "/account/password/",
@@ -79,7 +79,7 @@ def test_add_client_hands_over_link_qr_and_code_then_consent(clock: FakeClock) -
     assert "Waiting for P-17" in desk.get(f"/clients/{link.pk}/").content.decode()
     assert desk.get(f"/clients/{link.pk}/fhir.json").status_code == 404
     phone = Client()
-    landed = phone.get(link_path(page))
+    landed = use_link(phone, link_path(page))
     assert landed["Location"] == "/consent/"
     consent = phone.get("/consent/").content.decode()
     for words in ("your sessions", "your pain scores", "your weekly checks", "safety (red-flag)"):
@@ -175,7 +175,7 @@ def test_the_client_answers_the_safety_questions_when_asked(clock: FakeClock) ->
     screening_page = desk.get(f"/clients/{link.pk}/screening/").content.decode()
     assert "their answers are not in yet" in screening_page
     phone = Client()
-    phone.get(f"/signin/link/{issue_token(link.client)}/")
+    use_link(phone, f"/signin/link/{issue_token(link.client)}/")
     agreed = phone.post("/consent/", {"link": link.pk, "answer": "yes"})
     assert agreed["Location"] == f"/consent/{link.pk}/screening/"
     form = {f"flag-{f}": "no" for f in safety.red_flags()}
@@ -211,5 +211,5 @@ def test_the_routine_handout_carries_a_sign_in_link(clock: FakeClock, tmp_path: 
     assert "KI27" in text and "TE3" in text
     found = re.search(r"http://testserver(/signin/link/\S+/)", text.replace("\n", ""))
     assert found, text
-    landed = Client().get(found[1])
+    landed = use_link(Client(), found[1])
     assert landed.status_code == 302  # it signs the client in
