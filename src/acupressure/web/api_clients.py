@@ -3,7 +3,7 @@ anyone else, and the practitioner once consent is withdrawn, gets a 404."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
@@ -15,6 +15,7 @@ from pydantic import Field
 from acupressure.plan.prescribe import PrescribedPoint
 from acupressure.program.schedule import parse_time
 from acupressure.web import practice
+from acupressure.web.api_programs import Refusal
 from acupressure.web.privacy import record_access
 from acupressure.web.views.prescribe import PrescribeError, save
 
@@ -28,13 +29,22 @@ class PrescriptionIn(Schema):
     timezone: str = "UTC"
 
 
-class Problem(Schema):
-    """What went wrong, in one line."""
+class InputIssue(Schema):
+    """One problem with the body, as pydantic reports it."""
 
-    detail: str
+    type: str
+    loc: list[str | int]
+    msg: str
+    ctx: dict[str, Any] | None = None
 
 
-ERRORS: dict[int, type[Problem]] = {400: Problem, 401: Problem, 403: Problem, 404: Problem}
+class BadPrescription(Schema):
+    """A 422 answer: each problem with the body, where it is and what is wrong."""
+
+    detail: list[InputIssue]
+
+
+ERRORS: dict[int, Any] = {400: Refusal, 401: Refusal, 403: Refusal, 404: Refusal}
 
 
 class PrescriptionOut(Schema):
@@ -42,15 +52,22 @@ class PrescriptionOut(Schema):
     version: int
 
 
+def _id(pk: str) -> int:
+    """The path's id, read here so that any odd id is a plain 404, like a stranger's."""
+    if not pk.isdecimal() or len(pk) > 18:
+        raise HttpError(404, "no such client")
+    return int(pk)
+
+
 @router.get(
     "/{pk}/fhir",
     response={200: dict[str, object], **ERRORS},
     summary="A client's FHIR R4B Bundle (application/fhir+json)",
 )
-def client_fhir(request: HttpRequest, pk: int) -> HttpResponse:
+def client_fhir(request: HttpRequest, pk: str) -> HttpResponse:
     from acupressure.web.fhir_data import client_bundle_json
 
-    link = practice.client_link(request, pk)
+    link = practice.client_link(request, _id(pk))
     record_access(int(request.user.pk or 0), link.client_id, request.path)
     response = HttpResponse(client_bundle_json(link), content_type="application/fhir+json")
     response["Cache-Control"] = "private, no-store"
@@ -59,11 +76,11 @@ def client_fhir(request: HttpRequest, pk: int) -> HttpResponse:
 
 @router.post(
     "/{pk}/prescription",
-    response={201: PrescriptionOut, **ERRORS},
+    response={201: PrescriptionOut, 422: BadPrescription, **ERRORS},
     summary="Prescribe (a new version); points the client's screening excludes are refused",
 )
-def prescribe(request: HttpRequest, pk: int, body: PrescriptionIn) -> Status[PrescriptionOut]:
-    link = practice.client_link(request, pk, consented=False)
+def prescribe(request: HttpRequest, pk: str, body: PrescriptionIn) -> Status[PrescriptionOut]:
+    link = practice.client_link(request, _id(pk), consented=False)
     me = request.user
     assert isinstance(me, User)
     try:
