@@ -23,7 +23,7 @@ def test_today_at_home_then_a_session_counts(owner_client: object, clock: FakeWa
     program = make(owner_client)  # the fake clock starts Monday 2025-03-03 09:00 UTC
     home = owner_client.get("/").content.decode()  # type: ignore[attr-defined]
     assert "Today: week 1 of 2" in home
-    assert "08:00" in home and "due now" in home and "0 of 1" in home
+    assert "09:00" in home and "due now" in home and "0 of 1" in home
     started = owner_client.post(f"/program/{program.pk}/start/", {"kind": "routine"})  # type: ignore[attr-defined]
     session = PracticeSession.objects.get(program=program)
     assert started["Location"] == f"/session/{session.pk}/" and session.slot_kind == "routine"
