@@ -150,3 +150,19 @@ def test_bad_numbers_get_a_page_naming_the_field(owner_client: object) -> None:
         response = owner_client.post("/program/new/", {"intake": INTAKE, "weeks": weeks or "x"})  # type: ignore[attr-defined]
         assert response.status_code == 400
         assert "weeks: give a whole number" in response.content.decode()
+
+
+def test_much_worse_pain_after_a_session_asks_the_safety_questions_again(
+    owner_client: object,
+) -> None:
+    program = make(owner_client)
+    owner_client.post(f"/program/{program.pk}/start/", {"kind": "routine"})  # type: ignore[attr-defined]
+    session = PracticeSession.objects.get(program=program)
+    owner_client.post(f"/session/{session.pk}/pain/", {"pain": "3"})  # type: ignore[attr-defined]
+    owner_client.post(  # type: ignore[attr-defined]
+        f"/session/{session.pk}/finish/", {"pain_after": "6", "completed_steps": "3"}
+    )
+    program.refresh_from_db()
+    assert program.rescreen_requested
+    home = owner_client.get("/").content.decode()  # type: ignore[attr-defined]
+    assert "answer the safety questions again" in home
