@@ -163,3 +163,34 @@ def test_adherence_stops_counting_when_the_program_stops() -> None:
     weeks = adherence(p, [], datetime(2026, 4, 30, tzinfo=UTC))
     assert [(w.week, w.due) for w in weeks] == [(1, 3)]
     assert today(p, [], datetime(2026, 3, 5, 9, tzinfo=UTC)).slots == []
+
+
+def test_sessions_before_the_program_was_made_are_not_due() -> None:
+    made_at = datetime(2026, 3, 4, 16, 0, tzinfo=UTC)  # Wednesday afternoon, start Monday
+    p = program(schedule(times=[time(8), time(19)]), created_at=made_at)
+    day = today(p, [], datetime(2026, 3, 4, 20, 0, tzinfo=UTC))
+    assert [s.state for s in day.slots] == ["due"]  # only 19:00; 08:00 came before
+    weeks = adherence(p, [], datetime(2026, 3, 4, 20, 0, tzinfo=UTC))
+    assert [(w.week, w.due) for w in weeks] == [(1, 1)]
+
+
+def test_practising_right_after_making_the_program_counts_for_the_earlier_slot() -> None:
+    made_at = datetime(2026, 3, 2, 16, 0, tzinfo=UTC)  # Monday afternoon; the slot is 08:00
+    p = program(schedule(), created_at=made_at)
+    now = datetime(2026, 3, 2, 16, 30, tzinfo=UTC)
+    day = today(p, [], now)
+    assert day.slots == [] and day.next_kind == "routine"  # nothing due, but one may start
+    assert [(w.done, w.due) for w in adherence(p, [], now)] == [(0, 0)]
+    practised = [done(datetime(2026, 3, 2, 16, 10, tzinfo=UTC))]
+    day = today(p, practised, now)
+    assert [s.state for s in day.slots] == ["done"] and day.next_kind is None
+    assert [(w.done, w.due) for w in adherence(p, practised, now)] == [(1, 1)]
+
+
+def test_a_session_done_ahead_of_its_time_counts_as_that_days_slot() -> None:
+    p = program(schedule(times=[time(8), time(19)]))
+    now = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)  # the 19:00 session is still to come
+    practised = [done(datetime(2026, 3, 2, 8, 5, tzinfo=UTC)), done(now)]
+    assert [(w.done, w.due) for w in adherence(p, practised, now)] == [(2, 2)]
+    three = [*practised, done(now)]
+    assert [(w.done, w.due) for w in adherence(p, three, now)] == [(2, 2)]  # at most 2 a day

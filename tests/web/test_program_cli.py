@@ -15,18 +15,36 @@ from acupressure.cli import app
 from acupressure.cli import program as program_cli
 from acupressure.web.models import ProgramRecord
 
-NOW = datetime(2026, 3, 4, 12, 0, tzinfo=UTC)
+NOW = datetime(2026, 3, 4, 12, 0, tzinfo=UTC)  # Wednesday noon, in week 1
+MADE = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)  # programs are made the day before the start
+
+
+class Clock:
+    """The CLI's clock: ``create`` runs at MADE, every other command at NOW."""
+
+    def __init__(self) -> None:
+        self.now = NOW
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+CLOCK = Clock()
 
 
 @pytest.fixture
 def cli(db: None, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setattr(program_cli, "now", lambda: NOW)
+    monkeypatch.setattr(program_cli, "now", CLOCK)
     return CliRunner()
 
 
 def create(cli: CliRunner, *extra: str, screening: tuple[str, ...] = ("--no-red-flags",)) -> Any:
     args = ["program", "create", "--area", "upper-back", "--start", "2026-03-02"]
-    return cli.invoke(app, [*args, *screening, "--tz", "Europe/London", *extra])
+    CLOCK.now = MADE
+    try:
+        return cli.invoke(app, [*args, *screening, "--tz", "Europe/London", *extra])
+    finally:
+        CLOCK.now = NOW
 
 
 def test_create_list_show_today(cli: CliRunner) -> None:

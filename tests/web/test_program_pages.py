@@ -23,7 +23,7 @@ def test_today_at_home_then_a_session_counts(owner_client: object, clock: FakeWa
     program = make(owner_client)  # the fake clock starts Monday 2025-03-03 09:00 UTC
     home = owner_client.get("/").content.decode()  # type: ignore[attr-defined]
     assert "Today: week 1 of 2" in home
-    assert "08:00" in home and "due now" in home and "0 of 1" in home
+    assert "09:00" in home and "due now" in home and "0 of 1" in home
     started = owner_client.post(f"/program/{program.pk}/start/", {"kind": "routine"})  # type: ignore[attr-defined]
     session = PracticeSession.objects.get(program=program)
     assert started["Location"] == f"/session/{session.pk}/" and session.slot_kind == "routine"
@@ -150,3 +150,19 @@ def test_bad_numbers_get_a_page_naming_the_field(owner_client: object) -> None:
         response = owner_client.post("/program/new/", {"intake": INTAKE, "weeks": weeks or "x"})  # type: ignore[attr-defined]
         assert response.status_code == 400
         assert "weeks: give a whole number" in response.content.decode()
+
+
+def test_much_worse_pain_after_a_session_asks_the_safety_questions_again(
+    owner_client: object,
+) -> None:
+    program = make(owner_client)
+    owner_client.post(f"/program/{program.pk}/start/", {"kind": "routine"})  # type: ignore[attr-defined]
+    session = PracticeSession.objects.get(program=program)
+    owner_client.post(f"/session/{session.pk}/pain/", {"pain": "3"})  # type: ignore[attr-defined]
+    owner_client.post(  # type: ignore[attr-defined]
+        f"/session/{session.pk}/finish/", {"pain_after": "6", "completed_steps": "3"}
+    )
+    program.refresh_from_db()
+    assert program.rescreen_requested
+    home = owner_client.get("/").content.decode()  # type: ignore[attr-defined]
+    assert "answer the safety questions again" in home

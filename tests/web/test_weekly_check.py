@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from tests.doubles import FakeWallClock
 from tests.web.personas import Personas
 from tests.web.programs import check, make
@@ -75,3 +76,24 @@ def test_today_links_the_open_check(owner_client: object, clock: FakeWallClock) 
     assert "Weekly check for week 1" in home
     check(owner_client, program.pk, 1, 5, 0, [])
     assert "Weekly check" not in owner_client.get("/").content.decode()  # type: ignore[attr-defined]
+
+
+def test_a_clinic_questionnaire_is_offered_in_the_check(
+    owner_client: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pathlib import Path
+
+    from acupressure.outcomes import ENV
+    from acupressure.outcomes.loader import load_all
+
+    clinic = Path(__file__).parents[1] / "outcomes" / "clinic"
+    monkeypatch.setenv(ENV, str(clinic))
+    program = make(owner_client)
+    page = owner_client.get(f"/program/{program.pk}/check/?week=0").content.decode()  # type: ignore[attr-defined]
+    assert "Made-up daily limits list" in page and "Made-up risk sorter" in page
+    assert "For tests only." in page  # the terms of use are shown with it
+    form = {"q-pain-week-pain": "5", **{f"q-daily-limits-s{i}": "yes" for i in range(1, 11)}}
+    owner_client.post(f"/program/{program.pk}/check/?week=0", form)  # type: ignore[attr-defined]
+    saved = QuestionnaireAnswer.objects.get(program=program, questionnaire="daily-limits")
+    assert len(saved.answers) == 10
+    load_all.cache_clear()

@@ -36,6 +36,7 @@ from acupressure.program import (
     week_of,
 )
 from acupressure.program.schedule import parse_time
+from acupressure.program.summary import pain_much_worse
 from acupressure.safety import Intake, red_flags, screen
 
 if TYPE_CHECKING:
@@ -327,3 +328,6 @@ def _start_next(s: ProgramStore, program: Program, day: Today, speed: float) -> 
         seconds_pressed=record.seconds_pressed,
     )
     err_console.print(f"Saved to program {program.id} (see acupressure today).", highlight=False)
+    if pain_much_worse(record.pain_before, record.pain_after):
+        s.request_rescreen(program.id)
+        err_console.print("Your pain is much worse: acupressure program rescreen before the next.")

@@ -75,6 +75,14 @@ def summarise(
     return Summary(columns=[(q.id, q.short) for q in questionnaires], rows=rows)
 
 
+def pain_much_worse(before: float | None, after: float | None) -> bool:
+    """Pain up by 2 points and by 30% (from a session's before to after, or from the start
+    to this week): the safety questions are asked again before the next session."""
+    if before is None or after is None:
+        return False
+    return after - before >= 2 and after - before >= 0.3 * max(before, 1)
+
+
 def much_worse(now: Mapping[str, Result], baseline: Mapping[str, Result]) -> bool:
     """Did this week's check report much worse pain (re-screen before the next session)?
     The change rating at "much worse" or below, or pain this week up by 2 points and 30%."""
@@ -84,7 +92,4 @@ def much_worse(now: Mapping[str, Result], baseline: Mapping[str, Result]) -> boo
     pain, before = now.get("pain-week"), baseline.get("pain-week")
     if pain is None or before is None:
         return False
-    after, start = pain.scores.get("pain"), before.scores.get("pain")
-    if after is None or start is None:
-        return False
-    return after - start >= 2 and after - start >= 0.3 * max(start, 1)
+    return pain_much_worse(before.scores.get("pain"), pain.scores.get("pain"))

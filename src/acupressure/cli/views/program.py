@@ -62,7 +62,8 @@ def print_today(console: Console, program: Program, day: Today, weeks: list[Week
     console.print(f"Today, {day.day} ({week}), program {program.id}", highlight=False)
     if day.rescreen_due:
         console.print(
-            "New week: answer the safety questions first: acupressure program rescreen",
+            ("Your pain got much worse" if program.rescreen_requested else "New week")
+            + ": answer the safety questions first: acupressure program rescreen",
             markup=False,
             highlight=False,
         )

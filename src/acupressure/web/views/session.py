@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from pydantic import ValidationError
 
+from acupressure.program.summary import pain_much_worse
 from acupressure.safety import Intake
 from acupressure.web import clock
 from acupressure.web.access import own_session, user_id
@@ -15,6 +16,7 @@ from acupressure.web.charts import chart_for
 from acupressure.web.forms import FinishForm, PainForm, first_error
 from acupressure.web.models import PracticeSession
 from acupressure.web.planning import plan_for, validation_message
+from acupressure.web.program_store import ProgramStore
 
 
 def _bad(message: str) -> HttpResponse:
@@ -106,6 +108,8 @@ def finish(request: HttpRequest, pk: int) -> HttpResponse:
     session.finished_at = clock.now()
     session.started_at = session.started_at or session.created_at  # finished, so it ran
     session.save()
+    if session.program_id and pain_much_worse(session.pain_before, session.pain_after):
+        ProgramStore(user_id(request)).request_rescreen(session.program_id)
     if request.headers.get("Accept", "").startswith("application/json"):
         return JsonResponse({"ok": True, "diary": "/diary/"})
     return redirect("/diary/")
