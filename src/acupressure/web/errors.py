@@ -1,7 +1,7 @@
 """Errors that views raise deep down, answered plainly: JSON under /api/, a short page elsewhere.
 
 - a body over Django's size limit (RequestDataTooBig): 413;
-- password hashing busy (:class:`acupressure.web.hashers.HashingBusy`): 503 with Retry-After.
+- password hashing busy (:class:`acupressure.web.hashers.HashingBusyError`): 503 with Retry-After.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Callable
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
-from acupressure.web.hashers import HashingBusy
+from acupressure.web.hashers import HashingBusyError
 
 
 def _answer(request: HttpRequest, status: int, detail: str) -> HttpResponse:
@@ -32,7 +32,7 @@ class PlainErrorsMiddleware:
     def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
         if isinstance(exc, RequestDataTooBig):
             return _answer(request, 413, "the request body is too large")
-        if isinstance(exc, HashingBusy):
+        if isinstance(exc, HashingBusyError):
             response = _answer(request, 503, "too many sign-ins at once; try again in a moment")
             response["Retry-After"] = "5"
             return response

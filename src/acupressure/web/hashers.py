@@ -2,7 +2,7 @@
 
 Each Argon2 hash takes about 100 MiB and a fraction of a second; without a bound, a burst of
 guesses takes every server thread and memory with it. A hash waits a few seconds for a free
-slot and otherwise raises :class:`HashingBusy` (answered 503 by
+slot and otherwise raises :class:`HashingBusyError` (answered 503 by
 :class:`acupressure.web.errors.PlainErrorsMiddleware`). The stored hashes are unchanged: the
 algorithm name is still ``argon2``.
 """
@@ -21,7 +21,7 @@ T = TypeVar("T")
 WAIT_SECONDS = 5.0
 
 
-class HashingBusy(RuntimeError):
+class HashingBusyError(RuntimeError):
     """Every hashing slot stayed taken for WAIT_SECONDS."""
 
 
@@ -41,7 +41,7 @@ def _semaphore() -> threading.BoundedSemaphore:
 def hashing_slot() -> Iterator[None]:
     slots = _semaphore()
     if not slots.acquire(timeout=WAIT_SECONDS):
-        raise HashingBusy("too many passwords are being checked at once")
+        raise HashingBusyError("too many passwords are being checked at once")
     try:
         yield
     finally:
