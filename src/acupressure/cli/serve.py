@@ -83,7 +83,7 @@ def serve(
     typer.echo(f"Serving on {base}/  (Ctrl+C to stop)")
     typer.echo(f"Sign in once with this link (valid 12 hours, single use):\n  {link}")
     for warning in startup_warnings():
-        err_console.print(warning, markup=False)
+        typer.echo(warning, err=True)
     if host not in LOOPBACK:
         err_console.print(
             "warning: listening beyond this machine; put it behind https (docs/deployment.md).",
