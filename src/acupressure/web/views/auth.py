@@ -40,7 +40,6 @@ def signin_link(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "GET":
         response = render(request, "web/signin_link.html", {"username": user.get_username()})
         response["Cache-Control"] = PRIVATE
-        response["Referrer-Policy"] = "no-referrer"
         return response
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     return redirect("/")
