@@ -56,3 +56,43 @@ def test_a_data_folder_open_to_others_is_named_at_start(tmp_path: Path) -> None:
     finally:
         if served.process.poll() is None:
             served.stop()
+
+
+@pytest.mark.postgres
+def test_two_servers_on_a_fresh_postgresql_database_both_come_up(tmp_path: Path) -> None:
+    """The advisory lock: two servers migrate one fresh PostgreSQL database at once."""
+    import secrets
+
+    import requests
+    from tests.web.test_postgres import postgres_url
+
+    url = postgres_url()
+    psycopg = pytest.importorskip("psycopg")
+    name = f"acup_race_{secrets.token_hex(4)}"
+    try:
+        admin = psycopg.connect(url, autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as exc:
+        pytest.skip(f"PostgreSQL not reachable: {exc}")
+    admin.execute(f"CREATE DATABASE {name}")
+    fresh = url.rsplit("/", 1)[0] + "/" + name
+    started: list[Served] = []
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            futures = [
+                pool.submit(start_server, tmp_path / f"d{n}", {"DATABASE_URL": fresh})
+                for n in range(2)
+            ]
+            errors = []
+            for future in futures:
+                try:
+                    started.append(future.result(timeout=120))
+                except RuntimeError as exc:
+                    errors.append(str(exc))
+        assert errors == []
+        for served in started:
+            assert requests.get(served.base + "/api/points", timeout=30).status_code == 200
+    finally:
+        for served in started:
+            served.stop()
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.close()

@@ -62,7 +62,7 @@ def load_bytes(data: bytes, max_bytes: int = MAX_BYTES, max_side: int | None = N
     """
     try:
         import numpy as np
-        from PIL import Image
+        from PIL import Image, UnidentifiedImageError
     except ImportError as exc:  # pragma: no cover - depends on the installed extras
         raise VisionUnavailableError() from exc
 
@@ -84,7 +84,7 @@ def load_bytes(data: bytes, max_bytes: int = MAX_BYTES, max_side: int | None = N
                 raise
             # Image.UnidentifiedImageError is an OSError; a chunk that decompresses past
             # Pillow's limit is a ValueError; a file cut short is an OSError or EOFError.
-            if isinstance(exc, Image.UnidentifiedImageError):
+            if isinstance(exc, UnidentifiedImageError):
                 raise BadImageError("not a photo: expected a JPEG, PNG or WebP image") from None
             raise BadImageError("the image is truncated or corrupt; try another photo") from None
     height, width = int(rgb.shape[0]), int(rgb.shape[1])
