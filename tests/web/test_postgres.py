@@ -22,6 +22,7 @@ MODULES = [
     "test_api.py",
     "test_terminal_store.py",
     "test_signin.py",
+    "test_authorization.py",
 ]
 
 

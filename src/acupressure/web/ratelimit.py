@@ -41,3 +41,10 @@ def allow(request: HttpRequest, limit: Limit) -> bool:
         cache.add(key, 1, timeout=limit.seconds + 1)
         return True
     return used <= limit.count
+
+
+def axes_client_ip(request: HttpRequest) -> str | None:
+    """django-axes' client address: the same REMOTE_ADDR, None when there is none (a request
+    made up by Django's test client), since the database column takes only addresses."""
+    address = request.META.get("REMOTE_ADDR")
+    return str(address) if address else None

@@ -109,7 +109,7 @@ AXES_FAILURE_LIMIT = env_int("ACUPRESSURE_SIGNIN_FAILURES", 10, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("ACUPRESSURE_SIGNIN_COOLOFF_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "acupressure.web.ratelimit.client_address"
+AXES_CLIENT_IP_CALLABLE = "acupressure.web.ratelimit.axes_client_ip"
 AXES_LOCKOUT_TEMPLATE = "web/signin_locked.html"
 AXES_VERBOSE = False
 LOGIN_URL = "/signin/"
