@@ -71,6 +71,7 @@ def test_every_acknowledged_write_survives_kill_9(tmp_path: Path) -> None:
             for pk in total
             if http.get(f"{served.base}/session/{pk}/timeline.json", timeout=30).status_code != 200
         ]
+        print(f"kill -9 x3: {len(total)} acknowledged writes, {len(missing)} missing")
         assert missing == [], f"{len(missing)} of {len(total)} acknowledged sessions lost"
     finally:
         served.stop()

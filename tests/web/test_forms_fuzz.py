@@ -264,6 +264,7 @@ FORMS = {
     "/privacy/delete/": ["confirm"],
     "/signin/": ["username", "password", "next"],
     "/camera/": ["view", "points"],
+    "/admin/login/": ["username", "password", "next"],
 }
 JSON_ENDPOINTS = ["/api/plan", "/api/diary/checkins", "/api/locate/landmarks"]
 
@@ -298,3 +299,12 @@ def test_every_json_endpoint_survives_the_hostile_shapes(owner_client: Client, u
         response = owner_client.post(url, hostile, content_type="application/json")
         assert 400 <= response.status_code < 500, (url, hostile[:20])
         assert "detail" in response.json()
+
+
+def test_the_hostile_shapes_reach_every_personal_form() -> None:
+    from tests.web.test_authorization import MATRIX
+
+    posted = {r.path for r in MATRIX if r.method == "POST" and not r.json_body}
+    fieldless = {"/signout/"}
+    assert posted - set(FORMS) - fieldless == set()
+    assert {r.path for r in MATRIX if r.json_body} <= set(JSON_ENDPOINTS)
