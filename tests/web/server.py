@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 
 @dataclass
 class Served:
@@ -97,3 +99,31 @@ def start_server(data_dir: Path | None = None, extra_env: dict[str, str] | None 
     process.wait(timeout=10)
     process.stdout.close()
     raise RuntimeError("acupressure serve did not start:\n" + "".join(lines))
+
+
+def start_link(server: Served) -> str:
+    """A fresh one-time sign-in link for the same data folder (what a restart prints)."""
+
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='acupressure.web.settings';"
+        "django.setup();"
+        "from acupressure.web.signin import issue_token, local_user;"
+        "print(issue_token(local_user('axe-tester')))"
+    )
+    env = {**os.environ, "ACUPRESSURE_DATA_DIR": str(server.data_dir)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    token = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    return f"{server.base}/signin/link/{token}/"
+
+
+def postgres_url() -> str:
+    url = os.environ.get("ACUPRESSURE_TEST_DATABASE_URL", "")
+    if not url and os.environ.get("DATABASE_URL", "").startswith(("postgres", "postgresql")):
+        url = os.environ["DATABASE_URL"]
+    if not url:
+        pytest.skip(
+            "no PostgreSQL: set ACUPRESSURE_TEST_DATABASE_URL (scripts/test.sh starts one as root)"
+        )
+    return url

@@ -18,7 +18,8 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
-from tests.web.conftest import Personas, intake_form
+from tests.web.access_matrix import MATRIX
+from tests.web.personas import Personas, intake_form
 
 from acupressure import safety
 
@@ -302,8 +303,6 @@ def test_every_json_endpoint_survives_the_hostile_shapes(owner_client: Client, u
 
 
 def test_the_hostile_shapes_reach_every_personal_form() -> None:
-    from tests.web.test_authorization import MATRIX
-
     posted = {r.path for r in MATRIX if r.method == "POST" and not r.json_body}
     fieldless = {"/signout/"}
     assert posted - set(FORMS) - fieldless == set()

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from tests.web.conftest import Personas, intake_form
+from tests.web.personas import Personas, intake_form
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ for the vision helpers
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from tests.web.browser import ARGS, CHROMIUM, need_chromium, sign_in_by_link
-from tests.web.server import Served, start_server
+from tests.web.server import Served, start_link, start_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 MARKER = "zebra-quartz-8812"  # in the note; must never be found in any cache or storage
@@ -114,7 +114,6 @@ def test_nothing_personal_is_readable_after_sign_out(served: Served) -> None:
 
 def test_deleting_the_diary_empties_the_caches(served: Served) -> None:
     from playwright.sync_api import sync_playwright
-    from tests.web.test_browser import start_link
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)

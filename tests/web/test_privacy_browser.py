@@ -6,8 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from tests.web.browser import phone_page, sign_in_by_link
-from tests.web.test_browser import axe_serious
+from tests.web.browser import axe_serious, phone_page, sign_in_by_link
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -6,7 +6,8 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.test import Client
-from tests.web.conftest import FakeClock, Personas
+from tests.doubles import FakeWallClock
+from tests.web.personas import Personas
 
 from acupressure.web.signin import issue_token, local_user
 
@@ -17,7 +18,7 @@ def test_local_user_is_created_once_without_a_password(db: None) -> None:
     assert not first.has_usable_password()
 
 
-def test_link_signs_in_once(client: Client, db: None, clock: FakeClock) -> None:
+def test_link_signs_in_once(client: Client, db: None, clock: FakeWallClock) -> None:
     token = issue_token(local_user("ana"))
     response = client.post(f"/signin/link/{token}/")
     assert response.status_code == 302
@@ -27,7 +28,9 @@ def test_link_signs_in_once(client: Client, db: None, clock: FakeClock) -> None:
     assert Client().get(f"/signin/link/{token}/").status_code == 400
 
 
-def test_opening_the_link_shows_a_button_and_does_not_use_it_up(db: None, clock: FakeClock) -> None:
+def test_opening_the_link_shows_a_button_and_does_not_use_it_up(
+    db: None, clock: FakeWallClock
+) -> None:
     token = issue_token(local_user("ana"))
     previewer = Client()
     for _ in range(3):  # a chat app or mail scanner fetching the address
@@ -43,7 +46,7 @@ def test_opening_the_link_shows_a_button_and_does_not_use_it_up(db: None, clock:
     assert signed.status_code == 302 and person.get("/diary/").status_code == 200
 
 
-def test_a_new_link_retires_the_older_ones(db: None, clock: FakeClock) -> None:
+def test_a_new_link_retires_the_older_ones(db: None, clock: FakeWallClock) -> None:
     user = local_user("ana")
     old = issue_token(user)
     new = issue_token(user)  # what the next `acupressure serve` prints

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from tests.web.server import Served, start_server
+from tests.web.server import Served, postgres_url, start_server
 
 pytestmark = pytest.mark.slow
 
@@ -64,7 +64,6 @@ def test_two_servers_on_a_fresh_postgresql_database_both_come_up(tmp_path: Path)
     import secrets
 
     import requests
-    from tests.web.test_postgres import postgres_url
 
     url = postgres_url()
     psycopg = pytest.importorskip("psycopg")

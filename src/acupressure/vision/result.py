@@ -6,9 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from acupressure.vision.observations import Side
-
-Facing = Literal["palm", "back", "edge", "front", "unknown"]
+from acupressure.body.vocabulary import Side
+from acupressure.vision.orient import Facing
 
 
 class _Model(BaseModel):
