@@ -80,10 +80,10 @@ def serve(
         shown = "127.0.0.1"
     base = f"http://{shown}:{server.effective_port}"
     link = f"{base}/signin/link/{token}/"
-    typer.echo(f"Serving on {base}/  (Ctrl+C to stop)")
-    typer.echo(f"Sign in once with this link (valid 12 hours, single use):\n  {link}")
     for warning in startup_warnings():
         typer.echo(warning, err=True)
+    typer.echo(f"Serving on {base}/  (Ctrl+C to stop)")
+    typer.echo(f"Sign in once with this link (valid 12 hours, single use):\n  {link}")
     if host not in LOOPBACK:
         err_console.print(
             "warning: listening beyond this machine; put it behind https (docs/deployment.md).",
