@@ -63,7 +63,7 @@ MATRIX = [
         "POST",
         "/session/start/",
         statuses(302, 302, 302, 302, 302),
-        {"intake": json.dumps({"areas": ["neck"], "helper": True})},
+        {"intake": json.dumps({"areas": ["neck"], "helper": True, "red_flags": []})},
     ),
     Row("session/<int:pk>/", "GET", "/session/{pk}/", statuses(302, 404, 200, 404, 404)),
     Row(

@@ -101,23 +101,6 @@ def start_server(data_dir: Path | None = None, extra_env: dict[str, str] | None 
     raise RuntimeError("acupressure serve did not start:\n" + "".join(lines))
 
 
-def start_link(server: Served) -> str:
-    """A fresh one-time sign-in link for the same data folder (what a restart prints)."""
-
-    code = (
-        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='acupressure.web.settings';"
-        "django.setup();"
-        "from acupressure.web.signin import issue_token, local_user;"
-        "print(issue_token(local_user('axe-tester')))"
-    )
-    env = {**os.environ, "ACUPRESSURE_DATA_DIR": str(server.data_dir)}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    token = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
-    ).stdout.strip()
-    return f"{server.base}/signin/link/{token}/"
-
-
 def postgres_url() -> str:
     url = os.environ.get("ACUPRESSURE_TEST_DATABASE_URL", "")
     if not url and os.environ.get("DATABASE_URL", "").startswith(("postgres", "postgresql")):

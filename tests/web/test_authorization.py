@@ -59,6 +59,9 @@ def world(db: None, clock: FakeWallClock) -> dict[str, Any]:
         intake={},
         plan={"points": [], "steps": [], "total_seconds": 0},
         total_steps=1,
+        completed_steps=1,
+        started_at=clock(),
+        finished_at=clock(),
         note=SECRET,
     )
     users = {"stranger": stranger, "owner": owner, "linked": linked, "unlinked": unlinked}

@@ -16,7 +16,7 @@ import pytest
 from tests.web.server import Served, csrf_form, start_server
 
 pytestmark = pytest.mark.slow
-INTAKE = json.dumps({"areas": ["neck"], "helper": True})
+INTAKE = json.dumps({"areas": ["neck"], "helper": True, "red_flags": []})
 WRITERS = 4
 
 

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from tests.web.browser import ARGS, CHROMIUM, need_chromium, sign_in_by_link
-from tests.web.server import Served, start_link, start_server
+from tests.web.browser import ARGS, CHROMIUM, need_chromium, sign_in_by_link, start_link
+from tests.web.server import Served, start_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 MARKER = "zebra-quartz-8812"  # in the note; must never be found in any cache or storage

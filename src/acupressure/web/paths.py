@@ -1,7 +1,7 @@
-"""Where the web app keeps its data: platformdirs' user data dir, or ACUPRESSURE_DATA_DIR.
+"""Where the web app keeps its data: ``acupressure.paths.data_dir`` (one rule for all).
 
-The folder is made readable by its owner only when the app creates it; the secret key and
-the SQLite database (with its -wal and -shm files, which SQLite creates with the database's
+The folder is made readable by its owner only when it is created; the secret key and the
+SQLite database (with its -wal and -shm files, which SQLite creates with the database's
 permissions) are created 0600, and tightened to 0600 when they are found looser.
 """
 
@@ -13,16 +13,11 @@ import secrets
 import stat
 from pathlib import Path
 
-import platformdirs
+from acupressure.paths import data_dir
+
+__all__ = ["data_dir", "folder_warning", "private_database", "secret_key_file"]
 
 PRIVATE = 0o600
-
-
-def data_dir() -> Path:
-    override = os.environ.get("ACUPRESSURE_DATA_DIR", "")
-    path = Path(override) if override else Path(platformdirs.user_data_dir("acupressure"))
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
 
 
 def folder_warning(folder: Path) -> str | None:
