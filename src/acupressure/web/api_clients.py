@@ -69,9 +69,7 @@ def client_fhir(request: HttpRequest, pk: str) -> HttpResponse:
 
     link = practice.client_link(request, _id(pk))
     record_access(int(request.user.pk or 0), link.client_id, request.path)
-    response = HttpResponse(client_bundle_json(link), content_type="application/fhir+json")
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return HttpResponse(client_bundle_json(link), content_type="application/fhir+json")
 
 
 @router.post(

@@ -88,9 +88,7 @@ def _invite(request: HttpRequest, link: PractitionerLink, status: int = 200) -> 
 
     url = request.build_absolute_uri(f"/signin/link/{issue_token(link.client)}/")
     context = {"link": link, "url": url, "qr": qr_svg(url), "name": practice.display_name(link)}
-    response = render(request, "web/client_invite.html", context, status=status)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return render(request, "web/client_invite.html", context, status=status)
 
 
 @login_required
@@ -167,7 +165,6 @@ def fhir_download(request: HttpRequest, pk: int) -> HttpResponse:
     _read(request, link)
     response = HttpResponse(client_bundle_json(link), content_type="application/fhir+json")
     response["Content-Disposition"] = f'attachment; filename="client-{link.pk}-fhir.json"'
-    response["Cache-Control"] = "private, no-store"
     return response
 
 
@@ -183,7 +180,6 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     csv.writer(out).writerows(follow_up.csv_rows(follow_up.sorted_rows(rows, "name")))
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="clients-outcomes.csv"'
-    response["Cache-Control"] = "private, no-store"
     return response
 
 
@@ -212,5 +208,4 @@ def routine_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     )
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="routine-with-sign-in.pdf"'
-    response["Cache-Control"] = "private, no-store"
     return response

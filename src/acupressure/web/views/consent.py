@@ -109,7 +109,6 @@ def own_fhir(request: HttpRequest) -> HttpResponse:
 
     response = HttpResponse(own_bundle_json(_user(request)), content_type="application/fhir+json")
     response["Content-Disposition"] = 'attachment; filename="my-fhir-bundle.json"'
-    response["Cache-Control"] = "private, no-store"
     return response
 
 
