@@ -111,3 +111,39 @@ def open_link(page: Any, url: str) -> None:
         if button.count():
             button.first.click()
             page.wait_for_load_state()
+
+
+# The practitioner and program forms, each field fed hostile shapes (test_practice_fuzz.py);
+# test_forms_fuzz.py checks that every form of the authorization table is here or there.
+HOSTILE_TEXT = ["[" * 50_000, "9" * 5000, "\x00", "x" * 100_000, "-1", "1e999"]
+PROGRAM_FIELDS = ["weeks", "per_day", "at", "tz", "intake"]
+HOSTILE_FORMS: dict[str, tuple[str, list[str]]] = {  # path: (who posts, fields)
+    "/clients/new/": ("practitioner", ["label", "year", "named"]),
+    "/clients/{link}/invite/": ("practitioner", []),
+    "/clients/{link}/screening/": (
+        "practitioner",
+        ["area", "trimester", "condition", "flag-fever"],
+    ),
+    "/clients/{link}/prescribe/": (
+        "practitioner",
+        [
+            "point",
+            "hold-KI27",
+            "reps-KI27",
+            "pressure-KI27",
+            "note-KI27",
+            "where-KI27",
+            "weeks",
+            "at",
+            "tz",
+        ],
+    ),
+    "/clients/{link}/routine.pdf": ("practitioner", ["paper"]),
+    "/consent/": ("client", ["link", "answer", "share_notes"]),
+    "/consent/code/": ("client", ["code"]),
+    "/privacy/practitioners/{link}/end/": ("client", []),
+    "/program/new/": ("client", PROGRAM_FIELDS),
+    "/program/{program}/start/": ("client", ["kind"]),
+    "/program/{program}/stop/": ("client", []),
+    "/program/{program}/calendar/": ("client", ["action"]),
+}
