@@ -31,6 +31,7 @@ from acupressure.web import clock
 from acupressure.web.access import user_id
 from acupressure.web.planning import validation_message
 from acupressure.web.program_store import ProgramStore, new_token, program_by_token
+from acupressure.web.security import PRIVATE
 
 ICS = "text/calendar; charset=utf-8"
 
@@ -184,7 +185,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404("No such calendar.")
     body = program_calendar(program, request.build_absolute_uri("/"))
     response = HttpResponse(body, content_type=ICS)
-    response["Cache-Control"] = "private, no-store"
+    response["Cache-Control"] = PRIVATE
     return response
 
 
