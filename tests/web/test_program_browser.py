@@ -16,6 +16,7 @@ from tests.web.browser import (
     Recorder,
     answer_no_to_every_safety_question,
     need_chromium,
+    sign_in_by_link,
 )
 from tests.web.server import Served, start_server
 
@@ -55,7 +56,7 @@ def test_plan_program_today_session_weekly_check_summary(server: Served) -> None
         page = context.new_page()
         seen = Recorder(page)
         page.clock.install()
-        page.goto(server.signin_link)
+        sign_in_by_link(page, server.signin_link)
         run(page, server)
         assert seen.foreign(server.base) == []
         assert seen.errors == []

@@ -67,7 +67,7 @@ def create(request: HttpRequest) -> HttpResponse:
             weeks,
             times,
             per_day,
-            request.POST.get("tz", "") or "UTC",
+            str(_zone(request)),
         )
     except ValidationError as exc:
         return _refused(request, f"intake: {validation_message(exc)}")
@@ -91,9 +91,12 @@ def _refused(request: HttpRequest, message: str) -> HttpResponse:
 def _zone(request: HttpRequest) -> Any:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+    name = request.POST.get("tz", "") or "UTC"
     try:
-        return ZoneInfo(request.POST.get("tz", "") or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
+        if len(name) > 64:
+            raise ValueError(name)
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ValueError(f"unknown time zone {request.POST.get('tz')!r}") from None
 
 
