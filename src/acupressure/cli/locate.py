@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.table import Table
@@ -12,6 +12,9 @@ from acupressure import atlas
 from acupressure.cli._common import EXIT_NOT_FOUND, console, err_console, fail, print_json
 
 View = Literal["front", "back"]
+
+if TYPE_CHECKING:
+    from acupressure.vision.press import PressResult
 
 
 def locate(
@@ -30,6 +33,14 @@ def locate(
     mirrored: Annotated[
         bool, typer.Option("--mirrored", help="The photo is a mirrored selfie preview.")
     ] = False,
+    press: Annotated[
+        str | None,
+        typer.Option(
+            "--press",
+            help="A point you are pressing (LI4): say whether the fingertip is on it "
+            "(on, close with the way to move, off, or cannot tell with what to change).",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     output: Annotated[
         Path | None,
@@ -57,6 +68,9 @@ def locate(
             fail(f"cannot write {output}: not a file in an existing folder")
     queries = [q.strip() for q in points.split(",") if q.strip()] if points else None
     try:
+        press_code = atlas.get(press.strip()).code if press is not None else None
+        if press_code is not None:
+            queries = [*(queries or []), press_code]
         wanted = request(queries)
     except atlas.PointNotFoundError as exc:
         fail(str(exc), EXIT_NOT_FOUND)
@@ -69,7 +83,9 @@ def locate(
     detector = Detector()
     try:
         with native_stderr_silenced():
-            result = locate_photo(photo, wanted, detector, mirrored=mirrored, facing=view)
+            result = locate_photo(
+                photo, wanted, detector, mirrored=mirrored, facing=view, press=press_code
+            )
     except NothingFoundError as exc:
         fail(f"{image}: {exc}")
     finally:
@@ -86,6 +102,8 @@ def locate(
         return
     for warning in result.warnings:
         err_console.print(f"warning: {warning}", highlight=False)
+    if result.press is not None:
+        _print_press(result.press)
     for detection in result.detections:
         who = f"{detection.hand} hand" if detection.kind == "hand" else "body"
         small = " (small in the picture: less reliable)" if detection.small else ""
@@ -103,3 +121,18 @@ def locate(
                 p.note,
             )
         console.print(table)
+
+
+def _print_press(press: PressResult) -> None:
+    sure = f" (certainty: {press.certainty})" if press.certainty else ""
+    where = f", {press.distance_cun:.1f} cun from it" if press.distance_cun is not None else ""
+    by = ""
+    if press.presser.fingertip:
+        hand = f"{press.presser.hand} " if press.presser.hand else ""
+        by = (
+            f" ({hand}{press.presser.fingertip} finger)"
+            if press.presser.fingertip != "thumb"
+            else f" ({hand}thumb)"
+        )
+    console.print(f"{press.code}: {press.verdict}{where}{by}{sure}", highlight=False)
+    console.print(f"  {press.advice}", highlight=False)

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from acupressure.vision.observations import Side
+from acupressure.vision.press import PressResult
 
 Facing = Literal["palm", "back", "edge", "front", "unknown"]
 
@@ -47,6 +48,7 @@ class LocateResult(_Model):
     image: ImageSize
     detections: list[Detection]
     warnings: list[str]
+    press: PressResult | None = None  # the press verdict, when a point to press was given
 
     def placed(self) -> list[PlacedPoint]:
         return [p for d in self.detections for p in d.points if p.x is not None]

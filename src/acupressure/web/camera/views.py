@@ -22,6 +22,7 @@ from acupressure import atlas
 from acupressure.vision import BadImageError
 from acupressure.vision.images import MAX_BYTES
 from acupressure.vision.observations import HandObservation, PoseObservation
+from acupressure.web.camera.described import described
 from acupressure.web.camera.uploads import InMemoryOnly
 from acupressure.web.security import CSP_WITH_WASM
 
@@ -63,14 +64,17 @@ def _upload(request: HttpRequest) -> HttpResponse:
         return _page(request, "Choose a photo (JPEG, PNG or WebP) first.", 400)
     view = request.POST.get("view") or None
     facing: Literal["front", "back"] | None = view if view in ("front", "back") else None  # type: ignore[assignment]
+    press = _press(request)
+    codes = _codes(request)
+    if press and codes and press not in codes:
+        codes.append(press)
     try:
         photo = load_bytes(upload.read())
-        result = locate_photo(photo, wanted(_codes(request)), _shared_detector(), facing=facing)
+        result = locate_photo(photo, wanted(codes), _shared_detector(), facing=facing, press=press)
     except (BadImageError, NothingFoundError) as exc:
         return _page(request, f"{str(exc)[0].upper()}{str(exc)[1:]}.", 400)
     image = base64.b64encode(annotated_png(photo, result)).decode("ascii")
-    rows = [(d, p) for d in result.detections for p in d.points]
-    context = {"result": result, "rows": rows, "image": image}
+    context = {"result": result, "rows": described(result), "image": image}
     return _page(request, None, 200, context)
 
 
@@ -80,13 +84,28 @@ def _codes(request: HttpRequest) -> list[str] | None:
     return [c for c in chosen if c in known] or None
 
 
+def _press(request: HttpRequest) -> str | None:
+    code = request.POST.get("press") or ""
+    return code if code in {p.code for p in atlas.all_points()} else None
+
+
 def _page(
     request: HttpRequest,
     error: str | None = None,
     status: int = 200,
     extra: dict[str, Any] | None = None,
 ) -> HttpResponse:
-    context = {"error": error, "points": atlas.all_points(), **(extra or {})}
+    chosen = set(request.POST.getlist("points")) if request.method == "POST" else set()
+    context = {
+        "error": error,
+        "points": atlas.all_points(),
+        "chosen": chosen,
+        "press": request.POST.get("press", "") if request.method == "POST" else "",
+        "view": request.POST.get("view", "") if request.method == "POST" else "",
+        "press_points": [p for p in atlas.all_points() if p.rule.view in SUPPORT],
+        "support": SUPPORT,
+        **(extra or {}),
+    }
     return render(request, "camera/camera.html", context, status=status)
 
 
@@ -126,6 +145,7 @@ class LandmarksIn(BaseModel):
     mirrored: bool = False
     points: list[str] | None = Field(default=None, max_length=20)
     view: Literal["front", "back"] | None = None
+    press: str | None = Field(default=None, max_length=20)  # a point to judge the press on
     hands: list[_Hand] = Field(default=[], max_length=4)
     pose: _Pose | None = None
 
@@ -140,7 +160,8 @@ def landmarks(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"detail": "body too large"}, status=413)
     try:
         data = LandmarksIn.model_validate(json.loads(request.body or b"null"))
-        codes = wanted(data.points)
+        press = atlas.get(data.press).code if data.press else None
+        codes = wanted([*data.points, press] if data.points and press else data.points)
     except (ValueError, ValidationError, atlas.PointNotFoundError) as exc:
         return JsonResponse({"detail": str(exc).splitlines()[0]}, status=422)
     w, h = data.width, data.height
@@ -158,5 +179,7 @@ def landmarks(request: HttpRequest) -> JsonResponse:
             visibility=vis,
             score=sum(vis) / len(vis),
         )
-    result = locate_observations(w, h, hands, pose, codes, mirrored=data.mirrored, facing=data.view)
+    result = locate_observations(
+        w, h, hands, pose, codes, mirrored=data.mirrored, facing=data.view, press=press
+    )
     return JsonResponse(result.model_dump(mode="json"))
