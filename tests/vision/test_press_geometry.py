@@ -78,6 +78,10 @@ def _hand_spot(target: HandObservation, code: str, along: float, across: float, 
     return (x, y), placement, cun
 
 
+def _sign(value: float) -> int:
+    return 0 if value == 0 else int(math.copysign(1, value))
+
+
 def _expected(code: str, distance: float) -> str:
     radius = atlas.get(code).rule.radius_cun
     if distance <= radius:

@@ -10,6 +10,7 @@ at the width of the page.
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -132,7 +133,7 @@ def _press_marks(draw: PILDraw.ImageDraw, result: LocateResult, scale: float) ->
 def _far(box: Box, p: tuple[float, float], limit: float) -> bool:
     dx = max(box.x0 - p[0], 0.0, p[0] - box.x1)
     dy = max(box.y0 - p[1], 0.0, p[1] - box.y1)
-    return (dx * dx + dy * dy) ** 0.5 > limit
+    return math.hypot(dx, dy) > limit
 
 
 def annotated_png(photo: Photo, result: LocateResult) -> bytes:

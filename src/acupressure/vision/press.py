@@ -212,7 +212,7 @@ def _judge_body(
             "the pressing hand was not found: keep it in the picture, fingers visible, in good "
             "light",
         )
-    d, placement, tip = min(
+    _, placement, tip = min(
         (
             (math.hypot(t.x - p.x, t.y - p.y) / _cun(code, landmarks, p), p, t)
             for p in placements

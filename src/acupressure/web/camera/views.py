@@ -22,6 +22,7 @@ from acupressure import atlas
 from acupressure.vision import BadImageError
 from acupressure.vision.images import MAX_BYTES
 from acupressure.vision.observations import HandObservation, PoseObservation
+from acupressure.vision.press import SUPPORT
 from acupressure.web.camera.described import described
 from acupressure.web.camera.uploads import InMemoryOnly
 from acupressure.web.security import CSP_WITH_WASM
