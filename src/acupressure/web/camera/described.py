@@ -37,6 +37,8 @@ def _one(detection: Detection, p: PlacedPoint) -> PointInWords:
     else:
         seen_as = f"your body, {detection.facing} towards the camera"
     todo = "" if found else _todo(p.code)
+    if todo and detection.kind == "hand" and p.note:  # palm or edge: "turn your hand over"
+        todo = f"{p.note[0].upper()}{p.note[1:]}; {todo[0].lower()}{todo[1:]}"
     return PointInWords(
         code=p.code,
         name=point.names.pinyin,
