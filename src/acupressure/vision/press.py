@@ -110,6 +110,11 @@ def supported(code: str) -> str | None:
     return SUPPORT.get(atlas.get(code).rule.view)
 
 
+def checkable(codes: list[str]) -> list[str]:
+    """The codes whose press the camera can check."""
+    return [c for c in codes if supported(c) is not None]
+
+
 def judge(
     code: str,
     hands: list[HandObservation],

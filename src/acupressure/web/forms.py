@@ -11,6 +11,8 @@ class CheckInForm(forms.Form):
     area = forms.ChoiceField(choices=AREA_CHOICES)
     pain = forms.IntegerField(min_value=0, max_value=10, label="Pain now (0-10)")
     note = forms.CharField(max_length=500, required=False)
+    # with the camera switch: {"LI4": 18.5, ...} seconds the finger was on each point
+    on_target = forms.JSONField(required=False)
 
 
 class PainForm(forms.Form):

@@ -115,8 +115,25 @@ def _page(
 def live(request: HttpRequest) -> HttpResponse:
     """MediaPipe runs in the browser; only landmarks come back to :func:`landmarks`."""
     mode = "body" if request.GET.get("mode") == "body" else "hands"
-    response = render(request, "camera/live.html", {"mode": mode})
-    response["Content-Security-Policy"] = CSP_WITH_WASM  # this page alone compiles wasm
+    press = request.GET.get("press", "")
+    views = ("hand",) if mode == "hands" else tuple(v for v in SUPPORT if v != "hand")
+    choices = [p for p in atlas.all_points() if p.rule.view in views]
+    embedded = request.GET.get("embed") == "1"  # inside the web player (same origin only)
+    context = {
+        "mode": mode,
+        "press": press if press in {p.code for p in choices} else "",
+        "press_points": choices,
+        "support": SUPPORT,
+        "embedded": embedded,
+    }
+    response = render(
+        request, "camera/live_embed.html" if embedded else "camera/live.html", context
+    )
+    csp = CSP_WITH_WASM  # this page alone compiles wasm
+    if embedded:
+        csp = csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
+        response["X-Frame-Options"] = "SAMEORIGIN"
+    response["Content-Security-Policy"] = csp
     return response
 
 
