@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from acupressure.charts.layout import Box, Label, Line, Placer, around
+from acupressure.charts.layout import Box, Candidate, Label, Line, Placer, around
 from acupressure.vision.result import LocateResult, PlacedPoint
 
 if TYPE_CHECKING:
@@ -49,33 +49,54 @@ def label_size(width: int) -> int:
 
 def label_text(point: PlacedPoint) -> str:
     side = f" {point.side[0].upper()}" if point.side else ""
-    return point.code + side + ("" if point.on_visible_side else " (other side)")
+    return point.code + side  # the colour tells the far side (the caption says so)
 
 
 def layout_labels(result: LocateResult) -> list[PlacedLabel]:
-    """Where each placed point's label goes on the photo (pixels); none overlap."""
+    """Where each placed point's label goes on the photo (pixels); none overlap.
+
+    Labels go top to bottom; when one finds no room, the crowded ones go first next time
+    (a few rounds at most), so the layout stays deterministic."""
+    order = sorted(result.placed(), key=lambda q: (q.y or 0.0, q.x or 0.0))
+    best: list[PlacedLabel] = []
+    for _ in range(4):
+        placed, failed = _layout(result, order)
+        if len(placed) > len(best):
+            best = placed
+        if not failed:
+            break
+        order = failed + [p for p in order if p not in failed]
+    return best
+
+
+def _layout(
+    result: LocateResult, order: list[PlacedPoint]
+) -> tuple[list[PlacedLabel], list[PlacedPoint]]:
     width, height = result.image.width, result.image.height
     size = label_size(width)
     cross = size * 0.4
-    points = result.placed()
     placer = Placer.empty(Box(0, 0, width, height))
-    for p in points:
+    for p in order:
         assert p.x is not None and p.y is not None
         placer.boxes.append(Box(p.x - cross, p.y - cross, p.x + cross, p.y + cross))
     out: list[PlacedLabel] = []
-    for p in sorted(points, key=lambda q: (q.y or 0.0, q.x or 0.0)):
+    failed: list[PlacedPoint] = []
+    for p in order:
         assert p.x is not None and p.y is not None
         text = label_text(p)
         label = Label((Line(text, size, True),))
         near = (p.radius or 0.0) + size * 0.3
         gaps = [near, near + size, size * 2.5, size * 4, size * 6, size * 9]
-        spot = placer.place(label, around((p.x, p.y), gaps), leader_from=(p.x, p.y))
+        far = [size * g for g in (12, 16, 21, 27)]
+        candidates = around((p.x, p.y), gaps) + _ring((p.x, p.y), far)
+        spot = placer.place(label, candidates, leader_from=(p.x, p.y))
         if spot is None:
+            failed.append(p)
             continue
         box, leader = spot
         moved = leader is not None and _far(box, (p.x, p.y), near + size * 0.5)
         out.append(PlacedLabel(p, text, box, ((p.x, p.y), leader) if moved and leader else None))
-    return out
+    return out, failed
 
 
 def annotate(photo: Photo, result: LocateResult) -> PILImage.Image:
@@ -128,6 +149,17 @@ def _press_marks(draw: PILDraw.ImageDraw, result: LocateResult, scale: float) ->
     if press.presser.x is not None and press.presser.y is not None:
         x, y, r = press.presser.x, press.presser.y, max(5.0, 6 * scale)
         draw.ellipse((x - r, y - r, x + r, y + r), fill=FINGERTIP, outline=(0, 0, 0))
+
+
+def _ring(p: tuple[float, float], gaps: list[float], steps: int = 24) -> list[Candidate]:
+    """Candidates on circles around a point, for crowded photos."""
+    out: list[Candidate] = []
+    for g in gaps:
+        for k in range(steps):
+            a = 2 * math.pi * k / steps
+            x, y = p[0] + g * math.cos(a), p[1] + g * math.sin(a)
+            out.append((x, y, "right" if math.cos(a) >= 0 else "left"))
+    return out
 
 
 def _far(box: Box, p: tuple[float, float], limit: float) -> bool:
