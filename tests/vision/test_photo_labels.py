@@ -33,8 +33,8 @@ def test_no_two_labels_overlap_on_any_photo_of_the_shared_set() -> None:
                 assert not a.box.overlaps(b.box), f"{path.name}: {a.text} covers {b.text}"
             for label in placed:
                 box = label.box
-                assert 0 <= box.x0 and box.x1 <= photo.width, f"{path.name}: {label.text}"
-                assert 0 <= box.y0 and box.y1 <= photo.height, f"{path.name}: {label.text}"
+                assert box.x0 >= 0 and box.x1 <= photo.width, f"{path.name}: {label.text}"
+                assert box.y0 >= 0 and box.y1 <= photo.height, f"{path.name}: {label.text}"
                 assert box.y1 - box.y0 >= label_size(photo.width)
             annotate(photo, result)  # draws without error
             labelled += len(placed)

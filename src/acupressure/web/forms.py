@@ -11,8 +11,6 @@ class CheckInForm(forms.Form):
     area = forms.ChoiceField(choices=AREA_CHOICES)
     pain = forms.IntegerField(min_value=0, max_value=10, label="Pain now (0-10)")
     note = forms.CharField(max_length=500, required=False)
-    # with the camera switch: {"LI4": 18.5, ...} seconds the finger was on each point
-    on_target = forms.JSONField(required=False)
 
 
 class PainForm(forms.Form):
@@ -23,6 +21,8 @@ class FinishForm(forms.Form):
     pain_after = forms.IntegerField(min_value=0, max_value=10)
     completed_steps = forms.IntegerField(min_value=0)
     note = forms.CharField(max_length=500, required=False)
+    # with the camera switch: {"LI4": 18.5, ...} seconds the finger was on each point
+    on_target = forms.JSONField(required=False)
 
 
 def first_error(form: forms.Form) -> str:
