@@ -76,10 +76,15 @@ def test_live_page_says_the_verdict_of_a_composite_frame(server: Served, tmp_pat
     from PIL import Image
     from playwright.sync_api import sync_playwright
 
-    frames = _composites()
+    made = _composites()
+    # one frame per verdict (an "on" and an "off" where there are both): MediaPipe in
+    # Chromium on two slow cores takes about a minute per frame
+    frames = [
+        next(f for f in made if f[1] == v) for v in ("on", "off") if any(f[1] == v for f in made)
+    ]
     told: list[str] = []
     with sync_playwright() as p:
-        for k, (code, expected, rgb) in enumerate(frames[:3]):
+        for k, (code, expected, rgb) in enumerate(frames):
             still = tmp_path / f"frame{k}.png"
             Image.fromarray(rgb).save(still)
             video = tmp_path / f"frame{k}.y4m"
@@ -91,7 +96,7 @@ def test_live_page_says_the_verdict_of_a_composite_frame(server: Served, tmp_pat
             page = context.new_page()
             seen = Recorder(page)
             posts: list[Any] = []
-            page.on("request", posts.append)
+            page.on("request", lambda r, into=posts: into.append(r))
             page.goto(server.base + f"/camera/live/?mode=hands&press={code}")
             assert page.locator("#live-press").input_value() == code
             page.get_by_role("button", name="Start the camera").click()
@@ -104,6 +109,7 @@ def test_live_page_says_the_verdict_of_a_composite_frame(server: Served, tmp_pat
             assert verdict in (expected, "cannot tell"), f"{code}: {verdict}, truth {expected}"
             if verdict != "cannot tell":
                 told.append(verdict)
+            print(f"live {code}: truth {expected}, browser {verdict}")
             # only landmarks go to the server, never an image
             for r in (r for r in posts if r.method == "POST"):
                 body = json.loads(r.post_data or "{}")
