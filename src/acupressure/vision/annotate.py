@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -151,7 +152,7 @@ def _press_marks(draw: PILDraw.ImageDraw, result: LocateResult, scale: float) ->
         draw.ellipse((x - r, y - r, x + r, y + r), fill=FINGERTIP, outline=(0, 0, 0))
 
 
-def _ring(p: tuple[float, float], gaps: list[float], steps: int = 24) -> list[Candidate]:
+def _ring(p: tuple[float, float], gaps: Sequence[float], steps: int = 24) -> list[Candidate]:
     """Candidates on circles around a point, for crowded photos."""
     out: list[Candidate] = []
     for g in gaps:

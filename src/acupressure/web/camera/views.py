@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from acupressure import atlas
-from acupressure.vision import BadImageError
+from acupressure.vision import BadImageError, advice
 from acupressure.vision.images import MAX_BYTES
 from acupressure.vision.observations import HandObservation, PoseObservation
 from acupressure.vision.press import SUPPORT
@@ -105,6 +105,7 @@ def _page(
         "view": request.POST.get("view", "") if request.method == "POST" else "",
         "press_points": [p for p in atlas.all_points() if p.rule.view in SUPPORT],
         "support": SUPPORT,
+        "pictures": [(p.code, p.names.pinyin, advice.picture(p.code)) for p in atlas.all_points()],
         **(extra or {}),
     }
     return render(request, "camera/camera.html", context, status=status)
