@@ -3,16 +3,15 @@
 from datetime import UTC, datetime
 
 import pytest
+from tests.doubles import FakeClock, ScriptedKeys
 
 from acupressure.plan import build_plan
 from acupressure.plan.models import Step
 from acupressure.safety import Intake
 from acupressure.session import (
     Event,
-    FakeClock,
     JsonlStore,
     Player,
-    ScriptedKeys,
     make_record,
     run,
 )

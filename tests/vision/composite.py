@@ -15,17 +15,17 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageDraw
 
-from acupressure import body
+from acupressure import atlas, body
 from acupressure.body.direction import axes
 from acupressure.vision.detect import Detector
 from acupressure.vision.hand_map import hand_landmarks, hand_size
 from acupressure.vision.images import photo_from_rgb
 from acupressure.vision.observations import HandObservation
 from acupressure.vision.orient import orient_hand
-from acupressure.vision.press import TIPS
-from acupressure.vision.press import _cun as cun_at
+from acupressure.vision.press import CLOSE_CUN, TIPS, cun_at
 
 Vec = tuple[float, float]
+PRESSER = "four_105f8f8e"  # the shared photo whose hand is pasted on: fingers spread, clear
 FRAME = 640  # the composite's side, pixels
 AROUND = 4.0  # the composite shows this many target hand sizes around the target hand
 
@@ -82,7 +82,7 @@ def compose(
     shifted = target
     side, _ = orient_hand(shifted)
     landmarks = hand_landmarks(shifted, side)
-    (placement,) = body.evaluate(code, landmarks)
+    (placement,) = body.evaluate(atlas.get(code), landmarks)
     cun = cun_at(code, landmarks, placement)
     forward, outward = axes(landmarks, side)
     spot = (
@@ -111,9 +111,15 @@ def compose(
     )
 
 
-def _radius(code: str) -> float:
-    from acupressure import atlas
+def verdict_for(code: str, distance: float) -> str:
+    """The true verdict for a fingertip ``distance`` cun from the point."""
+    radius = _radius(code)
+    if distance <= radius:
+        return "on"
+    return "close" if distance <= radius + CLOSE_CUN else "off"
 
+
+def _radius(code: str) -> float:
     return atlas.get(code).rule.radius_cun
 
 

@@ -14,8 +14,7 @@ from acupressure.vision.body_map import body_landmarks, resolve_sides
 from acupressure.vision.hand_map import hand_landmarks
 from acupressure.vision.observations import HandObservation, PoseObservation
 from acupressure.vision.orient import orient_hand
-from acupressure.vision.press import CLOSE_CUN, judge
-from acupressure.vision.press import _cun as cun_at
+from acupressure.vision.press import CLOSE_CUN, cun_at, judge
 
 from .handshapes import hand, mirror
 from .poseshapes import person
@@ -70,7 +69,7 @@ def _target(size: float, angle: float, mirrored: bool) -> HandObservation:
 def _hand_spot(target: HandObservation, code: str, along: float, across: float, mirrored: bool):
     side, _ = orient_hand(target, mirrored)
     landmarks = hand_landmarks(target, side)
-    (placement,) = body.evaluate(code, landmarks)
+    (placement,) = body.evaluate(atlas.get(code), landmarks)
     cun = cun_at(code, landmarks, placement)
     forward, outward = axes(landmarks, side)
     x = placement.x + (along * forward[0] + across * outward[0]) * cun
@@ -205,7 +204,7 @@ def test_body_verdict_and_direction(
     view = atlas.get(code).rule.view
     landmarks = body_landmarks(shape, view)
     assert landmarks is not None
-    placements = body.evaluate(code, landmarks)
+    placements = body.evaluate(atlas.get(code), landmarks)
     placement = placements[0]
     side = None if placement.side == "midline" else placement.side
     cun = cun_at(code, landmarks, placement)

@@ -26,21 +26,13 @@ from acupressure.vision.images import load_path, photo_from_rgb
 from acupressure.vision.locate import locate_photo, request
 from acupressure.vision.press import CLOSE_CUN
 
-from .composite import Composite, back_hand, compose, framed, largest_hand
+from .composite import PRESSER, Composite, back_hand, compose, framed, largest_hand, verdict_for
 from .photos import hand_photos
 
 pytestmark = pytest.mark.vision
-PRESSER = "four_105f8f8e"  # fingers spread, clear of the palm: the hand that is pasted on
 OFFSETS = [(0.0, 0.0), (1.0, 0.0), (0.0, 0.9), (0.0, -0.9), (3.0, 0.0)]  # cun: along, across
 SAME_TARGET = 0.3  # cun: the covered hand was found where it was before
 TIP_ERROR = 0.15  # cun: MediaPipe's fingertip on the pasted hand (measured: under 0.1)
-
-
-def _verdict(code: str, distance: float) -> str:
-    radius = atlas.get(code).rule.radius_cun
-    if distance <= radius:
-        return "on"
-    return "close" if distance <= radius + CLOSE_CUN else "off"
 
 
 def _clear(code: str, distance: float, margin: float) -> bool:
@@ -87,7 +79,7 @@ def test_composite_verdicts(composites: list[tuple[str, str, Composite]]) -> Non
             press = result.press
             assert press is not None
             truth = made.truth_cun()
-            expected = _verdict(code, truth)
+            expected = verdict_for(code, truth)
             what = f"{name} {code} truth {truth:.2f} cun: {press.verdict} {press.distance_cun}"
             if press.verdict == "on":
                 assert expected == "on", f"wrong 'on': {what}"

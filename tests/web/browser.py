@@ -44,3 +44,27 @@ def phone_page() -> Iterator[tuple[Any, Served]]:
         )
         yield context.new_page(), served
         browser.close()
+
+
+class Recorder:
+    """Every request a page makes, and every console error (CSP violations among them)."""
+
+    def __init__(self, page: Any) -> None:
+        self.urls: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda r: self.urls.append(r.url))
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def foreign(self, base: str) -> list[str]:
+        return [u for u in self.urls if not (u.startswith((base + "/", "data:")))]
+
+
+def axe_serious(page: Any) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

@@ -6,7 +6,8 @@ import json
 
 import pytest
 from django.test import Client
-from tests.web.conftest import FakeClock, Personas
+from tests.doubles import FakeWallClock
+from tests.web.personas import Personas
 
 from acupressure.plan import plan_json
 from acupressure.safety import Intake
@@ -75,7 +76,7 @@ def test_diary_endpoints_need_sign_in(client: Client) -> None:
     assert CheckIn.objects.count() == 0
 
 
-def test_check_in_through_the_api(people: Personas, clock: FakeClock) -> None:
+def test_check_in_through_the_api(people: Personas, clock: FakeWallClock) -> None:
     client = Client(enforce_csrf_checks=True)
     client.force_login(people.owner)
     client.get("/diary/")  # sets the CSRF cookie

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from django.test import Client
-from tests.web.conftest import Personas
+from tests.web.personas import Personas
 
 pytestmark = pytest.mark.django_db
 

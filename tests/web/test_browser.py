@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from tests.web.browser import ARGS, AXE, CHROMIUM, need_chromium
+from tests.web.browser import ARGS, CHROMIUM, Recorder, axe_serious, need_chromium
 from tests.web.server import Served, start_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -30,20 +30,6 @@ def browser(server: Served) -> Iterator[Any]:
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield chromium
         chromium.close()
-
-
-class Recorder:
-    """Every request a page makes, and every console error (CSP violations among them)."""
-
-    def __init__(self, page: Any) -> None:
-        self.urls: list[str] = []
-        self.errors: list[str] = []
-        page.on("request", lambda r: self.urls.append(r.url))
-        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-    def foreign(self, base: str) -> list[str]:
-        return [u for u in self.urls if not (u.startswith((base + "/", "data:")))]
 
 
 def answer_no_to_every_safety_question(page: Any) -> None:
@@ -142,16 +128,6 @@ def test_atlas_and_a_routine_work_offline_after_a_visit(server: Served, browser:
     page.goto(server.base + "/plan/?area=neck")
     assert page.get_by_role("button", name="Show my routine").is_visible()
     context.close()
-
-
-def axe_serious(page: Any) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 def test_no_serious_accessibility_violation_on_any_page(server: Served, browser: Any) -> None:

@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.web.browser import ARGS, CHROMIUM, need_chromium
+from tests.web.browser import ARGS, CHROMIUM, Recorder, need_chromium
+from tests.web.camera import MODEL_WAIT_MS, camera_browser, write_y4m
 from tests.web.server import Served, start_server
-from tests.web.test_browser import Recorder, answer_no_to_every_safety_question
-from tests.web.test_camera_live import MODEL_WAIT_MS, camera_browser, write_y4m
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ for the vision helpers
 
@@ -37,9 +36,8 @@ def _composites() -> list[tuple[str, str, Any]]:
     from acupressure.vision.detect import Detector
     from acupressure.vision.images import load_path, photo_from_rgb
     from acupressure.vision.locate import locate_photo, request
-    from vision.composite import back_hand, compose, framed, largest_hand
+    from vision.composite import PRESSER, back_hand, compose, framed, largest_hand, verdict_for
     from vision.photos import hand_photos
-    from vision.test_press_photos import PRESSER, _verdict
 
     detector = Detector()
     out: list[tuple[str, str, Any]] = []
@@ -62,7 +60,7 @@ def _composites() -> list[tuple[str, str, Any]]:
                     result = locate_photo(
                         photo_from_rgb(made.rgb), request([code]), detector, press=code
                     )
-                    expected = _verdict(code, made.truth_cun())
+                    expected = verdict_for(code, made.truth_cun())
                     if result.press is not None and result.press.verdict == expected:
                         out.append((code, expected, made.rgb))
     finally:
@@ -169,7 +167,8 @@ def test_photo_result_reads_on_a_phone_and_keeps_the_form(server: Served) -> Non
 def _start_session(page: Any, server: Served) -> None:
     page.goto(server.signin_link)
     page.goto(server.base + "/plan/?area=neck")
-    answer_no_to_every_safety_question(page)
+    for radio in page.locator("fieldset.flag input[value=no]").all():
+        radio.check()  # no red flag
     page.get_by_role("button", name="Show my routine").click()
     page.locator(".routine").wait_for()
     page.get_by_role("button", name="Start the guided session").click()

@@ -16,7 +16,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
-from tests.web.conftest import Personas, intake_form
+from tests.web.personas import Personas, intake_form
 
 from acupressure import safety
 from acupressure.web.models import PracticeSession

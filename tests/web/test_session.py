@@ -6,7 +6,8 @@ import json
 
 import pytest
 from django.test import Client
-from tests.web.conftest import FakeClock, Personas
+from tests.doubles import FakeWallClock
+from tests.web.personas import Personas
 
 from acupressure.web.models import PracticeSession
 
@@ -55,7 +56,7 @@ def test_bad_intake_is_a_400(owner_client: Client, people: Personas, intake: str
 
 
 def test_pain_before_and_finish_are_saved(
-    owner_client: Client, people: Personas, clock: FakeClock
+    owner_client: Client, people: Personas, clock: FakeWallClock
 ) -> None:
     session = start(owner_client)
     assert owner_client.post(f"/session/{session.pk}/pain/", {"pain": 6}).status_code == 200

@@ -6,10 +6,17 @@ import json
 
 import pytest
 from django.test import Client
-from tests.web.conftest import Personas
-from tests.web.test_session import start
+from tests.web.personas import Personas
 
 from acupressure.web.models import PracticeSession
+
+INTAKE = json.dumps({"areas": ["neck"], "helper": True})
+
+
+def start(client: Client) -> PracticeSession:
+    response = client.post("/session/start/", {"intake": INTAKE})
+    assert response.status_code == 302, response.content
+    return PracticeSession.objects.get(pk=int(response["Location"].strip("/").split("/")[-1]))
 
 
 def _finish(client: Client, session: PracticeSession, on_target: object) -> tuple[int, dict]:  # type: ignore[type-arg]

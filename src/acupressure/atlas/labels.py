@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from acupressure.atlas.models import Performer, PregnancyPolicy, Sides
+from acupressure.atlas.models import Area, Performer, PregnancyPolicy, Region, Sides
 
+AREAS: dict[Area, str] = {
+    "lower-back": "Lower back",
+    "upper-back": "Upper back",
+    "neck": "Neck",
+    "shoulders": "Shoulders",
+}
+REGIONS: dict[Region, str] = {
+    "lower-back": "Lower back",
+    "upper-back": "Upper back, neck and shoulders",
+}
 SIDES: dict[Sides, str] = {
     "midline": "one point on the midline",
     "both-together": "both sides at once",

@@ -11,13 +11,12 @@ from dataclasses import dataclass
 
 from acupressure import body
 from acupressure.atlas.models import Point
+from acupressure.body.landmarks import Vec
 from acupressure.body.outline import figure
 from acupressure.charts import svg
 from acupressure.charts.detail import Crop, DetailDrawing, Marker, choose_crop, markers_and_guides
 from acupressure.charts.drawing import Map, figure_svg
 from acupressure.charts.layout import Box
-
-Vec = tuple[float, float]
 
 WIDTH = 712.0  # the panel's width: whole figure, gap, detail
 WHOLE_W = 262.0

@@ -6,47 +6,25 @@ from typing import Annotated
 
 import typer
 
-from acupressure.cli._common import EXIT_BLOCKED, console, err_console, print_json
-from acupressure.cli._intake import (
-    AreaOpt,
-    ConditionOpt,
-    HelperOpt,
-    MinutesOpt,
-    PregnantOpt,
-    RedFlagOpt,
-    SeenOpt,
-    TrimesterOpt,
-    make_intake,
-)
-from acupressure.cli._plan_view import blocked_panel, print_plan
-from acupressure.cli._screening import ask_red_flags
+from acupressure.cli.common import EXIT_BLOCKED, console, err_console, print_json
+from acupressure.cli.options import intake_options
+from acupressure.cli.views.plan import blocked_panel, print_plan
+from acupressure.cli.views.questions import ask_red_flags
 from acupressure.plan import build_plan
 from acupressure.safety import Intake, screen
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
-def plan(
-    area: AreaOpt,
-    pregnant: PregnantOpt = False,
-    trimester: TrimesterOpt = None,
-    helper: HelperOpt = False,
-    minutes: MinutesOpt = None,
-    condition: ConditionOpt = None,
-    red_flag: RedFlagOpt = None,
-    seen_clinician: SeenOpt = False,
-    as_json: JsonOpt = False,
-) -> None:
+@intake_options
+def plan(intake: Intake, as_json: JsonOpt = False) -> None:
     """Plan a routine: screen for red flags, choose, order and time the points.
 
     Exits 4 (after printing the advice) when a red flag blocks the routine.
     """
-    intake = make_intake(
-        area, pregnant, trimester, helper, minutes, condition, red_flag, seen_clinician
-    )
     result = build_plan(intake)
     if as_json:
-        print_json(result.model_dump(mode="json"))
+        print_json(result)
     else:
         print_plan(console, result)
     if result.blocked:
@@ -64,7 +42,7 @@ def screen_command(as_json: JsonOpt = False) -> None:
     )
     result = screen(intake)
     if as_json:
-        print_json(result.model_dump(mode="json"))
+        print_json(result)
     elif result.blocked:
         console.print(blocked_panel(result.urgency, result.advice, result.red_flags))
     else:

@@ -23,8 +23,8 @@ from typing import Any
 from acupressure.plan import timeline
 from acupressure.plan.models import Exclusion, Plan, PlannedPoint, Step
 from acupressure.plan.select import Candidate, candidates, ranked_points
+from acupressure.safety.intake import Intake
 from acupressure.safety.loader import conditions
-from acupressure.safety.models import Intake
 from acupressure.safety.screening import GENERAL_ADVICE, screen
 
 __all__ = ["Exclusion", "Plan", "PlannedPoint", "Step", "build_plan", "plan_json", "ranked_points"]

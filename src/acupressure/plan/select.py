@@ -21,14 +21,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from acupressure import atlas
-from acupressure.atlas.models import Point, Pressure
+from acupressure.atlas.models import REGIONS, Point, Pressure
 from acupressure.plan.models import Exclusion
+from acupressure.safety.intake import Intake
 from acupressure.safety.loader import conditions
-from acupressure.safety.models import Intake
 from acupressure.safety.pregnancy import pregnancy_rule
 
 PERFORMER_HELPER = "helper"
-GROUP_ORDER = {"lower-back": 0, "upper-back": 1}
 # precautions every point shares: shown once in the plan's warnings, not on each point
 GENERAL_PRECAUTIONS = {"pain-threshold", "skin"}
 
@@ -45,7 +44,7 @@ class Candidate:
 def _priority_key(point: Point, chosen: set[str]) -> tuple[int, int, int, int]:
     served = len(chosen.intersection(point.areas))
     local = 0 if point.areas[0] in chosen else 1
-    return (-served, local, GROUP_ORDER[point.article.group], point.article.number)
+    return (-served, local, REGIONS.index(point.article.group), point.article.number)
 
 
 def ranked_points(intake: Intake) -> list[Point]:

@@ -7,8 +7,9 @@
 
 from __future__ import annotations
 
+from acupressure.safety.intake import Intake
 from acupressure.safety.loader import SafetyDataError, conditions, red_flags
-from acupressure.safety.models import Condition, Effect, Intake, RedFlag, Urgency
+from acupressure.safety.models import Condition, Effect, RedFlag, Urgency
 from acupressure.safety.pregnancy import PregnancyRule, pregnancy_rule
 from acupressure.safety.screening import GENERAL_ADVICE, RaisedFlag, Screening, screen
 

@@ -1,4 +1,4 @@
-"""Typed models for safety data (red flags, conditions) and the intake.
+"""Typed models for the safety data files (red flags, conditions).
 
 The data files in ``safety/data`` are validated into :class:`RedFlag` and :class:`Condition`
 on load; models are frozen and forbid unknown keys, like the atlas.
@@ -6,18 +6,11 @@ on load; models are frozen and forbid unknown keys, like the atlas.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    model_validator,
-)
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-from acupressure.atlas.models import CODE_RE, Area, Sources, Text
+from acupressure.atlas.models import CODE_RE, Sources, Text
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
 Urgency = Literal["emergency", "soon"]
@@ -79,56 +72,3 @@ class Condition(_Model):
     warning: Text  # shown in the plan's warnings whenever the condition is given
     effects: list[Effect] = []
     sources: Sources
-
-
-def _intake_schema(schema: dict[str, Any]) -> None:
-    """The rules beyond types, said in the JSON schema too (OpenAPI clients see them)."""
-    from acupressure.safety.loader import conditions, red_flags
-
-    properties = schema["properties"]
-    properties["conditions"]["items"]["enum"] = sorted(conditions())
-    properties["red_flags"]["items"]["enum"] = sorted(red_flags())
-    schema["anyOf"] = [  # a trimester only with pregnant: true
-        {"properties": {"pregnant": {"const": True}}, "required": ["pregnant"]},
-        {"properties": {"trimester": {"type": "null"}}},
-    ]
-
-
-class Intake(_Model):
-    """What the person tells us before a routine is planned.
-
-    Condition and red-flag ids are checked against the safety data: an unknown id is an
-    error, never ignored. ``trimester`` None with ``pregnant`` means "unknown". Strict types:
-    an API body's ``"pregnant": "yes"`` or ``"pain": false`` is an error, not a guess.
-    """
-
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", strict=True, json_schema_extra=_intake_schema
-    )
-
-    areas: Annotated[list[Area], Field(min_length=1)]
-    pregnant: bool = False
-    trimester: Trimester | None = None
-    helper: bool = False
-    conditions: list[Slug] = []
-    red_flags: list[Slug] = []
-    seen_clinician: bool = False  # a clinician has assessed the "soon" red flags given
-    minutes: Annotated[int, Field(gt=0, le=240), BeforeValidator(json_int)] | None = None
-    pain: Annotated[int, Field(ge=0, le=10), BeforeValidator(json_int)] | None = None
-
-    @model_validator(mode="after")
-    def _check(self) -> Intake:
-        from acupressure.safety.loader import conditions, red_flags
-
-        if self.trimester is not None and not self.pregnant:
-            raise ValueError("trimester given without pregnant")
-        unknown = [c for c in self.conditions if c not in conditions()]
-        if unknown:
-            raise ValueError(f"unknown condition(s): {', '.join(unknown)}")
-        unknown = [f for f in self.red_flags if f not in red_flags()]
-        if unknown:
-            raise ValueError(f"unknown red flag(s): {', '.join(unknown)}")
-        return self
-
-    def unique_areas(self) -> list[Area]:
-        return list(dict.fromkeys(self.areas))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from acupressure.atlas.models import Point
-from acupressure.safety.models import Intake
+from acupressure.safety.intake import Intake
 
 
 @dataclass(frozen=True)

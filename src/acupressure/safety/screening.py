@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from acupressure.safety.intake import Intake
 from acupressure.safety.loader import red_flags
-from acupressure.safety.models import Intake, RedFlag, Urgency
+from acupressure.safety.models import RedFlag, Urgency
 
 GENERAL_ADVICE = (
     "Stop if pain gets sharply worse or new symptoms appear, and see a clinician. "

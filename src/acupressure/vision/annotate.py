@@ -1,6 +1,6 @@
 """Draw a localisation on the photo: landmarks, point markers, radius circles and labels.
 
-Labels are placed by the charts' placer (:class:`acupressure.charts.layout.Placer`): each
+Labels are placed by the charts' placer (:class:`acupressure.layout.Placer`): each
 label tries spots around its point at growing distances and takes the first one inside the
 photo that touches no other label or marker; a label set away from its point gets a leader
 line. Their size follows the photo's width, so they read the same once the photo is shown
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from acupressure.charts.layout import Box, Candidate, Label, Line, Placer, around
+from acupressure.layout import Box, Candidate, Placer, around, text_width
 from acupressure.vision.result import LocateResult, PlacedPoint
 
 if TYPE_CHECKING:
@@ -34,6 +34,26 @@ FINGERTIP = (80, 170, 255)
 
 LABEL_SHARE = 0.04  # label text height as a share of the photo's width (about 15 px at 360)
 MIN_LABEL_PX = 14
+
+
+@dataclass(frozen=True)
+class TextLabel:
+    """One line of bold text, as the placer sees it (the width estimate is generous)."""
+
+    text: str
+    size: float
+
+    def box_at(self, x: float, y: float, align: str) -> Box:
+        w, h = text_width(self.text, self.size, bold=True), self.size * 1.22
+        if align == "left":
+            return Box(x - w, y - h / 2, x, y + h / 2)
+        if align == "right":
+            return Box(x, y - h / 2, x + w, y + h / 2)
+        if align == "above":
+            return Box(x - w / 2, y - h, x + w / 2, y)
+        if align == "below":
+            return Box(x - w / 2, y, x + w / 2, y + h)
+        return Box(x - w / 2, y - h / 2, x + w / 2, y + h / 2)
 
 
 @dataclass(frozen=True)
@@ -85,7 +105,7 @@ def _layout(
     for p in order:
         assert p.x is not None and p.y is not None
         text = label_text(p)
-        label = Label((Line(text, size, True),))
+        label = TextLabel(text, size)
         near = (p.radius or 0.0) + size * 0.3
         gaps = [near, near + size, size * 2.5, size * 4, size * 6, size * 9]
         far = [size * g for g in (12, 16, 21, 27)]

@@ -229,7 +229,7 @@ def _body_detection(
 
 def _evaluate(code: str, landmarks: LandmarkSet) -> list[Placement]:
     try:
-        return body.evaluate(code, landmarks)
+        return body.evaluate(atlas.get(code), landmarks)
     except (MissingLandmarkError, RuleError):
         return []
 

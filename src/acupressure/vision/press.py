@@ -24,7 +24,15 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from acupressure import atlas, body
-from acupressure.body import SIDES, LandmarkSet, MissingLandmarkError, Placement, RuleError, View
+from acupressure.body import (
+    SIDES,
+    LandmarkSet,
+    MissingLandmarkError,
+    Placement,
+    RuleError,
+    Side,
+    View,
+)
 from acupressure.body.direction import move_words
 from acupressure.vision.body_map import (
     BACK_VIEWS,
@@ -34,7 +42,7 @@ from acupressure.vision.body_map import (
     resolve_sides,
 )
 from acupressure.vision.hand_map import hand_landmarks
-from acupressure.vision.observations import HandObservation, PoseObservation, Side
+from acupressure.vision.observations import HandObservation, PoseObservation
 from acupressure.vision.orient import BodyFacing, body_facing, orient_hand, person_hand
 
 Verdict = Literal["on", "close", "off", "cannot tell"]
@@ -161,7 +169,7 @@ def _judge_hand(code: str, hands: list[HandObservation], mirrored: bool) -> Pres
         grown = _grown(target.points)
         over = any(inside_hull((t.x, t.y), grown) for t in tips)
         for placement in _evaluate(code, landmarks):
-            cun = _cun(code, landmarks, placement)
+            cun = cun_at(code, landmarks, placement)
             for tip in tips:
                 rank = (not over, math.hypot(tip.x - placement.x, tip.y - placement.y) / cun)
                 if best is None or rank < best[0]:
@@ -219,7 +227,7 @@ def _judge_body(
         )
     _, placement, tip = min(
         (
-            (math.hypot(t.x - p.x, t.y - p.y) / _cun(code, landmarks, p), p, t)
+            (math.hypot(t.x - p.x, t.y - p.y) / cun_at(code, landmarks, p), p, t)
             for p in placements
             for t in tips
         ),
@@ -236,7 +244,7 @@ def _verdict(
     tip: _Tip,
 ) -> PressResult:
     rule = atlas.get(code).rule
-    cun = _cun(code, landmarks, placement)
+    cun = cun_at(code, landmarks, placement)
     distance = math.hypot(tip.x - placement.x, tip.y - placement.y) / cun
     spread = math.sqrt(max(0.0, (placement.radius / cun) ** 2 - rule.radius_cun**2))
     side = None if placement.side == "midline" else placement.side
@@ -335,7 +343,7 @@ def inside_hull(point: tuple[float, float], cloud: list[tuple[float, float]]) ->
     return all(cross(hull[i], hull[(i + 1) % len(hull)], point) >= 0 for i in range(len(hull)))
 
 
-def _cun(code: str, landmarks: LandmarkSet, placement: Placement) -> float:
+def cun_at(code: str, landmarks: LandmarkSet, placement: Placement) -> float:
     """One cun in pixels where the point lies (the scale the evaluator used for its radius)."""
     rule = atlas.get(code).rule
     frame = body.spec(landmarks.view).frame
@@ -346,6 +354,6 @@ def _cun(code: str, landmarks: LandmarkSet, placement: Placement) -> float:
 
 def _evaluate(code: str, landmarks: LandmarkSet) -> list[Placement]:
     try:
-        return body.evaluate(code, landmarks)
+        return body.evaluate(atlas.get(code), landmarks)
     except (MissingLandmarkError, RuleError):
         return []

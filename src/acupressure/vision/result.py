@@ -6,10 +6,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from acupressure.vision.observations import Side
+from acupressure.body.vocabulary import Side
+from acupressure.vision.orient import Facing
 from acupressure.vision.press import PressResult
-
-Facing = Literal["palm", "back", "edge", "front", "unknown"]
 
 
 class _Model(BaseModel):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
@@ -13,7 +13,9 @@ from ninja.security import django_auth
 from pydantic import BeforeValidator, ConfigDict, Field
 
 from acupressure import atlas
-from acupressure.atlas.export import point_detail, point_summary
+from acupressure.atlas.export import PointDetail, PointSummary, point_detail, point_summary
+from acupressure.atlas.models import Area
+from acupressure.plan import Plan
 from acupressure.safety import Intake
 from acupressure.safety.models import json_int
 from acupressure.web import clock
@@ -27,8 +29,6 @@ api = NinjaAPI(
     description="Atlas, routines and the signed-in person's pain diary.",
     urls_namespace="api",
 )
-
-AreaName = Literal["lower-back", "upper-back", "neck", "shoulders"]
 
 
 @api.exception_handler(MultiPartParserError)
@@ -44,10 +44,19 @@ class Message(Schema):
     detail: str
 
 
+class Problem(Schema):
+    """One problem with the input, as pydantic reports it."""
+
+    type: str  # pydantic's error type, such as "literal_error"
+    loc: list[str | int]  # where: "body", "intake", then the field path
+    msg: str  # what is wrong, in one line
+    ctx: dict[str, Any] | None = None  # details for some types (the expected values...)
+
+
 class Invalid(Schema):
     """A 422 answer: each problem with the input, where it is (`loc`) and what is wrong (`msg`)."""
 
-    detail: list[dict[str, Any]]
+    detail: list[Problem]
 
 
 BODY_ERRORS: dict[int, Any] = {400: Message, 422: Invalid}
@@ -59,7 +68,7 @@ class SessionOut(Schema):
     source: str
     created_at: datetime
     finished_at: datetime | None
-    areas: list[str]
+    areas: list[Area]
     pain_before: int | None
     pain_after: int | None
     completed_steps: int
@@ -71,42 +80,42 @@ class SessionOut(Schema):
 class CheckInIn(Schema):
     model_config = ConfigDict(strict=True)  # "pain": true is an error, not 1
 
-    area: AreaName
+    area: Area
     pain: Annotated[int, Field(ge=0, le=10), BeforeValidator(json_int)]
     note: str = Field(default="", max_length=500, pattern=r"^[^\x00]*$")  # PostgreSQL takes no NUL
 
 
 class CheckInOut(Schema):
     day: date
-    area: str
+    area: Area
     pain: int
     note: str
 
 
-@api.get("/points", response=list[dict[str, Any]], summary="Every point of the atlas")
-def list_points(request: HttpRequest) -> list[dict[str, Any]]:
+@api.get("/points", response=list[PointSummary], summary="Every point of the atlas")
+def list_points(request: HttpRequest) -> list[PointSummary]:
     return [point_summary(p) for p in atlas.all_points()]
 
 
 @api.get(
     "/points/{code}",
-    response={200: dict[str, Any], 404: Message},
+    response={200: PointDetail, 404: Message},
     summary="One point, by any code or alias",
 )
-def get_point(request: HttpRequest, code: str) -> dict[str, Any]:
+def get_point(request: HttpRequest, code: str) -> PointDetail:
     try:
         match = atlas.resolve(code)
     except (ValueError, atlas.PointNotFoundError) as exc:
         raise HttpError(404, str(exc)) from None
-    return point_detail(match.point, match)
+    return point_detail(match)
 
 
 @api.post(
     "/plan",
-    response={200: dict[str, Any], **BODY_ERRORS},
+    response={200: Plan, **BODY_ERRORS},
     summary="Plan a routine (as `acupressure plan --json`)",
 )
-def make_plan(request: HttpRequest, intake: Intake) -> dict[str, Any]:
+def make_plan(request: HttpRequest, intake: Intake) -> Plan:
     return plan_for(intake)
 
 

@@ -13,14 +13,11 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from acupressure.atlas import labels
+
 PAIN = [MinValueValidator(0), MaxValueValidator(10)]
 
-AREA_CHOICES = [
-    ("lower-back", "Lower back"),
-    ("upper-back", "Upper back"),
-    ("neck", "Neck"),
-    ("shoulders", "Shoulders"),
-]
+AREA_CHOICES = list(labels.AREAS.items())
 
 
 class PractitionerLink(models.Model):

@@ -5,17 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import QueryDict
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from acupressure import safety
+from acupressure.atlas import labels
+from acupressure.plan import Plan, PlannedPoint, build_plan
 from acupressure.safety import Intake
 
-AREAS = [
-    ("lower-back", "Lower back"),
-    ("upper-back", "Upper back"),
-    ("neck", "Neck"),
-    ("shoulders", "Shoulders"),
-]
+AREAS = list(labels.AREAS.items())
 
 
 class IntakeError(ValueError):
@@ -74,9 +71,15 @@ def intake_from_form(data: QueryDict) -> Intake:
         raise IntakeError(validation_message(exc)) from None
 
 
-def plan_for(intake: Intake) -> dict[str, Any]:
-    """The plan as JSON-ready data: the same shape as `acupressure plan --json`."""
-    from acupressure.plan import plan_json
+def plan_for(intake: Intake) -> Plan:
+    """The plan, the same model `acupressure plan --json` prints."""
+    return build_plan(intake)
 
-    result: dict[str, Any] = plan_json(intake)
-    return result
+
+class RoutinePoint(BaseModel):
+    """A planned point as the plan page shows it: the plan's own record and its hanzi."""
+
+    model_config = ConfigDict(frozen=True)
+
+    point: PlannedPoint
+    hanzi: str  # marked lang="zh" on the page

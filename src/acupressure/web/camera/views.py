@@ -22,6 +22,7 @@ from acupressure import atlas
 from acupressure.vision import BadImageError, advice
 from acupressure.vision.images import MAX_BYTES
 from acupressure.vision.observations import HandObservation, PoseObservation
+from acupressure.vision.orient import ViewFacing
 from acupressure.vision.press import SUPPORT
 from acupressure.web.camera.described import described
 from acupressure.web.camera.uploads import InMemoryOnly
@@ -64,7 +65,7 @@ def _upload(request: HttpRequest) -> HttpResponse:
     if upload is None:
         return _page(request, "Choose a photo (JPEG, PNG or WebP) first.", 400)
     view = request.POST.get("view") or None
-    facing: Literal["front", "back"] | None = view if view in ("front", "back") else None  # type: ignore[assignment]
+    facing: ViewFacing | None = view if view in ("front", "back") else None  # type: ignore[assignment]
     press = _press(request)
     codes = _codes(request)
     if press and codes and press not in codes:
@@ -163,7 +164,7 @@ class LandmarksIn(BaseModel):
     height: int = Field(gt=0, le=10000)
     mirrored: bool = False
     points: list[str] | None = Field(default=None, max_length=20)
-    view: Literal["front", "back"] | None = None
+    view: ViewFacing | None = None
     press: str | None = Field(default=None, max_length=20)  # a point to judge the press on
     hands: list[_Hand] = Field(default=[], max_length=4)
     pose: _Pose | None = None

@@ -6,29 +6,34 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from pydantic import BaseModel, ConfigDict
 
 from acupressure import atlas
-from acupressure.atlas.labels import PERFORMER, PREGNANCY
-from acupressure.atlas.models import Region
+from acupressure.atlas.labels import PERFORMER, PREGNANCY, REGIONS
 from acupressure.web.charts import chart_for
-
-REGIONS: list[tuple[str, Region]] = [
-    ("Lower back", "lower-back"),
-    ("Upper back, neck and shoulders", "upper-back"),
-]
 
 
 def points(request: HttpRequest) -> HttpResponse:
-    groups = [(title, [_row(p) for p in atlas.points_in(region)]) for title, region in REGIONS]
+    groups = [
+        (title, [_row(p) for p in atlas.points_in(region)]) for region, title in REGIONS.items()
+    ]
     return render(request, "web/points.html", {"groups": groups})
 
 
-def _row(p: atlas.Point) -> dict[str, object]:
-    return {
-        "point": p,
-        "performer": PERFORMER[p.technique.performer],
-        "pregnancy": PREGNANCY[p.pregnancy.policy],
-    }
+class PointRow(BaseModel):
+    """One row of the atlas page: the point record and its coded values in words."""
+
+    model_config = ConfigDict(frozen=True)
+
+    point: atlas.Point
+    performer: str
+    pregnancy: str
+
+
+def _row(p: atlas.Point) -> PointRow:
+    return PointRow(
+        point=p, performer=PERFORMER[p.technique.performer], pregnancy=PREGNANCY[p.pregnancy.policy]
+    )
 
 
 def not_found(request: HttpRequest, code: str, message: str) -> HttpResponse:

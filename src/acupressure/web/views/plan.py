@@ -9,25 +9,24 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from acupressure import atlas, safety
+from acupressure.plan import Plan
 from acupressure.web.charts import charts_for
-from acupressure.web.planning import AREAS, IntakeError, intake_from_form, plan_for
+from acupressure.web.planning import AREAS, IntakeError, RoutinePoint, intake_from_form, plan_for
 
 
 def _minutes(seconds: int) -> str:
     return f"{seconds // 60} min {seconds % 60:02d} s"
 
 
-def result_context(plan: dict[str, Any], intake_json: str) -> dict[str, Any]:
-    codes = [p["code"] for p in plan["points"]]
+def result_context(plan: Plan, intake_json: str) -> dict[str, Any]:
+    codes = [p.code for p in plan.points]
     return {
-        "plan": {
-            **plan,
-            "points": [  # each with its Chinese name, marked lang="zh" on the page
-                {**p, "hanzi": atlas.get(p["code"]).names.hanzi} for p in plan["points"]
-            ],
-        },
+        "plan": plan,
+        "routine": [
+            RoutinePoint(point=p, hanzi=atlas.get(p.code).names.hanzi) for p in plan.points
+        ],
         "charts": charts_for(codes) if codes else [],
-        "total": _minutes(int(plan["total_seconds"])),
+        "total": _minutes(plan.total_seconds),
         "intake_json": intake_json,
     }
 

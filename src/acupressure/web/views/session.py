@@ -32,15 +32,15 @@ def start(request: HttpRequest) -> HttpResponse:
     except ValidationError as exc:
         return _bad(f"intake: {validation_message(exc)}")
     plan = plan_for(intake)
-    if plan["blocked"] or not plan["steps"]:
+    if plan.blocked or not plan.steps:
         return _bad("this intake gives no routine; see the plan page for the advice")
     session = PracticeSession.objects.create(
         owner_id=user_id(request),
         created_at=clock.now(),
         areas=list(intake.unique_areas()),
         intake=intake.model_dump(mode="json"),
-        plan=plan,
-        total_steps=len(plan["steps"]),
+        plan=plan.model_dump(mode="json"),
+        total_steps=len(plan.steps),
     )
     return redirect(f"/session/{session.pk}/")
 

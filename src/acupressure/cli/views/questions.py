@@ -1,4 +1,4 @@
-"""Asking the red-flag questions in the terminal (`screen` and `session`)."""
+"""The questions the terminal asks: red flags (`screen`, `session`), pain, ready to start."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import typer
 
-from acupressure.cli._common import err_console, fail
+from acupressure.cli.common import err_console, fail
 from acupressure.safety import red_flags
 
 
@@ -45,3 +45,34 @@ def _confirm(question: str, n: int) -> bool:
     except typer.Abort:
         typer.echo(err=True)  # end the prompt's line
         fail(f"safety question {n} was not answered (the input ended); stopping here")
+
+
+def ask_pain(label: str) -> int | None:
+    """0-10, or None when skipped; input that ends (or Ctrl-C) counts as skipped."""
+    while True:
+        try:
+            answer = typer.prompt(
+                f"{label} (0-10, Enter to skip)", default="", show_default=False, err=True
+            ).strip()
+        except typer.Abort:
+            typer.echo(err=True)
+            return None
+        if not answer:
+            return None
+        if answer.isdecimal() and 0 <= int(answer) <= 10:  # isdigit() takes "²"
+            return int(answer)
+        err_console.print("Please type a whole number from 0 (no pain) to 10 (worst).")
+
+
+def ready_to_start() -> bool:
+    """Wait for Enter; False when input ends or Ctrl-C (the session does not start)."""
+    try:
+        typer.prompt(
+            "Get into position, then press Enter to start",
+            default="",
+            show_default=False,
+            err=True,
+        )
+    except typer.Abort:
+        return False
+    return True

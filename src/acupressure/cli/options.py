@@ -1,13 +1,23 @@
-"""Options shared by `acupressure plan` and `acupressure session`, and the intake they make."""
+"""The intake options, defined once: `plan` and `session` take them through ``intake_options``.
+
+A command decorated with :func:`intake_options` declares one parameter ``intake: Intake``;
+the decorator gives Typer the eight options (``--area`` ... ``--seen-clinician``) in its
+place and hands the command the validated intake (bad input exits 2 with one line).
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+import functools
+import inspect
+import typing
+from collections.abc import Callable
+from typing import Annotated, Any
 
 import typer
 from pydantic import ValidationError
 
-from acupressure.cli._common import fail
+from acupressure.atlas.models import AREAS
+from acupressure.cli.common import fail
 from acupressure.safety import Intake
 
 AreaOpt = Annotated[
@@ -15,7 +25,7 @@ AreaOpt = Annotated[
     typer.Option(
         "--area",
         metavar="AREA",
-        help="Where it hurts: lower-back, upper-back, neck or shoulders; repeatable.",
+        help=f"Where it hurts: {', '.join(AREAS[:-1])} or {AREAS[-1]}; repeatable.",
         show_default=False,
     ),
 ]
@@ -60,6 +70,43 @@ SeenOpt = Annotated[
 ]
 
 
+def _option(name: str, kind: Any, default: Any = inspect.Parameter.empty) -> inspect.Parameter:
+    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind)
+
+
+# In the order --help lists them; the names are make_intake's own.
+INTAKE_OPTIONS = [
+    _option("area", AreaOpt),
+    _option("pregnant", PregnantOpt, False),
+    _option("trimester", TrimesterOpt, None),
+    _option("helper", HelperOpt, False),
+    _option("minutes", MinutesOpt, None),
+    _option("condition", ConditionOpt, None),
+    _option("red_flag", RedFlagOpt, None),
+    _option("seen_clinician", SeenOpt, False),
+]
+
+
+def intake_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Replace the command's ``intake`` parameter by the intake options (listed first)."""
+    hints = typing.get_type_hints(command, include_extras=True)  # resolve string annotations
+    own = [
+        p.replace(kind=inspect.Parameter.KEYWORD_ONLY, annotation=hints[p.name])
+        for p in inspect.signature(command).parameters.values()
+        if p.name != "intake"
+    ]
+
+    @functools.wraps(command)
+    def with_intake(**kwargs: Any) -> None:
+        given = [kwargs.pop(p.name) for p in INTAKE_OPTIONS]
+        command(intake=make_intake(*given), **kwargs)
+
+    parameters = [*INTAKE_OPTIONS, *own]
+    with_intake.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    with_intake.__annotations__ = {p.name: p.annotation for p in parameters}
+    return with_intake
+
+
 def make_intake(
     areas: list[str],
     pregnant: bool,
@@ -72,7 +119,7 @@ def make_intake(
 ) -> Intake:
     """Build and validate the intake; bad input exits 2 with one line."""
     if not areas:
-        fail("give at least one --area (lower-back, upper-back, neck, shoulders)")
+        fail(f"give at least one --area ({', '.join(AREAS)})")
     if trimester is not None and trimester not in (1, 2, 3):
         fail(f"--trimester must be 1, 2 or 3, not {trimester}")
     try:
