@@ -81,7 +81,9 @@ def test_live_page_draws_the_points_on_a_video(
         assert shown.endswith(" shown") and codes <= set(shown.removesuffix(" shown").split(", "))
         page.locator("#live-notes").filter(has_text=note).wait_for(timeout=MODEL_WAIT_MS)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
-        page.get_by_role("button", name="Stop").click()
+        page.get_by_role("button", name="Stop").click(
+            timeout=MODEL_WAIT_MS
+        )  # a busy main thread under load
         assert page.locator("#live-status").inner_text() == "The camera is off."
         assert page.locator("#live").get_attribute("data-markers") == "0"
         assert seen.foreign(server.base) == []
