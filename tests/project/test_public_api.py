@@ -23,12 +23,13 @@ PUBLIC: dict[str, list[str]] = {
     ],
     "acupressure.charts": ["FORMATS", "chart_png", "chart_svg", "points_for", "write_chart"],
     "acupressure.plan": [
-        "Exclusion", "Plan", "PlannedPoint", "Step", "build_plan", "plan_json", "ranked_points",
+        "Exclusion", "Plan", "PlannedPoint", "Step", "build_plan", "plan_json", "questions",
+        "ranked_points",
     ],
     "acupressure.safety": [
-        "GENERAL_ADVICE", "Condition", "Effect", "Intake", "PregnancyRule", "RaisedFlag",
-        "RedFlag", "SafetyDataError", "Screening", "Urgency", "conditions", "pregnancy_rule",
-        "red_flags", "screen",
+        "GENERAL_ADVICE", "AskedWhen", "Condition", "Effect", "Intake", "PregnancyRule",
+        "RaisedFlag", "RedFlag", "SafetyDataError", "Screened", "Screening", "Urgency",
+        "conditions", "pregnancy_rule", "red_flags", "relevant_flags", "screen", "screened",
     ],
     "acupressure.session": [
         "Clock", "Event", "JsonlStore", "Keys", "NullStore", "PlanSummary", "Player",

@@ -247,7 +247,7 @@ def test_player_hold_runs_only_while_on_target(server: Served) -> None:
             page.locator("#timeline").evaluate("e => JSON.parse(e.textContent).total_seconds")
         )
         page.clock.run_for(total * 1000 + 1000)
-        page.get_by_role("heading", name="Well done").wait_for()
+        page.locator("#stage-after").wait_for()
         page.get_by_label("How bad is the pain now, from 0 to 10?").fill("2")
         page.get_by_role("button", name="Save to my diary").click()
         page.get_by_role("link", name="Saved. See your diary.").click()

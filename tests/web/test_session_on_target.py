@@ -10,7 +10,7 @@ from tests.web.personas import Personas
 
 from acupressure.web.models import PracticeSession
 
-INTAKE = json.dumps({"areas": ["neck"], "helper": True})
+INTAKE = json.dumps({"areas": ["neck"], "helper": True, "red_flags": []})
 
 
 def start(client: Client) -> PracticeSession:

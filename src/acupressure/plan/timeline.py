@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from acupressure.atlas.models import Posture
+from acupressure.atlas.models import Posture, Pressure
 from acupressure.plan.models import Step, StepKind, StepSide
 from acupressure.plan.select import Candidate
 
@@ -47,7 +47,12 @@ SIDE_TEXT: dict[StepSide, str] = {
     "both": "on both sides at once",
     "midline": "on the midline",
 }
-PRESSURE_TEXT = {"gentle": "gently", "firm": "firmly", "strong": "strongly, within comfort"}
+PRESSURE_TEXT: dict[Pressure, str] = {
+    "gentle": "gently",
+    "moderate": "moderately",
+    "firm": "firmly",
+    "strong": "strongly, within comfort",
+}
 
 
 def order(cands: Sequence[Candidate]) -> list[Candidate]:

@@ -1,5 +1,5 @@
-"""The terminal view of a localisation: warnings, the press verdict, then one table per hand
-or body."""
+"""The terminal view of a localisation: warnings, the press verdict, the requested points
+that could not be placed (with why), then one table per hand or body."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ def print_result(console: Console, err_console: Console, result: LocateResult) -
         err_console.print(f"warning: {warning}", highlight=False)
     if result.press is not None:
         print_press(console, result.press)
+    for missing in result.not_placed:
+        err_console.print(f"not placed: {missing.code}: {missing.reason}", highlight=False)
     for detection in result.detections:
         who = f"{detection.hand} hand" if detection.kind == "hand" else "body"
         small = " (small in the picture: less reliable)" if detection.small else ""

@@ -9,7 +9,7 @@ from django.utils.http import urlencode
 from pydantic import BaseModel, ConfigDict
 
 from acupressure import atlas
-from acupressure.atlas.labels import PERFORMER, PREGNANCY, REGIONS
+from acupressure.atlas.labels import PERFORMER, PREGNANCY, REGIONS, dose_text
 from acupressure.web.charts import chart_for
 
 
@@ -56,6 +56,7 @@ def point(request: HttpRequest, code: str) -> HttpResponse:
         return redirect(url)
     label = request.GET.get("from", "")[:40]
     cited = atlas.sources()
+    t = found.technique
     context = {
         "point": found,
         "label": label,
@@ -63,6 +64,9 @@ def point(request: HttpRequest, code: str) -> HttpResponse:
         "chart": chart_for([found.code]),
         "performer": PERFORMER[found.technique.performer],
         "pregnancy": PREGNANCY[found.pregnancy.policy],
+        "dose": dose_text(
+            t.hold_seconds, t.repetitions, t.rest_seconds, t.hold_seconds_max, t.repetitions_max
+        ),
         "sources": [cited[sid] for sid in sorted(found.cited_sources())],
     }
     return render(request, "web/point.html", context)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("web", "0002_diary_access_log"),
+        ("web", "0003_session_started_at"),
     ]
 
     operations = [
