@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.web.browser import ARGS, CHROMIUM, Recorder, need_chromium
+from tests.web.browser import (
+    ARGS,
+    CHROMIUM,
+    Recorder,
+    answer_no_to_every_safety_question,
+    need_chromium,
+)
 from tests.web.camera import MODEL_WAIT_MS, camera_browser, write_y4m
 from tests.web.server import Served, start_server
 
@@ -169,8 +175,7 @@ def test_photo_result_reads_on_a_phone_and_keeps_the_form(server: Served) -> Non
 def _start_session(page: Any, server: Served) -> None:
     page.goto(server.signin_link)
     page.goto(server.base + "/plan/?area=neck")
-    for radio in page.locator("fieldset.flag input[value=no]").all():
-        radio.check()  # no red flag
+    answer_no_to_every_safety_question(page)
     page.get_by_role("button", name="Show my routine").click()
     page.locator(".routine").wait_for()
     page.get_by_role("button", name="Start the guided session").click()
