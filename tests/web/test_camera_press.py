@@ -9,6 +9,7 @@ import math
 import re
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -209,6 +210,9 @@ def test_player_hold_runs_only_while_on_target(server: Served) -> None:
         seen = Recorder(page)
         page.clock.install()
         _start_session(page, server)
+        # from here time moves only when the test moves it (run_for)
+        now_ms = page.evaluate("Date.now()")
+        page.clock.pause_at(datetime.fromtimestamp(now_ms / 1000 + 0.5, tz=UTC))
         code = _to_checkable_press(page)
         countdown = page.locator("#countdown")
         # without the switch the hold runs as before
@@ -232,10 +236,10 @@ def test_player_hold_runs_only_while_on_target(server: Served) -> None:
                 " location.origin)",
                 [code, word],
             )
-            page.clock.run_for(50)
+            shown = "the hold runs" if word == "on" else "waits until your finger"
+            page.locator("#camera-hold").filter(has_text=shown).wait_for()
 
         verdict("on")
-        page.locator("#camera-hold").filter(has_text="the hold runs").wait_for()
         page.clock.run_for(1000)
         assert _seconds(countdown.inner_text()) == held - 1
         verdict("close")
