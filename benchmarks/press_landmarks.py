@@ -19,6 +19,7 @@ import argparse
 import http.client
 import json
 import math
+import os
 import re
 import statistics
 import sys
@@ -164,6 +165,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=4000, help="saturated: per frame")
     parser.add_argument("--seconds", type=float, default=20.0, help="per frame and load")
     args = parser.parse_args()
+    # the 20 clients stand for 20 phones, each under the per-client limit (1200 frames a
+    # minute); here they all come from 127.0.0.1, so the limit is lifted for the run
+    os.environ["ACUPRESSURE_LANDMARKS_PER_MINUTE"] = str(10**9)
     proc, base, _ = start_server(Path(tempfile.mkdtemp(prefix="acupressure-bench-")))
     port = int(base.rsplit(":", 1)[1])
     try:
