@@ -20,6 +20,7 @@ from tests.web.browser import (
     Recorder,
     answer_no_to_every_safety_question,
     need_chromium,
+    sign_in_by_link,
 )
 from tests.web.camera import MODEL_WAIT_MS, camera_browser, write_y4m
 from tests.web.server import Served, start_server
@@ -174,7 +175,7 @@ def test_photo_result_reads_on_a_phone_and_keeps_the_form(server: Served) -> Non
 
 
 def _start_session(page: Any, server: Served) -> None:
-    page.goto(server.signin_link)
+    sign_in_by_link(page, server.signin_link)
     page.goto(server.base + "/plan/?area=neck")
     answer_no_to_every_safety_question(page)
     page.get_by_role("button", name="Show my routine").click()
