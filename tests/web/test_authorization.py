@@ -16,12 +16,15 @@ from django.urls import URLResolver, get_resolver
 from tests.doubles import FakeWallClock
 from tests.web.access_matrix import MATRIX, PERSONAS, PUBLIC, SECRET, Row
 
+from acupressure.program import design
+from acupressure.safety import Intake
 from acupressure.web.models import (
     CheckIn,
     PracticeSession,
     PractitionerLink,
     PractitionerProfile,
 )
+from acupressure.web.program_store import ProgramStore
 
 
 def _routes() -> set[str]:
@@ -71,17 +74,28 @@ def world(db: None, clock: FakeWallClock) -> dict[str, Any]:
         finished_at=clock(),
         note=SECRET,
     )
-    program = practitioners(link, linked, unlinked)
+    program = ProgramStore(owner.pk).create(
+        design(Intake(areas=["neck"], red_flags=[]), clock().date()), clock()
+    )
+    activity = {"activity-1": {"name": SECRET, "rating": 3}}
+    ProgramStore(owner.pk).save_answers(program.id, 0, "activities", activity, clock())
+    rx = practitioners(link, linked, unlinked)
     users = {"stranger": stranger, "owner": owner, "linked": linked, "unlinked": unlinked}
-    keys = {"pk": session.pk, "owner": owner.pk, "link": link.pk, "program": program}
-    return {"users": users, **keys}
+    return {
+        "users": users,
+        "pk": session.pk,
+        "owner": owner.pk,
+        "program": program.id,
+        "token": program.calendar_token,
+        "link": link.pk,
+        "rx": rx,
+    }
 
 
 def practitioners(link: PractitionerLink, linked: User, unlinked: User) -> int:
     """Both practitioners get their accounts; the owner's consents, shares notes, is screened
     and asked to answer the safety questions too; the owner gets a prescription."""
     from acupressure.plan.prescribe import PrescribedPoint
-    from acupressure.safety import Intake
     from acupressure.web.views.prescribe import save
 
     for user in (linked, unlinked):
@@ -98,7 +112,12 @@ def practitioners(link: PractitionerLink, linked: User, unlinked: User) -> int:
 @pytest.mark.parametrize("row", MATRIX, ids=lambda r: f"{r.method} {r.path}")
 def test_authorization_matrix(world: dict[str, Any], row: Row) -> None:
     path = row.path.format(
-        pk=world["pk"], owner=world["owner"], link=world["link"], program=world["program"]
+        pk=world["pk"],
+        owner=world["owner"],
+        program=world["program"],
+        token=world["token"],
+        link=world["link"],
+        rx=world["rx"],
     )
     got: dict[str, int] = {}
     for persona in PERSONAS:

@@ -55,7 +55,7 @@ def _value(item: Item, raw: object) -> float | None:
     if isinstance(raw, bool) or not isinstance(raw, (int, str)):
         raise AnswerError(f"{item.id}: give a whole number")
     text = str(raw).strip()
-    if not text.lstrip("-").isdecimal():
+    if len(text) > 6 or not text.lstrip("-").isdecimal():
         raise AnswerError(f"{item.id}: {raw!r} is not a whole number")
     number = int(text)
     low, high = item.bounds()

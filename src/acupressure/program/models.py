@@ -35,8 +35,10 @@ class Schedule(_Model):
     @classmethod
     def _zone(cls, value: str) -> str:
         try:
+            if len(value) > 64:
+                raise ValueError(value)
             ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long
+        except (ZoneInfoNotFoundError, ValueError, OSError):
             raise ValueError(
                 f"unknown time zone {value!r} (use a name like Europe/London)"
             ) from None

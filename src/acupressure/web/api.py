@@ -98,6 +98,7 @@ class SessionOut(Schema):
     completed_steps: int
     total_steps: int
     note: str
+    on_target: dict[str, float]  # seconds the finger was on each point (camera switch)
 
 
 class CheckInIn(Schema):

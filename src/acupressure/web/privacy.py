@@ -55,6 +55,7 @@ def export(user: AbstractBaseUser) -> dict[str, Any]:
                 "pain_after": s.pain_after,
                 "completed_steps": s.completed_steps,
                 "total_steps": s.total_steps,
+                "on_target": s.on_target,
                 "note": s.note,
                 "program": s.program_id,
                 "slot_kind": s.slot_kind,

@@ -22,7 +22,7 @@ def _answers(q: Questionnaire, data: QueryDict) -> dict[str, object]:
     for item in q.items:
         key = f"q-{q.id}-{item.id}"
         if item.type == "activity":
-            name = data.get(f"{key}-name", "").strip()[:80]
+            name = data.get(f"{key}-name", "").replace("\x00", "").strip()[:80]
             if name:
                 found[item.id] = {"name": name, "rating": data.get(f"{key}-rating", "")}
         elif data.get(key, "") != "":

@@ -11,6 +11,7 @@ from acupressure.program import plan_for_slot
 from acupressure.web import clock
 from acupressure.web.access import diary_owner_id
 from acupressure.web.program_store import ProgramStore, program_summary
+from acupressure.web.security import PRIVATE
 from acupressure.web.views.diary import _client
 from acupressure.web.views.program import own_program
 
@@ -22,7 +23,7 @@ def _paper(request: HttpRequest) -> Literal["a4", "letter"]:
 def _pdf(data: bytes, name: str) -> HttpResponse:
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Cache-Control"] = "private, no-store"
+    response["Cache-Control"] = PRIVATE
     return response
 
 

@@ -32,6 +32,7 @@ from acupressure.web.access import user_id
 from acupressure.web.models import Prescription
 from acupressure.web.planning import validation_message
 from acupressure.web.program_store import ProgramStore, new_token, program_by_token
+from acupressure.web.security import PRIVATE
 
 ICS = "text/calendar; charset=utf-8"
 
@@ -67,7 +68,7 @@ def create(request: HttpRequest) -> HttpResponse:
             weeks,
             times,
             per_day,
-            request.POST.get("tz", "") or "UTC",
+            str(_zone(request)),
         )
     except ValidationError as exc:
         return _refused(request, f"intake: {validation_message(exc)}")
@@ -91,9 +92,12 @@ def _refused(request: HttpRequest, message: str) -> HttpResponse:
 def _zone(request: HttpRequest) -> Any:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+    name = request.POST.get("tz", "") or "UTC"
     try:
-        return ZoneInfo(request.POST.get("tz", "") or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
+        if len(name) > 64:
+            raise ValueError(name)
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ValueError(f"unknown time zone {request.POST.get('tz')!r}") from None
 
 
@@ -186,7 +190,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404("No such calendar.")
     body = program_calendar(program, request.build_absolute_uri("/"))
     response = HttpResponse(body, content_type=ICS)
-    response["Cache-Control"] = "private, no-store"
+    response["Cache-Control"] = PRIVATE
     return response
 
 

@@ -16,6 +16,10 @@
   var startBtn = document.getElementById("live-start");
   var stopBtn = document.getElementById("live-stop");
   var viewSelect = document.getElementById("live-view");
+  var pressSelect = document.getElementById("live-press");
+  var verdictEl = document.getElementById("live-verdict");
+  var feedbackBox = document.getElementById("live-feedback");
+  var embedded = root.dataset.embedded === "1" && window.parent !== window;
   var csrf = root.querySelector("input[name=csrfmiddlewaretoken]").value;
   var ctx = canvas.getContext("2d");
 
@@ -26,8 +30,9 @@
   var s = {
     running: false, stream: null, solution: null, kind: null, busy: false,
     pending: null, inFlight: false, result: null, mirrored: false, shown: "", status: "",
-    notes: ""
+    notes: "", verdict: "", spokenAt: 0, audio: null
   };
+  var BEEPS = { "on": 880, "close": 620 };
 
   function mode() {
     return root.querySelector("input[name=mode]:checked").value;
@@ -142,6 +147,9 @@
     stopBtn.disabled = true;
     setShown([]);
     setNotes([]);
+    s.verdict = "";
+    delete root.dataset.verdict;
+    verdictEl.textContent = "";
     say("The camera is off.");
   }
 
@@ -186,6 +194,7 @@
         s.pending = null;
         setNotes([]);
         say("No hand found. Show your whole hand, fingers apart, in good light.");
+        noPress("no hand was found: show both hands, in good light");
         return;
       }
       body.hands = hands.slice(0, 4).map(function (marks, i) {
@@ -200,11 +209,16 @@
         s.pending = null;
         setNotes([]);
         say("No body found. The whole back, shoulders to hips, should fill the picture.");
+        noPress("no body was found: step back so that shoulders and hips fill the picture");
         return;
       }
       body.pose = { landmarks: pairs(marks),
         visibility: marks.map(function (m) { return m.visibility || 0; }) };
       if (viewSelect.value) { body.view = viewSelect.value; }
+    }
+    if (pressSelect && pressSelect.value) {
+      body.press = pressSelect.value;
+      body.points = [pressSelect.value];
     }
     s.pending = body;
     send();
@@ -251,9 +265,59 @@
     });
     result.warnings.forEach(function (w) { if (notes.indexOf(w) < 0) { notes.push(w); } });
     setNotes(notes);
+    if (result.press) { setVerdict(result.press); }
     var placed = placedPoints(result);
     say(placed.length ? "Points found. Hold still to see them steady." :
       "Found you, but no point can be shown from this side.");
+  }
+
+  // The press verdict: shown, spoken and beeped (when switched on) each time it changes, and
+  // told to the web player when this page runs inside it.
+  function setVerdict(press) {
+    var sure = press.certainty ? " (" + press.certainty + " certainty)" : "";
+    var text = press.code + ": " + press.advice + sure;
+    if (verdictEl.textContent !== text) { verdictEl.textContent = text; }
+    root.dataset.verdict = press.verdict;
+    verdictEl.className = "live-verdict verdict-" + press.verdict.replace(" ", "-");
+    if (embedded) {
+      window.parent.postMessage({ type: "acu-press", code: press.code, verdict: press.verdict },
+        window.location.origin);
+    }
+    if (press.verdict === s.verdict) { return; }
+    s.verdict = press.verdict;
+    if (!feedbackBox || !feedbackBox.checked) { return; }
+    if (BEEPS[press.verdict]) { beep(BEEPS[press.verdict]); }
+    var now = performance.now();
+    if ("speechSynthesis" in window && now - s.spokenAt > 1500) {
+      s.spokenAt = now;
+      window.speechSynthesis.cancel();
+      var words = press.verdict === "on" ? "On it" : press.verdict === "close" ?
+        "Close. Move a little " + (press.direction || "") : press.verdict === "off" ?
+        "Not there yet" + (press.direction ? ". Move " + press.direction : "") :
+        "Cannot tell";
+      window.speechSynthesis.speak(new SpeechSynthesisUtterance(words));
+    }
+  }
+
+  function noPress(advice) {
+    if (pressSelect && pressSelect.value) {
+      setVerdict({ code: pressSelect.value, verdict: "cannot tell", advice: advice,
+        certainty: null, direction: null });
+    }
+  }
+
+  function beep(frequency) {
+    try {
+      if (!s.audio) { s.audio = new (window.AudioContext || window.webkitAudioContext)(); }
+      var osc = s.audio.createOscillator();
+      var gain = s.audio.createGain();
+      osc.frequency.value = frequency;
+      gain.gain.value = 0.15;
+      osc.connect(gain);
+      gain.connect(s.audio.destination);
+      osc.start();
+      osc.stop(s.audio.currentTime + 0.12);
+    } catch (e) { /* no audio device: the words on screen remain */ }
   }
 
   function placedPoints(result) {
@@ -316,6 +380,30 @@
       ctx.fillText(label, x + size / 2, p.y - size / 2);
     });
     setShown(points.map(function (p) { return p.code; }));
+    drawPress(s.result && s.result.press, w, size);
+  }
+
+  // The target circle of the point being pressed and the presser's fingertip.
+  function drawPress(press, w, size) {
+    if (!press || !press.target) { return; }
+    var t = press.target;
+    var x = s.mirrored ? w - t.x : t.x;
+    ctx.setLineDash([]);
+    ctx.lineWidth = Math.max(3, size / 4);
+    ctx.strokeStyle = press.verdict === "on" ? "#00e65a" : "#ff3cc8";
+    ctx.beginPath();
+    ctx.arc(x, t.y, Math.max(t.radius, 5), 0, 2 * Math.PI);
+    ctx.stroke();
+    if (press.presser && press.presser.x !== null && press.presser.x !== undefined) {
+      var fx = s.mirrored ? w - press.presser.x : press.presser.x;
+      ctx.fillStyle = "#50aaff";
+      ctx.strokeStyle = "#000";
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.arc(fx, press.presser.y, Math.max(4, size / 3), 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+    }
   }
 
   root.querySelectorAll("input[name=mode]").forEach(function (r) {
@@ -324,6 +412,23 @@
       if (s.running) { stop(); start(); }
     });
   });
+  if (feedbackBox) {
+    feedbackBox.checked = localStorage.getItem("acu-press-feedback") !== "off";
+    feedbackBox.addEventListener("change", function () {
+      localStorage.setItem("acu-press-feedback", feedbackBox.checked ? "on" : "off");
+      if (!feedbackBox.checked && "speechSynthesis" in window) { window.speechSynthesis.cancel(); }
+    });
+  }
+  if (embedded) {  // the web player names the point of the current step
+    window.addEventListener("message", function (e) {
+      if (e.origin !== window.location.origin || !e.data || e.data.type !== "acu-press-code") {
+        return;
+      }
+      if (pressSelect.querySelector("option[value='" + e.data.code + "']")) {
+        pressSelect.value = e.data.code;
+      }
+    });
+  }
   startBtn.addEventListener("click", start);
   stopBtn.addEventListener("click", stop);
   showMode();

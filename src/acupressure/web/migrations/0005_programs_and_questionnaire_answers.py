@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("web", "0003_session_started_at"),
+        ("web", "0004_practicesession_on_target"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

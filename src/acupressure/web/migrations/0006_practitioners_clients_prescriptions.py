@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("web", "0004_programs_and_questionnaire_answers"),
+        ("web", "0005_programs_and_questionnaire_answers"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
