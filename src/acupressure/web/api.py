@@ -19,7 +19,7 @@ from acupressure.safety.models import json_int
 from acupressure.web import clock
 from acupressure.web.access import user_id
 from acupressure.web.models import CheckIn, PracticeSession
-from acupressure.web.planning import plan_for
+from acupressure.web.pagecache import cached_plan_json
 
 api = NinjaAPI(
     title="Acupressure",
@@ -105,8 +105,9 @@ def get_point(request: HttpRequest, code: str) -> dict[str, Any]:
     response={200: dict[str, Any], **BODY_ERRORS},
     summary="Plan a routine (as `acupressure plan --json`)",
 )
-def make_plan(request: HttpRequest, intake: Intake) -> dict[str, Any]:
-    return plan_for(intake)
+def make_plan(request: HttpRequest, intake: Intake) -> HttpResponse:
+    # The JSON text is made once per intake (a plan is a pure function of it).
+    return HttpResponse(cached_plan_json(intake), content_type="application/json")
 
 
 @api.get("/diary/sessions", response={200: list[SessionOut], **SIGNED_IN_ERRORS}, auth=django_auth)

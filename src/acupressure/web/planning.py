@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.http import QueryDict
@@ -75,8 +76,11 @@ def intake_from_form(data: QueryDict) -> Intake:
 
 
 def plan_for(intake: Intake) -> dict[str, Any]:
-    """The plan as JSON-ready data: the same shape as `acupressure plan --json`."""
-    from acupressure.plan import plan_json
+    """The plan as JSON-ready data: the same shape as `acupressure plan --json`.
 
-    result: dict[str, Any] = plan_json(intake)
+    A plan is a pure function of the intake and the data, so it is made once per intake
+    (``pagecache``); each caller gets its own copy to change as it likes."""
+    from acupressure.web.pagecache import cached_plan_json
+
+    result: dict[str, Any] = json.loads(cached_plan_json(intake))
     return result

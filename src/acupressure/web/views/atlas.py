@@ -11,6 +11,7 @@ from acupressure import atlas
 from acupressure.atlas.labels import PERFORMER, PREGNANCY
 from acupressure.atlas.models import Region
 from acupressure.web.charts import chart_for
+from acupressure.web.pagecache import cached_page
 
 REGIONS: list[tuple[str, Region]] = [
     ("Lower back", "lower-back"),
@@ -19,8 +20,11 @@ REGIONS: list[tuple[str, Region]] = [
 
 
 def points(request: HttpRequest) -> HttpResponse:
-    groups = [(title, [_row(p) for p in atlas.points_in(region)]) for title, region in REGIONS]
-    return render(request, "web/points.html", {"groups": groups})
+    def context() -> dict[str, object]:
+        rows = [(title, [_row(p) for p in atlas.points_in(region)]) for title, region in REGIONS]
+        return {"groups": rows}
+
+    return cached_page(request, "web/points.html", context)
 
 
 def _row(p: atlas.Point) -> dict[str, object]:
@@ -50,14 +54,17 @@ def point(request: HttpRequest, code: str) -> HttpResponse:
         url = reverse("point", args=[found.code]) + "?" + urlencode({"from": code})
         return redirect(url)
     label = request.GET.get("from", "")[:40]
-    cited = atlas.sources()
-    context = {
-        "point": found,
-        "label": label,
-        "errata": found.errata,
-        "chart": chart_for([found.code]),
-        "performer": PERFORMER[found.technique.performer],
-        "pregnancy": PREGNANCY[found.pregnancy.policy],
-        "sources": [cited[sid] for sid in sorted(found.cited_sources())],
-    }
-    return render(request, "web/point.html", context)
+
+    def context() -> dict[str, object]:
+        cited = atlas.sources()
+        return {
+            "point": found,
+            "label": label,
+            "errata": found.errata,
+            "chart": chart_for([found.code]),
+            "performer": PERFORMER[found.technique.performer],
+            "pregnancy": PREGNANCY[found.pregnancy.policy],
+            "sources": [cited[sid] for sid in sorted(found.cited_sources())],
+        }
+
+    return cached_page(request, "web/point.html", context)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from acupressure import atlas, safety
 from acupressure.web.charts import charts_for
+from acupressure.web.pagecache import cached_page
 from acupressure.web.planning import AREAS, IntakeError, intake_from_form, plan_for
 
 
@@ -34,23 +35,28 @@ def result_context(plan: dict[str, Any], intake_json: str) -> dict[str, Any]:
 
 @require_http_methods(["GET", "POST"])
 def plan_page(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return cached_page(request, "web/plan.html", lambda: _form_context(request))
+    context = _form_context(request)
+    status = 200
+    try:
+        intake = intake_from_form(request.POST)
+    except IntakeError as exc:
+        context["error"] = str(exc)
+        status = 400
+    else:
+        context.update(result_context(plan_for(intake), intake.model_dump_json()))
+    if request.headers.get("HX-Request"):
+        return render(request, "web/plan_result.html", context, status=status)
+    return render(request, "web/plan.html", context, status=status)
+
+
+def _form_context(request: HttpRequest) -> dict[str, Any]:
     data = request.POST if request.method == "POST" else request.GET
     chosen = data.getlist("area")
-    context: dict[str, Any] = {
+    return {
         "areas": [(v, label, v in chosen) for v, label in AREAS],
         "flags": list(safety.red_flags().values()),
         "conditions": list(safety.conditions().values()),
         "answers": request.POST,
     }
-    status = 200
-    if request.method == "POST":
-        try:
-            intake = intake_from_form(request.POST)
-        except IntakeError as exc:
-            context["error"] = str(exc)
-            status = 400
-        else:
-            context.update(result_context(plan_for(intake), intake.model_dump_json()))
-        if request.headers.get("HX-Request"):
-            return render(request, "web/plan_result.html", context, status=status)
-    return render(request, "web/plan.html", context, status=status)

@@ -1,0 +1,98 @@
+"""Public pages and plans are pure functions of the data: compute each once, then reuse it.
+
+An entry remembers the loaded data it was made from (the atlas index, the sources, the red
+flags and the conditions: the very objects, compared by identity). Reloading any of them
+makes new objects, so an entry made from older data can never be served again.
+
+A page is cached per path and per signed-in state (the navigation differs), and only when
+the query string is empty and no message is waiting. Its CSRF token is rendered as a
+placeholder and replaced on every response by the request's own (freshly masked) token, so
+a cached page carries the token of whoever asks, exactly as a rendered one would.
+Nothing here is shared between processes or needed across requests: each worker builds its
+own copy, which is why several workers or machines stay consistent.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from collections.abc import Callable
+from threading import Lock
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+
+from acupressure import atlas, safety
+
+MAX_ENTRIES = 256
+TOKEN_PLACEHOLDER = "csrf-token-placeholder-6f1d0c"  # noqa: S105 - not a secret
+
+
+def data_stamp() -> tuple[object, ...]:
+    """The loaded data every cached page and plan derives from (compared by identity)."""
+    return (atlas.index(), atlas.sources(), safety.red_flags(), safety.conditions())
+
+
+class StampedCache:
+    """A small least-recently-used map whose entries expire when the data is reloaded."""
+
+    def __init__(self, size: int = MAX_ENTRIES) -> None:
+        self._items: OrderedDict[object, tuple[tuple[object, ...], Any]] = OrderedDict()
+        self._size = size
+        self._lock = Lock()
+
+    def get_or_make(self, key: object, make: Callable[[], Any]) -> Any:
+        stamp = data_stamp()
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None and len(hit[0]) == len(stamp):
+                if all(a is b for a, b in zip(hit[0], stamp, strict=True)):
+                    self._items.move_to_end(key)
+                    return hit[1]
+        value = make()
+        with self._lock:
+            self._items[key] = (stamp, value)
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+PAGES = StampedCache()
+PLANS = StampedCache()
+
+
+def cached_page(
+    request: HttpRequest, template: str, context: Callable[[], dict[str, Any]]
+) -> HttpResponse:
+    """``render(request, template, context())``, made once per data version and reused."""
+    if request.GET or len(messages.get_messages(request)):
+        return HttpResponse(render_to_string(template, context(), request))
+    signed_in = bool(request.user.is_authenticated)
+
+    def make() -> str:
+        values = {**context(), "csrf_token": TOKEN_PLACEHOLDER}
+        return render_to_string(template, values, request)
+
+    html: str = PAGES.get_or_make((request.path, template, signed_in), make)
+    if TOKEN_PLACEHOLDER in html:
+        html = html.replace(TOKEN_PLACEHOLDER, get_token(request))
+    return HttpResponse(html)
+
+
+def cached_plan_json(intake: safety.Intake) -> str:
+    """The plan for this intake as JSON text (the same as ``acupressure plan --json``)."""
+    from acupressure.plan import plan_json
+
+    def make() -> str:
+        return json.dumps(plan_json(intake), ensure_ascii=False)
+
+    text: str = PLANS.get_or_make(intake.model_dump_json(), make)
+    return text
