@@ -48,10 +48,9 @@ class StampedCache:
         stamp = data_stamp()
         with self._lock:
             hit = self._items.get(key)
-            if hit is not None and len(hit[0]) == len(stamp):
-                if all(a is b for a, b in zip(hit[0], stamp, strict=True)):
-                    self._items.move_to_end(key)
-                    return hit[1]
+            if hit is not None and all(a is b for a, b in zip(hit[0], stamp, strict=True)):
+                self._items.move_to_end(key)
+                return hit[1]
         value = make()
         with self._lock:
             self._items[key] = (stamp, value)

@@ -41,7 +41,9 @@ def stamp() -> str:
     digest = hashlib.sha256(django.get_version().encode())
     for f in static_files():
         info = f.stat()
-        digest.update(f"{f.relative_to(PACKAGE_DIR)}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+        digest.update(
+            f"{f.relative_to(PACKAGE_DIR)}\0{info.st_size}\0{info.st_mtime_ns}\n".encode()
+        )
     return digest.hexdigest()[:16]
 
 
