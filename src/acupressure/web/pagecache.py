@@ -66,6 +66,7 @@ class StampedCache:
 
 PAGES = StampedCache()
 PLANS = StampedCache()
+CHARTS = StampedCache(64)
 
 
 def cached_page(

@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 from acupressure import atlas
 from acupressure.atlas.labels import PERFORMER, PREGNANCY
 from acupressure.atlas.models import Region
-from acupressure.web.charts import chart_for
+from acupressure.web.charts import chart_for, chart_svg_text
 from acupressure.web.pagecache import cached_page
 
 REGIONS: list[tuple[str, Region]] = [
@@ -68,3 +68,16 @@ def point(request: HttpRequest, code: str) -> HttpResponse:
         }
 
     return cached_page(request, "web/point.html", context)
+
+
+def point_chart(request: HttpRequest, code: str) -> HttpResponse:
+    """The point's chart as an SVG image (the player shows it when the point's step comes)."""
+    try:
+        found = atlas.resolve(code).point
+    except (ValueError, atlas.PointNotFoundError) as exc:
+        return HttpResponse(str(exc), status=404, content_type="text/plain; charset=utf-8")
+    if code != found.code:
+        return redirect(reverse("point-chart", args=[found.code]))
+    response = HttpResponse(chart_svg_text([found.code]), content_type="image/svg+xml")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
