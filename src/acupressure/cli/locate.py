@@ -44,7 +44,7 @@ def locate(
 
     if not vision.available():
         fail(vision.INSTALL_HINT)
-    from acupressure.vision.annotate import annotate
+    from acupressure.vision.annotate import PNG_LEVEL, annotate
     from acupressure.vision.detect import Detector
     from acupressure.vision.images import load_path
     from acupressure.vision.locate import NothingFoundError, locate_photo, request
@@ -77,7 +77,7 @@ def locate(
             detector.close()
     if output is not None:
         try:
-            annotate(photo, result).save(output, "PNG")
+            annotate(photo, result).save(output, "PNG", compress_level=PNG_LEVEL)
         except OSError as exc:
             fail(f"cannot write {output}: {exc.strerror or exc}")
         err_console.print(f"annotated image written to {output}", highlight=False)

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 VISIBLE = (0, 200, 120)  # point on the side facing the camera
 HIDDEN = (255, 170, 0)  # point on the far side: shown where it lies behind
 SKELETON = (255, 255, 255)
+# zlib level for the annotated PNG: 1 writes it several times faster than Pillow's default 6
+# for a file about a fifth larger (a photo compresses poorly either way).
+PNG_LEVEL = 1
 
 
 def annotate(photo: Photo, result: LocateResult) -> PILImage.Image:
@@ -37,7 +40,7 @@ def annotate(photo: Photo, result: LocateResult) -> PILImage.Image:
 
 def annotated_png(photo: Photo, result: LocateResult) -> bytes:
     buffer = io.BytesIO()
-    annotate(photo, result).save(buffer, "PNG")
+    annotate(photo, result).save(buffer, "PNG", compress_level=PNG_LEVEL)
     return buffer.getvalue()
 
 

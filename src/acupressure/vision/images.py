@@ -16,6 +16,7 @@ from acupressure.vision import BadImageError, VisionUnavailableError
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
+    from PIL import Image as PILImage
 
 MAX_BYTES = 15 * 1024 * 1024  # a phone photo is 2-8 MB
 MAX_PIXELS = 40_000_000  # 40 megapixels: larger is refused before decoding
@@ -82,15 +83,23 @@ def load_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> Photo:
         raise BadImageError(f"the image is {width} x {height} pixels, too small to find a hand")
     try:
         image.load()
-        upright = ImageOps.exif_transpose(image)
-        rgb = np.asarray(upright.convert("RGB"), dtype=np.uint8)
+        ImageOps.exif_transpose(image, in_place=True)  # no copy when it is already upright
+        upright = image if image.mode == "RGB" else image.convert("RGB")
+        rgb = np.asarray(upright, dtype=np.uint8)
+        brightness = _brightness(upright)
     except (OSError, ValueError, SyntaxError):
         raise BadImageError("the image is truncated or corrupt; try another photo") from None
     finally:
         image.close()
     height, width = int(rgb.shape[0]), int(rgb.shape[1])
-    luminance = rgb[..., 0] * 0.299 + rgb[..., 1] * 0.587 + rgb[..., 2] * 0.114
-    return Photo(rgb=rgb, width=width, height=height, brightness=float(luminance.mean()))
+    return Photo(rgb=rgb, width=width, height=height, brightness=brightness)
+
+
+def _brightness(image: PILImage.Image) -> float:
+    """Mean luminance 0-255 (ITU-R 601 weights, as Pillow's "L" mode), in C, not numpy."""
+    from PIL import ImageStat
+
+    return float(ImageStat.Stat(image.convert("L")).mean[0])
 
 
 def photo_from_rgb(rgb: npt.NDArray[np.uint8]) -> Photo:
