@@ -1,0 +1,82 @@
+"""`acupressure serve --workers 2`: gunicorn processes that share sign-in, sessions and the
+diary through the database, and static files served pre-compressed with long cache headers."""
+
+from __future__ import annotations
+
+import http.cookiejar
+import json
+import re
+import sys
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tests.web.server import Served, start_server
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="gunicorn needs fork")
+
+
+@pytest.fixture(scope="module")
+def served() -> Iterator[Served]:
+    server = start_server(args=("--workers", "2"))
+    yield server
+    server.stop()
+
+
+def _workers(served: Served) -> set[int]:
+    children = Path(f"/proc/{served.process.pid}/task/{served.process.pid}/children")
+    return {int(pid) for pid in children.read_text().split()}
+
+
+def _get(url: str, headers: dict[str, str] | None = None) -> tuple[dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers={"Connection": "close", **(headers or {})})
+    with urllib.request.urlopen(request) as response:
+        return dict(response.headers), response.read()
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
+def test_two_worker_processes_serve(served: Served) -> None:
+    deadline = time.monotonic() + 20  # the address is printed before the workers fork
+    while len(_workers(served)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(_workers(served)) == 2
+
+
+def test_sign_in_and_diary_hold_across_workers(served: Served) -> None:
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    opener.addheaders = [("Connection", "close")]  # a new connection each time: any worker
+    opener.open(served.signin_link).read()
+    for _ in range(12):
+        with opener.open(served.base + "/diary/") as response:
+            assert response.url.endswith("/diary/")  # not sent to sign in by another worker
+            assert "Sign out" in response.read().decode()
+    with opener.open(served.base + "/points/LI4/") as response:  # a page from the cache
+        page = response.read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    assert token and "Sign out" in page
+    form = urllib.parse.urlencode({"csrfmiddlewaretoken": token.group(1), "area": "neck"})
+    request = urllib.request.Request(
+        served.base + "/diary/checkin/",
+        data=(form + "&pain=3&note=").encode(),
+        headers={"Referer": served.base + "/diary/"},
+    )
+    with opener.open(request) as response:
+        assert response.status == 200
+    with opener.open(served.base + "/api/diary/checkins") as response:
+        assert [c["pain"] for c in json.loads(response.read())] == [3]
+
+
+def test_static_files_come_compressed_with_far_future_headers(served: Served) -> None:
+    _, page = _get(served.base + "/")
+    script = re.search(r'src="(/static/web/site\.[0-9a-f]{12}\.js)"', page.decode())
+    assert script, "static URLs carry a content hash"
+    for asked, encoding in (("br", "br"), ("gzip", "gzip")):
+        headers, body = _get(served.base + script.group(1), {"Accept-Encoding": asked})
+        assert headers["Content-Encoding"] == encoding
+        assert headers["Cache-Control"] == "max-age=315360000, public, immutable"
+    headers, body = _get(served.base + script.group(1))
+    assert "Content-Encoding" not in headers and b"serviceWorker" in body
