@@ -207,7 +207,15 @@ def wire_bytes(base: str, link: str) -> None:
     opener.open(link)  # sign in
     player = start_session(opener, base)
     size, files = first_visit(opener, base, player)
-    print(f"  {'player ' + player:28} {size:8d} B in {files} files")
+    # the chart of the first step, which the browser fetches when the session starts
+    page = opener.open(base + player).read().decode()
+    chart = re.search(r'<img[^>]+src="(/points/\w+/chart\.svg)"', page)
+    if chart:
+        request = urllib.request.Request(base + chart.group(1), headers=BROWSER)
+        with opener.open(request) as r:
+            size += len(r.read())
+            files += 1
+    print(f"  {'player ' + player + ' +chart':28} {size:8d} B in {files} files")
     points = json.loads(opener.open(base + "/api/points").read())
     precache = ["/", "/points/", "/about/", "/plan/", "/offline/", "/api/points"]
     precache += [f"/points/{p['code']}/" for p in points]

@@ -129,3 +129,16 @@ def test_player_page_carries_no_chart_but_links_each_points_image(
     assert len(images) >= 2 and 'loading="lazy"' in page
     assert "<svg" not in page.split('class="point-charts"')[1]
     assert "vendor/htmx" not in page  # the player loads only its own script and the site's
+
+
+def test_cookieless_visitors_get_the_same_page_and_headers_from_the_early_answer() -> None:
+    PAGES.clear()
+    full = Client().get("/points/GV4/")  # rendered and cached on the way
+    early = Client().get("/points/GV4/")  # answered before the session middleware
+    assert early.content == full.content
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Type"):
+        assert early[header] == full[header]
+    assert "Cookie" in early["Vary"]
+    signed_out_form = Client().get("/plan/").content.decode()  # a form: never the early path
+    assert TOKEN_PLACEHOLDER not in signed_out_form and TOKEN.search(signed_out_form)
+    assert Client().get("/points/GV4/", headers={"host": "evil.example"}).status_code == 400

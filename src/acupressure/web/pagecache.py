@@ -20,6 +20,7 @@ from collections.abc import Callable
 from threading import Lock
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
@@ -59,6 +60,15 @@ class StampedCache:
                 self._items.popitem(last=False)
         return value
 
+    def peek(self, key: object) -> Any:
+        """The entry if it is there and made from the loaded data, else None."""
+        stamp = data_stamp()
+        with self._lock:
+            hit = self._items.get(key)
+        if hit is not None and all(a is b for a, b in zip(hit[0], stamp, strict=True)):
+            return hit[1]
+        return None
+
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
@@ -81,10 +91,33 @@ def cached_page(
         values = {**context(), "csrf_token": TOKEN_PLACEHOLDER}
         return render_to_string(template, values, request)
 
-    html: str = PAGES.get_or_make((request.path, template, signed_in), make)
+    html: str = PAGES.get_or_make((request.path, signed_in), make)
     if TOKEN_PLACEHOLDER in html:
         html = html.replace(TOKEN_PLACEHOLDER, get_token(request))
     return HttpResponse(html)
+
+
+class PublicPageMiddleware:
+    """Answers a cookieless GET of a page already in the cache before the session, CSRF,
+    authentication and messages middleware run: without cookies the visitor is anonymous,
+    has no message waiting and gets the anonymous page, which carries no CSRF token (pages
+    with a form, such as /plan/, keep the full path). The security headers and compression
+    still apply (they sit above); ``Vary: Cookie`` and ``X-Frame-Options`` are set as the
+    skipped middleware would."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method == "GET" and not request.COOKIES and not request.META.get("QUERY_STRING"):
+            html = PAGES.peek((request.path, False))
+            if html is not None and TOKEN_PLACEHOLDER not in html:
+                request.get_host()  # the ALLOWED_HOSTS check (DisallowedHost: a 400)
+                response = HttpResponse(html)
+                response["Vary"] = "Cookie"
+                response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
+                return response
+        return self.get_response(request)
 
 
 def cached_plan_json(intake: safety.Intake) -> str:

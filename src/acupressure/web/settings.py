@@ -37,6 +37,7 @@ MIDDLEWARE = [
     # pre-compressed from whitenoise and are left alone.
     "django.middleware.gzip.GZipMiddleware",
     "acupressure.web.security.SecurityHeadersMiddleware",
+    "acupressure.web.pagecache.PublicPageMiddleware",  # cached public pages, no cookies
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
