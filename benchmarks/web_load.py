@@ -1,9 +1,10 @@
 """Load test of the web app as served by `acupressure serve`, on loopback only.
 
 For each ``--workers`` count it starts the server and measures, under ``--clients``
-concurrent keep-alive clients: requests per second and p50/p95/p99 latency for a point page,
+concurrent keep-alive clients, requests per second and p50/p95/p99 latency for a point page,
 POST /api/plan, GET /plan/ (the form) and the static file closest in size to the point page,
-with each endpoint's share of the static file's rate. The load comes from ApacheBench (`ab`,
+with each endpoint's share of the static file's rate: the median of ``--rounds`` rounds in
+which the endpoints take turns, so that other work on the machine hits them alike. The load comes from ApacheBench (`ab`,
 Debian's apache2-utils: `apt-get install apache2-utils`), a C client that leaves the cores to
 the server; without it a Python client does, and eats much of a small machine. ab rounds
 latencies to whole milliseconds.
@@ -13,7 +14,7 @@ manifest it references, as a browser asking for brotli and gzip gets them; bodie
 /, a point page, /plan/ and the session player, and the bytes the service worker fetches.
 Last, for two or more worker counts: each endpoint's throughput over the first count's.
 
-    python benchmarks/web_load.py [--workers 1 2] [--clients 20] [--requests 3000]
+    python benchmarks/web_load.py [--workers 1 2] [--clients 20] [--requests 2000] [--rounds 3]
         [--database-url postgres://...]   # PostgreSQL (scripts/pg_test_cluster.sh makes one)
 """
 
@@ -179,12 +180,19 @@ def measure(base: str, args: argparse.Namespace) -> dict[str, dict[str, float]]:
     load = ab_load if args.client == "ab" else py_load
     for _, path, body in cases:  # warm up every worker's caches
         load(base, path, args.clients, args.clients * 4, body)
+    # Rounds over all endpoints in turn, so that a burst of other work on the machine hits
+    # them alike; each endpoint's median round (by req/s) is reported.
+    rounds: dict[str, list[dict[str, float]]] = {name: [] for name, _, _ in cases}
+    for _ in range(args.rounds):
+        for name, path, body in cases:
+            rounds[name].append(load(base, path, args.clients, args.requests, body))
     results = {
-        name: load(base, path, args.clients, args.requests, body) for name, path, body in cases
+        name: sorted(runs, key=lambda r: r["rps"])[len(runs) // 2] for name, runs in rounds.items()
     }
     static_rps = results[cases[-1][0]]["rps"]
     print(
-        f"{args.clients} clients ({args.client}), {args.requests} requests each; "
+        f"{args.clients} clients ({args.client}), median of {args.rounds} rounds of "
+        f"{args.requests} requests; "
         f"point page {point_size} B, static {Path(STATIC.parent.parent, static[1:]).name}"
     )
     print(f"{'endpoint':30} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'/static':>8}")
@@ -238,7 +246,8 @@ def main() -> None:
         help="counts to run (0: the server's default, for versions without --workers)",
     )
     parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--requests", type=int, default=3000, help="per endpoint")
+    parser.add_argument("--requests", type=int, default=2000, help="per endpoint and round")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds over all endpoints")
     parser.add_argument(
         "--client", choices=["ab", "python"], default="ab" if shutil.which("ab") else "python"
     )
