@@ -4,10 +4,10 @@ For each ``--workers`` count it starts the server and measures, under ``--client
 concurrent keep-alive clients, requests per second and p50/p95/p99 latency for a point page,
 POST /api/plan, GET /plan/ (the form) and the static file closest in size to the point page,
 with each endpoint's share of the static file's rate: the median of ``--rounds`` rounds in
-which the endpoints take turns, so that other work on the machine hits them alike. The load comes from ApacheBench (`ab`,
-Debian's apache2-utils: `apt-get install apache2-utils`), a C client that leaves the cores to
-the server; without it a Python client does, and eats much of a small machine. ab rounds
-latencies to whole milliseconds.
+which the endpoints take turns, so that other work on the machine hits them alike. The load
+comes from ApacheBench (`ab`, Debian's apache2-utils: `apt-get install apache2-utils`), a C
+client that leaves the cores to the server; without it a Python client does, and eats much
+of a small machine. ab rounds latencies to whole milliseconds.
 
 Then, once: the bytes over the wire of a first visit (HTML plus the scripts, styles, icon and
 manifest it references, as a browser asking for brotli and gzip gets them; bodies only) for
