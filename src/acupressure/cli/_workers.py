@@ -20,6 +20,19 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
+def _proxy_options() -> dict[str, Any]:
+    """Whom gunicorn believes about X-Forwarded-*: the app's proxy setting (``PROXY``, the
+    same trust waitress gets) where the settings define one; otherwise nobody, and Django's
+    own ``SECURE_PROXY_SSL_HEADER`` (ACUPRESSURE_BEHIND_PROXY) decides."""
+    from django.conf import settings
+
+    proxy = getattr(settings, "PROXY", None)
+    if proxy is not None:
+        options: dict[str, Any] = proxy.gunicorn_options()
+        return options
+    return {"forwarded_allow_ips": "", "secure_scheme_headers": {}}
+
+
 def run_gunicorn(sock: socket.socket, workers: int, threads: int) -> None:
     """Serve the already-loaded Django app on ``sock`` with ``workers`` processes until stopped."""
     from django.db import connections
@@ -37,10 +50,8 @@ def run_gunicorn(sock: socket.socket, workers: int, threads: int) -> None:
         "errorlog": "-",
         "loglevel": "warning",
         "proc_name": "acupressure",
-        # Which proxy may say the request came over https is the app's setting
-        # (ACUPRESSURE_BEHIND_PROXY, read by Django), as with waitress: gunicorn trusts none.
-        "forwarded_allow_ips": "",
         "graceful_timeout": 10,
+        **_proxy_options(),
     }
 
     class Server(BaseApplication):  # type: ignore[misc]
