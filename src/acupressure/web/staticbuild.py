@@ -8,6 +8,7 @@ ones none. The build runs `collectstatic` in a child process (Django's storage i
 when settings load) into a temporary folder that is renamed into place, so two servers
 starting at once never see half a build.
 
+    python -m acupressure.web.staticbuild          # build (if needed); print the folder
     python -m acupressure.web.staticbuild FOLDER   # what the child process runs
 """
 
@@ -94,4 +95,7 @@ def _build(folder: str) -> None:
 
 
 if __name__ == "__main__":
-    _build(sys.argv[1])
+    if len(sys.argv) > 1:
+        _build(sys.argv[1])
+    else:
+        print(compiled_static())  # noqa: T201 - the folder, for ACUPRESSURE_COMPILED_STATIC
