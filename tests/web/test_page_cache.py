@@ -15,7 +15,7 @@ from tests.web.conftest import Personas, intake_form
 
 from acupressure import atlas, safety
 from acupressure.atlas import loader
-from acupressure.web.pagecache import PAGES, PLANS, TOKEN_PLACEHOLDER
+from acupressure.web.pagecache import PAGES, PLAN_BODIES, PLANS, TOKEN_PLACEHOLDER
 
 pytestmark = pytest.mark.django_db
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -142,3 +142,19 @@ def test_cookieless_visitors_get_the_same_page_and_headers_from_the_early_answer
     signed_out_form = Client().get("/plan/").content.decode()  # a form: never the early path
     assert TOKEN_PLACEHOLDER not in signed_out_form and TOKEN.search(signed_out_form)
     assert Client().get("/points/GV4/", headers={"host": "evil.example"}).status_code == 400
+
+
+def test_a_repeated_plan_body_gets_the_same_answer_and_errors_are_never_kept() -> None:
+    body = json.dumps({"areas": ["shoulders"], "red_flags": []})
+    first = Client().post("/api/plan", body, content_type="application/json")
+    again = Client().post("/api/plan", body, content_type="application/json")  # early answer
+    assert first.status_code == again.status_code == 200
+    assert again.json() == first.json() and again["X-Frame-Options"] == first["X-Frame-Options"]
+    bad = json.dumps({"areas": ["knees"], "red_flags": []})
+    for _ in range(2):
+        assert Client().post("/api/plan", bad, content_type="application/json").status_code == 422
+    PLAN_BODIES.clear()
+    uncached = Client().post("/api/plan", body, content_type="text/plain")
+    Client().post("/api/plan", body, content_type="application/json")  # kept under JSON only
+    as_text = Client().post("/api/plan", body, content_type="text/plain")
+    assert (as_text.status_code, as_text.content) == (uncached.status_code, uncached.content)

@@ -77,6 +77,8 @@ class StampedCache:
 PAGES = StampedCache()
 PLANS = StampedCache()
 CHARTS = StampedCache(64)
+PLAN_BODIES = StampedCache()  # (content type, request body) -> plan JSON, for the API
+MAX_PLAN_BODY = 4096  # bytes; larger bodies are never kept as keys
 
 
 def cached_page(
@@ -98,26 +100,56 @@ def cached_page(
 
 
 class PublicPageMiddleware:
-    """Answers a cookieless GET of a page already in the cache before the session, CSRF,
-    authentication and messages middleware run: without cookies the visitor is anonymous,
-    has no message waiting and gets the anonymous page, which carries no CSRF token (pages
-    with a form, such as /plan/, keep the full path). The security headers and compression
-    still apply (they sit above); ``Vary: Cookie`` and ``X-Frame-Options`` are set as the
-    skipped middleware would."""
+    """Answers two kinds of cookieless request from the cache before the session, CSRF,
+    authentication and messages middleware run:
+
+    - a GET of a page already cached, when it carries no CSRF token: without cookies the
+      visitor is anonymous with no message waiting, so the anonymous page is the answer
+      (pages with a form, such as /plan/, keep the full path);
+    - a POST /api/plan whose exact body was answered before: the body decides the intake
+      and the intake the plan (only successful answers are kept, ``remember_plan_body``).
+
+    The security headers and compression still apply (they sit above); ``Vary: Cookie`` and
+    ``X-Frame-Options`` are set as the skipped middleware would."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method == "GET" and not request.COOKIES and not request.META.get("QUERY_STRING"):
+        if request.COOKIES or request.META.get("QUERY_STRING"):
+            return self.get_response(request)
+        if request.method == "GET":
             html = PAGES.peek((request.path, False))
             if html is not None and TOKEN_PLACEHOLDER not in html:
                 request.get_host()  # the ALLOWED_HOSTS check (DisallowedHost: a 400)
                 response = HttpResponse(html)
                 response["Vary"] = "Cookie"
-                response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
-                return response
+                return _framed(response)
+        elif request.method == "POST" and request.path == "/api/plan":
+            text = PLAN_BODIES.peek(_body_key(request))
+            if text is not None:
+                request.get_host()
+                return _framed(HttpResponse(text, content_type="application/json"))
         return self.get_response(request)
+
+
+def _framed(response: HttpResponse) -> HttpResponse:
+    response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
+    return response
+
+
+def _body_key(request: HttpRequest) -> tuple[str, bytes] | None:
+    length = request.META.get("CONTENT_LENGTH") or "0"
+    if not length.isdecimal() or int(length) > MAX_PLAN_BODY:
+        return None
+    return request.content_type or "", request.body
+
+
+def remember_plan_body(request: HttpRequest, text: str) -> None:
+    """Keep this successful plan answer under the request's exact body (see above)."""
+    key = _body_key(request)
+    if key is not None and not request.COOKIES:
+        PLAN_BODIES.get_or_make(key, lambda: text)
 
 
 def cached_plan_json(intake: safety.Intake) -> str:
