@@ -63,14 +63,14 @@ class _Forked:
     """The gunicorn path with the waitress server's two attributes ``serve`` uses."""
 
     def __init__(self, host: str, port: int, workers: int) -> None:
-        from acupressure.cli._workers import listen
+        from acupressure.cli.workers import listen
 
         self.sock = listen(host, port)
         self.effective_port = self.sock.getsockname()[1]
         self.workers = workers
 
     def run(self) -> None:
-        from acupressure.cli._workers import run_gunicorn
+        from acupressure.cli.workers import run_gunicorn
 
         run_gunicorn(self.sock, self.workers, threads=4)
 
