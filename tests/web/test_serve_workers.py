@@ -80,3 +80,28 @@ def test_static_files_come_compressed_with_far_future_headers(served: Served) ->
         assert headers["Cache-Control"] == "max-age=315360000, public, immutable"
     headers, body = _get(served.base + script.group(1))
     assert "Content-Encoding" not in headers and b"serviceWorker" in body
+
+
+class FakeWaitress:
+    effective_port = 8123
+    ran = False
+
+    def run(self) -> None:
+        FakeWaitress.ran = True
+
+
+def test_without_fork_one_waitress_process_serves(monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from acupressure.cli import app, serve
+
+    made: list[tuple[str, int]] = []
+    monkeypatch.setattr(serve, "can_fork", lambda: False)
+    monkeypatch.setattr(serve, "setup_django", lambda host: None)
+    monkeypatch.setattr(serve, "prepare", lambda: "token")
+    monkeypatch.setattr(serve, "make_server", lambda h, p: made.append((h, p)) or FakeWaitress())
+    result = CliRunner().invoke(app, ["serve", "--port", "0", "--workers", "3"])
+    assert result.exit_code == 0, result.output
+    assert made == [("127.0.0.1", 0)] and FakeWaitress.ran
+    assert "http://127.0.0.1:8123/signin/link/token/" in result.output
+    assert "one waitress process serves" in result.output
