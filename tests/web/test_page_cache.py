@@ -44,10 +44,14 @@ def test_cached_form_carries_each_visitors_own_working_token() -> None:
     tokens = [TOKEN.search(p).group(1) for p in pages]  # type: ignore[union-attr]
     assert len(set(tokens)) == 3  # masked afresh on every response, as Django renders it
     assert not any(TOKEN_PLACEHOLDER in p for p in pages)
-    answer = first.post("/plan/", {**intake_form(area="neck"), "csrfmiddlewaretoken": tokens[2]})
-    assert answer.status_code == 200 and "Your routine" in answer.content.decode()
+    for client, token in ((first, tokens[2]), (second, tokens[1])):  # second: early answer
+        answer = client.post("/plan/", {**intake_form(area="neck"), "csrfmiddlewaretoken": token})
+        assert answer.status_code == 200 and "Your routine" in answer.content.decode()
     refused = second.post("/plan/", {**intake_form(area="neck"), "csrfmiddlewaretoken": "x" * 64})
     assert refused.status_code == 403
+    stranger = Client(enforce_csrf_checks=True)  # a token without its cookie is refused
+    cross = stranger.post("/plan/", {**intake_form(area="neck"), "csrfmiddlewaretoken": tokens[1]})
+    assert cross.status_code == 403
 
 
 def test_signed_in_and_anonymous_visitors_get_their_own_page(
@@ -139,8 +143,10 @@ def test_cookieless_visitors_get_the_same_page_and_headers_from_the_early_answer
     for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Type"):
         assert early[header] == full[header]
     assert "Cookie" in early["Vary"]
-    signed_out_form = Client().get("/plan/").content.decode()  # a form: never the early path
-    assert TOKEN_PLACEHOLDER not in signed_out_form and TOKEN.search(signed_out_form)
+    Client().get("/plan/")
+    form = Client().get("/plan/")  # a form from the early answer: a token and its cookie
+    assert TOKEN_PLACEHOLDER not in form.content.decode() and TOKEN.search(form.content.decode())
+    assert form.cookies["csrftoken"]["samesite"] == "Lax" and form.cookies["csrftoken"]["httponly"]
     assert Client().get("/points/GV4/", headers={"host": "evil.example"}).status_code == 400
 
 

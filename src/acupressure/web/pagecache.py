@@ -23,7 +23,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.template.loader import render_to_string
 
 from acupressure import atlas, safety
@@ -103,9 +103,9 @@ class PublicPageMiddleware:
     """Answers two kinds of cookieless request from the cache before the session, CSRF,
     authentication and messages middleware run:
 
-    - a GET of a page already cached, when it carries no CSRF token: without cookies the
-      visitor is anonymous with no message waiting, so the anonymous page is the answer
-      (pages with a form, such as /plan/, keep the full path);
+    - a GET of a page already cached: without cookies the visitor is anonymous with no
+      message waiting, so the anonymous page is the answer; a page with a form (/plan/)
+      gets a new CSRF token and its cookie, as CsrfViewMiddleware would give them;
     - a POST /api/plan whose exact body was answered before: the body decides the intake
       and the intake the plan (only successful answers are kept, ``remember_plan_body``).
 
@@ -114,16 +114,21 @@ class PublicPageMiddleware:
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.COOKIES or request.META.get("QUERY_STRING"):
             return self.get_response(request)
         if request.method == "GET":
             html = PAGES.peek((request.path, False))
-            if html is not None and TOKEN_PLACEHOLDER not in html:
+            if html is not None:
                 request.get_host()  # the ALLOWED_HOSTS check (DisallowedHost: a 400)
-                response = HttpResponse(html)
-                response["Vary"] = "Cookie"
+                if TOKEN_PLACEHOLDER not in html:
+                    return _framed(_varied(HttpResponse(html)))
+                # a form: a new CSRF secret, its cookie set as CsrfViewMiddleware sets it
+                token = get_token(request)
+                response = _varied(HttpResponse(html.replace(TOKEN_PLACEHOLDER, token)))
+                self.csrf.process_response(request, response)  # sets the cookie on it
                 return _framed(response)
         elif request.method == "POST" and request.path == "/api/plan":
             text = PLAN_BODIES.peek(_body_key(request))
@@ -131,6 +136,11 @@ class PublicPageMiddleware:
                 request.get_host()
                 return _framed(HttpResponse(text, content_type="application/json"))
         return self.get_response(request)
+
+
+def _varied(response: HttpResponse) -> HttpResponse:
+    response["Vary"] = "Cookie"
+    return response
 
 
 def _framed(response: HttpResponse) -> HttpResponse:
