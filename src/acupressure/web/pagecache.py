@@ -30,6 +30,7 @@ from acupressure import atlas, safety
 
 MAX_ENTRIES = 256
 TOKEN_PLACEHOLDER = "csrf-token-placeholder-6f1d0c"  # noqa: S105 - not a secret
+_PLACEHOLDER = TOKEN_PLACEHOLDER.encode()
 
 
 def data_stamp() -> tuple[object, ...]:
@@ -93,9 +94,9 @@ def cached_page(
         values = {**context(), "csrf_token": TOKEN_PLACEHOLDER}
         return render_to_string(template, values, request)
 
-    html: str = PAGES.get_or_make((request.path, signed_in), make)
-    if TOKEN_PLACEHOLDER in html:
-        html = html.replace(TOKEN_PLACEHOLDER, get_token(request))
+    html: bytes = PAGES.get_or_make((request.path, signed_in), lambda: make().encode())
+    if _PLACEHOLDER in html:  # kept as UTF-8 bytes: no page is encoded twice
+        html = html.replace(_PLACEHOLDER, get_token(request).encode())
     return HttpResponse(html)
 
 
@@ -123,11 +124,11 @@ class PublicPageMiddleware:
             html = PAGES.peek((request.path, False))
             if html is not None:
                 request.get_host()  # the ALLOWED_HOSTS check (DisallowedHost: a 400)
-                if TOKEN_PLACEHOLDER not in html:
+                if _PLACEHOLDER not in html:
                     return _framed(_varied(HttpResponse(html)))
                 # a form: a new CSRF secret, its cookie set as CsrfViewMiddleware sets it
                 token = get_token(request)
-                response = _varied(HttpResponse(html.replace(TOKEN_PLACEHOLDER, token)))
+                response = _varied(HttpResponse(html.replace(_PLACEHOLDER, token.encode())))
                 self.csrf.process_response(request, response)  # sets the cookie on it
                 return _framed(response)
         elif request.method == "POST" and request.path == "/api/plan":
@@ -159,7 +160,7 @@ def remember_plan_body(request: HttpRequest, text: str) -> None:
     """Keep this successful plan answer under the request's exact body (see above)."""
     key = _body_key(request)
     if key is not None and not request.COOKIES:
-        PLAN_BODIES.get_or_make(key, lambda: text)
+        PLAN_BODIES.get_or_make(key, text.encode)
 
 
 def cached_plan_json(intake: safety.Intake) -> str:
