@@ -30,9 +30,7 @@ def test_gaps_in_the_figure_are_not_body(view: body.View, gap: tuple[float, floa
 
 def test_point_json_chart_gives_canonical_millimetres() -> None:
     data = body.chart_data(atlas.get("B47"))
-    assert data["view"] == "back"
-    assert {p["side"] for p in data["positions"]} == {"left", "right"}
-    assert [abs(p["x"]) for p in data["positions"]] == [
-        pytest.approx(3 * data["cun_mm"], abs=0.1)
-    ] * 2
-    assert data["cun_mm"] == pytest.approx(1700 / 75, abs=0.01)
+    assert data.view == "back"
+    assert {p.side for p in data.positions} == {"left", "right"}
+    assert [abs(p.x) for p in data.positions] == [pytest.approx(3 * data.cun_mm, abs=0.1)] * 2
+    assert data.cun_mm == pytest.approx(1700 / 75, abs=0.01)

@@ -52,7 +52,7 @@ def test_points_move_with_the_landmarks(
 def test_a_mirrored_photo_keeps_the_persons_left_on_the_left_landmarks() -> None:
     back = body.canonical("back")
     mirrored = back.transformed((-1, 0, 0, 1))
-    left = next(p for p in body.evaluate("BL23", mirrored) if p.side == "left")
+    left = next(p for p in body.evaluate(atlas.get("BL23"), mirrored) if p.side == "left")
     acromion = mirrored.get("acromion_end.left")
     assert left.x * acromion[0] > 0
 
@@ -62,27 +62,29 @@ def test_one_hand_in_a_photo_gives_one_placement() -> None:
     right_only = body.LandmarkSet(
         view="hand", points={n: xy for n, xy in hand.points.items() if n.endswith(".right")}
     )
-    placements = body.evaluate("LI4", right_only)
+    placements = body.evaluate(atlas.get("LI4"), right_only)
     assert [p.side for p in placements] == ["right"]
 
 
 def test_landmark_uncertainty_widens_the_radius() -> None:
     back = body.canonical("back")
     shaky = back.model_copy(update={"uncertainty": {"l2_spinous_lower": 30.0}})
-    (gv4,) = body.evaluate("GV4", shaky)
-    (sure,) = body.evaluate("GV4", back)
+    (gv4,) = body.evaluate(atlas.get("GV4"), shaky)
+    (sure,) = body.evaluate(atlas.get("GV4"), back)
     assert gv4.radius == pytest.approx(math.hypot(sure.radius, 30.0))
 
 
 def test_missing_landmarks_and_wrong_views_are_reported() -> None:
     with pytest.raises(body.MissingLandmarkError, match="l2_spinous_lower"):
-        body.evaluate("GV4", body.LandmarkSet(view="back", points={"c7_spinous": (0, 0)}))
+        body.evaluate(
+            atlas.get("GV4"), body.LandmarkSet(view="back", points={"c7_spinous": (0, 0)})
+        )
     with pytest.raises(body.RuleError, match="front"):
-        body.evaluate("CV6", body.canonical("back"))
+        body.evaluate(atlas.get("CV6"), body.canonical("back"))
 
 
 def test_a_view_without_cun_segments_needs_an_explicit_cun() -> None:
     foot = body.canonical("foot")
     bare = foot.model_copy(update={"cun": None})
     with pytest.raises(body.MissingLandmarkError, match="cun"):
-        body.evaluate("LR3", bare)
+        body.evaluate(atlas.get("LR3"), bare)

@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from acupressure.cli._terminal import Speaker
+from acupressure.cli.views.devices import Speaker
 
 
 def test_voice_off_never_speaks() -> None:

@@ -44,3 +44,52 @@ def phone_page() -> Iterator[tuple[Any, Served]]:
         )
         yield context.new_page(), served
         browser.close()
+
+
+class Recorder:
+    """Every request a page makes, and every console error (CSP violations among them)."""
+
+    def __init__(self, page: Any) -> None:
+        self.urls: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda r: self.urls.append(r.url))
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def foreign(self, base: str) -> list[str]:
+        return [u for u in self.urls if not (u.startswith((base + "/", "data:")))]
+
+
+def axe_serious(page: Any) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def answer_no_to_every_safety_question(page: Any) -> None:
+    for radio in page.locator("fieldset.flag:not([hidden]) input[value=no]").all():
+        radio.check()
+
+
+def start_link(server: Served) -> str:
+    """A fresh one-time sign-in link for the same data folder (what a restart prints)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='acupressure.web.settings';"
+        "django.setup();"
+        "from acupressure.web.signin import issue_token, local_user;"
+        "print(issue_token(local_user('axe-tester')))"
+    )
+    env = {**os.environ, "ACUPRESSURE_DATA_DIR": str(server.data_dir)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    token = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    return f"{server.base}/signin/link/{token}/"

@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 
@@ -20,6 +19,8 @@ django.setup()
 
 from django.contrib.auth.models import User  # noqa: E402
 from django.test import Client  # noqa: E402
+from tests.doubles import FakeWallClock  # noqa: E402
+from tests.web.personas import Personas  # noqa: E402
 
 from acupressure.web.clock import use_clock  # noqa: E402
 from acupressure.web.models import PractitionerLink  # noqa: E402
@@ -27,38 +28,15 @@ from acupressure.web.models import PractitionerLink  # noqa: E402
 START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 
 
-class FakeClock:
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kwargs: float) -> None:
-        self.now += timedelta(**kwargs)
-
-
 @pytest.fixture
-def clock() -> Iterator[FakeClock]:
-    fake = FakeClock(START)
+def clock() -> Iterator[FakeWallClock]:
+    fake = FakeWallClock(START)
     with use_clock(fake):
         yield fake
 
 
-@dataclass
-class Personas:
-    owner: User
-    practitioner: User
-    stranger: User
-
-    def client_for(self, user: User) -> Client:
-        client = Client()
-        client.force_login(user)
-        return client
-
-
 @pytest.fixture
-def people(db: None, clock: FakeClock) -> Personas:
+def people(db: None, clock: FakeWallClock) -> Personas:
     owner = User.objects.create_user("olivia")
     practitioner = User.objects.create_user("dr-pat")
     stranger = User.objects.create_user("sam")
@@ -69,12 +47,3 @@ def people(db: None, clock: FakeClock) -> Personas:
 @pytest.fixture
 def owner_client(people: Personas) -> Client:
     return people.client_for(people.owner)
-
-
-def intake_form(**extra: object) -> dict[str, object]:
-    """The plan form with every red-flag question answered "no", plus the given fields."""
-    from acupressure import safety
-
-    form: dict[str, object] = {f"flag-{fid}": "no" for fid in safety.red_flags()}
-    form.update(extra)
-    return form

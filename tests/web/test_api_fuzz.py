@@ -19,7 +19,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from schemathesis import Case, GenerationMode
 from schemathesis.core.transport import Response
-from tests.web.conftest import Personas
+from tests.web.personas import Personas
 
 from acupressure.web.wsgi import application
 

@@ -10,9 +10,8 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from tests.web.browser import ARGS, CHROMIUM, need_chromium
+from tests.web.browser import ARGS, CHROMIUM, Recorder, axe_serious, need_chromium
 from tests.web.server import Served, start_server
-from tests.web.test_browser import Recorder, axe_serious
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ for the vision helpers
 

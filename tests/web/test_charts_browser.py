@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from tests.web.browser import ARGS, CHROMIUM, need_chromium
-from tests.web.conftest import intake_form
+from tests.web.personas import intake_form
 from tests.web.server import Served, start_server
 
 from acupressure.web.charts import charts_for

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.test import Client
-from tests.web.conftest import intake_form
+from tests.web.personas import intake_form
 
 pytestmark = pytest.mark.django_db
 HAN = re.compile(r"[\u3400-\u9fff]")

@@ -7,15 +7,17 @@ import io
 
 import pytest
 from django.test import Client
-from tests.web.conftest import FakeClock, Personas
+from tests.doubles import FakeWallClock
+from tests.web.personas import Personas
 
 from acupressure.web.models import CheckIn, PracticeSession
 
 
-def add_session(people: Personas, clock: FakeClock, before: int, after: int) -> PracticeSession:
+def add_session(people: Personas, clock: FakeWallClock, before: int, after: int) -> PracticeSession:
     return PracticeSession.objects.create(
         owner=people.owner,
         created_at=clock(),
+        started_at=clock(),
         finished_at=clock(),
         areas=["neck"],
         pain_before=before,
@@ -33,7 +35,7 @@ def test_signed_out_person_is_sent_to_sign_in(client: Client, db: None) -> None:
 
 
 def test_owner_sees_sessions_and_chart(
-    owner_client: Client, people: Personas, clock: FakeClock
+    owner_client: Client, people: Personas, clock: FakeWallClock
 ) -> None:
     add_session(people, clock, 7, 4)
     page = owner_client.get("/diary/").content.decode()
@@ -41,7 +43,7 @@ def test_owner_sees_sessions_and_chart(
     assert 'class="pain-chart"' in page and 'class="baseline"' in page and 'class="band"' in page
 
 
-def test_practitioner_reads_a_client_diary(people: Personas, clock: FakeClock) -> None:
+def test_practitioner_reads_a_client_diary(people: Personas, clock: FakeWallClock) -> None:
     add_session(people, clock, 7, 4)
     practitioner = people.client_for(people.practitioner)
     own = practitioner.get("/diary/").content.decode()
@@ -51,7 +53,7 @@ def test_practitioner_reads_a_client_diary(people: Personas, clock: FakeClock) -
     assert practitioner.get(f"/diary/export.csv?client={people.owner.pk}").status_code == 200
 
 
-def test_stranger_gets_404_not_data(people: Personas, clock: FakeClock) -> None:
+def test_stranger_gets_404_not_data(people: Personas, clock: FakeWallClock) -> None:
     add_session(people, clock, 7, 4)
     stranger = people.client_for(people.stranger)
     assert stranger.get(f"/diary/?client={people.owner.pk}").status_code == 404
@@ -60,7 +62,7 @@ def test_stranger_gets_404_not_data(people: Personas, clock: FakeClock) -> None:
 
 
 def test_check_in_is_one_per_area_and_day(
-    owner_client: Client, people: Personas, clock: FakeClock
+    owner_client: Client, people: Personas, clock: FakeWallClock
 ) -> None:
     hx = {"HTTP_HX_REQUEST": "true"}
     first = owner_client.post("/diary/checkin/", {"area": "neck", "pain": 5}, **hx)
@@ -94,7 +96,7 @@ def test_check_in_needs_post(owner_client: Client, people: Personas) -> None:
     assert owner_client.get("/diary/checkin/").status_code == 405
 
 
-def test_csv_has_only_own_data_and_defuses_formulas(people: Personas, clock: FakeClock) -> None:
+def test_csv_has_only_own_data_and_defuses_formulas(people: Personas, clock: FakeWallClock) -> None:
     add_session(people, clock, 7, 4)
     CheckIn.objects.create(
         owner=people.stranger, day=clock().date(), area="neck", pain=9, updated_at=clock()

@@ -16,7 +16,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
-from tests.web.conftest import Personas, intake_form
+from tests.web.personas import Personas, intake_form
 
 from acupressure import safety
 from acupressure.web.models import PracticeSession
@@ -141,7 +141,7 @@ def test_session_pain_and_finish_save_or_say_why(
     people: Personas, pain: str, pain_after: str, steps: str, note: str, as_json: bool
 ) -> None:
     client = people.client_for(people.owner)
-    intake = json.dumps({"areas": ["neck"]})
+    intake = json.dumps({"areas": ["neck"], "red_flags": []})
     started = client.post("/session/start/", {"intake": intake})
     pk = PracticeSession.objects.get(pk=int(started["Location"].split("/")[2])).pk
     response = client.post(f"/session/{pk}/pain/", {"pain": pain})

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
-from tests.web.conftest import Personas, intake_form
+from tests.web.personas import Personas, intake_form
 
 from acupressure import atlas, safety
 from acupressure.atlas import loader

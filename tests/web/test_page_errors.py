@@ -6,7 +6,7 @@ import json
 
 import pytest
 from django.test import Client
-from tests.web.conftest import intake_form
+from tests.web.personas import intake_form
 
 from acupressure.web.models import CheckIn
 

@@ -6,21 +6,23 @@ import json
 
 import pytest
 from django.test import Client
-from tests.web.conftest import FakeClock, Personas
+from tests.doubles import FakeWallClock
+from tests.web.personas import Personas
 
 from acupressure.web.models import CheckIn, DiaryAccess, PracticeSession
 
 
-def fill_diary(people: Personas, clock: FakeClock) -> None:
+def fill_diary(people: Personas, clock: FakeWallClock) -> None:
     for user, note in ((people.owner, "owner's note"), (people.stranger, "stranger's note")):
-        PracticeSession.objects.create(owner=user, created_at=clock(), areas=["neck"],
-                                       pain_before=6, pain_after=3, note=note)  # fmt: skip
+        PracticeSession.objects.create(owner=user, created_at=clock(), started_at=clock(),
+                                       areas=["neck"], pain_before=6, pain_after=3,
+                                       note=note)  # fmt: skip
         CheckIn.objects.create(owner=user, day=clock().date(), area="neck", pain=4, note=note,
                                updated_at=clock())  # fmt: skip
 
 
 def test_json_export_holds_exactly_the_owners_data(
-    owner_client: Client, people: Personas, clock: FakeClock
+    owner_client: Client, people: Personas, clock: FakeWallClock
 ) -> None:
     fill_diary(people, clock)
     people.client_for(people.practitioner).get(f"/diary/?client={people.owner.pk}")
@@ -38,7 +40,7 @@ def test_json_export_holds_exactly_the_owners_data(
     assert "stranger" not in response.content.decode() and "sam" not in response.content.decode()
 
 
-def test_json_export_ignores_a_client_parameter(people: Personas, clock: FakeClock) -> None:
+def test_json_export_ignores_a_client_parameter(people: Personas, clock: FakeWallClock) -> None:
     fill_diary(people, clock)
     practitioner = people.client_for(people.practitioner)
     data = json.loads(practitioner.get(f"/privacy/export.json?client={people.owner.pk}").content)
@@ -47,7 +49,7 @@ def test_json_export_ignores_a_client_parameter(people: Personas, clock: FakeClo
 
 
 def test_delete_needs_confirmation_then_removes_the_diary(
-    owner_client: Client, people: Personas, clock: FakeClock
+    owner_client: Client, people: Personas, clock: FakeWallClock
 ) -> None:
     fill_diary(people, clock)
     confirm = owner_client.get("/privacy/delete/").content.decode()
@@ -63,7 +65,7 @@ def test_delete_needs_confirmation_then_removes_the_diary(
     assert CheckIn.objects.filter(owner=people.stranger).count() == 1
 
 
-def test_delete_is_refused_without_a_csrf_token(people: Personas, clock: FakeClock) -> None:
+def test_delete_is_refused_without_a_csrf_token(people: Personas, clock: FakeWallClock) -> None:
     fill_diary(people, clock)
     client = Client(enforce_csrf_checks=True)
     client.force_login(people.owner)
@@ -71,7 +73,7 @@ def test_delete_is_refused_without_a_csrf_token(people: Personas, clock: FakeClo
     assert PracticeSession.objects.filter(owner=people.owner).exists()
 
 
-def test_stranger_cannot_delete_someone_elses_diary(people: Personas, clock: FakeClock) -> None:
+def test_stranger_cannot_delete_someone_elses_diary(people: Personas, clock: FakeWallClock) -> None:
     fill_diary(people, clock)
     stranger = people.client_for(people.stranger)
     stranger.post(
@@ -83,7 +85,7 @@ def test_stranger_cannot_delete_someone_elses_diary(people: Personas, clock: Fak
 
 
 def test_practitioner_reading_is_logged_and_shown_to_the_owner(
-    owner_client: Client, people: Personas, clock: FakeClock
+    owner_client: Client, people: Personas, clock: FakeWallClock
 ) -> None:
     practitioner = people.client_for(people.practitioner)
     first = clock()
@@ -102,7 +104,7 @@ def test_practitioner_reading_is_logged_and_shown_to_the_owner(
     assert "dr-pat" not in people.client_for(people.stranger).get("/privacy/").content.decode()
 
 
-def test_stranger_gets_404_and_nothing_is_logged(people: Personas, clock: FakeClock) -> None:
+def test_stranger_gets_404_and_nothing_is_logged(people: Personas, clock: FakeWallClock) -> None:
     stranger = people.client_for(people.stranger)
     assert stranger.get(f"/diary/?client={people.owner.pk}").status_code == 404
     assert stranger.get(f"/diary/export.csv?client={people.owner.pk}").status_code == 404

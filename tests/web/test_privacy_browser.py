@@ -6,8 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from tests.web.browser import phone_page
-from tests.web.test_browser import axe_serious
+from tests.web.browser import axe_serious, phone_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

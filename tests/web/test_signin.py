@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.contrib.auth.models import User
 from django.test import Client
-from tests.web.conftest import FakeClock, Personas
+from tests.doubles import FakeWallClock
+from tests.web.personas import Personas
 
 from acupressure.web.signin import issue_token, local_user
 
@@ -15,7 +16,7 @@ def test_local_user_is_created_once_without_a_password(db: None) -> None:
     assert not first.has_usable_password()
 
 
-def test_link_signs_in_once(client: Client, db: None, clock: FakeClock) -> None:
+def test_link_signs_in_once(client: Client, db: None, clock: FakeWallClock) -> None:
     token = issue_token(local_user("ana"))
     response = client.get(f"/signin/link/{token}/")
     assert response.status_code == 302

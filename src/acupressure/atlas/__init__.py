@@ -11,7 +11,7 @@ from functools import cache
 
 from acupressure.atlas.aliases import AliasIndex, Match, PointNotFoundError, normalise
 from acupressure.atlas.loader import AtlasDataError, load_points, load_sources
-from acupressure.atlas.models import Point, Region, Source
+from acupressure.atlas.models import REGIONS, Point, Region, Source
 
 __all__ = [
     "AtlasDataError",
@@ -46,8 +46,7 @@ def sources() -> dict[str, Source]:
 
 def all_points() -> list[Point]:
     """Every point, in the article's order: lower back 1-7, then upper back 1-7."""
-    order = {"lower-back": 0, "upper-back": 1}
-    return sorted(_points(), key=lambda p: (order[p.region], p.article.number))
+    return sorted(_points(), key=lambda p: (REGIONS.index(p.region), p.article.number))
 
 
 def points_in(region: Region) -> list[Point]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -10,6 +11,9 @@ import yaml
 from pydantic import ValidationError
 
 from acupressure.atlas.models import Point, Source
+from acupressure.body.measure import cun_words
+
+CUN_RE = re.compile(r"\{cun:([0-9]+(?:\.[0-9]+)?)\}")
 
 # libyaml's safe loader when PyYAML was built with it (several times faster), else Python's.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -19,9 +23,16 @@ class AtlasDataError(Exception):
     """A data file is missing, unreadable or invalid. The message names the file and field."""
 
 
+def expand_cun(text: str) -> str:
+    """``{cun:2}`` in a data file becomes "2 cun (two thumb-widths)": one conversion from
+    cun to finger measures (``body.measure``), never written by hand."""
+    return CUN_RE.sub(lambda m: cun_words(float(m.group(1))), text)
+
+
 def _read_yaml(file: Traversable) -> Any:
     try:
-        return yaml.load(file.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506
+        text = expand_cun(file.read_text(encoding="utf-8"))
+        return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise AtlasDataError(f"{file.name}: not valid YAML: {exc}") from exc
 

@@ -7,7 +7,7 @@ Models are frozen and forbid unknown keys, so a typo in a data file fails loudly
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -20,12 +20,24 @@ from pydantic import (
 
 from acupressure.body.rule import LocationRule
 
+# The article's two groups of points, in its order, and the areas a person can choose.
+# Defined here once; labels in labels.py; Django choices, API enums and CLI help derive.
 Region = Literal["lower-back", "upper-back"]
+REGIONS: tuple[Region, ...] = get_args(Region)
 Area = Literal["lower-back", "upper-back", "neck", "shoulders"]
+AREAS: tuple[Area, ...] = get_args(Area)
 Laterality = Literal["bilateral", "midline"]
 Performer = Literal["self", "helper", "either"]
 Posture = Literal["lying-prone", "lying-supine", "seated", "standing", "any"]
-Pressure = Literal["gentle", "firm", "strong"]
+Pressure = Literal["gentle", "moderate", "firm", "strong"]
+PRESSURES: tuple[Pressure, ...] = ("gentle", "moderate", "firm", "strong")  # softest first
+
+
+def softer(a: Pressure, b: Pressure) -> Pressure:
+    """The softer of two pressures."""
+    return a if PRESSURES.index(a) <= PRESSURES.index(b) else b
+
+
 Sides = Literal["midline", "both-together", "alternate", "one-then-other"]
 PregnancyPolicy = Literal["never", "not-first-trimester", "caution", "none"]
 

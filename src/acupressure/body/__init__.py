@@ -1,7 +1,8 @@
 """The body model: named landmarks per view, cun segments, location rules and their evaluator.
 
-    >>> from acupressure import body
-    >>> [(p.side, round(p.x), round(p.y)) for p in body.evaluate("GV4", body.canonical("back"))]
+    >>> from acupressure import atlas, body
+    >>> gv4 = atlas.get("GV4")  # the atlas resolves codes; the body model takes the rule
+    >>> [(p.side, round(p.x), round(p.y)) for p in body.evaluate(gv4, body.canonical("back"))]
     [('midline', 0, 641)]
 
 Pure Python (pydantic only): the charts use the canonical landmark sets, the camera code
@@ -11,8 +12,8 @@ builds a LandmarkSet from a photo and calls the same ``evaluate``.
 from __future__ import annotations
 
 from acupressure.body.canonical import CUN_MM, HEIGHT_MM, canonical
-from acupressure.body.chart_data import chart_data
-from acupressure.body.evaluate import RuleError, evaluate, evaluate_rule, rule_of
+from acupressure.body.chart_data import ChartData, ChartPosition, chart_data
+from acupressure.body.evaluate import HasRule, RuleError, evaluate, evaluate_rule
 from acupressure.body.landmarks import (
     LandmarkSet,
     MissingLandmarkError,
@@ -40,8 +41,11 @@ __all__ = [
     "HEIGHT_MM",
     "SIDES",
     "VIEWS",
+    "ChartData",
+    "ChartPosition",
     "CunSegment",
     "Frame",
+    "HasRule",
     "Landmark",
     "LandmarkSet",
     "LocationRule",
@@ -61,6 +65,5 @@ __all__ = [
     "evaluate_rule",
     "finger_measure",
     "landmark_names",
-    "rule_of",
     "spec",
 ]

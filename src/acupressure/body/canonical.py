@@ -17,9 +17,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from functools import cache
+from typing import Literal
 
 from acupressure.body.landmarks import LandmarkSet, Vec
-from acupressure.body.vocabulary import View
+from acupressure.body.vocabulary import Side, View
 
 HEIGHT_MM = 1700.0
 CUN_MM = HEIGHT_MM / 75
@@ -177,6 +178,9 @@ def hand_local() -> dict[str, Vec]:
 FOOT_GAP = 75.0
 
 
+TOE2_TIP_LOCAL: Vec = (-12.0, -182.0)  # tip of the 2nd toe, in the foot_local() frame
+
+
 def foot_local() -> dict[str, Vec]:
     """The top of the right foot, toes up, big toe towards -x; origin at the ankle front."""
     return {
@@ -187,6 +191,28 @@ def foot_local() -> dict[str, Vec]:
         "mtp2": (-11.0, -135.0),
         "mtp5": (42.0, -100.0),
     }
+
+
+# Joint centres on the body figure (mm, the person's left side, in the front view's frame
+# where the left is at +x; from behind x changes sign). Camera detectors find these joints,
+# so a photo is matched to the figure through them. Shoulder: centre of the shoulder joint
+# below the end of the acromion; hip: hip joint centre, level with the top of the pubic
+# bone; ear canal; knee and ankle: joint centres.
+JOINT_CENTRES: dict[str, Vec] = {
+    "ear_canal": (72.0, 140.0),
+    "shoulder_joint": (170.0, 325.0),
+    "hip_joint": (88.0, 815.0),
+    "knee_joint": (92.0, 1242.0),
+    "ankle_joint": (92.0, 1598.0),
+}
+ACHILLES_Y = 1590.0  # the Achilles tendon at the back of the ankle, midway between the bones
+
+
+def joint_centre(name: str, side: Side, seen_from: Literal["front", "back"]) -> Vec:
+    """A joint centre of one side, in the frame of the figure seen from the front or back."""
+    x, y = JOINT_CENTRES[name]
+    x = x if side == "left" else -x
+    return (-x if seen_from == "back" else x), y
 
 
 _BUILDERS: dict[str, Callable[[], dict[str, Vec]]] = {

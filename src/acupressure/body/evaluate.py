@@ -8,17 +8,17 @@ canonical figure, on a photo, rotated, mirrored or scaled, without knowing which
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from acupressure.body.landmarks import LandmarkSet, MissingLandmarkError, Placement, Vec
 from acupressure.body.rule import LocationRule, Offset
 from acupressure.body.vocabulary import SIDES, SPECS, Side
 
-if TYPE_CHECKING:
-    from acupressure.atlas.models import Point
-
 
 class HasRule(Protocol):
+    """Anything with a code and a location rule (an atlas ``Point``); codes are resolved by
+    the atlas, never here."""
+
     @property
     def code(self) -> str: ...
 
@@ -30,24 +30,13 @@ class RuleError(ValueError):
     """A rule that cannot be evaluated on this landmark set (wrong view, degenerate geometry)."""
 
 
-def rule_of(point: Point | HasRule | str) -> tuple[str, LocationRule]:
-    """The code and rule of a point given as a Point or as any code, alias or name."""
-    if isinstance(point, str):
-        from acupressure import atlas  # late: atlas's models import this package
-
-        found = atlas.get(point)
-        return found.code, found.rule
-    return point.code, point.rule
-
-
-def evaluate(point: Point | HasRule | str, landmarks: LandmarkSet) -> list[Placement]:
+def evaluate(point: HasRule, landmarks: LandmarkSet) -> list[Placement]:
     """Place a point on a landmark set: one placement per side present (or one midline).
 
     Raises MissingLandmarkError when no side has the landmarks the rule needs, RuleError
     when the set is of another view or the geometry is degenerate.
     """
-    code, rule = rule_of(point)
-    return evaluate_rule(rule, landmarks, code)
+    return evaluate_rule(point.rule, landmarks, point.code)
 
 
 def evaluate_rule(rule: LocationRule, landmarks: LandmarkSet, code: str = "") -> list[Placement]:

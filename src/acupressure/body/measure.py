@@ -10,7 +10,7 @@ from __future__ import annotations
 _WORDS: dict[float, str] = {
     0.5: "half a thumb-width",
     1.0: "one thumb-width",
-    1.5: "two finger-widths (index and middle)",
+    1.5: "two finger-widths, index and middle together",
     2.0: "two thumb-widths",
     3.0: "four finger-widths",
     4.0: "four finger-widths plus one thumb-width",
@@ -26,3 +26,8 @@ def finger_measure(cun: float) -> str:
     if thumbs < 1:
         return "less than one thumb-width"
     return f"about {thumbs:g} thumb-widths"
+
+
+def cun_words(cun: float) -> str:
+    """A distance as written in the atlas texts: "2 cun (two thumb-widths)"."""
+    return f"{cun:g} cun ({finger_measure(cun)})"

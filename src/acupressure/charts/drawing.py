@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from acupressure.body.landmarks import Vec
 from acupressure.body.outline import Figure
 from acupressure.charts import svg
-
-Vec = tuple[float, float]
 
 EDGE = 1.6  # px, the skin outline
 

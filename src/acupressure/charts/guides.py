@@ -10,10 +10,9 @@ from dataclasses import dataclass
 
 from acupressure import body
 from acupressure.atlas.models import Point
+from acupressure.body.landmarks import Vec
 from acupressure.body.measure import finger_measure
 from acupressure.body.rule import LocationRule
-
-Vec = tuple[float, float]
 
 DIRECTION_WORDS = {
     "inferior": "down (towards the feet)",

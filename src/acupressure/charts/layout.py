@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from acupressure.body.landmarks import Vec
 from acupressure.charts import svg
-
-Vec = tuple[float, float]
 
 NARROW = set("il.,:;'!|()[]/ftjrI-1")
 WIDE = set("mwMW%@")

@@ -11,13 +11,12 @@ from dataclasses import dataclass
 
 from acupressure import body
 from acupressure.atlas.models import Point
+from acupressure.body.landmarks import Vec
 from acupressure.body.outline import figure
 from acupressure.charts import svg
 from acupressure.charts.detail import Crop, DetailDrawing, Marker, choose_crop, markers_and_guides
 from acupressure.charts.drawing import Map, figure_svg
 from acupressure.charts.layout import Box
-
-Vec = tuple[float, float]
 
 WIDTH = 712.0  # the panel's width: whole figure, gap, detail
 WHOLE_W = 262.0
@@ -37,6 +36,7 @@ class Panel:
     markers: tuple[Box, ...]  # each point's circle drawn in the detail
     labels: tuple[Box, ...]  # every label placed in the detail
     side: body.PlacementSide | None  # the only side the detail shows, None for all
+    dimensions: tuple[tuple[Box, Vec, Vec], ...] = ()  # each cun label and its own line
 
 
 SPLIT = 0.25  # points further apart than this share of the figure's height get two panels
@@ -106,6 +106,7 @@ def draw(view: body.View, points: list[Point]) -> Panel:
         tuple(drawing.rings),
         tuple(drawing.placer.placed),
         crop.side,
+        tuple(drawing.dimensions),
     )
 
 

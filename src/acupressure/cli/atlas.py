@@ -14,7 +14,7 @@ from acupressure.atlas.aliases import standard_code
 from acupressure.atlas.export import point_detail, point_summary
 from acupressure.atlas.labels import PERFORMER, SIDES
 from acupressure.atlas.models import Point, Region
-from acupressure.cli._common import EXIT_NOT_FOUND, console, fail, print_json
+from acupressure.cli.common import EXIT_NOT_FOUND, console, fail, print_json
 
 
 def points(
@@ -55,7 +55,7 @@ def point(
     except atlas.PointNotFoundError as exc:
         fail(str(exc), EXIT_NOT_FOUND)
     if as_json:
-        print_json(point_detail(match.point, match))
+        print_json(point_detail(match))
         return
     for erratum in match.errata:
         console.print(

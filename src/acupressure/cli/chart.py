@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from acupressure import atlas, charts
-from acupressure.cli._common import EXIT_NOT_FOUND, err_console, fail
+from acupressure.cli.common import EXIT_NOT_FOUND, err_console, fail
 
 
 def chart(

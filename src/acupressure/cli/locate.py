@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from acupressure import atlas
-from acupressure.cli._common import EXIT_NOT_FOUND, console, err_console, fail, print_json
+from acupressure.cli.common import EXIT_NOT_FOUND, console, err_console, fail, print_json
+from acupressure.cli.views.locate import print_result
+from acupressure.vision.orient import ViewFacing
 
-View = Literal["front", "back"]
+if TYPE_CHECKING:  # the vision modules are imported only when the command runs
+    from acupressure.vision.images import Photo
+    from acupressure.vision.locate import Request
+    from acupressure.vision.result import LocateResult
 
 
 def locate(
@@ -24,7 +28,7 @@ def locate(
         ),
     ] = None,
     view: Annotated[
-        View | None,
+        ViewFacing | None,
         typer.Option(help="Which side of the body faces the camera (default: from the face)."),
     ] = None,
     mirrored: Annotated[
@@ -44,62 +48,68 @@ def locate(
 
     if not vision.available():
         fail(vision.INSTALL_HINT)
-    from acupressure.vision.annotate import PNG_LEVEL, annotate
-    from acupressure.vision.detect import Detector
     from acupressure.vision.images import load_path
-    from acupressure.vision.locate import NothingFoundError, locate_photo, request
-    from acupressure.vision.quiet import native_stderr_silenced
 
     if output is not None:  # checked before the slow part, and again when writing
-        if output.suffix.lower() != ".png":
-            fail(f"{output}: the annotated image must be a .png file")
-        if output.is_dir() or not output.parent.is_dir():
-            fail(f"cannot write {output}: not a file in an existing folder")
-    queries = [q.strip() for q in points.split(",") if q.strip()] if points else None
-    try:
-        wanted = request(queries)
-    except atlas.PointNotFoundError as exc:
-        fail(str(exc), EXIT_NOT_FOUND)
-    except ValueError as exc:
-        fail(str(exc))
+        _check_output(output)
+    wanted = _wanted(points)
     try:
         photo = load_path(image)
     except vision.BadImageError as exc:
         fail(f"{image}: {exc}")
+    result = _detect(image, photo, wanted, mirrored, view)
+    if output is not None:
+        _write_annotated(photo, result, output)
+    if as_json:
+        print_json(result)
+    else:
+        print_result(console, err_console, result)
+
+
+def _check_output(output: Path) -> None:
+    if output.suffix.lower() != ".png":
+        fail(f"{output}: the annotated image must be a .png file")
+    if output.is_dir() or not output.parent.is_dir():
+        fail(f"cannot write {output}: not a file in an existing folder")
+
+
+def _wanted(points: str | None) -> Request:
+    """The points asked for (codes or aliases, comma-separated); exit 3 for an unknown one."""
+    from acupressure.vision.locate import request
+
+    queries = [q.strip() for q in points.split(",") if q.strip()] if points else None
+    try:
+        return request(queries)
+    except atlas.PointNotFoundError as exc:
+        fail(str(exc), EXIT_NOT_FOUND)
+    except ValueError as exc:
+        fail(str(exc))
+
+
+def _detect(
+    image: Path, photo: Photo, wanted: Request, mirrored: bool, view: ViewFacing | None
+) -> LocateResult:
+    """Run MediaPipe (its native log lines kept off the terminal) and place the points."""
+    from acupressure.vision.detect import Detector
+    from acupressure.vision.locate import NothingFoundError, locate_photo
+    from acupressure.vision.quiet import native_stderr_silenced
+
     detector = Detector()
     try:
         with native_stderr_silenced():
-            result = locate_photo(photo, wanted, detector, mirrored=mirrored, facing=view)
+            return locate_photo(photo, wanted, detector, mirrored=mirrored, facing=view)
     except NothingFoundError as exc:
         fail(f"{image}: {exc}")
     finally:
         with native_stderr_silenced():
             detector.close()
-    if output is not None:
-        try:
-            annotate(photo, result).save(output, "PNG", compress_level=PNG_LEVEL)
-        except OSError as exc:
-            fail(f"cannot write {output}: {exc.strerror or exc}")
-        err_console.print(f"annotated image written to {output}", highlight=False)
-    if as_json:
-        print_json(result.model_dump(mode="json"))
-        return
-    for warning in result.warnings:
-        err_console.print(f"warning: {warning}", highlight=False)
-    for detection in result.detections:
-        who = f"{detection.hand} hand" if detection.kind == "hand" else "body"
-        small = " (small in the picture: less reliable)" if detection.small else ""
-        table = Table(title=f"{who}, {detection.facing} towards the camera{small}")
-        for column in ("Point", "Side", "x", "y", "± px", "Note"):
-            table.add_column(column)
-        for p in detection.points:
-            placed = p.x is not None and p.y is not None
-            table.add_row(
-                p.code,
-                p.side or "",
-                f"{p.x:.0f}" if placed and p.x is not None else "-",
-                f"{p.y:.0f}" if placed and p.y is not None else "-",
-                f"{p.radius:.0f}" if p.radius is not None else "-",
-                p.note,
-            )
-        console.print(table)
+
+
+def _write_annotated(photo: Photo, result: LocateResult, output: Path) -> None:
+    from acupressure.vision.annotate import PNG_LEVEL, annotate
+
+    try:
+        annotate(photo, result).save(output, "PNG", compress_level=PNG_LEVEL)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    err_console.print(f"annotated image written to {output}", highlight=False)

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from acupressure.cli._common import err_console, fail
+from acupressure.cli.common import err_console, fail
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 

@@ -1,4 +1,8 @@
-"""`acupressure session`: screening, plan, and a guided run in the terminal."""
+"""`acupressure session`: screening, plan, and a guided run in the terminal.
+
+The command reads as ask -> run -> show -> save: the questions and views live in
+``cli.views``, the player in ``acupressure.session``, the store in ``cli.stores``.
+"""
 
 from __future__ import annotations
 
@@ -8,110 +12,43 @@ from typing import Annotated
 import typer
 from rich.live import Live
 
-from acupressure.cli._common import EXIT_BLOCKED, EXIT_OK, console, err_console
-from acupressure.cli._intake import (
-    AreaOpt,
-    ConditionOpt,
-    HelperOpt,
-    MinutesOpt,
-    PregnantOpt,
-    RedFlagOpt,
-    SeenOpt,
-    TrimesterOpt,
-    make_intake,
-)
-from acupressure.cli._plan_view import blocked_panel, duration, print_plan
-from acupressure.cli._screening import ask_red_flags
-from acupressure.cli._session_view import render
-from acupressure.cli._terminal import Speaker, TerminalKeys
-from acupressure.plan import build_plan
-from acupressure.safety import Intake, screen
-from acupressure.session import (
-    Event,
-    JsonlStore,
-    NullStore,
-    Player,
-    SessionStore,
-    make_record,
-    monotonic,
-    run,
-)
-from acupressure.web.store import save_to_diary
+from acupressure.cli.common import EXIT_BLOCKED, EXIT_OK, console, err_console
+from acupressure.cli.options import intake_options
+from acupressure.cli.stores import session_store
+from acupressure.cli.views.devices import Speaker, TerminalKeys
+from acupressure.cli.views.plan import print_plan
+from acupressure.cli.views.questions import ask_pain, ready_to_start
+from acupressure.cli.views.session import print_summary, render
+from acupressure.plan import Plan, build_plan
+from acupressure.safety import Intake
+from acupressure.session import Event, Player, SessionRecord, make_record, monotonic, run
+
+VoiceOpt = Annotated[bool, typer.Option("--voice", help="Speak the cues (needs espeak-ng).")]
+SpeedOpt = Annotated[
+    float,
+    typer.Option(min=1.0, max=100.0, help="Play N times faster: for demos and tests only."),
+]
+SaveOpt = Annotated[
+    bool,
+    typer.Option(
+        "--save",
+        help="Keep the session: sessions.jsonl in your data folder, and the web diary.",
+    ),
+]
 
 
-def ask_pain(label: str) -> int | None:
-    """0-10, or None when skipped; input that ends (or Ctrl-C) counts as skipped."""
-    while True:
-        try:
-            answer = typer.prompt(
-                f"{label} (0-10, Enter to skip)", default="", show_default=False, err=True
-            ).strip()
-        except typer.Abort:
-            typer.echo(err=True)
-            return None
-        if not answer:
-            return None
-        if answer.isdecimal() and 0 <= int(answer) <= 10:  # isdigit() takes "²"
-            return int(answer)
-        err_console.print("Please type a whole number from 0 (no pain) to 10 (worst).")
-
-
-def _screened(intake: Intake) -> Intake:
-    """Ask the red-flag questions not answered on the command line; exit 4 if blocked."""
-    first = screen(intake)
-    if not first.blocked:
-        answers = ask_red_flags(skip=frozenset(intake.red_flags))
-        data = intake.model_dump()
-        data["red_flags"] = [*intake.red_flags, *answers.raised]
-        if answers.raised:
-            data["seen_clinician"] = answers.seen_clinician and (
-                intake.seen_clinician or not intake.red_flags
-            )
-        intake = Intake.model_validate(data)
-        first = screen(intake)
-    if first.blocked:
-        console.print(blocked_panel(first.urgency, first.advice, first.red_flags))
-        raise typer.Exit(EXIT_BLOCKED)
-    return intake
-
-
+@intake_options
 def session(
-    area: AreaOpt,
-    pregnant: PregnantOpt = False,
-    trimester: TrimesterOpt = None,
-    helper: HelperOpt = False,
-    minutes: MinutesOpt = None,
-    condition: ConditionOpt = None,
-    red_flag: RedFlagOpt = None,
-    seen_clinician: SeenOpt = False,
-    voice: Annotated[
-        bool, typer.Option("--voice", help="Speak the cues (needs espeak-ng).")
-    ] = False,
-    speed: Annotated[
-        float,
-        typer.Option(min=1.0, max=100.0, help="Play N times faster: for demos and tests only."),
-    ] = 1.0,
-    save: Annotated[
-        bool,
-        typer.Option(
-            "--save",
-            help="Keep the session: sessions.jsonl in your data folder, and the web diary.",
-        ),
-    ] = False,
+    intake: Intake, voice: VoiceOpt = False, speed: SpeedOpt = 1.0, save: SaveOpt = False
 ) -> None:
     """Guided session: safety questions, your routine, then a timed run with cues.
 
+    The safety questions that matter for your routine are asked first, unless
+    --no-red-flags or --red-flag gives the answers (needed without a terminal: exit 2).
     Keys while it runs: p or space pause/resume, s skip the step, n skip the point,
     q quit (what you did is kept). Exits 4 when a red flag blocks self-care.
     """
-    intake = make_intake(
-        area, pregnant, trimester, helper, minutes, condition, red_flag, seen_clinician
-    )
-    intake = _screened(intake)
-    plan = build_plan(intake)
-    print_plan(console, plan)
-    if plan.blocked:
-        raise typer.Exit(EXIT_BLOCKED)
+    plan = _routine(intake)
     if not plan.steps:
         err_console.print("Nothing to guide today.")
         return
@@ -119,16 +56,25 @@ def session(
     if voice and not speaker.available:
         err_console.print("Note: espeak-ng is not installed, so the session stays silent.")
     pain_before = ask_pain("Pain right now")
-    try:
-        typer.prompt(
-            "Get into position, then press Enter to start",
-            default="",
-            show_default=False,
-            err=True,
-        )
-    except typer.Abort:
-        err_console.print("\nSession not started; nothing was saved.")
-        raise typer.Exit(EXIT_OK) from None
+    if not ready_to_start():
+        err_console.print("Session not started; nothing was saved.")
+        raise typer.Exit(EXIT_OK)
+    record = _guided(plan, speaker, speed, pain_before)
+    print_summary(console, record)
+    session_store(save).save(record)
+
+
+def _routine(intake: Intake) -> Plan:
+    """Plan and show the routine; exit 4 if it is blocked."""
+    plan = build_plan(intake)
+    print_plan(console, plan)
+    if plan.blocked:
+        raise typer.Exit(EXIT_BLOCKED)
+    return plan
+
+
+def _guided(plan: Plan, speaker: Speaker, speed: float, pain_before: int | None) -> SessionRecord:
+    """Run the player live in the terminal, then ask the pain after; the session's record."""
     player = Player(plan.steps, monotonic, speed=speed)
 
     def on_event(event: Event) -> None:
@@ -151,19 +97,4 @@ def session(
         f"{state}: {len(player.completed)} of {len(plan.steps)} steps done.", highlight=False
     )
     pain_after = ask_pain("Pain now, after the session")
-    record = make_record(plan, player, started_at, ended_at, pain_before, pain_after)
-    console.print("[bold]Summary[/bold]")
-    lines = [
-        f"  time pressing and resting: {duration(record.seconds_done)}",
-        f"  steps done {record.steps_completed}, skipped {record.steps_skipped}",
-    ]
-    if pain_before is not None and pain_after is not None:
-        lines.append(f"  pain {pain_before} -> {pain_after}")
-    for line in lines:
-        console.print(line, highlight=False, markup=False)
-    store: SessionStore = JsonlStore() if save else NullStore()
-    store.save(record)
-    if isinstance(store, JsonlStore):
-        err_console.print(f"Saved to {store.path}")
-        if save_to_diary(record):
-            err_console.print("Also saved to your diary (acupressure serve, /diary/).")
+    return make_record(plan, player, started_at, ended_at, pain_before, pain_after)

@@ -2,7 +2,7 @@
 
     >>> from acupressure.plan import build_plan
     >>> from acupressure.safety import Intake
-    >>> p = build_plan(Intake(areas=["neck"], minutes=10))
+    >>> p = build_plan(Intake(areas=["neck"], red_flags=[], minutes=10))
     >>> p.total_seconds == sum(s.seconds for s in p.steps) <= 600
     True
 
@@ -23,19 +23,45 @@ from typing import Any
 from acupressure.plan import timeline
 from acupressure.plan.models import Exclusion, Plan, PlannedPoint, Step
 from acupressure.plan.select import Candidate, candidates, ranked_points
+from acupressure.safety.intake import Intake
 from acupressure.safety.loader import conditions
-from acupressure.safety.models import Intake
-from acupressure.safety.screening import GENERAL_ADVICE, screen
+from acupressure.safety.models import RedFlag
+from acupressure.safety.screening import GENERAL_ADVICE, relevant_flags, screen, screened
 
-__all__ = ["Exclusion", "Plan", "PlannedPoint", "Step", "build_plan", "plan_json", "ranked_points"]
+__all__ = [
+    "Exclusion",
+    "Plan",
+    "PlannedPoint",
+    "Step",
+    "build_plan",
+    "plan_json",
+    "questions",
+    "ranked_points",
+]
+
+
+def possible_codes(intake: Intake) -> list[str]:
+    """Every point this person's routine could hold, before any time budget."""
+    return [c.point.code for c in candidates(intake)[0]]
+
+
+def questions(intake: Intake) -> list[RedFlag]:
+    """The red-flag questions to ask before this person's routine (emergencies first).
+
+    Relevance comes from the flags' ``asked_when`` against the chosen areas, the intake and
+    every point the routine could hold (before the time budget), so nothing relevant is
+    skipped. The intake's own ``red_flags`` are not consulted."""
+    return relevant_flags(intake, possible_codes(intake))
+
 
 PRESSURE_WARNING = (
     "Press firmly but never beyond what is comfortable, and never on broken, bruised or "
     "newly scarred skin."
 )
 PREGNANCY_WARNING = (
-    "You are pregnant: points traditionally avoided in pregnancy are left out and the rest are "
-    "gentle. Ask your midwife or doctor before you start."
+    "You are (or might be) pregnant: points traditionally avoided in pregnancy are left out, "
+    "no point is pressed harder than moderate, and the points flagged for pregnancy are pressed "
+    "gently. Ask your midwife or doctor before you start."
 )
 
 
@@ -76,11 +102,31 @@ def _planned(cand: Candidate, seconds: int) -> PlannedPoint:
     )
 
 
+def _minutes(n: int) -> str:
+    return f"{n} minute" if n == 1 else f"{n} minutes"
+
+
+def _nothing_fits(intake: Intake, dropped: list[Candidate]) -> str:
+    if dropped:  # time is the reason: say what the shortest routine needs
+        shortest = min(timeline.total(timeline.build([c])) for c in dropped)
+        need = -(-shortest // 60)
+        return (
+            f"No point fits in {_minutes(intake.minutes or 0)}: the shortest routine for these "
+            f"answers needs {_minutes(need)}. "
+            "Give more time, or choose another area."
+        )
+    return (
+        "No point fits these answers. Nothing to do today; see a clinician or "
+        "physiotherapist for other options."
+    )
+
+
 def build_plan(intake: Intake) -> Plan:
     """Screen the intake and, unless blocked, choose, order and time the points."""
     screening = screen(intake)
     budget = intake.minutes * 60 if intake.minutes is not None else None
     common: dict[str, Any] = {
+        "screening": screened(intake, possible_codes(intake)),
         "blocked": screening.blocked,
         "urgency": screening.urgency,
         "advice": screening.advice,
@@ -93,8 +139,7 @@ def build_plan(intake: Intake) -> Plan:
     cands, excluded = candidates(intake)
     kept, dropped = _fit(cands, budget)
     for cand in dropped:
-        unit = "minute" if intake.minutes == 1 else "minutes"
-        reason = f"Dropped to fit {intake.minutes} {unit} (priority {cand.priority})."
+        reason = f"Dropped to fit {_minutes(intake.minutes or 0)} (priority {cand.priority})."
         excluded.append(Exclusion(code=cand.point.code, kind="budget", reason=reason))
     steps = timeline.build(kept)
     per_point: dict[str, int] = {}
@@ -111,11 +156,7 @@ def build_plan(intake: Intake) -> Plan:
         if f.cleared
     ]
     if not kept:
-        warnings.append(
-            "No point fits these answers"
-            + (f" in {intake.minutes} minutes." if dropped else ".")
-            + " Nothing to do today; see a clinician or physiotherapist for other options."
-        )
+        warnings.append(_nothing_fits(intake, dropped))
     return Plan(
         points=[_planned(c, per_point[c.point.code]) for c in kept],
         excluded=excluded,

@@ -7,11 +7,14 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from acupressure.atlas.models import Area, Posture, Pressure, Sides
+from acupressure.body.vocabulary import Side
 from acupressure.safety.models import Urgency
-from acupressure.safety.screening import RaisedFlag
+from acupressure.safety.screening import RaisedFlag, Screened
 
 StepKind = Literal["position", "find", "breathe", "press", "release", "rest", "switch"]
-Side = Literal["left", "right", "both", "midline"]
+# The side a step presses: the person's own left or right (body.Side), both at once, or the
+# midline. Technique side order is atlas.models.Sides; a placement's side is body.PlacementSide.
+StepSide = Literal[Side, "both", "midline"]
 ExclusionKind = Literal["helper", "pregnancy", "condition", "budget"]
 
 
@@ -23,7 +26,7 @@ class PlannedPoint(_Model):
     code: str
     name: str  # "Shenshu (Kidney Shu)"
     priority: int  # 1 = most important for the chosen areas
-    sides: list[Side]  # ["left", "right"] for bilateral points, ["midline"] otherwise
+    sides: list[StepSide]  # ["left", "right"] for bilateral points, ["midline"] otherwise
     side_order: Sides  # the article's order: alternate, one-then-other, both-together...
     posture: Posture
     performer: Literal["self", "helper", "either"]
@@ -46,13 +49,14 @@ class Exclusion(_Model):
 class Step(_Model):
     kind: StepKind
     code: str | None  # None for steps that belong to no point (settle in, change posture)
-    side: Side | None
+    side: StepSide | None
     seconds: int
     start: int  # seconds from the start of the session
     cue: str
 
 
 class Plan(_Model):
+    screening: Screened  # the questions asked and the ones answered yes
     blocked: bool
     urgency: Urgency | None
     advice: list[str]

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from acupressure.atlas.models import Posture
-from acupressure.plan.models import Side, Step, StepKind
+from acupressure.atlas.models import Posture, Pressure
+from acupressure.plan.models import Step, StepKind, StepSide
 from acupressure.plan.select import Candidate
 
 SETTLE_SECONDS = 10
@@ -41,13 +41,18 @@ POSTURE_TEXT = {
     2: "Lie on your back with your knees bent.",
     3: "Lie on your front; your helper kneels or stands beside you.",
 }
-SIDE_TEXT: dict[Side, str] = {
+SIDE_TEXT: dict[StepSide, str] = {
     "left": "on the left side",
     "right": "on the right side",
     "both": "on both sides at once",
     "midline": "on the midline",
 }
-PRESSURE_TEXT = {"gentle": "gently", "firm": "firmly", "strong": "strongly, within comfort"}
+PRESSURE_TEXT: dict[Pressure, str] = {
+    "gentle": "gently",
+    "moderate": "moderately",
+    "firm": "firmly",
+    "strong": "strongly, within comfort",
+}
 
 
 def order(cands: Sequence[Candidate]) -> list[Candidate]:
@@ -55,7 +60,7 @@ def order(cands: Sequence[Candidate]) -> list[Candidate]:
     return sorted(cands, key=lambda c: (POSTURE_GROUP[c.point.technique.posture], c.priority))
 
 
-def press_sides(cand: Candidate) -> list[Side]:
+def press_sides(cand: Candidate) -> list[StepSide]:
     t = cand.point.technique
     if t.sides == "midline":
         return ["midline"] * t.repetitions
@@ -63,8 +68,8 @@ def press_sides(cand: Candidate) -> list[Side]:
         return ["both"] * t.repetitions
     if t.sides == "alternate":
         return ["left", "right"] * t.repetitions
-    left: list[Side] = ["left"] * t.repetitions
-    right: list[Side] = ["right"] * t.repetitions
+    left: list[StepSide] = ["left"] * t.repetitions
+    right: list[StepSide] = ["right"] * t.repetitions
     return left + right
 
 
@@ -73,13 +78,13 @@ def _name(cand: Candidate) -> str:
     return f"{p.code} {p.names.pinyin}"
 
 
-def point_steps(cand: Candidate) -> list[tuple[StepKind, Side | None, int, str]]:
+def point_steps(cand: Candidate) -> list[tuple[StepKind, StepSide | None, int, str]]:
     """The steps of one point, without start times: (kind, side, seconds, cue)."""
     t = cand.point.technique
     name = _name(cand)
     sides = press_sides(cand)
-    first_side: Side = sides[0]
-    out: list[tuple[StepKind, Side | None, int, str]] = [
+    first_side: StepSide = sides[0]
+    out: list[tuple[StepKind, StepSide | None, int, str]] = [
         ("find", first_side, FIND_SECONDS, f"Find {name} {SIDE_TEXT[first_side]}. {t.method}")
     ]
     if t.breathing:
@@ -101,7 +106,7 @@ def build(cands: Sequence[Candidate]) -> list[Step]:
     """The whole timeline for points already in session order; empty when no points."""
     if not cands:
         return []
-    raw: list[tuple[StepKind, str | None, Side | None, int, str]] = [
+    raw: list[tuple[StepKind, str | None, StepSide | None, int, str]] = [
         ("breathe", None, None, SETTLE_SECONDS, "Settle in. Breathe slowly in and out.")
     ]
     group: int | None = None

@@ -7,13 +7,23 @@
 
 from __future__ import annotations
 
+from acupressure.safety.intake import Intake
 from acupressure.safety.loader import SafetyDataError, conditions, red_flags
-from acupressure.safety.models import Condition, Effect, Intake, RedFlag, Urgency
+from acupressure.safety.models import AskedWhen, Condition, Effect, RedFlag, Urgency
 from acupressure.safety.pregnancy import PregnancyRule, pregnancy_rule
-from acupressure.safety.screening import GENERAL_ADVICE, RaisedFlag, Screening, screen
+from acupressure.safety.screening import (
+    GENERAL_ADVICE,
+    RaisedFlag,
+    Screened,
+    Screening,
+    relevant_flags,
+    screen,
+    screened,
+)
 
 __all__ = [
     "GENERAL_ADVICE",
+    "AskedWhen",
     "Condition",
     "Effect",
     "Intake",
@@ -21,10 +31,13 @@ __all__ = [
     "RaisedFlag",
     "RedFlag",
     "SafetyDataError",
+    "Screened",
     "Screening",
     "Urgency",
     "conditions",
     "pregnancy_rule",
     "red_flags",
+    "relevant_flags",
     "screen",
+    "screened",
 ]

@@ -1,4 +1,4 @@
-"""Typed models for safety data (red flags, conditions) and the intake.
+"""Typed models for the safety data files (red flags, conditions).
 
 The data files in ``safety/data`` are validated into :class:`RedFlag` and :class:`Condition`
 on load; models are frozen and forbid unknown keys, like the atlas.
@@ -6,7 +6,7 @@ on load; models are frozen and forbid unknown keys, like the atlas.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
@@ -40,11 +40,46 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+IntakeAnswer = Literal["pregnant"]  # pregnant, or might be (see Intake.maybe_pregnant)
+
+
+class AskedWhen(_Model):
+    """When a red flag matters: any chosen area in ``areas``, any point the routine may hold
+    in ``points``, or any intake answer in ``intake``. At least one list is given."""
+
+    areas: list[Area] = []
+    points: list[Code] = []
+    intake: list[IntakeAnswer] = []
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> AskedWhen:
+        if not (self.areas or self.points or self.intake):
+            raise ValueError("asked_when needs areas, points or intake (or leave it out)")
+        return self
+
+    def holds(self, areas: set[str], codes: set[str], answers: set[str]) -> bool:
+        """Any chosen area, possible point or intake answer in its lists."""
+        return bool(
+            set(self.areas) & areas or set(self.points) & codes or set(self.intake) & answers
+        )
+
+    def describe(self) -> str:
+        parts = []
+        if self.areas:
+            parts.append("area " + ", ".join(self.areas))
+        if self.points:
+            parts.append("routine with " + ", ".join(self.points))
+        if self.intake:
+            parts.append("pregnant or might be")
+        return " or ".join(parts)
+
+
 class RedFlag(_Model):
     """A sign that self-care must stop and a clinician must see the person.
 
     ``emergency`` (E): go now, never cleared. ``soon`` (S): see a doctor within days; cleared
-    once the person confirms a clinician has assessed it.
+    once the person confirms a clinician has assessed it. ``asked_when`` None: asked before
+    every routine.
     """
 
     id: Slug
@@ -52,6 +87,15 @@ class RedFlag(_Model):
     question: Text  # asked as a yes/no question; "yes" raises the flag
     advice: Text  # shown when the flag is raised
     sources: Sources
+    asked_when: AskedWhen | None = None
+
+    def relevant(self, areas: set[str], codes: set[str], answers: set[str]) -> bool:
+        """Must this be asked of someone with these areas and intake answers, whose routine
+        may hold ``codes``?"""
+        return self.asked_when is None or self.asked_when.holds(areas, codes, answers)
+
+    def when(self) -> str:
+        return "always" if self.asked_when is None else self.asked_when.describe()
 
 
 class Effect(_Model):
@@ -79,56 +123,3 @@ class Condition(_Model):
     warning: Text  # shown in the plan's warnings whenever the condition is given
     effects: list[Effect] = []
     sources: Sources
-
-
-def _intake_schema(schema: dict[str, Any]) -> None:
-    """The rules beyond types, said in the JSON schema too (OpenAPI clients see them)."""
-    from acupressure.safety.loader import conditions, red_flags
-
-    properties = schema["properties"]
-    properties["conditions"]["items"]["enum"] = sorted(conditions())
-    properties["red_flags"]["items"]["enum"] = sorted(red_flags())
-    schema["anyOf"] = [  # a trimester only with pregnant: true
-        {"properties": {"pregnant": {"const": True}}, "required": ["pregnant"]},
-        {"properties": {"trimester": {"type": "null"}}},
-    ]
-
-
-class Intake(_Model):
-    """What the person tells us before a routine is planned.
-
-    Condition and red-flag ids are checked against the safety data: an unknown id is an
-    error, never ignored. ``trimester`` None with ``pregnant`` means "unknown". Strict types:
-    an API body's ``"pregnant": "yes"`` or ``"pain": false`` is an error, not a guess.
-    """
-
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", strict=True, json_schema_extra=_intake_schema
-    )
-
-    areas: Annotated[list[Area], Field(min_length=1)]
-    pregnant: bool = False
-    trimester: Trimester | None = None
-    helper: bool = False
-    conditions: list[Slug] = []
-    red_flags: list[Slug] = []
-    seen_clinician: bool = False  # a clinician has assessed the "soon" red flags given
-    minutes: Annotated[int, Field(gt=0, le=240), BeforeValidator(json_int)] | None = None
-    pain: Annotated[int, Field(ge=0, le=10), BeforeValidator(json_int)] | None = None
-
-    @model_validator(mode="after")
-    def _check(self) -> Intake:
-        from acupressure.safety.loader import conditions, red_flags
-
-        if self.trimester is not None and not self.pregnant:
-            raise ValueError("trimester given without pregnant")
-        unknown = [c for c in self.conditions if c not in conditions()]
-        if unknown:
-            raise ValueError(f"unknown condition(s): {', '.join(unknown)}")
-        unknown = [f for f in self.red_flags if f not in red_flags()]
-        if unknown:
-            raise ValueError(f"unknown red flag(s): {', '.join(unknown)}")
-        return self
-
-    def unique_areas(self) -> list[Area]:
-        return list(dict.fromkeys(self.areas))

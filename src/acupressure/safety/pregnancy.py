@@ -4,7 +4,11 @@
 - ``not-first-trimester``: left out in trimester 1 or when the trimester is unknown; later
   gentle pressure, with the point's note (a midwife's or clinician's agreement).
 - ``caution``: gentle pressure with the point's note.
-- ``none``: no change.
+- ``none``: no change, except that in pregnancy no point is pressed harder than
+  ``moderate`` (:data:`PREGNANCY_MAX_PRESSURE`).
+
+A person who might be pregnant or is trying to conceive is treated as pregnant with the
+trimester unknown (``Intake.maybe_pregnant``).
 """
 
 from __future__ import annotations
@@ -12,8 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from acupressure.atlas.models import Point
-from acupressure.safety.models import Intake
+from acupressure.atlas.models import Point, Pressure
+from acupressure.safety.intake import Intake
+
+PREGNANCY_MAX_PRESSURE: Pressure = "moderate"
 
 
 @dataclass(frozen=True)
@@ -27,12 +33,13 @@ def pregnancy_rule(point: Point, intake: Intake) -> PregnancyRule:
         return PregnancyRule("ok")
     policy, note = point.pregnancy.policy, point.pregnancy.note
     if policy == "never":
-        return PregnancyRule("exclude", f"Never used in pregnancy. {note}")
+        return PregnancyRule("exclude", note)
     if policy == "not-first-trimester":
-        if intake.trimester in (None, 1):
-            when = "the first trimester" if intake.trimester == 1 else "an unknown trimester"
-            return PregnancyRule("exclude", f"Not used in {when} of pregnancy. {note}")
-        return PregnancyRule("gentle", f"Pregnancy: gentle pressure only. {note}")
+        if intake.trimester == 1:
+            return PregnancyRule("exclude", note)
+        if intake.trimester is None:
+            return PregnancyRule("exclude", f"Left out because the trimester is not known. {note}")
+        return PregnancyRule("gentle", f"Pregnancy: {note}")
     if policy == "caution":
-        return PregnancyRule("gentle", f"Pregnancy: gentle pressure only. {note}")
+        return PregnancyRule("gentle", f"Pregnancy: {note}")
     return PregnancyRule("ok")

@@ -1,11 +1,11 @@
 """Guided sessions without terminal I/O: the player, the loop, the record and its store.
 
->>> from acupressure.session import FakeClock, Player
+>>> from acupressure.session import Player, monotonic
 """
 
 from __future__ import annotations
 
-from acupressure.session.clock import Clock, FakeClock, monotonic
+from acupressure.session.clock import Clock, monotonic
 from acupressure.session.player import Event, Player
 from acupressure.session.record import (
     JsonlStore,
@@ -16,18 +16,16 @@ from acupressure.session.record import (
     default_log_path,
     make_record,
 )
-from acupressure.session.runner import Keys, ScriptedKeys, handle_key, run
+from acupressure.session.runner import Keys, handle_key, run
 
 __all__ = [
     "Clock",
     "Event",
-    "FakeClock",
     "JsonlStore",
     "Keys",
     "NullStore",
     "PlanSummary",
     "Player",
-    "ScriptedKeys",
     "SessionRecord",
     "SessionStore",
     "default_log_path",

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from acupressure.session.clock import FakeClock
 from acupressure.session.player import Event, Player
 
 
@@ -55,19 +54,3 @@ def run(
             on_event(event)
     on_tick(player)
     return player
-
-
-class ScriptedKeys:
-    """Keys for tests: presses ``(at, key)`` at fake-clock times; waiting advances the clock."""
-
-    def __init__(self, clock: FakeClock, script: list[tuple[float, str]]) -> None:
-        self.clock = clock
-        self.script = sorted(script)
-
-    def wait(self, timeout: float) -> str | None:
-        if self.script and self.script[0][0] <= self.clock.now + timeout:
-            at, key = self.script.pop(0)
-            self.clock.advance(max(0.0, at - self.clock.now))
-            return key
-        self.clock.advance(timeout)
-        return None

@@ -18,28 +18,33 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from acupressure.body import LandmarkSet, Side, View
-from acupressure.body.canonical import CUN_MM, canonical, foot_local
+from acupressure.body.canonical import (
+    ACHILLES_Y,
+    CUN_MM,
+    JOINT_CENTRES,
+    TOE2_TIP_LOCAL,
+    canonical,
+    foot_local,
+    joint_centre,
+)
+from acupressure.body.landmarks import Vec
 from acupressure.vision.fit import Affine, fit_affine, fit_similarity
 from acupressure.vision.observations import PoseObservation
 
-Vec = tuple[float, float]
 BodyView = str  # "front" or "back": which side of the body faces the camera
 
-# Where MediaPipe's joints sit on the canonical figure (mm, origin top of the head, seen from
-# the front with the person's left at +x; from behind x changes sign). Shoulder: centre of
-# the shoulder joint below the end of the acromion; hip: hip joint centre, level with the
-# top of the pubic bone; ear: ear canal; knee and ankle: joint centres.
-JOINTS: dict[str, tuple[int, int, Vec]] = {  # name: (left index, right index, left position)
-    "ear": (7, 8, (72.0, 140.0)),
-    "shoulder": (11, 12, (170.0, 325.0)),
-    "hip": (23, 24, (88.0, 815.0)),
-    "knee": (25, 26, (92.0, 1242.0)),
-    "ankle": (27, 28, (92.0, 1598.0)),
+# MediaPipe Pose's indices -> the body model's joint centres (body.canonical.JOINT_CENTRES):
+# name: (MediaPipe's left index, its right index, the canonical joint).
+JOINTS: dict[str, tuple[int, int, str]] = {
+    "ear": (7, 8, "ear_canal"),
+    "shoulder": (11, 12, "shoulder_joint"),
+    "hip": (23, 24, "hip_joint"),
+    "knee": (25, 26, "knee_joint"),
+    "ankle": (27, 28, "ankle_joint"),
 }
 HEEL = (29, 30)
-TOE = (31, 32)  # MediaPipe's "foot index": tip of the foot
-TOE_TIP_LOCAL: Vec = (-12.0, -182.0)  # the canonical foot's 2nd toe tip (foot_local frame)
-ACHILLES_Y = 1590.0  # back of the ankle, midway between the ankle bones, canonical height
+TOE = (31, 32)  # MediaPipe's "foot index": the tip of the foot (our 2nd toe tip)
+UPPER_TRUNK_Y = 480.0  # canonical height above which the trunk is placed without the hips
 
 SEEN = 0.5  # MediaPipe visibility below which a joint is not used
 JOINT_ERROR = 0.025  # MediaPipe joint error, share of the trunk length (shoulders to hips)
@@ -96,9 +101,7 @@ class Body:
         return left_index if take_left else right_index
 
     def canonical_joint(self, name: str, side: Side) -> Vec:
-        x, y = JOINTS[name][2]
-        x = x if side == "left" else -x
-        return (-x if self.facing == "back" else x), y
+        return joint_centre(JOINTS[name][2], side, "back" if self.facing == "back" else "front")
 
     def trunk(self) -> float:
         s = [self.pose.points[i] for i in (11, 12, 23, 24)]
@@ -173,7 +176,9 @@ def _trunk_set(body: Body, view: View) -> LandmarkSet | None:
     set_ = _mapped(body, view, transform, transform, residual)
     if view in ("back", "front") and _hips_missing(body):
         # without the hips the lower trunk is extrapolated: keep only the upper landmarks
-        keep = {n: p for n, p in set_.points.items() if canonical(view).points[n][1] < 480}
+        keep = {
+            n: p for n, p in set_.points.items() if canonical(view).points[n][1] < UPPER_TRUNK_Y
+        }
         set_ = set_.model_copy(
             update={"points": keep, "uncertainty": {n: set_.uncertainty[n] for n in keep}}
         )
@@ -236,7 +241,7 @@ def _legs_set(body: Body, view: View) -> LandmarkSet | None:
             wanted = {
                 "knee_crease": knee[f"popliteal_crease_lateral.{side}"],
                 "lateral_malleolus": knee[f"lateral_malleolus.{side}"],
-                "achilles_tendon": (sign * JOINTS["ankle"][2][0], ACHILLES_Y),
+                "achilles_tendon": (sign * JOINT_CENTRES["ankle_joint"][0], ACHILLES_Y),
             }
         for name, position in wanted.items():
             points[f"{name}.{side}"] = fit(position)
@@ -277,7 +282,7 @@ def _feet_set(body: Body) -> LandmarkSet | None:
         n = (-u[1], u[0])
         if n[0] * (mid_hip[0] - ankle[0]) + n[1] * (mid_hip[1] - ankle[1]) < 0:
             n = (-n[0], -n[1])  # n points to the inner (big-toe) side
-        along = length / abs(TOE_TIP_LOCAL[1])
+        along = length / abs(TOE2_TIP_LOCAL[1])
         across = leg.scale()
         scales.append(across)
         for name, (x, y) in local.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-Vec = tuple[float, float]
+from acupressure.body.landmarks import Vec
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Side = Literal["left", "right"]
 HandLabel = Literal["Left", "Right"]
 
 HAND_LANDMARKS = 21

@@ -18,10 +18,14 @@ from __future__ import annotations
 import math
 from typing import Literal
 
-from acupressure.vision.observations import HandObservation, PoseObservation, Side
+from acupressure.body.vocabulary import Side
+from acupressure.vision.observations import HandObservation, PoseObservation
 
+# "Facing" is always which side of a hand or body faces the camera (never a person's side).
 HandFacing = Literal["palm", "back", "edge"]
-BodyFacing = Literal["front", "back", "unknown"]
+ViewFacing = Literal["front", "back"]  # what the person says faces the camera (--view)
+BodyFacing = Literal[ViewFacing, "unknown"]
+Facing = Literal[HandFacing, BodyFacing]
 
 WRIST, INDEX_MCP, PINKY_MCP = 0, 5, 17
 EDGE_SINE = 0.12  # |sin| of the knuckle fan angle below which the hand is seen edge-on

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import math
 
+from acupressure.body.landmarks import Vec
+
 HAND_MIN_PX = 16.0
 BODY_MIN_PX = 40.0
 SMALL_HAND = (
@@ -34,8 +36,6 @@ SMALL_BODY = (
     "the body is small in the picture: come closer or use a larger photo; "
     "front/back, left/right and the point positions may be wrong"
 )
-
-Vec = tuple[float, float]
 
 
 def body_size(points: list[Vec]) -> float:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI, Schema, Status
-from ninja.errors import HttpError
+from ninja.errors import HttpError, ValidationError
 from ninja.security import django_auth
 from pydantic import BeforeValidator, ConfigDict, Field
 
 from acupressure import atlas
-from acupressure.atlas.export import point_detail, point_summary
+from acupressure.atlas.export import PointDetail, PointSummary, point_detail, point_summary
+from acupressure.atlas.models import Area
+from acupressure.plan import Plan
 from acupressure.safety import Intake
 from acupressure.safety.models import json_int
 from acupressure.web import clock
@@ -28,8 +30,6 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 
-AreaName = Literal["lower-back", "upper-back", "neck", "shoulders"]
-
 
 @api.exception_handler(MultiPartParserError)
 def broken_form_body(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
@@ -38,16 +38,42 @@ def broken_form_body(request: HttpRequest, exc: MultiPartParserError) -> HttpRes
     return api.create_response(request, {"detail": detail}, status=400)
 
 
+@api.exception_handler(ValidationError)
+def invalid_body(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """422 for bad values; a plan request missing a field (``red_flags``: the screening
+    answers, required) is a 400 that names it."""
+    missing = [str(e["loc"][-1]) for e in exc.errors if e.get("type") == "missing" and e.get("loc")]
+    if request.path.endswith("/plan") and missing:
+        names = ", ".join(dict.fromkeys(missing))
+        detail = f"missing field(s): {names}"
+        if "red_flags" in missing:
+            detail += (
+                "; red_flags lists the safety questions answered yes ([] for no to every one), "
+                "and no routine is given without it"
+            )
+        return api.create_response(request, {"detail": detail}, status=400)
+    return api.create_response(request, {"detail": exc.errors}, status=422)
+
+
 class Message(Schema):
     """An error answer (400, 401, 403, 404): what went wrong, in one line."""
 
     detail: str
 
 
+class Problem(Schema):
+    """One problem with the input, as pydantic reports it."""
+
+    type: str  # pydantic's error type, such as "literal_error"
+    loc: list[str | int]  # where: "body", "intake", then the field path
+    msg: str  # what is wrong, in one line
+    ctx: dict[str, Any] | None = None  # details for some types (the expected values...)
+
+
 class Invalid(Schema):
     """A 422 answer: each problem with the input, where it is (`loc`) and what is wrong (`msg`)."""
 
-    detail: list[dict[str, Any]]
+    detail: list[Problem]
 
 
 BODY_ERRORS: dict[int, Any] = {400: Message, 422: Invalid}
@@ -59,7 +85,7 @@ class SessionOut(Schema):
     source: str
     created_at: datetime
     finished_at: datetime | None
-    areas: list[str]
+    areas: list[Area]
     pain_before: int | None
     pain_after: int | None
     completed_steps: int
@@ -70,40 +96,43 @@ class SessionOut(Schema):
 class CheckInIn(Schema):
     model_config = ConfigDict(strict=True)  # "pain": true is an error, not 1
 
-    area: AreaName
+    area: Area
     pain: Annotated[int, Field(ge=0, le=10), BeforeValidator(json_int)]
     note: str = Field(default="", max_length=500, pattern=r"^[^\x00]*$")  # PostgreSQL takes no NUL
 
 
 class CheckInOut(Schema):
     day: date
-    area: str
+    area: Area
     pain: int
     note: str
 
 
-@api.get("/points", response=list[dict[str, Any]], summary="Every point of the atlas")
-def list_points(request: HttpRequest) -> list[dict[str, Any]]:
+@api.get("/points", response=list[PointSummary], summary="Every point of the atlas")
+def list_points(request: HttpRequest) -> list[PointSummary]:
     return [point_summary(p) for p in atlas.all_points()]
 
 
 @api.get(
     "/points/{code}",
-    response={200: dict[str, Any], 404: Message},
+    response={200: PointDetail, 404: Message},
     summary="One point, by any code or alias",
 )
-def get_point(request: HttpRequest, code: str) -> dict[str, Any]:
+def get_point(request: HttpRequest, code: str) -> PointDetail:
     try:
         match = atlas.resolve(code)
     except (ValueError, atlas.PointNotFoundError) as exc:
         raise HttpError(404, str(exc)) from None
-    return point_detail(match.point, match)
+    return point_detail(match)
 
 
 @api.post(
     "/plan",
-    response={200: dict[str, Any], **BODY_ERRORS},
+    response={200: Plan, **BODY_ERRORS},
     summary="Plan a routine (as `acupressure plan --json`)",
+    description="`red_flags` is required: the ids of the safety questions answered yes "
+    "(`[]`: no to every one). A request without it is a 400 naming the field. The answer's "
+    "`screening` lists the questions that apply (`asked`) and the yes answers.",
 )
 def make_plan(request: HttpRequest, intake: Intake) -> HttpResponse:
     # The JSON text is made once per intake (a plan is a pure function of it), and a repeated
@@ -115,7 +144,7 @@ def make_plan(request: HttpRequest, intake: Intake) -> HttpResponse:
 
 @api.get("/diary/sessions", response={200: list[SessionOut], **SIGNED_IN_ERRORS}, auth=django_auth)
 def diary_sessions(request: HttpRequest) -> list[PracticeSession]:
-    return list(PracticeSession.objects.filter(owner_id=user_id(request))[:500])
+    return list(PracticeSession.objects.started().filter(owner_id=user_id(request))[:500])
 
 
 @api.get("/diary/checkins", response={200: list[CheckInOut], **SIGNED_IN_ERRORS}, auth=django_auth)

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from functools import cache
 from xml.sax.saxutils import escape
 
+from acupressure.atlas.labels import AREAS
 from acupressure.body import canonical
 from acupressure.body.canonical import spinous_y
+from acupressure.body.landmarks import Vec
 from acupressure.body.outline import figure
 from acupressure.charts import svg
 from acupressure.charts.drawing import Map, figure_svg
-
-Vec = tuple[float, float]
 
 SCALE = 0.5  # px per mm: the back figure's 520 x 1020 mm box becomes 260 x 510
 GAP = 6.0  # mm left between neighbouring areas
@@ -126,15 +126,19 @@ def areas() -> tuple[Area, ...]:
 
     mid_upper, mid_lower = (ub_top + ub_bottom) / 2, (lb_top + crest[1]) / 2
     return (
-        Area("neck", "Neck", (neck,), (((0, (occiput + 2 * c7) / 3), ("Neck",)),)),
+        Area("neck", AREAS["neck"], (neck,), (((0, (occiput + 2 * c7) / 3), ("Neck",)),)),
         Area(
             "shoulders",
-            "Shoulders",
+            AREAS["shoulders"],
             (tuple(shoulder), _flip(shoulder)),
             (((-150, 212), ("Shoulders",)),),  # once: the visible words must be its name
         ),
-        Area("upper-back", "Upper back", (upper,), (((0, mid_upper - 8), ("Upper", "back")),)),
-        Area("lower-back", "Lower back", (lower,), (((0, mid_lower + 12), ("Lower", "back")),)),
+        Area(
+            "upper-back", AREAS["upper-back"], (upper,), (((0, mid_upper - 8), ("Upper", "back")),)
+        ),
+        Area(
+            "lower-back", AREAS["lower-back"], (lower,), (((0, mid_lower + 12), ("Lower", "back")),)
+        ),
     )
 
 

@@ -18,7 +18,7 @@ import json
 from collections import OrderedDict
 from collections.abc import Callable
 from threading import Lock
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -27,6 +27,10 @@ from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.template.loader import render_to_string
 
 from acupressure import atlas, safety
+
+if TYPE_CHECKING:
+    from acupressure.plan import Plan
+    from acupressure.safety import Intake
 
 MAX_ENTRIES = 256
 TOKEN_PLACEHOLDER = "csrf-token-placeholder-6f1d0c"  # noqa: S105 - not a secret
@@ -77,6 +81,7 @@ class StampedCache:
 
 PAGES = StampedCache()
 PLANS = StampedCache()
+PLAN_TEXTS = StampedCache()
 CHARTS = StampedCache(64)
 PLAN_BODIES = StampedCache()  # (content type, request body) -> plan JSON, for the API
 MAX_PLAN_BODY = 4096  # bytes; larger bodies are never kept as keys
@@ -163,12 +168,19 @@ def remember_plan_body(request: HttpRequest, text: str) -> None:
         PLAN_BODIES.get_or_make(key, text.encode)
 
 
-def cached_plan_json(intake: safety.Intake) -> str:
+def cached_plan(intake: Intake) -> Plan:
+    """The plan for this intake, made once (a frozen model: callers share it)."""
+    from acupressure.plan import build_plan
+
+    plan: Plan = PLANS.get_or_make(intake.model_dump_json(), lambda: build_plan(intake))
+    return plan
+
+
+def cached_plan_json(intake: Intake) -> str:
     """The plan for this intake as JSON text (the same as ``acupressure plan --json``)."""
-    from acupressure.plan import plan_json
 
     def make() -> str:
-        return json.dumps(plan_json(intake), ensure_ascii=False)
+        return json.dumps(cached_plan(intake).model_dump(mode="json"), ensure_ascii=False)
 
-    text: str = PLANS.get_or_make(intake.model_dump_json(), make)
+    text: str = PLAN_TEXTS.get_or_make(intake.model_dump_json(), make)
     return text

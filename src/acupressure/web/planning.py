@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.http import QueryDict
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from acupressure import safety
+from acupressure.atlas import labels
+from acupressure.plan import Plan, PlannedPoint
 from acupressure.safety import Intake
 
-AREAS = [
-    ("lower-back", "Lower back"),
-    ("upper-back", "Upper back"),
-    ("neck", "Neck"),
-    ("shoulders", "Shoulders"),
-]
+AREAS = list(labels.AREAS.items())
 
 
 class IntakeError(ValueError):
-    """The form or body cannot become an Intake; the message says why, in one line."""
+    """The form or body cannot become an Intake; the message says why, in one line.
+
+    ``field`` names the form part the message belongs next to ("area", "flags" or None)."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 def validation_message(exc: ValidationError) -> str:
@@ -32,32 +34,51 @@ def validation_message(exc: ValidationError) -> str:
     return "; ".join(problems)
 
 
+def flag_areas(flag: safety.RedFlag) -> list[str]:
+    """The areas for which the plan page shows a flag (its areas and its points' areas);
+    empty when the flag is asked whatever the areas."""
+    when = flag.asked_when
+    if when is None or (when.intake and not (when.areas or when.points)):
+        return []
+    from acupressure import atlas
+
+    areas = set(when.areas) | {a for code in when.points for a in atlas.get(code).areas}
+    return [value for value, _ in AREAS if value in areas]
+
+
 def intake_from_form(data: QueryDict) -> Intake:
-    """Read the plan page's form. Every red-flag question must be answered yes or no."""
-    unanswered = []
-    flags = []
-    for flag in safety.red_flags().values():
-        answer = data.get(f"flag-{flag.id}", "")
-        if answer == "yes":
-            flags.append(flag.id)
-        elif answer != "no":
-            unanswered.append(flag.id)
+    """Read the plan page's form. Every question relevant to this routine must be answered
+    yes or no; a yes to any question counts, relevant or not."""
+    yes = [f for f in safety.red_flags() if data.get(f"flag-{f}", "") == "yes"]
+    intake = _intake(data, yes)
+    from acupressure.plan import questions
+
+    unanswered = [
+        f.id for f in questions(intake) if data.get(f"flag-{f.id}", "") not in ("yes", "no")
+    ]
     if unanswered:
-        raise IntakeError(f"please answer every safety question ({len(unanswered)} not answered)")
+        raise IntakeError(
+            f"please answer every safety question ({len(unanswered)} not answered)", "flags"
+        )
+    return intake
+
+
+def _intake(data: QueryDict, yes: list[str]) -> Intake:
     raw: dict[str, Any] = {
         "areas": data.getlist("area"),
         "pregnant": data.get("pregnant") == "yes",
+        "maybe_pregnant": data.get("maybe_pregnant") == "yes",
         "helper": data.get("helper") == "yes",
         "conditions": data.getlist("condition"),
-        "red_flags": flags,
+        "red_flags": yes,
         "seen_clinician": data.get("seen_clinician") == "yes",
     }
     if not raw["areas"]:
-        raise IntakeError("choose at least one area where it hurts")
+        raise IntakeError("choose at least one area where it hurts", "area")
     trimester = data.get("trimester", "")
     if trimester not in ("", "unknown", "1", "2", "3"):
         raise IntakeError(f"trimester: {trimester!r} is not 1, 2 or 3")
-    if trimester in ("1", "2", "3"):
+    if trimester in ("1", "2", "3") and not raw["maybe_pregnant"]:
         if not raw["pregnant"]:
             raise IntakeError(
                 "trimester: a trimester is chosen but 'I am pregnant' is not ticked; "
@@ -75,12 +96,21 @@ def intake_from_form(data: QueryDict) -> Intake:
         raise IntakeError(validation_message(exc)) from None
 
 
-def plan_for(intake: Intake) -> dict[str, Any]:
-    """The plan as JSON-ready data: the same shape as `acupressure plan --json`.
+def plan_for(intake: Intake) -> Plan:
+    """The plan, the same model `acupressure plan --json` prints.
 
     A plan is a pure function of the intake and the data, so it is made once per intake
-    (``pagecache``); each caller gets its own copy to change as it likes."""
-    from acupressure.web.pagecache import cached_plan_json
+    (``pagecache``); the model is frozen, so every caller can share it."""
+    from acupressure.web.pagecache import cached_plan
 
-    result: dict[str, Any] = json.loads(cached_plan_json(intake))
-    return result
+    return cached_plan(intake)
+
+
+class RoutinePoint(BaseModel):
+    """A planned point as the plan page shows it: the plan's own record and its hanzi."""
+
+    model_config = ConfigDict(frozen=True)
+
+    point: PlannedPoint
+    hanzi: str  # marked lang="zh" on the page
+    dose: str  # how long and how often, in words (atlas.labels.dose_text)

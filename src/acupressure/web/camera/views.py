@@ -22,6 +22,7 @@ from acupressure import atlas
 from acupressure.vision import BadImageError
 from acupressure.vision.images import MAX_BYTES
 from acupressure.vision.observations import HandObservation, PoseObservation
+from acupressure.vision.orient import ViewFacing
 from acupressure.web.camera.uploads import InMemoryOnly
 from acupressure.web.security import CSP_WITH_WASM
 
@@ -62,7 +63,7 @@ def _upload(request: HttpRequest) -> HttpResponse:
     if upload is None:
         return _page(request, "Choose a photo (JPEG, PNG or WebP) first.", 400)
     view = request.POST.get("view") or None
-    facing: Literal["front", "back"] | None = view if view in ("front", "back") else None  # type: ignore[assignment]
+    facing: ViewFacing | None = view if view in ("front", "back") else None  # type: ignore[assignment]
     try:
         photo = load_bytes(upload.read())
         result = locate_photo(photo, wanted(_codes(request)), _shared_detector(), facing=facing)
@@ -125,7 +126,7 @@ class LandmarksIn(BaseModel):
     height: int = Field(gt=0, le=10000)
     mirrored: bool = False
     points: list[str] | None = Field(default=None, max_length=20)
-    view: Literal["front", "back"] | None = None
+    view: ViewFacing | None = None
     hands: list[_Hand] = Field(default=[], max_length=4)
     pose: _Pose | None = None
 

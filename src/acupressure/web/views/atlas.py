@@ -6,33 +6,38 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from pydantic import BaseModel, ConfigDict
 
 from acupressure import atlas
-from acupressure.atlas.labels import PERFORMER, PREGNANCY
-from acupressure.atlas.models import Region
+from acupressure.atlas.labels import PERFORMER, PREGNANCY, REGIONS, dose_text
 from acupressure.web.charts import chart_for, chart_svg_text
 from acupressure.web.pagecache import cached_page
-
-REGIONS: list[tuple[str, Region]] = [
-    ("Lower back", "lower-back"),
-    ("Upper back, neck and shoulders", "upper-back"),
-]
 
 
 def points(request: HttpRequest) -> HttpResponse:
     def context() -> dict[str, object]:
-        rows = [(title, [_row(p) for p in atlas.points_in(region)]) for title, region in REGIONS]
-        return {"groups": rows}
+        groups = [
+            (title, [_row(p) for p in atlas.points_in(region)]) for region, title in REGIONS.items()
+        ]
+        return {"groups": groups}
 
     return cached_page(request, "web/points.html", context)
 
 
-def _row(p: atlas.Point) -> dict[str, object]:
-    return {
-        "point": p,
-        "performer": PERFORMER[p.technique.performer],
-        "pregnancy": PREGNANCY[p.pregnancy.policy],
-    }
+class PointRow(BaseModel):
+    """One row of the atlas page: the point record and its coded values in words."""
+
+    model_config = ConfigDict(frozen=True)
+
+    point: atlas.Point
+    performer: str
+    pregnancy: str
+
+
+def _row(p: atlas.Point) -> PointRow:
+    return PointRow(
+        point=p, performer=PERFORMER[p.technique.performer], pregnancy=PREGNANCY[p.pregnancy.policy]
+    )
 
 
 def not_found(request: HttpRequest, code: str, message: str) -> HttpResponse:
@@ -57,6 +62,7 @@ def point(request: HttpRequest, code: str) -> HttpResponse:
 
     def context() -> dict[str, object]:
         cited = atlas.sources()
+        t = found.technique
         return {
             "point": found,
             "label": label,
@@ -64,6 +70,9 @@ def point(request: HttpRequest, code: str) -> HttpResponse:
             "chart": chart_for([found.code]),
             "performer": PERFORMER[found.technique.performer],
             "pregnancy": PREGNANCY[found.pregnancy.policy],
+            "dose": dose_text(
+                t.hold_seconds, t.repetitions, t.rest_seconds, t.hold_seconds_max, t.repetitions_max
+            ),
             "sources": [cited[sid] for sid in sorted(found.cited_sources())],
         }
 

@@ -10,7 +10,14 @@ from acupressure import atlas
 from acupressure.web import bodymap
 from acupressure.web.pagecache import cached_page
 
-EVIDENCE_SOURCES = ["hsieh-2006", "murphy-2019", "li-2021", "nice-ng59", "acp-aps-2007"]
+EVIDENCE_SOURCES = [
+    "furlan-2015",
+    "hsieh-2006",
+    "murphy-2019",
+    "li-2021",
+    "nice-ng59",
+    "acp-aps-2007",
+]
 CLINICIAN_SOURCES = ["nice-cks-back", "nice-cks-neck", "verhagen-2016", "finucane-2020"]
 
 
@@ -41,6 +48,7 @@ def _home_context(request: HttpRequest) -> dict[str, object]:
         "regions": regions,
         "figure": mark_safe(bodymap.figure_markup()),  # noqa: S308 - drawn from our own data
         "view_box": f"0 0 {width:g} {height:g}",
+        "no_area": request.GET.get("error") == "area",
     }
 
 

@@ -5,30 +5,42 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from acupressure import atlas, safety
+from acupressure.atlas.labels import dose_text
+from acupressure.plan import Plan
 from acupressure.web.charts import charts_for
 from acupressure.web.pagecache import cached_page
-from acupressure.web.planning import AREAS, IntakeError, intake_from_form, plan_for
+from acupressure.web.planning import (
+    AREAS,
+    IntakeError,
+    RoutinePoint,
+    flag_areas,
+    intake_from_form,
+    plan_for,
+)
 
 
 def _minutes(seconds: int) -> str:
     return f"{seconds // 60} min {seconds % 60:02d} s"
 
 
-def result_context(plan: dict[str, Any], intake_json: str) -> dict[str, Any]:
-    codes = [p["code"] for p in plan["points"]]
+def result_context(plan: Plan, intake_json: str) -> dict[str, Any]:
+    codes = [p.code for p in plan.points]
     return {
-        "plan": {
-            **plan,
-            "points": [  # each with its Chinese name, marked lang="zh" on the page
-                {**p, "hanzi": atlas.get(p["code"]).names.hanzi} for p in plan["points"]
-            ],
-        },
+        "plan": plan,
+        "routine": [
+            RoutinePoint(
+                point=p,
+                hanzi=atlas.get(p.code).names.hanzi,
+                dose=dose_text(p.hold_seconds, p.repetitions, p.rest_seconds),
+            )
+            for p in plan.points
+        ],
         "charts": charts_for(codes) if codes else [],
-        "total": _minutes(int(plan["total_seconds"])),
+        "total": _minutes(plan.total_seconds),
         "intake_json": intake_json,
     }
 
@@ -36,6 +48,8 @@ def result_context(plan: dict[str, Any], intake_json: str) -> dict[str, Any]:
 @require_http_methods(["GET", "POST"])
 def plan_page(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
+        if request.GET.get("from") == "home" and not request.GET.getlist("area"):
+            return redirect("/?error=area#bodymap")  # Start with nothing chosen (no JavaScript)
         return cached_page(request, "web/plan.html", lambda: _form_context(request))
     context = _form_context(request)
     status = 200
@@ -43,6 +57,7 @@ def plan_page(request: HttpRequest) -> HttpResponse:
         intake = intake_from_form(request.POST)
     except IntakeError as exc:
         context["error"] = str(exc)
+        context["error_field"] = exc.field
         status = 400
     else:
         context.update(result_context(plan_for(intake), intake.model_dump_json()))
@@ -56,7 +71,14 @@ def _form_context(request: HttpRequest) -> dict[str, Any]:
     chosen = data.getlist("area")
     return {
         "areas": [(v, label, v in chosen) for v, label in AREAS],
-        "flags": list(safety.red_flags().values()),
+        "flags": [
+            {
+                "flag": f,
+                "areas": " ".join(flag_areas(f)),
+                "pregnant": bool(f.asked_when and "pregnant" in f.asked_when.intake),
+            }
+            for f in safety.red_flags().values()
+        ],
         "conditions": list(safety.conditions().values()),
         "answers": request.POST,
     }

@@ -28,15 +28,15 @@ def start(request: HttpRequest) -> HttpResponse:
     except ValidationError as exc:
         return _bad(f"intake: {validation_message(exc)}")
     plan = plan_for(intake)
-    if plan["blocked"] or not plan["steps"]:
+    if plan.blocked or not plan.steps:
         return _bad("this intake gives no routine; see the plan page for the advice")
     session = PracticeSession.objects.create(
         owner_id=user_id(request),
         created_at=clock.now(),
         areas=list(intake.unique_areas()),
         intake=intake.model_dump(mode="json"),
-        plan=plan,
-        total_steps=len(plan["steps"]),
+        plan=plan.model_dump(mode="json"),
+        total_steps=len(plan.steps),
     )
     return redirect(f"/session/{session.pk}/")
 
@@ -81,7 +81,8 @@ def pain_before(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _bad(first_error(form))
     session.pain_before = form.cleaned_data["pain"]
-    session.save(update_fields=["pain_before"])
+    session.started_at = session.started_at or clock.now()  # Start pressed: it happened
+    session.save(update_fields=["pain_before", "started_at"])
     return JsonResponse({"ok": True, "pain_before": session.pain_before})
 
 
@@ -98,6 +99,7 @@ def finish(request: HttpRequest, pk: int) -> HttpResponse:
     session.completed_steps = form.cleaned_data["completed_steps"]
     session.note = form.cleaned_data["note"]
     session.finished_at = clock.now()
+    session.started_at = session.started_at or session.created_at  # finished, so it ran
     session.save()
     if request.headers.get("Accept", "").startswith("application/json"):
         return JsonResponse({"ok": True, "diary": "/diary/"})

@@ -6,6 +6,7 @@ import json
 from typing import Any, NoReturn
 
 import typer
+from pydantic import TypeAdapter
 from rich.console import Console
 
 EXIT_OK = 0
@@ -23,5 +24,9 @@ def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
     raise typer.Exit(code)
 
 
+_ANY: TypeAdapter[Any] = TypeAdapter(Any)
+
+
 def print_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    """Print JSON on stdout: pydantic models (alone or in lists) as their ``mode="json"`` dump."""
+    typer.echo(json.dumps(_ANY.dump_python(data, mode="json"), ensure_ascii=False, indent=2))

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import math
 
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
-from acupressure.cli._plan_view import duration
+from acupressure.cli.views.plan import duration
 from acupressure.plan.models import Plan, PlannedPoint, Step
 from acupressure.session.player import Player
+from acupressure.session.record import SessionRecord
 
 DIGITS = {
     "0": ["███", "█ █", "█ █", "█ █", "███"],
@@ -81,3 +82,16 @@ def render(player: Player, plan: Plan) -> RenderableType:
     status = "PAUSED - press p or space to go on" if player.state == "paused" else KEYS_HELP
     parts.append(Text(status, "reverse" if player.state == "paused" else "dim"))
     return Panel(Group(*parts), title=_title(step, points), border_style="blue")
+
+
+def print_summary(console: Console, record: SessionRecord) -> None:
+    """What the session did: time, steps done and skipped, pain before and after."""
+    console.print("[bold]Summary[/bold]")
+    lines = [
+        f"  time pressing and resting: {duration(record.seconds_done)}",
+        f"  steps done {record.steps_completed}, skipped {record.steps_skipped}",
+    ]
+    if record.pain_before is not None and record.pain_after is not None:
+        lines.append(f"  pain {record.pain_before} -> {record.pain_after}")
+    for line in lines:
+        console.print(line, highlight=False, markup=False)

@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from acupressure.atlas.labels import SIDES
+from acupressure.atlas.labels import SIDES, dose_text
 from acupressure.plan.models import Plan, PlannedPoint
 from acupressure.safety.screening import RaisedFlag
 
@@ -20,17 +20,18 @@ def duration(seconds: float) -> str:
 def blocked_panel(urgency: str | None, advice: list[str], flags: list[RaisedFlag]) -> Panel:
     title = "EMERGENCY: get medical help now" if urgency == "emergency" else "See a doctor soon"
     lines: list[RenderableType] = [Text(a) for a in advice]
+    if urgency == "soon":
+        lines.append(Text("Once a clinician has seen you, run it again with --seen-clinician."))
     if flags:
         lines.append(Text("\nYou answered yes to: " + ", ".join(f.id for f in flags), "dim"))
     return Panel(Group(*lines), title=title, border_style="red", expand=False)
 
 
 def _protocol(p: PlannedPoint) -> str:
-    reps = f"{p.repetitions} x {p.hold_seconds} s"
+    dose = dose_text(p.hold_seconds, p.repetitions, p.rest_seconds)
     if p.sides != ["midline"] and p.side_order != "both-together":
-        reps += " each side"
-    rest = f", rest {p.rest_seconds} s" if p.rest_seconds else ""
-    return f"{reps}{rest}\n{SIDES[p.side_order]}"
+        dose += ", each side"
+    return f"{dose}\n{SIDES[p.side_order]}"
 
 
 def print_plan(console: Console, plan: Plan) -> None:

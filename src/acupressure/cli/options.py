@@ -1,0 +1,198 @@
+"""The intake options, defined once: `plan` and `session` take them through ``intake_options``.
+
+A command decorated with :func:`intake_options` declares one parameter ``intake: Intake``;
+the decorator gives Typer the intake options (``--area`` ... ``--seen-clinician``) in its
+place and hands the command the validated and screened intake (bad input exits 2 with one
+line).
+
+No routine without screening: the screening answers come from ``--red-flag ID`` (the yes
+answers, no to the rest), ``--no-red-flags`` (no to every question), or, in a terminal, from
+asking the questions relevant to this person's routine (:func:`screened_intake`). Without
+any of these the command exits 2 naming both options.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import sys
+import typing
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import typer
+from pydantic import ValidationError
+
+from acupressure.atlas.models import AREAS
+from acupressure.cli.common import fail
+from acupressure.cli.views.questions import ask_red_flags
+from acupressure.plan import questions
+from acupressure.safety import Intake
+
+AreaOpt = Annotated[
+    list[str],
+    typer.Option(
+        "--area",
+        metavar="AREA",
+        help=f"Where it hurts: {', '.join(AREAS[:-1])} or {AREAS[-1]}; repeatable.",
+        show_default=False,
+    ),
+]
+PregnantOpt = Annotated[bool, typer.Option("--pregnant", help="You are pregnant.")]
+MaybePregnantOpt = Annotated[
+    bool,
+    typer.Option(
+        "--maybe-pregnant",
+        help="You might be pregnant or are trying to conceive: treated as pregnant, "
+        "trimester unknown.",
+    ),
+]
+TrimesterOpt = Annotated[
+    int | None,
+    typer.Option(
+        metavar="N", help="Trimester 1, 2 or 3 (with --pregnant); left out means unknown."
+    ),
+]
+HelperOpt = Annotated[
+    bool, typer.Option("--helper", help="Someone can press the points you cannot reach.")
+]
+MinutesOpt = Annotated[
+    int | None,
+    typer.Option(metavar="N", help="Time budget; the lowest-priority points are dropped to fit."),
+]
+ConditionOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--condition",
+        metavar="ID",
+        help="A condition that changes the routine (see docs/cli.md for ids); repeatable.",
+        show_default=False,
+    ),
+]
+RedFlagOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--red-flag",
+        metavar="ID",
+        help="A safety question you answer yes to (ids: `acupressure screen --list`); "
+        "repeatable. Every other question counts as answered no.",
+        show_default=False,
+    ),
+]
+NoRedFlagsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-red-flags",
+        help="I answered no to every safety question (see `acupressure screen --list`).",
+    ),
+]
+SeenOpt = Annotated[
+    bool,
+    typer.Option(
+        "--seen-clinician",
+        help="A clinician has assessed the 'see a doctor soon' problems you answer yes to.",
+    ),
+]
+NOT_SCREENED = (
+    "the safety questions are not answered: run this in a terminal to be asked them, or give "
+    "--no-red-flags (no to every question) or --red-flag ID for each yes"
+)
+
+
+def _option(name: str, kind: Any, default: Any = inspect.Parameter.empty) -> inspect.Parameter:
+    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind)
+
+
+# In the order --help lists them; the names are make_intake's own.
+INTAKE_OPTIONS = [
+    _option("area", AreaOpt),
+    _option("pregnant", PregnantOpt, False),
+    _option("maybe_pregnant", MaybePregnantOpt, False),
+    _option("trimester", TrimesterOpt, None),
+    _option("helper", HelperOpt, False),
+    _option("minutes", MinutesOpt, None),
+    _option("condition", ConditionOpt, None),
+    _option("red_flag", RedFlagOpt, None),
+    _option("no_red_flags", NoRedFlagsOpt, False),
+    _option("seen_clinician", SeenOpt, False),
+]
+
+
+def intake_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Replace the command's ``intake`` parameter by the intake options (listed first)."""
+    hints = typing.get_type_hints(command, include_extras=True)  # resolve string annotations
+    own = [
+        p.replace(kind=inspect.Parameter.KEYWORD_ONLY, annotation=hints[p.name])
+        for p in inspect.signature(command).parameters.values()
+        if p.name != "intake"
+    ]
+
+    @functools.wraps(command)
+    def with_intake(**kwargs: Any) -> None:
+        given = {p.name: kwargs.pop(p.name) for p in INTAKE_OPTIONS}
+        no_red_flags = given.pop("no_red_flags")
+        intake = make_intake(*given.values())
+        command(intake=screened_intake(intake, no_red_flags, given["red_flag"]), **kwargs)
+
+    parameters = [*INTAKE_OPTIONS, *own]
+    with_intake.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    with_intake.__annotations__ = {p.name: p.annotation for p in parameters}
+    return with_intake
+
+
+def screened_intake(intake: Intake, no_red_flags: bool, red_flag: list[str] | None) -> Intake:
+    """The intake with its screening answers, from the options or asked in a terminal.
+
+    ``intake`` already holds ``red_flag`` as its yes answers (validated)."""
+    if no_red_flags and red_flag:
+        fail("--no-red-flags and --red-flag contradict each other; give one of them")
+    if no_red_flags or red_flag:
+        return intake
+    if not sys.stdin.isatty():
+        fail(NOT_SCREENED)
+    answers = ask_red_flags(questions(intake))
+    data = intake.model_dump()
+    data["red_flags"] = answers.raised
+    data["seen_clinician"] = intake.seen_clinician or (
+        bool(answers.raised) and answers.seen_clinician
+    )
+    return Intake.model_validate(data)
+
+
+def make_intake(
+    areas: list[str],
+    pregnant: bool,
+    maybe_pregnant: bool,
+    trimester: int | None,
+    helper: bool,
+    minutes: int | None,
+    conditions: list[str] | None,
+    red_flags: list[str] | None,
+    seen_clinician: bool,
+) -> Intake:
+    """Build and validate the intake; bad input exits 2 with one line."""
+    if not areas:
+        fail(f"give at least one --area ({', '.join(AREAS)})")
+    if trimester is not None and trimester not in (1, 2, 3):
+        fail(f"--trimester must be 1, 2 or 3, not {trimester}")
+    if maybe_pregnant and trimester is not None:
+        fail("--trimester goes with --pregnant; with --maybe-pregnant the trimester is unknown")
+    try:
+        return Intake.model_validate(
+            {
+                "areas": areas,
+                "pregnant": pregnant,
+                "maybe_pregnant": maybe_pregnant,
+                "trimester": trimester,
+                "helper": helper,
+                "minutes": minutes,
+                "conditions": conditions or [],
+                "red_flags": red_flags or [],
+                "seen_clinician": seen_clinician,
+            }
+        )
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = ".".join(str(p) for p in error["loc"])
+        message = str(error["msg"]).removeprefix("Value error, ")
+        fail(f"{field}: {message}" if field else message)

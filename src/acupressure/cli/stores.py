@@ -1,0 +1,36 @@
+"""Where `acupressure session --save` keeps a session, behind the session's store Protocol.
+
+The session command is given a store and calls ``store.save(record)``; it knows neither
+files nor databases. The database-backed diary store (``acupressure.web.store``, shared with
+the web app, never its views) is opened only when saving, and only when the `web` extra is
+installed.
+"""
+
+from __future__ import annotations
+
+from acupressure.cli.common import err_console
+from acupressure.session import JsonlStore, NullStore, SessionRecord, SessionStore
+
+
+class SavingStore:
+    """The JSON-lines log in the data folder, and the web diary when it can be reached."""
+
+    def __init__(self, log: JsonlStore | None = None) -> None:
+        self.log = log or JsonlStore()
+
+    def save(self, record: SessionRecord) -> None:
+        self.log.save(record)
+        err_console.print(f"Saved to {self.log.path}")
+        from acupressure.web.store import open_diary_store  # the store, not the web's views
+
+        try:
+            diary = open_diary_store()
+        except ImportError:  # the web extra (Django) is not installed
+            return
+        diary.save(record)
+        err_console.print("Also saved to your diary (acupressure serve, /diary/).")
+
+
+def session_store(save: bool) -> SessionStore:
+    """The store `acupressure session` is given: saving, or nothing kept."""
+    return SavingStore() if save else NullStore()

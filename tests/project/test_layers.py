@@ -1,0 +1,148 @@
+"""The import rule: each layer imports only the layers below it, and no module cycles.
+
+    body  <  atlas  <  safety, charts, vision  <  plan  <  session  <  program  <  web, cli
+
+(``program``: programs, a layer of its own between session and web, as the design says.)
+
+Every import counts, late ones inside functions and ``TYPE_CHECKING`` ones too. A new
+package must be given its place in LAYERS before it can be imported by anything.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "acupressure"
+LAYERS: dict[str, int] = {
+    "paths": 0,  # where personal data lives (ACUPRESSURE_DATA_DIR): the one deciding function
+    "body": 0,
+    "atlas": 1,
+    "safety": 2,
+    "charts": 2,
+    "vision": 2,
+    "plan": 3,
+    "session": 4,
+    "program": 5,
+    "web": 6,
+    "cli": 6,
+}
+# The CLI may start the web server and reach the shared diary store, never the web's views.
+PEERS_ALLOWED = {("cli", "web")}
+NEVER_FROM_CLI = ("acupressure.web.views", "acupressure.web.camera.views", "acupressure.web.api")
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def modules() -> dict[str, Path]:
+    return {module_name(p): p for p in sorted(PACKAGE.rglob("*.py")) if "migrations" not in p.parts}
+
+
+def imports(path: Path) -> Iterator[str]:
+    """Every acupressure module the file imports (``from acupressure import x`` -> ``.x``)."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield from (a.name for a in node.names if a.name.startswith("acupressure"))
+        elif (
+            isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "acupressure"
+        ):
+            known = modules()
+            for a in node.names:
+                sub = f"{node.module}.{a.name}"
+                yield sub if sub in known else str(node.module)
+
+
+def package_of(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else None
+
+
+def test_every_package_has_a_layer() -> None:
+    packages = {package_of(m) for m in modules()} - {None, "__main__"}
+    assert packages <= LAYERS.keys(), f"give these a layer: {packages - LAYERS.keys()}"
+
+
+def test_no_layer_imports_a_higher_one_or_a_peer() -> None:
+    wrong: list[str] = []
+    for name, path in modules().items():
+        here = package_of(name)
+        if here is None or here == "__main__":
+            continue
+        for target in imports(path):
+            there = package_of(target)
+            if there is None or there == here:
+                continue
+            if there not in LAYERS:
+                wrong.append(f"{name} imports {target}, a package without a layer")
+            elif LAYERS[there] > LAYERS[here]:
+                wrong.append(f"{name} ({here}) imports {target} ({there}), a higher layer")
+            elif LAYERS[there] == LAYERS[here] and (here, there) not in PEERS_ALLOWED:
+                wrong.append(f"{name} ({here}) imports {target} ({there}), a peer")
+            elif here == "cli" and target.startswith(NEVER_FROM_CLI):
+                wrong.append(f"{name} imports {target}: the CLI never imports the web's views")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_import_cycles_between_modules() -> None:
+    """Package ``__init__`` files re-export their modules, so an edge from a module into its
+    own package's ``__init__`` is not counted; every other cycle is a defect."""
+    known = modules()
+    graph: dict[str, set[str]] = {name: set() for name in known}
+    for name, path in known.items():
+        for target in imports(path):
+            own_init = name.startswith(target + ".")
+            if target in known and target != name and not own_init:
+                graph[name].add(target)
+    cycles: list[list[str]] = []
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                cycles.append([*stack[stack.index(nxt) :], nxt])
+            elif nxt not in state:
+                visit(nxt)
+        stack.pop()
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node)
+    assert not cycles, "\n".join(" -> ".join(c) for c in cycles)
+
+
+def test_the_checker_sees_a_late_import(tmp_path: Path) -> None:
+    late = tmp_path / "late.py"
+    late.write_text("def f():\n    from acupressure import atlas\n    return atlas\n")
+    assert list(imports(late)) == ["acupressure.atlas"]
+
+
+def test_tests_use_only_public_modules() -> None:
+    """Tests import neither private modules (``acupressure.x._y``) nor other test modules
+    (helpers such as tests/doubles.py and tests/web/browser.py are modules, not tests)."""
+    tests = PACKAGE.parents[1] / "tests"
+    wrong: list[str] = []
+    for path in sorted(tests.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            else:
+                continue
+            for name in names:
+                parts = name.split(".")
+                private = parts[0] == "acupressure" and any(p.startswith("_") for p in parts)
+                other_test = parts[0] == "tests" and (
+                    parts[-1].startswith("test_") or parts[-1] == "conftest"
+                )
+                if private or other_test:
+                    wrong.append(f"{path.relative_to(tests)} imports {name}")
+    assert not wrong, "\n".join(wrong)
