@@ -146,6 +146,17 @@ def first_visit(opener: urllib.request.OpenerDirector, base: str, path: str) -> 
     return total, count
 
 
+def sign_in(opener: urllib.request.OpenerDirector, link: str) -> None:
+    """The link's page has one button that signs in by POST (older versions signed in on the
+    GET itself and redirected away)."""
+    with opener.open(link) as response:
+        page, landed = response.read().decode(), response.geturl()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    if landed == link and token:
+        body = urllib.parse.urlencode({"csrfmiddlewaretoken": token.group(1)}).encode()
+        opener.open(urllib.request.Request(link, data=body, headers={"Referer": link})).read()
+
+
 def start_session(opener: urllib.request.OpenerDirector, base: str) -> str:
     page = opener.open(base + "/plan/").read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
@@ -212,7 +223,7 @@ def wire_bytes(base: str, link: str) -> None:
     for label, path in (("/", "/"), ("point page", "/points/BL23/"), ("/plan/", "/plan/")):
         size, files = first_visit(opener, base, path)
         print(f"  {label:28} {size:8d} B in {files} files")
-    opener.open(link)  # sign in
+    sign_in(opener, link)
     player = start_session(opener, base)
     size, files = first_visit(opener, base, player)
     # the chart of the first step, which the browser fetches when the session starts

@@ -3,12 +3,9 @@ diary through the database, and static files served pre-compressed with long cac
 
 from __future__ import annotations
 
-import http.cookiejar
-import json
 import re
 import sys
 import time
-import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,28 +43,24 @@ def test_two_worker_processes_serve(served: Served) -> None:
 
 
 def test_sign_in_and_diary_hold_across_workers(served: Served) -> None:
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    opener.addheaders = [("Connection", "close")]  # a new connection each time: any worker
-    opener.open(served.signin_link).read()
+    http = served.signed_in()  # the link's button, by POST
+    http.headers["Connection"] = "close"  # a new connection each time: any worker answers
     for _ in range(12):
-        with opener.open(served.base + "/diary/") as response:
-            assert response.url.endswith("/diary/")  # not sent to sign in by another worker
-            assert "Sign out" in response.read().decode()
-    with opener.open(served.base + "/points/LI4/") as response:  # a page from the cache
-        page = response.read().decode()
+        diary = http.get(served.base + "/diary/", timeout=30)
+        assert diary.url.endswith("/diary/")  # not sent to sign in by another worker
+        assert "Sign out" in diary.text
+    page = http.get(served.base + "/points/LI4/", timeout=30).text  # a page from the cache
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
     assert token and "Sign out" in page
-    form = urllib.parse.urlencode({"csrfmiddlewaretoken": token.group(1), "area": "neck"})
-    request = urllib.request.Request(
+    answer = http.post(
         served.base + "/diary/checkin/",
-        data=(form + "&pain=3&note=").encode(),
+        data={"csrfmiddlewaretoken": token.group(1), "area": "neck", "pain": "3", "note": ""},
         headers={"Referer": served.base + "/diary/"},
+        timeout=30,
     )
-    with opener.open(request) as response:
-        assert response.status == 200
-    with opener.open(served.base + "/api/diary/checkins") as response:
-        assert [c["pain"] for c in json.loads(response.read())] == [3]
+    assert answer.status_code == 200
+    checkins = http.get(served.base + "/api/diary/checkins", timeout=30).json()
+    assert [c["pain"] for c in checkins] == [3]
 
 
 def test_static_files_come_compressed_with_far_future_headers(served: Served) -> None:

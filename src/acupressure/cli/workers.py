@@ -21,16 +21,12 @@ def listen(host: str, port: int) -> socket.socket:
 
 
 def _proxy_options() -> dict[str, Any]:
-    """Whom gunicorn believes about X-Forwarded-*: the app's proxy setting (``PROXY``, the
-    same trust waitress gets) where the settings define one; otherwise nobody, and Django's
-    own ``SECURE_PROXY_SSL_HEADER`` (ACUPRESSURE_BEHIND_PROXY) decides."""
+    """Whom gunicorn believes about X-Forwarded-*: the app's one proxy setting
+    (``settings.PROXY``, ``web.proxy``), the same trust waitress gets."""
     from django.conf import settings
 
-    proxy = getattr(settings, "PROXY", None)
-    if proxy is not None:
-        options: dict[str, Any] = proxy.gunicorn_options()
-        return options
-    return {"forwarded_allow_ips": "", "secure_scheme_headers": {}}
+    options: dict[str, Any] = settings.PROXY.gunicorn_options()
+    return options
 
 
 def run_gunicorn(sock: socket.socket, workers: int, threads: int) -> None:

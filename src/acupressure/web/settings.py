@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import dj_database_url
 
 from acupressure.web.env import env_bool, env_int, env_list, env_optional
-from acupressure.web.paths import data_dir, secret_key_file
+from acupressure.web.paths import data_dir, private_database, secret_key_file
+from acupressure.web.proxy import proxy_trust
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
@@ -25,18 +27,19 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
     "acupressure.web.apps.WebConfig",
     "acupressure.web.camera.apps.CameraConfig",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "acupressure.web.security.SecurityHeadersMiddleware",  # before whitenoise: static too
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # HTML and JSON compressed when the browser asks; Django's GZipMiddleware pads each
     # response at random against BREACH (pages carry CSRF tokens). Static files come
     # pre-compressed from whitenoise and are left alone.
     "django.middleware.gzip.GZipMiddleware",
-    "acupressure.web.security.SecurityHeadersMiddleware",
     "acupressure.web.pagecache.PublicPageMiddleware",  # cached public pages, no cookies
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -44,6 +47,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "acupressure.web.security.PrivateResponsesMiddleware",
+    "acupressure.web.errors.PlainErrorsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "acupressure.web.urls"
@@ -70,9 +76,11 @@ def _database() -> dict[str, Any]:
     if url:
         config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
         return config
+    path = DATA_DIR / "acupressure.sqlite3"
+    private_database(path)
     return {
         "ENGINE": "django.db.backends.sqlite3",
-        "NAME": str(DATA_DIR / "acupressure.sqlite3"),
+        "NAME": str(path),
         "OPTIONS": {
             "timeout": env_int("ACUPRESSURE_SQLITE_TIMEOUT", 20, minimum=1),
             "transaction_mode": "IMMEDIATE",
@@ -84,8 +92,10 @@ def _database() -> dict[str, Any]:
 DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Argon2id, at most this many hashes at once (each takes ~100 MiB): acupressure.web.hashers.
+PASSWORD_HASHES_AT_ONCE = env_int("ACUPRESSURE_PASSWORD_HASHES_AT_ONCE", 2, minimum=1)
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "acupressure.web.hashers.BoundedArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -93,6 +103,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # django-axes: failed sign-ins are counted first
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Password sign-in and /admin/login/: after AXES_FAILURE_LIMIT failures for one account (from
+# anywhere) or from one client address (on any account), further attempts are refused (429)
+# for the cool-off time. Counted in the database, so every server process shares the count.
+AXES_FAILURE_LIMIT = env_int("ACUPRESSURE_SIGNIN_FAILURES", 10, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("ACUPRESSURE_SIGNIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "acupressure.web.ratelimit.axes_client_ip"
+AXES_LOCKOUT_TEMPLATE = "web/signin_locked.html"
+AXES_VERBOSE = False
 LOGIN_URL = "/signin/"
 LOGIN_REDIRECT_URL = "/"
 
@@ -139,7 +163,9 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_AGE = env_int("ACUPRESSURE_SESSION_DAYS", 30, minimum=1) * 86400
-if env_bool("ACUPRESSURE_BEHIND_PROXY", False):
+# Behind a reverse proxy: whom the WSGI server trusts for X-Forwarded-* (acupressure.web.proxy).
+PROXY = proxy_trust()
+if PROXY.behind_proxy:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = HTTPS and env_bool("ACUPRESSURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = env_int("ACUPRESSURE_HSTS_SECONDS", 0, minimum=0)
@@ -147,6 +173,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# The camera (docs/deployment.md): photos analysed at once, and per-client rate limits.
+CAMERA_ANALYSES_AT_ONCE = env_int("ACUPRESSURE_CAMERA_AT_ONCE", 2, minimum=1)
+CAMERA_UPLOADS_PER_MINUTE = env_int("ACUPRESSURE_CAMERA_PER_MINUTE", 12, minimum=1)
+CAMERA_LANDMARKS_PER_MINUTE = env_int("ACUPRESSURE_LANDMARKS_PER_MINUTE", 1200, minimum=1)
 
 LOGGING = {
     "version": 1,
