@@ -1,34 +1,75 @@
-"""The `acupressure` command. Each feature registers its commands from its own module."""
+"""The `acupressure` command. Each feature registers its commands from its own module.
+
+A command's module is imported only when that command runs (or when help lists it), so
+`acupressure point LI4` never loads the charts, the planner, the web app or MediaPipe.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+import importlib
+from typing import Annotated, Any
 
 import typer
+import typer.main
+from typer.core import TyperGroup
 
-from acupressure import __version__
-from acupressure.cli import atlas as atlas_commands
-from acupressure.cli import chart as chart_command
-from acupressure.cli import handout as handout_commands
-from acupressure.cli import locate as locate_command
-from acupressure.cli import plan as plan_commands
-from acupressure.cli import practitioner as practitioner_commands
-from acupressure.cli import program as program_commands
-from acupressure.cli import serve as serve_command
-from acupressure.cli import session as session_commands
+# name -> (module under acupressure.cli, function), in the order help lists them
+COMMANDS: dict[str, tuple[str, str]] = {
+    "points": ("atlas", "points"),
+    "point": ("atlas", "point"),
+    "chart": ("chart", "chart"),
+    "plan": ("plan", "plan"),
+    "screen": ("plan", "screen_command"),
+    "session": ("session", "session"),
+    "serve": ("serve", "serve"),
+    "locate": ("locate", "locate"),
+    "program": ("program", "program_app"),
+    "today": ("program", "today_command"),
+    "handout": ("handout", "handout"),
+    "report": ("handout", "report"),
+    "practitioner": ("practitioner", "practitioner_app"),
+}
+SETTINGS: dict[str, Any] = {
+    "pretty_exceptions_enable": False,
+    "add_completion": False,
+    "rich_markup_mode": None,
+}
+
+
+class LazyGroup(TyperGroup):
+    """A group whose commands are built from their modules on first use."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in COMMANDS:
+            return None
+        module, function = COMMANDS[cmd_name]
+        command = getattr(importlib.import_module(f"acupressure.cli.{module}"), function)
+        if isinstance(command, typer.Typer):  # a group of commands (program, practitioner)
+            outer = typer.Typer(**SETTINGS)
+            outer.add_typer(command, name=cmd_name)
+            outer.callback()(lambda: None)
+            return typer.main.get_command(outer).commands[cmd_name]  # type: ignore[attr-defined]
+        single = typer.Typer(**SETTINGS)
+        single.command(cmd_name)(command)
+        return typer.main.get_command(single)
+
 
 app = typer.Typer(
     name="acupressure",
     help="Acupressure for back, neck and shoulder pain: atlas, safe routines, guided sessions.",
     no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-    rich_markup_mode=None,
+    cls=LazyGroup,
+    **SETTINGS,
 )
 
 
 def _version(value: bool) -> None:
     if value:
+        from acupressure import __version__
+
         typer.echo(f"acupressure {__version__}")
         raise typer.Exit()
 
@@ -41,21 +82,6 @@ def _root(
     ] = False,
 ) -> None:
     """Acupressure for back, neck and shoulder pain. Not a substitute for medical care."""
-
-
-app.command()(atlas_commands.points)
-app.command()(atlas_commands.point)
-app.command()(chart_command.chart)
-app.command()(plan_commands.plan)
-app.command("screen")(plan_commands.screen_command)
-app.command()(session_commands.session)
-app.command()(serve_command.serve)
-app.command()(locate_command.locate)
-app.add_typer(program_commands.program_app, name="program")
-app.add_typer(practitioner_commands.practitioner_app, name="practitioner")
-app.command("today")(program_commands.today_command)
-app.command()(handout_commands.handout)
-app.command()(handout_commands.report)
 
 
 def main() -> None:

@@ -137,10 +137,10 @@ def _detect(
 
 
 def _write_annotated(photo: Photo, result: LocateResult, output: Path) -> None:
-    from acupressure.vision.annotate import annotate
+    from acupressure.vision.annotate import PNG_LEVEL, annotate
 
     try:
-        annotate(photo, result).save(output, "PNG")
+        annotate(photo, result).save(output, "PNG", compress_level=PNG_LEVEL)
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc}")
     err_console.print(f"annotated image written to {output}", highlight=False)

@@ -12,9 +12,16 @@ practitioner_app = typer.Typer(
     help="Practitioner accounts (they prescribe routines and follow their clients).",
     no_args_is_help=True,
     rich_markup_mode=None,
+    add_completion=False,
+    pretty_exceptions_enable=False,
 )
 
 DEFAULT_BASE = "http://127.0.0.1:8000"
+
+
+@practitioner_app.callback()
+def _practitioners() -> None:
+    """Practitioner accounts (they prescribe routines and follow their clients)."""
 
 
 @practitioner_app.command("add")

@@ -15,7 +15,6 @@ from acupressure.safety import Intake
 from acupressure.vision.press import checkable
 from acupressure.web import clock
 from acupressure.web.access import own_session, user_id
-from acupressure.web.charts import chart_for
 from acupressure.web.forms import FinishForm, PainForm, first_error
 from acupressure.web.models import PracticeSession
 from acupressure.web.planning import plan_for, validation_message
@@ -50,11 +49,12 @@ def start(request: HttpRequest) -> HttpResponse:
 @login_required
 def player(request: HttpRequest, pk: int) -> HttpResponse:
     session = own_session(request, pk)
+    # Each point's chart is an image the browser fetches when its step shows (loading=lazy
+    # in a hidden figure), so the first visit carries no chart but the current one.
     codes = list(dict.fromkeys(p["code"] for p in session.plan["points"]))
-    charts = {code: chart_for([code]) for code in codes}
     context = {
         "session": session,
-        "charts": charts,
+        "codes": codes,
         "camera_points": json.dumps(checkable(codes)),
         "timeline": timeline(session),
     }

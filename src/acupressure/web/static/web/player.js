@@ -118,7 +118,16 @@
     $("session-progress").value = Math.min(100, 100 * t / total);
   }
 
+  // The first visit carries no chart: each loads when its step shows (loading=lazy in a
+  // hidden figure). Once the session runs, the others follow in the background, so the whole
+  // routine is at hand offline afterwards (the service worker keeps what was fetched).
+  function loadAllCharts() {
+    var images = document.querySelectorAll("[data-chart] img[loading=lazy]");
+    for (var k = 0; k < images.length; k++) { images[k].loading = "eager"; }
+  }
+
   function start() {
+    setTimeout(loadAllCharts, 3000);
     $("stage-before").hidden = true;
     $("stage-run").hidden = false;
     state.running = true;
