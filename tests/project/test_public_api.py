@@ -22,6 +22,17 @@ PUBLIC: dict[str, list[str]] = {
         "chart_data", "evaluate", "evaluate_rule", "finger_measure", "landmark_names", "spec",
     ],
     "acupressure.charts": ["FORMATS", "chart_png", "chart_svg", "points_for", "write_chart"],
+    "acupressure.outcomes": [
+        "ENV", "AnswerError", "Change", "Item", "Questionnaire", "QuestionnaireDataError",
+        "Result", "baseline", "change", "meaningful", "parse", "questionnaires", "score",
+        "weekly",
+    ],
+    "acupressure.program": [
+        "DoneSession", "Program", "ProgramError", "Rescreen", "Schedule", "Slot", "SlotKind",
+        "Today", "TodayReport", "WeekAdherence", "adherence", "all_slots", "design", "end_of",
+        "plan_for_slot", "press_seconds", "report", "rescreen", "rescreen_due", "today",
+        "week_of",
+    ],
     "acupressure.plan": [
         "Exclusion", "Plan", "PlannedPoint", "Step", "build_plan", "plan_json", "questions",
         "ranked_points",

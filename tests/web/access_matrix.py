@@ -121,13 +121,111 @@ MATRIX = [
         CHECKIN,
         json_body=True,
     ),
+    # programs ({program}: the owner's, with SECRET as an activity named in the baseline check)
+    Row(
+        "program/new/",
+        "POST",
+        "/program/new/",
+        statuses(302, 302, 302, 302, 302),
+        {"intake": json.dumps({"areas": ["neck"], "red_flags": []}), "tz": "UTC"},
+    ),
+    Row("program/<int:pk>/", "GET", "/program/{program}/", statuses(302, 404, 200, 404, 404)),
+    Row(
+        "program/<int:pk>/check/",
+        "GET",
+        "/program/{program}/check/?week=1",
+        statuses(302, 404, 200, 404, 404),
+        shows=OWN,
+    ),
+    Row(
+        "program/<int:pk>/check/",
+        "POST",
+        "/program/{program}/check/?week=1",
+        statuses(302, 404, 302, 404, 404),
+        {"q-pain-week-pain": 4, "q-change-rating": 1},
+    ),
+    Row(
+        "program/<int:pk>/start/",
+        "POST",
+        "/program/{program}/start/",
+        statuses(302, 404, 302, 404, 404),
+    ),
+    Row(
+        "program/<int:pk>/rescreen/",
+        "GET",
+        "/program/{program}/rescreen/",
+        statuses(302, 404, 200, 404, 404),
+    ),
+    Row(
+        "program/<int:pk>/calendar/",
+        "POST",
+        "/program/{program}/calendar/",
+        statuses(302, 404, 302, 404, 404),
+        {"action": "renew"},
+    ),
+    Row(
+        "program/<int:pk>/program.ics",
+        "GET",
+        "/program/{program}/program.ics",
+        statuses(302, 404, 200, 404, 404),
+    ),
+    Row(
+        "program/<int:pk>/routine.pdf",
+        "GET",
+        "/program/{program}/routine.pdf",
+        statuses(302, 404, 200, 404, 404),
+    ),
+    Row(
+        "program/<int:pk>/stop/",
+        "POST",
+        "/program/{program}/stop/",
+        statuses(302, 404, 302, 404, 404),
+    ),
+    Row(
+        "diary/progress.pdf",
+        "GET",
+        "/diary/progress.pdf",
+        statuses(302, 404, 200, 404, 404),  # the others have no program of their own
+    ),
+    Row(
+        "diary/progress.pdf",
+        "GET",
+        "/diary/progress.pdf?client={owner}",
+        statuses(302, 404, 200, 200, 404),
+    ),
+    # the calendar feed: a secret address, so anyone holding it gets the times (and only them)
+    Row(
+        "calendar/<str:token>.ics",
+        "GET",
+        "/calendar/{token}.ics",
+        statuses(200, 200, 200, 200, 200),
+    ),
+    Row(
+        "calendar/<str:token>.ics",
+        "GET",
+        "/calendar/not-the-secret.ics",
+        statuses(404, 404, 404, 404, 404),
+    ),
+    Row("api/programs", "GET", "/api/programs", statuses(401, 200, 200, 200, 200)),
+    Row(
+        "api/programs/<pk>/today",
+        "GET",
+        "/api/programs/{program}/today",
+        statuses(401, 404, 200, 404, 404),
+    ),
+    Row(
+        "api/programs/<pk>/summary",
+        "GET",
+        "/api/programs/{program}/summary",
+        statuses(401, 404, 200, 404, 404),
+    ),
     Row("admin/", "GET", "/admin/", statuses(302, 302, 302, 302, 302)),  # staff only
     Row("admin/", "GET", "/admin/web/checkin/", statuses(302, 302, 302, 302, 302)),
 ]
 
 # Routes that hold nothing personal, and why.
 PUBLIC = {
-    "": "home: the body map",
+    "": "home: the body map, or today's sessions of the signed-in person's own program",
     "about/": "what acupressure can and cannot do",
     "points/": "the atlas",
     "points/<str:code>/": "one point of the atlas",

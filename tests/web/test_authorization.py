@@ -16,7 +16,10 @@ from django.urls import URLResolver, get_resolver
 from tests.doubles import FakeWallClock
 from tests.web.access_matrix import MATRIX, PERSONAS, PUBLIC, SECRET, Row
 
+from acupressure.program import design
+from acupressure.safety import Intake
 from acupressure.web.models import CheckIn, PracticeSession, PractitionerLink
+from acupressure.web.program_store import ProgramStore
 
 
 def _routes() -> set[str]:
@@ -64,13 +67,26 @@ def world(db: None, clock: FakeWallClock) -> dict[str, Any]:
         finished_at=clock(),
         note=SECRET,
     )
+    program = ProgramStore(owner.pk).create(
+        design(Intake(areas=["neck"], red_flags=[]), clock().date()), clock()
+    )
+    activity = {"activity-1": {"name": SECRET, "rating": 3}}
+    ProgramStore(owner.pk).save_answers(program.id, 0, "activities", activity, clock())
     users = {"stranger": stranger, "owner": owner, "linked": linked, "unlinked": unlinked}
-    return {"users": users, "pk": session.pk, "owner": owner.pk}
+    return {
+        "users": users,
+        "pk": session.pk,
+        "owner": owner.pk,
+        "program": program.id,
+        "token": program.calendar_token,
+    }
 
 
 @pytest.mark.parametrize("row", MATRIX, ids=lambda r: f"{r.method} {r.path}")
 def test_authorization_matrix(world: dict[str, Any], row: Row) -> None:
-    path = row.path.format(pk=world["pk"], owner=world["owner"])
+    path = row.path.format(
+        pk=world["pk"], owner=world["owner"], program=world["program"], token=world["token"]
+    )
     got: dict[str, int] = {}
     for persona in PERSONAS:
         client = Client()

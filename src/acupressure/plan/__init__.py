@@ -121,8 +121,10 @@ def _nothing_fits(intake: Intake, dropped: list[Candidate]) -> str:
     )
 
 
-def build_plan(intake: Intake) -> Plan:
-    """Screen the intake and, unless blocked, choose, order and time the points."""
+def build_plan(intake: Intake, only: frozenset[str] | None = None) -> Plan:
+    """Screen the intake and, unless blocked, choose, order and time the points.
+
+    ``only`` keeps just those point codes (a program's short extra sessions)."""
     screening = screen(intake)
     budget = intake.minutes * 60 if intake.minutes is not None else None
     common: dict[str, Any] = {
@@ -137,6 +139,8 @@ def build_plan(intake: Intake) -> Plan:
     if screening.blocked:
         return Plan(points=[], excluded=[], steps=[], total_seconds=0, warnings=[], **common)
     cands, excluded = candidates(intake)
+    if only is not None:
+        cands = [c for c in cands if c.point.code in only]
     kept, dropped = _fit(cands, budget)
     for cand in dropped:
         reason = f"Dropped to fit {_minutes(intake.minutes or 0)} (priority {cand.priority})."

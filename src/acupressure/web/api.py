@@ -20,6 +20,7 @@ from acupressure.safety import Intake
 from acupressure.safety.models import json_int
 from acupressure.web import clock
 from acupressure.web.access import user_id
+from acupressure.web.api_programs import router as programs_router
 from acupressure.web.models import CheckIn, PracticeSession
 from acupressure.web.pagecache import cached_plan_json, remember_plan_body
 
@@ -30,6 +31,9 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url=None,  # no Swagger UI (it loads from a CDN); the schema is at /api/openapi.json
 )
+
+
+api.add_router("/programs", programs_router)
 
 
 @api.exception_handler(MultiPartParserError)

@@ -5,6 +5,8 @@
 - :class:`CheckIn`: a daily pain score for one area, with an optional note.
 - :class:`SignInToken`: the single-use sign-in link `acupressure serve` prints.
 - :class:`DiaryAccess`: the access log, one row each time a practitioner opens a client's diary.
+- :class:`ProgramRecord`: a program (weeks of practice on a schedule); sessions may belong to one.
+- :class:`QuestionnaireAnswer`: a filled-in questionnaire, such as a program's weekly check.
 """
 
 from __future__ import annotations
@@ -66,6 +68,11 @@ class PracticeSession(models.Model):
     completed_steps = models.PositiveIntegerField(default=0)
     total_steps = models.PositiveIntegerField(default=0)
     note = models.CharField(max_length=500, blank=True)
+    program = models.ForeignKey(
+        "ProgramRecord", on_delete=models.SET_NULL, null=True, blank=True, related_name="sessions"
+    )
+    slot_kind = models.CharField(max_length=8, blank=True)  # "routine" or "extra" in a program
+    seconds_pressed = models.PositiveIntegerField(default=0)  # press steps played to the end
 
     objects = SessionQuerySet.as_manager()
 
@@ -127,3 +134,51 @@ class DiaryAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.viewer} opened {self.what} of {self.owner} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class ProgramRecord(models.Model):
+    """A program (acupressure.program): screened intake, routine and schedule, per owner."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="programs"
+    )
+    created_at = models.DateTimeField()
+    intake = models.JSONField(default=dict)
+    points = models.JSONField(default=list)
+    extra_points = models.JSONField(default=list)
+    routine_press_seconds = models.PositiveIntegerField(default=0)
+    extra_press_seconds = models.PositiveIntegerField(default=0)
+    schedule = models.JSONField(default=dict)
+    stopped_at = models.DateTimeField(null=True, blank=True)
+    stop_reason = models.CharField(max_length=200, blank=True)
+    advice = models.JSONField(default=list)
+    screened_week = models.PositiveSmallIntegerField(default=1)
+    rescreen_requested = models.BooleanField(default=False)
+    calendar_token = models.CharField(max_length=64, null=True, blank=True, unique=True)
+
+    class Meta:
+        ordering = ("-created_at", "-id")
+
+    def __str__(self) -> str:
+        return f"program {self.pk} of {self.owner}"
+
+
+class QuestionnaireAnswer(models.Model):
+    """One filled-in questionnaire (acupressure.outcomes), e.g. in a program's weekly check."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="questionnaire_answers"
+    )
+    program = models.ForeignKey(
+        ProgramRecord, on_delete=models.CASCADE, null=True, blank=True, related_name="answers"
+    )
+    week = models.PositiveSmallIntegerField(default=0)  # 0 = baseline, at the program's start
+    questionnaire = models.CharField(max_length=64)
+    answers = models.JSONField(default=dict)
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ("week", "questionnaire", "-at")
+
+    def __str__(self) -> str:
+        return f"{self.questionnaire} week {self.week} of {self.owner}"

@@ -6,7 +6,19 @@ from django.contrib import admin
 from django.urls import include, path
 
 from acupressure.web.api import api
-from acupressure.web.views import atlas, auth, diary, offline, pages, plan, privacy, session
+from acupressure.web.views import (
+    atlas,
+    auth,
+    check,
+    diary,
+    handouts,
+    offline,
+    pages,
+    plan,
+    privacy,
+    program,
+    session,
+)
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -20,6 +32,17 @@ urlpatterns = [
     path("session/<int:pk>/timeline.json", session.timeline_json, name="session-timeline"),
     path("session/<int:pk>/pain/", session.pain_before, name="session-pain"),
     path("session/<int:pk>/finish/", session.finish, name="session-finish"),
+    path("program/new/", program.create, name="program-new"),
+    path("program/<int:pk>/", program.page, name="program"),
+    path("program/<int:pk>/start/", program.start, name="program-start"),
+    path("program/<int:pk>/check/", check.weekly_check, name="program-check"),
+    path("program/<int:pk>/stop/", program.stop, name="program-stop"),
+    path("program/<int:pk>/rescreen/", program.rescreen_page, name="program-rescreen"),
+    path("program/<int:pk>/calendar/", program.calendar_token, name="program-calendar"),
+    path("program/<int:pk>/routine.pdf", handouts.routine_pdf, name="program-routine-pdf"),
+    path("diary/progress.pdf", handouts.progress_pdf, name="diary-progress-pdf"),
+    path("program/<int:pk>/program.ics", program.download_ics, name="program-ics"),
+    path("calendar/<str:token>.ics", program.feed, name="calendar-feed"),
     path("diary/", diary.history, name="diary"),
     path("diary/checkin/", diary.check_in, name="diary-checkin"),
     path("diary/export.csv", diary.export_csv, name="diary-csv"),

@@ -15,6 +15,7 @@ from acupressure.web.diary_chart import baseline, meaningful_change, pain_chart
 from acupressure.web.forms import CheckInForm, first_error
 from acupressure.web.models import CheckIn, PracticeSession, PractitionerLink
 from acupressure.web.privacy import access_log
+from acupressure.web.program_store import ProgramStore, program_summary
 
 
 def _client(request: HttpRequest) -> int | None:
@@ -24,6 +25,15 @@ def _client(request: HttpRequest) -> int | None:
     if len(raw) > 19 or int(raw) >= 2**63:  # beyond any database id (and int()'s digit limit)
         raise Http404("No such diary.")
     return int(raw)
+
+
+def _summary(owner_id: int) -> dict[str, object]:
+    """The latest program's weekly summary, if the person has a program."""
+    store = ProgramStore(owner_id)
+    programs = store.all()
+    if not programs:
+        return {}
+    return {"program": programs[0], "summary": program_summary(store, programs[0], clock.now())}
 
 
 @login_required
@@ -44,6 +54,7 @@ def history(request: HttpRequest) -> HttpResponse:
             practitioner_id=request.user.pk, active=True
         ).select_related("client"),
         "accesses": access_log(owner_id, limit=5) if owner_id == request.user.pk else [],
+        **_summary(owner_id),
     }
     return render(request, "web/diary.html", context)
 
