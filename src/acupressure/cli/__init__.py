@@ -47,11 +47,10 @@ class LazyGroup(TyperGroup):
             return None
         module, function = COMMANDS[cmd_name]
         command = getattr(importlib.import_module(f"acupressure.cli.{module}"), function)
-        if isinstance(command, typer.Typer):  # a group of commands (program, practitioner)
-            outer = typer.Typer(**SETTINGS)
-            outer.add_typer(command, name=cmd_name)
-            outer.callback()(lambda: None)
-            return typer.main.get_command(outer).commands[cmd_name]  # type: ignore[attr-defined]
+        if isinstance(command, typer.Typer):  # a group of subcommands (program ...)
+            group = typer.main.get_group(command)
+            group.name = cmd_name
+            return group
         single = typer.Typer(**SETTINGS)
         single.command(cmd_name)(command)
         return typer.main.get_command(single)

@@ -46,6 +46,9 @@ if TYPE_CHECKING:
 program_app = typer.Typer(
     help="Weeks of practice on a schedule: create, list, show, stop, re-screen, calendar.",
     no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=False,
 )
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
