@@ -133,20 +133,13 @@ def design(
         times = default_times(per_day or 1)
     elif per_day is not None and per_day != len(times):
         raise ProgramError(f"{per_day} sessions a day but {len(times)} times given")
-    times = sorted(times)
     extra = several_a_day(p.code for p in plan.points)
-    wanted = max(0, DAILY_TARGET - len(times)) if extra else 0
-    try:
-        schedule = Schedule(
-            start=start,
-            weeks=weeks,
-            times=times,
-            extra_times=extra_times(times, wanted),
-            timezone=timezone,
-        )
-    except ValueError as exc:
-        raise ProgramError(_first_error(exc)) from None
-    return Design(intake=intake, plan=plan, extra_points=extra, schedule=schedule)
+    return Design(
+        intake=intake,
+        plan=plan,
+        extra_points=extra,
+        schedule=_schedule(start, weeks, sorted(times), bool(extra), timezone),
+    )
 
 
 def design_prescribed(
@@ -168,11 +161,22 @@ def design_prescribed(
     home = [i.code for i in items if i.where == "home"]
     if not home:
         raise ProgramError('mark at least one point "at home": the program schedules those')
-    times = sorted(times or default_times(1))
     extra = several_a_day(home)
+    times = sorted(times or default_times(1))
+    return Design(
+        intake=intake,
+        plan=plan,
+        extra_points=extra,
+        schedule=_schedule(start, weeks, times, bool(extra), timezone),
+    )
+
+
+def _schedule(start: date, weeks: int, times: list[time], extra: bool, timezone: str) -> Schedule:
+    """The schedule both designs share: extra short sessions up to the daily target when
+    a point is pressed several times a day."""
     wanted = max(0, DAILY_TARGET - len(times)) if extra else 0
     try:
-        schedule = Schedule(
+        return Schedule(
             start=start,
             weeks=weeks,
             times=times,
@@ -181,7 +185,6 @@ def design_prescribed(
         )
     except ValueError as exc:
         raise ProgramError(_first_error(exc)) from None
-    return Design(intake=intake, plan=plan, extra_points=extra, schedule=schedule)
 
 
 def _first_error(exc: ValueError) -> str:
