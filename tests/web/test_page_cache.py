@@ -140,7 +140,7 @@ def test_cookieless_visitors_get_the_same_page_and_headers_from_the_early_answer
     full = Client().get("/points/GV4/")  # rendered and cached on the way
     early = Client().get("/points/GV4/")  # answered before the session middleware
     assert early.content == full.content
-    for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Type"):
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Type", "Content-Length"):
         assert early[header] == full[header]
     assert "Cookie" in early["Vary"]
     Client().get("/plan/")
@@ -156,6 +156,7 @@ def test_a_repeated_plan_body_gets_the_same_answer_and_errors_are_never_kept() -
     again = Client().post("/api/plan", body, content_type="application/json")  # early answer
     assert first.status_code == again.status_code == 200
     assert again.json() == first.json() and again["X-Frame-Options"] == first["X-Frame-Options"]
+    assert again["Content-Length"] == str(len(again.content))
     bad = json.dumps({"areas": ["knees"], "red_flags": []})
     for _ in range(2):
         assert Client().post("/api/plan", bad, content_type="application/json").status_code == 422

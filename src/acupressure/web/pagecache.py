@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.middleware.csrf import CsrfViewMiddleware
 from django.template.loader import render_to_string
 
 from acupressure import atlas, safety
+from acupressure.web.csrftoken import get_token
 
 if TYPE_CHECKING:
     from acupressure.plan import Plan
@@ -115,8 +116,10 @@ class PublicPageMiddleware:
     - a POST /api/plan whose exact body was answered before: the body decides the intake
       and the intake the plan (only successful answers are kept, ``remember_plan_body``).
 
-    The security headers and compression still apply (they sit above); ``Vary: Cookie`` and
-    ``X-Frame-Options`` are set as the skipped middleware would."""
+    The security headers and compression still apply (they sit above); ``Vary: Cookie``,
+    ``X-Frame-Options`` and ``Content-Length`` are set as the skipped middleware would. (Without
+    a length, an HTTP/1.0 keep-alive client gets each answer on a new connection, and an
+    HTTP/1.1 one gets it chunked.)"""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -130,27 +133,25 @@ class PublicPageMiddleware:
             if html is not None:
                 request.get_host()  # the ALLOWED_HOSTS check (DisallowedHost: a 400)
                 if _PLACEHOLDER not in html:
-                    return _framed(_varied(HttpResponse(html)))
+                    return _early(html, vary=True)
                 # a form: a new CSRF secret, its cookie set as CsrfViewMiddleware sets it
-                token = get_token(request)
-                response = _varied(HttpResponse(html.replace(_PLACEHOLDER, token.encode())))
+                response = _early(html.replace(_PLACEHOLDER, get_token(request).encode()), True)
                 self.csrf.process_response(request, response)  # sets the cookie on it
-                return _framed(response)
+                return response
         elif request.method == "POST" and request.path == "/api/plan":
             text = PLAN_BODIES.peek(_body_key(request))
             if text is not None:
                 request.get_host()
-                return _framed(HttpResponse(text, content_type="application/json"))
+                return _early(text, vary=False, content_type="application/json")
         return self.get_response(request)
 
 
-def _varied(response: HttpResponse) -> HttpResponse:
-    response["Vary"] = "Cookie"
-    return response
-
-
-def _framed(response: HttpResponse) -> HttpResponse:
+def _early(body: bytes, vary: bool, content_type: str | None = None) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Length"] = str(len(body))
     response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
+    if vary:
+        response["Vary"] = "Cookie"
     return response
 
 
