@@ -99,3 +99,29 @@ def test_module_entry_point_and_version() -> None:
     )
     assert done.returncode == 0
     assert done.stdout.startswith("acupressure ")
+
+
+def test_point_loads_only_what_it_shows() -> None:
+    """`acupressure point` imports neither the other commands nor what only they need (the
+    charts, the planner, the web app, MediaPipe, the JSON export, the landmark models)."""
+    script = (
+        "import sys; from acupressure.cli import main; sys.argv = ['acupressure', 'point', 'LI4']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert "Hegu" in done.stdout
+    loaded = set(done.stderr.split())
+    assert {"acupressure.atlas", "acupressure.cli.atlas", "rich.panel"} <= loaded
+    for heavy in (
+        "acupressure.atlas.export",
+        "acupressure.body.landmarks",
+        "acupressure.charts",
+        "acupressure.plan",
+        "acupressure.web",
+        "acupressure.vision",
+        "django",
+        "mediapipe",
+        "rich.table",
+    ):
+        assert heavy not in loaded, heavy

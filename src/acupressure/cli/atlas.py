@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
 
 from acupressure import atlas
 from acupressure.atlas.aliases import standard_code
-from acupressure.atlas.export import point_detail, point_summary
 from acupressure.atlas.labels import PERFORMER, SIDES
 from acupressure.atlas.models import Point, Region
 from acupressure.cli.common import EXIT_NOT_FOUND, console, fail, print_json
+
+if TYPE_CHECKING:
+    from rich.panel import Panel
+
+# Rich's tables and panels and the JSON export (with its chart data) are imported by the
+# command that uses them, so `acupressure point LI4` loads neither.
 
 
 def points(
@@ -24,6 +26,10 @@ def points(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """List the points of the atlas."""
+    from rich.table import Table
+
+    from acupressure.atlas.export import point_summary
+
     selected = atlas.points_in(region) if region else atlas.all_points()
     if as_json:
         print_json([point_summary(p) for p in selected])
@@ -55,8 +61,13 @@ def point(
     except atlas.PointNotFoundError as exc:
         fail(str(exc), EXIT_NOT_FOUND)
     if as_json:
+        from acupressure.atlas.export import point_detail
+
         print_json(point_detail(match))
         return
+    from rich.panel import Panel
+    from rich.text import Text
+
     for erratum in match.errata:
         console.print(
             Panel(Text(erratum.note), title=f"Note on the label {code!r}", border_style="yellow")
@@ -65,6 +76,9 @@ def point(
 
 
 def _card(p: Point) -> Panel:
+    from rich.panel import Panel
+    from rich.text import Text
+
     t = p.technique
     hold = f"{t.hold_seconds}" + (f"-{t.hold_seconds_max}" if t.hold_seconds_max else "")
     reps = f"{t.repetitions}" + (f"-{t.repetitions_max}" if t.repetitions_max else "")
