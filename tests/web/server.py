@@ -33,8 +33,9 @@ class Served:
         return sign_in(self.base, self.signin_link)
 
     def kill(self) -> None:
-        """kill -9: no clean shutdown, nothing flushed by the server."""
-        self.process.send_signal(signal.SIGKILL)
+        """kill -9 of the whole server, its worker processes too (they are in the server's
+        own process group): no clean shutdown, nothing flushed by any of them."""
+        os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait(timeout=10)
         self.reader.join(timeout=10)
         if self.process.stdout is not None:
@@ -86,6 +87,7 @@ def start_server(
         stderr=subprocess.STDOUT,
         text=True,
         env=env,
+        start_new_session=True,  # a process group of its own: kill() reaches the workers too
     )
     assert process.stdout is not None
     lines = []
