@@ -9,6 +9,10 @@ comes from ApacheBench (`ab`, Debian's apache2-utils: `apt-get install apache2-u
 client that leaves the cores to the server; without it a Python client does, and eats much
 of a small machine. ab rounds latencies to whole milliseconds.
 
+Each endpoint also gets the server's CPU time per request (all its processes, from /proc, on
+Linux): unlike req/s it hardly moves when other work shares the machine, so it tells what a
+change did even on a busy machine; and the load average is printed with each run.
+
 Then, once: the bytes over the wire of a first visit (HTML plus the scripts, styles, icon and
 manifest it references, as a browser asking for brotli and gzip gets them; bodies only) for
 /, a point page, /plan/ and the session player, and the bytes the service worker fetches.
@@ -65,6 +69,21 @@ def start_server(
             threading.Thread(target=proc.stdout.read, daemon=True).start()
             return proc, found.group(1), found.group(0)
     raise SystemExit("server did not start")
+
+
+def server_cpu(pid: int) -> float:
+    """CPU seconds used so far by process ``pid`` and its descendants (0.0 without /proc)."""
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        todo += [int(c) for c in children]
+    return total
 
 
 def ab_load(base: str, path: str, clients: int, total: int, body: str | None) -> dict[str, float]:
@@ -178,7 +197,7 @@ def similar_static(size: int) -> str:
     return "/static/web/" + best.relative_to(STATIC).as_posix()
 
 
-def measure(base: str, args: argparse.Namespace) -> dict[str, dict[str, float]]:
+def measure(base: str, pid: int, args: argparse.Namespace) -> dict[str, dict[str, float]]:
     with urllib.request.urlopen(base + "/points/BL23/") as r:
         point_size = len(r.read())
     static = similar_static(point_size)
@@ -196,7 +215,10 @@ def measure(base: str, args: argparse.Namespace) -> dict[str, dict[str, float]]:
     rounds: dict[str, list[dict[str, float]]] = {name: [] for name, _, _ in cases}
     for _ in range(args.rounds):
         for name, path, body in cases:
-            rounds[name].append(load(base, path, args.clients, args.requests, body))
+            before = server_cpu(pid)
+            result = load(base, path, args.clients, args.requests, body)
+            result["cpu_us"] = (server_cpu(pid) - before) / result["n"] * 1e6
+            rounds[name].append(result)
     results = {
         name: sorted(runs, key=lambda r: r["rps"])[len(runs) // 2] for name, runs in rounds.items()
     }
@@ -206,12 +228,16 @@ def measure(base: str, args: argparse.Namespace) -> dict[str, dict[str, float]]:
         f"{args.requests} requests; "
         f"point page {point_size} B, static {Path(STATIC.parent.parent, static[1:]).name}"
     )
-    print(f"{'endpoint':30} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'/static':>8}")
+    print(
+        f"{'endpoint':30} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'/static':>8}"
+        f" {'server CPU us/req':>18}"
+    )
     for name, r in results.items():
         print(
             f"{name:30} {r['rps']:8.1f} {r['p50']:7.1f} {r['p95']:7.1f} {r['p99']:7.1f} "
-            f"{r['rps'] / static_rps:8.2f}"
+            f"{r['rps'] / static_rps:8.2f} {r['cpu_us']:18.0f}"
         )
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
     return results
 
 
@@ -271,7 +297,7 @@ def main() -> None:
         proc, base, link = start_server(folder, workers, args.database_url)
         try:
             print(f"\n== --workers {workers}")
-            runs[workers] = measure(base, args)
+            runs[workers] = measure(base, proc.pid, args)
             if index == 0:
                 print()
                 wire_bytes(base, link)
