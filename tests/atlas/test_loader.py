@@ -1,5 +1,6 @@
 """A broken data file fails loudly, naming the file, the field and the problem."""
 
+import json
 import shutil
 from pathlib import Path
 
@@ -72,3 +73,48 @@ def test_two_points_claiming_one_alias_is_an_error(data: Path) -> None:
     _edit(data / "points" / "LR3.yaml", {"aliases": ["Hegu"]})
     with pytest.raises(AliasConflictError, match="Hegu"):
         AliasIndex(load_points(data))
+
+
+def test_parsed_files_are_kept_and_reread_only_while_unchanged(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from acupressure.atlas import loader
+
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(loader, "_cache_dir", lambda: cache)
+    parsed = load_points(data)  # parses the YAML, keeps it
+    [kept] = cache.glob("atlas-parsed-*.json")
+
+    def no_yaml(name: str, _data: bytes) -> None:
+        raise AssertionError(f"{name} parsed again")
+
+    with monkeypatch.context() as m:
+        m.setattr(loader, "_parse_yaml", no_yaml)
+        assert load_points(data) == parsed  # validated again, from the kept parse
+    _edit(data / "points" / "BL23.yaml", {"channel": "Urinary Bladder"})
+    edited = {p.code: p for p in load_points(data)}  # a changed file: parsed afresh
+    assert edited["BL23"].channel == "Urinary Bladder"
+    assert [p.name for p in cache.glob("atlas-parsed-*.json")] != [kept.name]  # replaced
+    [kept] = cache.glob("atlas-parsed-*.json")
+    files = json.loads(kept.read_text(encoding="utf-8"))
+    files[-1]["colour"] = "red"  # the last point file, as if the kept parse said so
+    kept.write_text(json.dumps(files), encoding="utf-8")
+    with pytest.raises(AtlasDataError, match=r"\.yaml: colour: Extra inputs"):
+        load_points(data)  # a kept parse is validated like a fresh one
+
+
+def test_a_damaged_or_missing_cache_only_means_parsing(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from acupressure.atlas import loader
+
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(loader, "_cache_dir", lambda: cache)
+    expected = load_points(data)
+    [kept] = cache.glob("atlas-parsed-*.json")
+    kept.write_text('[{"code": ', encoding="utf-8")
+    assert load_points(data) == expected
+    unwritable = tmp_path / "file"
+    unwritable.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(loader, "_cache_dir", lambda: unwritable / "cache")
+    assert load_points(data) == expected

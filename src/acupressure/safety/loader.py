@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from acupressure import atlas
-from acupressure.atlas.loader import SAFE_LOADER
+from acupressure.atlas.loader import safe_loader
 from acupressure.safety.models import Condition, RedFlag
 
 M = TypeVar("M", bound=BaseModel)
@@ -28,7 +28,7 @@ class SafetyDataError(Exception):
 def _load(name: str, model: type[M]) -> list[M]:
     file = resources.files("acupressure.safety") / "data" / name
     try:
-        raw: Any = yaml.load(file.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506
+        raw: Any = yaml.load(file.read_text(encoding="utf-8"), Loader=safe_loader())  # noqa: S506
     except yaml.YAMLError as exc:
         raise SafetyDataError(f"{name}: not valid YAML: {exc}") from exc
     if not isinstance(raw, list) or not raw:
