@@ -2,12 +2,16 @@
 
 For each ``--workers`` count it starts the server and measures, under ``--clients``
 concurrent keep-alive clients, requests per second and p50/p95/p99 latency for a point page,
-POST /api/plan, GET /plan/ (the form) and the static file closest in size to the point page,
-with each endpoint's share of the static file's rate: the median of ``--rounds`` rounds in
-which the endpoints take turns, so that other work on the machine hits them alike. The load
-comes from ApacheBench (`ab`, Debian's apache2-utils: `apt-get install apache2-utils`), a C
-client that leaves the cores to the server; without it a Python client does, and eats much
-of a small machine. ab rounds latencies to whole milliseconds.
+POST /api/plan, GET /plan/ (the form), a signed-in person's diary page and the static file
+closest in size to the point page, with each endpoint's share of the static file's rate
+(the same worker count, the same run). The first three are public and answered without the
+database (made once per process); the diary reads the session, the user and the diary from
+the database on every request, so it is the one that tells SQLite from PostgreSQL. Each
+figure is the median of ``--rounds`` rounds in which the endpoints take turns, so that
+other work on the machine hits them alike. The load comes from ApacheBench (`ab`, Debian's
+apache2-utils: `apt-get install apache2-utils`), a C client that leaves the cores to the
+server; without it a Python client does, and eats much of a small machine. ab rounds
+latencies to whole milliseconds.
 
 Each endpoint also gets the server's CPU time per request (all its processes, from /proc, on
 Linux): unlike req/s it hardly moves when other work shares the machine, so it tells what a
@@ -86,8 +90,15 @@ def server_cpu(pid: int) -> float:
     return total
 
 
-def ab_load(base: str, path: str, clients: int, total: int, body: str | None) -> dict[str, float]:
+Case = tuple[str, str, "str | None", "str | None"]  # name, path, POST body, Cookie header
+
+
+def ab_load(
+    base: str, path: str, clients: int, total: int, body: str | None, cookie: str | None = None
+) -> dict[str, float]:
     command = ["ab", "-q", "-k", "-c", str(clients), "-n", str(total)]
+    if cookie:
+        command += ["-C", cookie]
     if body is not None:
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
             f.write(body)
@@ -104,17 +115,22 @@ def ab_load(base: str, path: str, clients: int, total: int, body: str | None) ->
     return {"n": total, "rps": float(rps.group(1)), "p50": pct[50], "p95": pct[95], "p99": pct[99]}
 
 
-def py_load(base: str, path: str, clients: int, total: int, body: str | None) -> dict[str, float]:
+def py_load(
+    base: str, path: str, clients: int, total: int, body: str | None, cookie: str | None = None
+) -> dict[str, float]:
     port = int(base.rsplit(":", 1)[1])
+    headers = {"Cookie": cookie} if cookie else {}
     latencies: list[float] = []
     lock = threading.Lock()
     counter = iter(range(total))
 
     def send(conn: http.client.HTTPConnection) -> None:
         if body is None:
-            conn.request("GET", path)
+            conn.request("GET", path, headers=headers)
         else:
-            conn.request("POST", path, body=body, headers={"Content-Type": "application/json"})
+            conn.request(
+                "POST", path, body=body, headers={**headers, "Content-Type": "application/json"}
+            )
         response = conn.getresponse()
         response.read()
         assert response.status == 200, (path, response.status)
@@ -197,26 +213,29 @@ def similar_static(size: int) -> str:
     return "/static/web/" + best.relative_to(STATIC).as_posix()
 
 
-def measure(base: str, pid: int, args: argparse.Namespace) -> dict[str, dict[str, float]]:
+def measure(
+    base: str, pid: int, session: str, args: argparse.Namespace
+) -> dict[str, dict[str, float]]:
     with urllib.request.urlopen(base + "/points/BL23/") as r:
         point_size = len(r.read())
     static = similar_static(point_size)
-    cases: list[tuple[str, str, str | None]] = [
-        ("point page /points/BL23/", "/points/BL23/", None),
-        ("POST /api/plan", "/api/plan", PLAN_BODY),
-        ("GET /plan/", "/plan/", None),
-        (f"static {static.rsplit('/', 1)[1]}", static, None),
+    cases: list[Case] = [
+        ("point page /points/BL23/", "/points/BL23/", None, None),
+        ("POST /api/plan", "/api/plan", PLAN_BODY, None),
+        ("GET /plan/", "/plan/", None, None),
+        ("diary /diary/ (signed in)", "/diary/", None, session),
+        (f"static {static.rsplit('/', 1)[1]}", static, None, None),
     ]
     load = ab_load if args.client == "ab" else py_load
-    for _, path, body in cases:  # warm up every worker's caches
-        load(base, path, args.clients, args.clients * 4, body)
+    for _, path, body, cookie in cases:  # warm up every worker's caches
+        load(base, path, args.clients, args.clients * 4, body, cookie)
     # Rounds over all endpoints in turn, so that a burst of other work on the machine hits
     # them alike; each endpoint's median round (by req/s) is reported.
-    rounds: dict[str, list[dict[str, float]]] = {name: [] for name, _, _ in cases}
+    rounds: dict[str, list[dict[str, float]]] = {name: [] for name, *_ in cases}
     for _ in range(args.rounds):
-        for name, path, body in cases:
+        for name, path, body, cookie in cases:
             before = server_cpu(pid)
-            result = load(base, path, args.clients, args.requests, body)
+            result = load(base, path, args.clients, args.requests, body, cookie)
             result["cpu_us"] = (server_cpu(pid) - before) / result["n"] * 1e6
             rounds[name].append(result)
     results = {
@@ -241,15 +260,24 @@ def measure(base: str, pid: int, args: argparse.Namespace) -> dict[str, dict[str
     return results
 
 
-def wire_bytes(base: str, link: str) -> None:
-    opener = urllib.request.build_opener(
+def signed_in(link: str) -> tuple[urllib.request.OpenerDirector, str]:
+    """An opener signed in with the server's link, and its session as a Cookie header."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    sign_in(opener, link)
+    cookie = "; ".join(f"{c.name}={c.value}" for c in jar if c.name == "sessionid")
+    assert cookie, "sign-in gave no session cookie"
+    return opener, cookie
+
+
+def wire_bytes(base: str, opener: urllib.request.OpenerDirector) -> None:
+    anonymous = urllib.request.build_opener(
         urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
     )
     print("first visit, bytes over the wire (br/gzip as a browser asks; bodies only):")
     for label, path in (("/", "/"), ("point page", "/points/BL23/"), ("/plan/", "/plan/")):
-        size, files = first_visit(opener, base, path)
+        size, files = first_visit(anonymous, base, path)
         print(f"  {label:28} {size:8d} B in {files} files")
-    sign_in(opener, link)
     player = start_session(opener, base)
     size, files = first_visit(opener, base, player)
     # the chart of the first step, which the browser fetches when the session starts
@@ -297,10 +325,11 @@ def main() -> None:
         proc, base, link = start_server(folder, workers, args.database_url)
         try:
             print(f"\n== --workers {workers}")
-            runs[workers] = measure(base, proc.pid, args)
+            opener, session = signed_in(link)
+            runs[workers] = measure(base, proc.pid, session, args)
             if index == 0:
                 print()
-                wire_bytes(base, link)
+                wire_bytes(base, opener)
         finally:
             proc.terminate()
             proc.wait(timeout=20)
