@@ -70,7 +70,11 @@ def point(
 
     for erratum in match.errata:
         console.print(
-            Panel(Text(erratum.note), title=f"Note on the label {code!r}", border_style="yellow")
+            Panel(
+                Text(erratum.note),
+                title=Text(f"Note on the label {code!r}"),  # Text: what was typed, not markup
+                border_style="yellow",
+            )
         )
     console.print(_card(match.point))
 
@@ -108,4 +112,4 @@ def _card(p: Point) -> Panel:
     if p.aliases:
         body.append(f"\nAlso called: {', '.join(p.aliases)}\n")
     body.append(f"Sources: {', '.join(sorted(p.cited_sources()))}")
-    return Panel(body, title=f"{p.code} (article: {p.article.label})", expand=False)
+    return Panel(body, title=Text(f"{p.code} (article: {p.article.label})"), expand=False)
