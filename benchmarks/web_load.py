@@ -14,8 +14,8 @@ server; without it a Python client does, and eats much of a small machine. ab ro
 latencies to whole milliseconds.
 
 Each endpoint also gets the server's CPU time per request (all its processes, from /proc, on
-Linux): unlike req/s it hardly moves when other work shares the machine, so it tells what a
-change did even on a busy machine; and the load average is printed with each run.
+Linux): it moves much less than req/s when other work shares the machine, so it tells more
+of what a change did on a busy machine; and the load average is printed with each run.
 
 Then, once: the bytes over the wire of a first visit (HTML plus the scripts, styles, icon and
 manifest it references, as a browser asking for brotli and gzip gets them; bodies only) for
