@@ -14,12 +14,16 @@ from the front pressing CV6 (Pose only, as the live page sends it). Two loads ea
 The clients are Python threads on the same machine, so they take CPU from the server; the
 load average before each run is printed with the figures.
 
+"srv cpu" and "cli cpu" are the CPU milliseconds per request that the server (all its
+processes) and the clients used.
+
     python benchmarks/press_landmarks.py [--clients 20] [--fps 15] [--seconds 20] [--workers N]
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import http.client
 import json
 import math
@@ -105,6 +109,7 @@ def poster(base: str, frame: dict[str, object]):  # type: ignore[no-untyped-def]
     body = json.dumps(frame)
     headers = {
         "Content-Type": "application/json",
+        "Accept-Encoding": "gzip, deflate, br",  # as a browser sends it: the answer is gzipped
         "X-CSRFToken": token.group(1),
         "Cookie": f"csrftoken={token.group(1)}",
     }
@@ -118,7 +123,11 @@ def poster(base: str, frame: dict[str, object]):  # type: ignore[no-untyped-def]
 
     check = http.client.HTTPConnection(base.split("//")[1])
     check.request("POST", "/api/locate/landmarks", body=body, headers=headers)
-    verdict = json.loads(check.getresponse().read())["press"]
+    answer = check.getresponse()
+    data = answer.read()
+    if answer.getheader("Content-Encoding") == "gzip":
+        data = gzip.decompress(data)
+    verdict = json.loads(data)["press"]
     return send, verdict
 
 
@@ -193,6 +202,22 @@ def summary(latencies: list[float], seconds: float) -> dict[str, float]:
     }
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time of a process and its children so far (Linux /proc; 0 elsewhere)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total, todo = 0.0, [pid]
+    while todo:
+        one = todo.pop()
+        try:
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{one}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
 def load_text() -> str:
     one, five, _ = os.getloadavg()
     return f"{one:.2f}/{five:.2f}"
@@ -217,7 +242,8 @@ def main() -> None:
             f"{os.cpu_count()} cores, --workers {args.workers or 'default'}"
         )
         print(f"{'frame':22} {'verdict':8} {'load':13} {'n':>5} {'req/s':>7} {'p50 ms':>7} "
-              f"{'p95 ms':>7} {'p99 ms':>7}  load avg 1/5 min before")  # fmt: skip
+              f"{'p95 ms':>7} {'p99 ms':>7} {'srv cpu':>7} {'cli cpu':>7}  "
+              "load 1/5 min before")  # fmt: skip
         frames = (("two hands, press LI4", hands_frame()), ("body, press CV6", body_frame()))
         for name, frame in frames:
             send, verdict = poster(base, frame)
@@ -230,10 +256,13 @@ def main() -> None:
             }
             for how, run in runs.items():
                 before = load_text()
+                server, client = cpu_seconds(proc.pid), time.process_time()
                 r = run()
+                server, client = cpu_seconds(proc.pid) - server, time.process_time() - client
                 print(
                     f"{name:22} {verdict['verdict']:8} {how:13} {r['n']:5.0f} {r['rps']:7.1f} "
-                    f"{r['p50']:7.1f} {r['p95']:7.1f} {r['p99']:7.1f}  {before}",
+                    f"{r['p50']:7.1f} {r['p95']:7.1f} {r['p99']:7.1f} "
+                    f"{server / r['n'] * 1000:7.2f} {client / r['n'] * 1000:7.2f}  {before}",
                     flush=True,
                 )
     finally:

@@ -166,8 +166,8 @@ def _judge_hand(code: str, hands: list[HandObservation], mirrored: bool) -> Pres
         others = [h for h in hands if h is not target]
         tips = [_hand_tip(h, t, mirrored) for h in others for t in TIPS]
         # the pressing hand is the one whose tips lie over the other hand
-        grown = _grown(target.points)
-        over = any(inside_hull((t.x, t.y), grown) for t in tips)
+        hull = convex_hull(_grown(target.points))
+        over = any(in_hull((t.x, t.y), hull) for t in tips)
         for placement in _evaluate(code, landmarks):
             cun = cun_at(code, landmarks, placement)
             for tip in tips:
@@ -322,25 +322,37 @@ def _grown(points: list[tuple[float, float]], factor: float = 1.25) -> list[tupl
 
 def inside_hull(point: tuple[float, float], cloud: list[tuple[float, float]]) -> bool:
     """Whether a point lies inside the convex hull of a set of points (any orientation)."""
+    return in_hull(point, convex_hull(cloud))
+
+
+def convex_hull(cloud: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The hull's corners, counter-clockwise in x-right/y-up terms (monotone chain); fewer
+    than three corners when the points do not span an area."""
     pts = sorted(set(cloud))
     if len(pts) < 3:
-        return False
-
-    def cross(o: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
-        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
+        return []
     lower: list[tuple[float, float]] = []
     upper: list[tuple[float, float]] = []
     for p in pts:
-        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+        while len(lower) >= 2 and _cross(lower[-2], lower[-1], p) <= 0:
             lower.pop()
         lower.append(p)
     for p in reversed(pts):
-        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+        while len(upper) >= 2 and _cross(upper[-2], upper[-1], p) <= 0:
             upper.pop()
         upper.append(p)
     hull = lower[:-1] + upper[:-1]
-    return all(cross(hull[i], hull[(i + 1) % len(hull)], point) >= 0 for i in range(len(hull)))
+    return hull if len(hull) >= 3 else []
+
+
+def in_hull(point: tuple[float, float], hull: list[tuple[float, float]]) -> bool:
+    """Whether a point lies inside (or on) a hull made by :func:`convex_hull`."""
+    n = len(hull)
+    return n >= 3 and all(_cross(hull[i], hull[(i + 1) % n], point) >= 0 for i in range(n))
+
+
+def _cross(o: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+    return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
 
 
 def cun_at(code: str, landmarks: LandmarkSet, placement: Placement) -> float:
