@@ -132,7 +132,20 @@ def test_landmarks_endpoint_answers_the_press_verdict() -> None:
     press = response.json()["press"]
     assert press["code"] == "LI4" and press["verdict"] == "on" and press["distance_cun"] < 0.05
     assert press["presser"]["hand"] == "left" and press["presser"]["fingertip"] == "index"
-    assert abs(press["target"]["x"] - li4.x) < 0.2 and press["certainty"] == "high"
+    assert abs(press["target"]["x"] - li4.x) < 0.2
+    # the pressing hand lies over the other: its landmarks may have moved, so not "high"
+    assert press["covered"] and not press["remembered"] and press["certainty"] != "high"
+    # with the hand as a frame showed it alone (the live page sends it), placed on that
+    hands = payload["hands"]
+    assert isinstance(hands, list)
+    payload["earlier"] = hands[0]
+    response = Client().post("/api/locate/landmarks", json.dumps(payload), "application/json")
+    press = response.json()["press"]
+    assert press["verdict"] == "on" and press["remembered"] and press["certainty"] == "high"
+    payload["earlier"] = {"label": "Left", "score": 1, "landmarks": [[0, 0]] * 5}
+    response = Client().post("/api/locate/landmarks", json.dumps(payload), "application/json")
+    assert response.status_code == 422
+    del payload["earlier"]
     payload["press"] = "XX9"
     response = Client().post("/api/locate/landmarks", json.dumps(payload), "application/json")
     assert response.status_code == 422
