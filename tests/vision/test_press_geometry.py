@@ -10,7 +10,7 @@ import pytest
 
 from acupressure import atlas, body
 from acupressure.body.direction import axes
-from acupressure.vision.body_map import body_landmarks, resolve_sides
+from acupressure.vision.body_map import back_set_from_front, body_landmarks, resolve_sides
 from acupressure.vision.hand_map import hand_landmarks
 from acupressure.vision.observations import HandObservation, PoseObservation
 from acupressure.vision.orient import orient_hand
@@ -321,6 +321,28 @@ def test_body_without_a_hand_uses_pose_and_is_marked_low() -> None:
     result = judge("CV6", [], _pose(300, 0, False, False))
     assert result.verdict != "cannot tell"
     assert result.certainty == "low" and result.presser.fingertip == "index"
+    assert result.presser.seen_by == "pose"
+
+
+@pytest.mark.parametrize("mirrored", [False, True])
+def test_gb21_live_with_pose_alone_the_other_hand_on_the_shoulder(mirrored: bool) -> None:
+    """The live body view runs Pose only: the right hand's tip (Pose's index landmark) on
+    the left GB21 from the front is "on", marked low and seen by Pose."""
+    pose = _pose(300, 0, mirrored, False)
+    shape = resolve_sides(pose, "front", mirrored)
+    landmarks = back_set_from_front(shape)  # GB21's rule, read from a front view
+    assert landmarks is not None
+    left = next(p for p in body.evaluate(atlas.get("GB21"), landmarks) if p.side == "left")
+    points = list(pose.points)
+    visibility = list(pose.visibility)
+    index = shape.index(19, 20, "right")
+    points[index] = (left.x, left.y)
+    visibility[index] = 0.9
+    pressed = pose.model_copy(update={"points": points, "visibility": visibility})
+    result = judge("GB21", [], pressed, mirrored=mirrored)
+    assert result.verdict == "on" and result.certainty == "low"
+    assert result.presser.seen_by == "pose" and result.presser.hand == "right"
+    assert result.target is not None and result.target.side == "left"
 
 
 def test_points_without_a_press_check_say_so() -> None:

@@ -94,6 +94,10 @@ class Presser(_Model):
     fingertip: Fingertip | None
     x: float | None = None
     y: float | None = None
+    # "hands": MediaPipe Hands found the fingertip (any hand in the picture, a helper's too);
+    # "pose": only the body model ran (the live body view), so the presser is the filmed
+    # person's own hand as Pose sees it (the tip of the hand, rough: certainty "low")
+    seen_by: Literal["hands", "pose"] | None = None
 
 
 class Target(_Model):
@@ -357,7 +361,13 @@ def _verdict(
         verdict=verdict,
         distance_cun=round(distance, 2),
         direction=direction,
-        presser=Presser(hand=tip.hand, fingertip=tip.name, x=round(tip.x, 1), y=round(tip.y, 1)),
+        presser=Presser(
+            hand=tip.hand,
+            fingertip=tip.name,
+            x=round(tip.x, 1),
+            y=round(tip.y, 1),
+            seen_by="pose" if tip.rough else "hands",
+        ),
         target=Target(
             side=side,
             x=round(placement.x, 1),
