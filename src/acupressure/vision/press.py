@@ -116,7 +116,7 @@ class PressResult(_Model):
     target: Target | None
     certainty: Certainty | None  # None with "cannot tell"
     covered: bool = False  # the pressing hand lies over the target hand (its landmarks move)
-    remembered: bool = False  # the target was placed on the clean hand of an earlier frame
+    remembered: bool = False  # placed on the clean hand of an earlier frame (no cap, then)
     supported: str | None  # the picture this point needs for a press check; None: no check
     advice: str  # one line for the person: the verdict, or what to change
 
@@ -213,7 +213,7 @@ def _judge_hand(
     remembered = _remembered(code, pair, earlier, mirrored)
     if remembered is not None:
         landmarks, placement = remembered
-        return _verdict(code, "hand", landmarks, placement, tip, remembered=True)
+        return _verdict(code, "hand", landmarks, placement, tip, covered=pair.over, remembered=True)
     cap: Certainty = "high"
     if pair.over:
         cap = "low" if _rule_covered(code, pair, placement) else "medium"
