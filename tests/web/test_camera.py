@@ -8,7 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ for the vision helpers
 
@@ -146,6 +149,15 @@ def test_landmarks_endpoint_answers_the_press_verdict() -> None:
     response = Client().post("/api/locate/landmarks", json.dumps(payload), "application/json")
     assert response.status_code == 422
     del payload["earlier"]
+    # each live frame is parsing and geometry only: no session, user or other table is read,
+    # for a signed-in person (the player's camera) either, and the answer is never stored
+    signed_in = Client()
+    signed_in.force_login(User.objects.create_user("p@example.com", "p@example.com"))
+    for client in (Client(), signed_in):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post("/api/locate/landmarks", json.dumps(payload), "application/json")
+        assert response.status_code == 200 and list(queries) == []
+        assert response["Cache-Control"] == "no-store, private"
     payload["press"] = "XX9"
     response = Client().post("/api/locate/landmarks", json.dumps(payload), "application/json")
     assert response.status_code == 422

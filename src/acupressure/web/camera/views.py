@@ -28,7 +28,7 @@ from acupressure.vision.press import SUPPORT
 from acupressure.web.camera.described import described
 from acupressure.web.camera.uploads import InMemoryOnly
 from acupressure.web.ratelimit import Limit, allow
-from acupressure.web.security import CSP_WITH_WASM
+from acupressure.web.security import CSP_WITH_WASM, PRIVATE
 
 _detector_lock = threading.Lock()
 _detector: Any = None
@@ -238,4 +238,8 @@ def landmarks(request: HttpRequest) -> JsonResponse:
         press=press,
         earlier=earlier,
     )
-    return JsonResponse(result.model_dump(mode="json"))
+    response = JsonResponse(result.model_dump(mode="json"))
+    # the person's own landmarks, never kept; marked here so that no session or user is
+    # looked up for each of the live camera's frames
+    response["Cache-Control"] = PRIVATE
+    return response
