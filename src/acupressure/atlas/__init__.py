@@ -58,12 +58,7 @@ def resolve(query: str) -> Match:
     return index().resolve(query)
 
 
-@cache
-def _by_code() -> dict[str, Point]:
-    return {p.code: p for p in _points()}
-
-
 def get(query: str) -> Point:
     """The point by code, alias or name (an exact code, the common case, is a dict lookup)."""
-    point = _by_code().get(query)
+    point = index().by_code(query)
     return point if point is not None else resolve(query).point

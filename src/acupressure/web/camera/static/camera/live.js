@@ -283,7 +283,7 @@
     var sure = press.certainty ? " (" + press.certainty + " certainty)" : "";
     if (press.presser && press.presser.seen_by === "pose") {
       sure += ". Live, the body model follows only the person filmed: the pressing hand is " +
-        "your own; for a helper's hand, upload a photo instead";
+        "your own; for a helper's hand, upload a photo instead.";
     }
     if (press.covered && !press.remembered) {
       sure += ". The pressing hand hides part of the other hand: show that hand alone for a " +
