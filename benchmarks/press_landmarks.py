@@ -1,5 +1,6 @@
 """The live page's server answer: POST /api/locate/landmarks with one frame's landmarks and a
-point to press, under concurrent clients, as served by `acupressure serve` (waitress).
+point to press, under concurrent clients, as served by `acupressure serve` (gunicorn,
+``--workers`` processes, one per core by default).
 
 The goal (issue 13): p99 under 15 ms with 20 clients, so that the verdict keeps up with a
 phone camera's frame rate. Two frames: two hands pressing LI4 (the hands view) and a body
@@ -10,17 +11,25 @@ from the front pressing CV6 (Pose only, as the live page sends it). Two loads ea
   one request in flight), which is what the live page does;
 - saturated: 20 clients sending back to back (latency is then about clients / throughput).
 
-    python benchmarks/press_landmarks.py [--clients 20] [--fps 15] [--seconds 20]
+The clients are Python threads on the same machine, so they take CPU from the server; the
+load average before each run is printed with the figures.
+
+"srv cpu" and "cli cpu" are the CPU milliseconds per request that the server (all its
+processes) and the clients used.
+
+    python benchmarks/press_landmarks.py [--clients 20] [--fps 15] [--seconds 20] [--workers N]
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import http.client
 import json
 import math
 import os
 import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -29,7 +38,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from web_load import load, start_server
+from web_load import start_server
 
 # A left hand showing its palm, fingers up (MediaPipe's 21 points; one unit = wrist to
 # middle knuckle); the other three hands are its mirror images.
@@ -100,6 +109,7 @@ def poster(base: str, frame: dict[str, object]):  # type: ignore[no-untyped-def]
     body = json.dumps(frame)
     headers = {
         "Content-Type": "application/json",
+        "Accept-Encoding": "gzip, deflate, br",  # as a browser sends it: the answer is gzipped
         "X-CSRFToken": token.group(1),
         "Cookie": f"csrftoken={token.group(1)}",
     }
@@ -113,7 +123,11 @@ def poster(base: str, frame: dict[str, object]):  # type: ignore[no-untyped-def]
 
     check = http.client.HTTPConnection(base.split("//")[1])
     check.request("POST", "/api/locate/landmarks", body=body, headers=headers)
-    verdict = json.loads(check.getresponse().read())["press"]
+    answer = check.getresponse()
+    data = answer.read()
+    if answer.getheader("Content-Encoding") == "gzip":
+        data = gzip.decompress(data)
+    verdict = json.loads(data)["press"]
     return send, verdict
 
 
@@ -148,6 +162,36 @@ def paced(port: int, send, clients: int, fps: float, seconds: float) -> dict[str
         t.start()
     for t in threads:
         t.join()
+    return summary(latencies, seconds)
+
+
+def saturated(port: int, send, clients: int, seconds: float) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Each client sends its next frame as soon as the last answer came, for ``seconds``."""
+    latencies: list[float] = []
+    lock = threading.Lock()
+    deadline = time.perf_counter() + seconds
+
+    def client() -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine: list[float] = []
+        while time.perf_counter() < deadline:
+            t0 = time.perf_counter()
+            send(conn)
+            mine.append(time.perf_counter() - t0)
+        conn.close()
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return summary(latencies, time.perf_counter() - started)
+
+
+def summary(latencies: list[float], seconds: float) -> dict[str, float]:
     q = statistics.quantiles(latencies, n=100)
     return {
         "n": len(latencies),
@@ -158,37 +202,73 @@ def paced(port: int, send, clients: int, fps: float, seconds: float) -> dict[str
     }
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time of a process and its children so far (Linux /proc; 0 elsewhere)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total, todo = 0.0, [pid]
+    while todo:
+        one = todo.pop()
+        try:
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{one}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def load_text() -> str:
+    one, five, _ = os.getloadavg()
+    return f"{one:.2f}/{five:.2f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--fps", type=float, default=15.0, help="frames per second per client")
-    parser.add_argument("--requests", type=int, default=4000, help="saturated: per frame")
     parser.add_argument("--seconds", type=float, default=20.0, help="per frame and load")
+    parser.add_argument("--workers", type=int, default=0, help="0: the server's default")
     args = parser.parse_args()
     # the 20 clients stand for 20 phones, each under the per-client limit (1200 frames a
     # minute); here they all come from 127.0.0.1, so the limit is lifted for the run
     os.environ["ACUPRESSURE_LANDMARKS_PER_MINUTE"] = str(10**9)
-    proc, base, _ = start_server(Path(tempfile.mkdtemp(prefix="acupressure-bench-")))
+    folder = Path(tempfile.mkdtemp(prefix="acupressure-bench-"))
+    proc, base, _ = start_server(folder, args.workers, None)
     port = int(base.rsplit(":", 1)[1])
     try:
-        print(f"{args.clients} concurrent clients, POST /api/locate/landmarks (goal: p99 < 15 ms)")
-        print(f"{'frame':24} {'verdict':8} {'load':16} {'n':>5} {'req/s':>7} {'p50 ms':>7} "
-              f"{'p95 ms':>7} {'p99 ms':>7}")  # fmt: skip
+        print(
+            f"{args.clients} concurrent clients, POST /api/locate/landmarks (goal: p99 < 15 ms); "
+            f"{os.cpu_count()} cores, --workers {args.workers or 'default'}"
+        )
+        print(f"{'frame':22} {'verdict':8} {'load':13} {'n':>5} {'req/s':>7} {'p50 ms':>7} "
+              f"{'p95 ms':>7} {'p99 ms':>7} {'srv cpu':>7} {'cli cpu':>7}  "
+              "load 1/5 min before")  # fmt: skip
         frames = (("two hands, press LI4", hands_frame()), ("body, press CV6", body_frame()))
         for name, frame in frames:
             send, verdict = poster(base, frame)
-            loads = {
-                f"paced {args.fps:g} fps": paced(port, send, args.clients, args.fps, args.seconds),
-                "saturated": load(port, send, args.clients, args.requests, args.seconds),
+            runs = {
+                "one client": lambda send=send: saturated(port, send, 1, args.seconds / 4),
+                f"paced {args.fps:g} fps": lambda send=send: paced(
+                    port, send, args.clients, args.fps, args.seconds
+                ),
+                "saturated": lambda send=send: saturated(port, send, args.clients, args.seconds),
             }
-            for how, r in loads.items():
+            for how, run in runs.items():
+                before = load_text()
+                server, client = cpu_seconds(proc.pid), time.process_time()
+                r = run()
+                server, client = cpu_seconds(proc.pid) - server, time.process_time() - client
                 print(
-                    f"{name:24} {verdict['verdict']:8} {how:16} {r['n']:5.0f} {r['rps']:7.1f} "
-                    f"{r['p50']:7.1f} {r['p95']:7.1f} {r['p99']:7.1f}"
+                    f"{name:22} {verdict['verdict']:8} {how:13} {r['n']:5.0f} {r['rps']:7.1f} "
+                    f"{r['p50']:7.1f} {r['p95']:7.1f} {r['p99']:7.1f} "
+                    f"{server / r['n'] * 1000:7.2f} {client / r['n'] * 1000:7.2f}  {before}",
+                    flush=True,
                 )
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        proc.wait(timeout=20)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

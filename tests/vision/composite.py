@@ -38,6 +38,7 @@ class Composite:
     radius_cun: float
     tips: dict[str, Vec]  # where the pasted hand's tips went
     spot: Vec  # where the index tip was meant to land
+    presser: list[Vec]  # where all 21 landmarks of the pasted hand went
 
     def truth_cun(self) -> float:
         """Distance from the point to the nearest pasted tip, in cun."""
@@ -75,8 +76,13 @@ def compose(
     code: str,
     along: float,
     across: float,
+    turn: float | None = None,
 ) -> Composite:
-    """Paste the presser so its index tip lands ``along``/``across`` cun from ``code``."""
+    """Paste the presser so its index tip lands ``along``/``across`` cun from ``code``.
+
+    ``turn``: the direction the pasted finger points, in degrees from the target hand's
+    outward direction towards its forward one; by default it reaches in from the nearer edge.
+    """
     size = hand_size(target.points)
     canvas = Image.fromarray(target_rgb).convert("RGB")
     shifted = target
@@ -95,19 +101,26 @@ def compose(
     cy = sum(y for _, y in shifted.points) / 21
     edge = (placement.x - cx) * outward[0] + (placement.y - cy) * outward[1]
     pointing = (-outward[0], -outward[1]) if edge > 0 else outward
-    cutout, tips = _cut(presser_rgb, presser, size / hand_size(presser.points), pointing)
+    if turn is not None:
+        a = math.radians(turn)
+        pointing = (
+            outward[0] * math.cos(a) + forward[0] * math.sin(a),
+            outward[1] * math.cos(a) + forward[1] * math.sin(a),
+        )
+    cutout, points = _cut(presser_rgb, presser, size / hand_size(presser.points), pointing)
     # place the cutout so that its index tip lands on the spot
-    ix, iy = tips["index"]
+    ix, iy = points[TIPS["index"]]
     origin = (round(spot[0] - ix), round(spot[1] - iy))
     canvas.paste(cutout, origin, cutout)
-    placed = {name: (x + origin[0], y + origin[1]) for name, (x, y) in tips.items()}
+    pasted = [(x + origin[0], y + origin[1]) for x, y in points]
     return Composite(
         rgb=np.asarray(canvas),
         target=(placement.x, placement.y),
         cun=cun,
         radius_cun=_radius(code),
-        tips=placed,
+        tips={name: pasted[i] for name, i in TIPS.items()},
         spot=spot,
+        presser=pasted,
     )
 
 
@@ -125,9 +138,9 @@ def _radius(code: str) -> float:
 
 def _cut(
     rgb: np.ndarray, hand: HandObservation, scale: float, pointing: Vec
-) -> tuple[Image.Image, dict[str, Vec]]:
+) -> tuple[Image.Image, list[Vec]]:
     """The hand cut out (RGBA), scaled and turned so wrist->index tip runs along
-    ``pointing``; returns it with its tips' positions in the cutout."""
+    ``pointing``; returns it with its 21 landmarks' positions in the cutout."""
     pts = hand.points
     cx = sum(x for x, _ in pts) / 21
     cy = sum(y for _, y in pts) / 21
@@ -142,9 +155,9 @@ def _cut(
     y1 = min(rgb.shape[0], int(max(y for _, y in grown)) + 1)
     rgba = rgba.crop((x0, y0, x1, y1))
     rgba = rgba.resize((max(1, round(rgba.width * scale)), max(1, round(rgba.height * scale))))
-    local = {n: ((pts[i][0] - x0) * scale, (pts[i][1] - y0) * scale) for n, i in TIPS.items()}
-    wrist = ((pts[0][0] - x0) * scale, (pts[0][1] - y0) * scale)
-    now = math.atan2(local["index"][1] - wrist[1], local["index"][0] - wrist[0])
+    local = [((x - x0) * scale, (y - y0) * scale) for x, y in pts]
+    wrist, index = local[0], local[TIPS["index"]]
+    now = math.atan2(index[1] - wrist[1], index[0] - wrist[0])
     want = math.atan2(pointing[1], pointing[0])
     turn = math.degrees(now - want)  # PIL turns counter-clockwise on screen for positive
     centre = (rgba.width / 2, rgba.height / 2)
@@ -159,7 +172,7 @@ def _cut(
             centre[1] + dy + x * math.sin(a) + y * math.cos(a),
         )
 
-    return turned, {n: moved(p) for n, p in local.items()}
+    return turned, [moved(p) for p in local]
 
 
 def _hull(points: list[Vec]) -> list[Vec]:

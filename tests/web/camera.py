@@ -12,8 +12,20 @@ from tests.web.browser import ARGS, CHROMIUM
 MODEL_WAIT_MS = 240_000  # MediaPipe on software WebGL and two slow cores
 
 
-def write_y4m(photo: Path, target: Path, seconds: int = 3, fps: int = 10) -> None:
-    """A still video (YUV4MPEG2, 640x480, 4:2:0) of the photo, letterboxed on grey."""
+def write_y4m(
+    photo: Path, target: Path, seconds: int = 3, fps: int = 10, before: Path | None = None
+) -> None:
+    """A still video (YUV4MPEG2, 640x480, 4:2:0) of the photo, letterboxed on grey; with
+    ``before``, that photo's still comes first for as many seconds."""
+    with target.open("wb") as out:
+        out.write(f"YUV4MPEG2 W640 H480 F{fps}:1 Ip A1:1 C420jpeg\n".encode())
+        for still in [*([before] if before else []), photo]:
+            body = _y4m_frame(still)
+            for _ in range(seconds * fps):
+                out.write(body)
+
+
+def _y4m_frame(photo: Path) -> bytes:
     np = pytest.importorskip("numpy")
     image_module = pytest.importorskip("PIL.Image")
     picture = image_module.open(photo).convert("RGB")
@@ -23,11 +35,7 @@ def write_y4m(photo: Path, target: Path, seconds: int = 3, fps: int = 10) -> Non
     y, u, v = (np.asarray(c, dtype=np.uint8) for c in frame.convert("YCbCr").split())
     u = u.reshape(240, 2, 320, 2).mean(axis=(1, 3)).round().astype(np.uint8)
     v = v.reshape(240, 2, 320, 2).mean(axis=(1, 3)).round().astype(np.uint8)
-    body = b"FRAME\n" + y.tobytes() + u.tobytes() + v.tobytes()
-    with target.open("wb") as out:
-        out.write(f"YUV4MPEG2 W640 H480 F{fps}:1 Ip A1:1 C420jpeg\n".encode())
-        for _ in range(seconds * fps):
-            out.write(body)
+    return b"FRAME\n" + y.tobytes() + u.tobytes() + v.tobytes()
 
 
 def camera_browser(p: Any, video: Path | None) -> Any:

@@ -8,7 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ for the vision helpers
 
@@ -132,7 +135,29 @@ def test_landmarks_endpoint_answers_the_press_verdict() -> None:
     press = response.json()["press"]
     assert press["code"] == "LI4" and press["verdict"] == "on" and press["distance_cun"] < 0.05
     assert press["presser"]["hand"] == "left" and press["presser"]["fingertip"] == "index"
-    assert abs(press["target"]["x"] - li4.x) < 0.2 and press["certainty"] == "high"
+    assert abs(press["target"]["x"] - li4.x) < 0.2
+    # the pressing hand lies over the other: its landmarks may have moved, so not "high"
+    assert press["covered"] and not press["remembered"] and press["certainty"] != "high"
+    # with the hand as a frame showed it alone (the live page sends it), placed on that
+    hands = payload["hands"]
+    assert isinstance(hands, list)
+    payload["earlier"] = hands[0]
+    response = Client().post("/api/locate/landmarks", json.dumps(payload), "application/json")
+    press = response.json()["press"]
+    assert press["verdict"] == "on" and press["remembered"] and press["certainty"] == "high"
+    payload["earlier"] = {"label": "Left", "score": 1, "landmarks": [[0, 0]] * 5}
+    response = Client().post("/api/locate/landmarks", json.dumps(payload), "application/json")
+    assert response.status_code == 422
+    del payload["earlier"]
+    # each live frame is parsing and geometry only: no session, user or other table is read,
+    # for a signed-in person (the player's camera) either, and the answer is never stored
+    signed_in = Client()
+    signed_in.force_login(User.objects.create_user("p@example.com", "p@example.com"))
+    for client in (Client(), signed_in):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post("/api/locate/landmarks", json.dumps(payload), "application/json")
+        assert response.status_code == 200 and list(queries) == []
+        assert response["Cache-Control"] == "no-store, private"
     payload["press"] = "XX9"
     response = Client().post("/api/locate/landmarks", json.dumps(payload), "application/json")
     assert response.status_code == 422

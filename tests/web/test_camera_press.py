@@ -120,7 +120,7 @@ def test_live_page_says_the_verdict_of_a_composite_frame(server: Served, tmp_pat
             for r in (r for r in posts if r.method == "POST"):
                 body = json.loads(r.post_data or "{}")
                 assert set(body) <= {"width", "height", "mirrored", "points", "view", "press",
-                                     "hands", "pose"}  # fmt: skip
+                                     "hands", "pose", "earlier"}  # fmt: skip
             assert page.evaluate("document.documentElement.scrollWidth") <= 360
             page.get_by_role("button", name="Stop").click(
                 timeout=MODEL_WAIT_MS
@@ -128,6 +128,74 @@ def test_live_page_says_the_verdict_of_a_composite_frame(server: Served, tmp_pat
             assert seen.errors == [] and seen.foreign(server.base) == []
             browser.close()
     assert told, "the browser's MediaPipe found both hands in none of the frames"
+
+
+def _remembered_on() -> tuple[str, Any, Any]:
+    """A composite whose fingertip is on the point and which, with the target hand as the
+    frame before showed it alone, the server judges "on": (code, the hand alone, pressed)."""
+    pytest.importorskip("mediapipe")
+    from acupressure.vision.detect import Detector
+    from acupressure.vision.images import load_path, photo_from_rgb
+    from acupressure.vision.press import judge
+    from vision.composite import PRESSER, back_hand, compose, framed, largest_hand, verdict_for
+    from vision.photos import hand_photos
+
+    detector = Detector()
+    try:
+        photos = hand_photos()
+        source = load_path(next(p for p in photos if p.name.startswith(PRESSER)))
+        presser = largest_hand(detector, source.rgb)
+        assert presser is not None
+        for path in photos:
+            seen = back_hand(detector, load_path(path).rgb)
+            crop = None if seen is None else framed(load_path(path).rgb, seen)
+            target = None if crop is None else back_hand(detector, crop)
+            if crop is None or target is None:
+                continue
+            for code in ("TE3", "LI4"):
+                for turn in (None, 90.0, 270.0, 0.0, 180.0):
+                    made = compose(crop, target, source.rgb, presser, code, 0.0, 0.0, turn)
+                    hands = detector.hands(photo_from_rgb(made.rgb))
+                    press = judge(code, hands, None, earlier=target)
+                    if press.remembered and press.verdict == verdict_for(code, 0.0) == "on":
+                        return code, crop, made.rgb
+    finally:
+        detector.close()
+    pytest.skip("no composite frame with both hands found")
+
+
+def test_live_page_confirms_on_with_the_hand_seen_alone_first(
+    server: Served, tmp_path: Path
+) -> None:
+    """The fake camera shows the target hand alone, then the other hand's fingertip on the
+    point: the live page sends the hand it saw alone, and the server says "on", placed on it
+    ("remembered"); never a wrong verdict while the hand is covered."""
+    from PIL import Image
+    from playwright.sync_api import sync_playwright
+
+    code, alone, pressed = _remembered_on()
+    Image.fromarray(alone).save(tmp_path / "alone.png")
+    Image.fromarray(pressed).save(tmp_path / "pressed.png")
+    video = tmp_path / "press.y4m"
+    write_y4m(tmp_path / "pressed.png", video, seconds=3, before=tmp_path / "alone.png")
+    answers: list[Any] = []
+    with sync_playwright() as p:
+        browser = camera_browser(p, video)
+        page = browser.new_context(service_workers="block").new_page()
+        page.on(
+            "response",
+            lambda r: answers.append(r.json()) if r.url.endswith("/api/locate/landmarks") else None,
+        )
+        page.goto(server.base + f"/camera/live/?mode=hands&press={code}")
+        page.get_by_role("button", name="Start the camera").click()
+        page.locator("#live[data-verdict='on']").wait_for(timeout=MODEL_WAIT_MS)
+        page.get_by_role("button", name="Stop").click(timeout=MODEL_WAIT_MS)
+        browser.close()
+    verdicts = [a["press"] for a in answers if a.get("press")]
+    told = [v for v in verdicts if v["verdict"] != "cannot tell"]
+    print(f"live {code}: {[(v['verdict'], v['remembered'], v['certainty']) for v in told]}")
+    assert any(v["verdict"] == "on" and v["remembered"] for v in told)
+    assert all(v["verdict"] in ("on", "close") for v in told)  # the fingertip is on it
 
 
 def test_photo_result_reads_on_a_phone_and_keeps_the_form(server: Served) -> None:

@@ -59,4 +59,6 @@ def resolve(query: str) -> Match:
 
 
 def get(query: str) -> Point:
-    return resolve(query).point
+    """The point by code, alias or name (an exact code, the common case, is a dict lookup)."""
+    point = index().by_code(query)
+    return point if point is not None else resolve(query).point

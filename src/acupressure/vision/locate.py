@@ -124,9 +124,11 @@ def locate_observations(
     facing: BodyFacing | None = None,
     scale: float = 1.0,
     press: str | None = None,
+    earlier: HandObservation | None = None,
 ) -> LocateResult:
     """``scale``: pixels of the image MediaPipe saw per pixel of width x height (for sizes);
-    ``press``: a point code whose press verdict the result carries (see :mod:`vision.press`).
+    ``press``: a point code whose press verdict the result carries (see :mod:`vision.press`);
+    ``earlier``: the target hand from a recent frame that showed it alone (live video).
     """
     hand_codes = [c for c in wanted.codes if wanted.views[c] == "hand"]
     body_codes = [c for c in wanted.codes if wanted.views[c] != "hand"]
@@ -145,7 +147,9 @@ def locate_observations(
     hands_seen = [d.hand for d in detections if d.kind == "hand"]
     if len(hands_seen) == 2 and len(set(hands_seen)) == 1:
         warnings.append("both hands were read as the same hand; check the labels")
-    verdict = None if press is None else judge(press, hands, pose, mirrored=mirrored, facing=facing)
+    verdict = None
+    if press is not None:
+        verdict = judge(press, hands, pose, mirrored=mirrored, facing=facing, earlier=earlier)
     return LocateResult(
         image=ImageSize(width=width, height=height),
         detections=detections,

@@ -12,7 +12,15 @@ rotation or mirroring of the picture:
 - ``cannot tell``: the target or the presser is not in the picture, with what to change.
 
 Which views can check a press is explicit (:data:`SUPPORT`); ``certainty`` says how sure
-the verdict is, from how well the landmarks behind the target are known.
+the verdict is, from how well the landmarks behind the target are known and whether the
+pressing hand covers them. A hand that another hand covers is still found by MediaPipe,
+but its landmarks move: on composite photos the point moved by 0.15-0.6 cun (once 4.5 cun)
+with the radius 0.3-0.4 cun. So with the presser over the target hand the certainty is at
+most ``medium``, and ``low`` when the presser covers a landmark the point's rule uses.
+The live page can send the target hand from a recent frame that showed it alone
+(``earlier``): while the palm joints the presser leaves uncovered are still where they were
+(the hand has not moved), the point is placed on that clean hand (``remembered``) and the
+cap does not apply; once the hand moves, this frame's landmarks are used again.
 """
 
 from __future__ import annotations
@@ -41,7 +49,7 @@ from acupressure.vision.body_map import (
     body_landmarks,
     resolve_sides,
 )
-from acupressure.vision.hand_map import hand_landmarks
+from acupressure.vision.hand_map import OBSERVED, hand_landmarks
 from acupressure.vision.observations import HandObservation, PoseObservation
 from acupressure.vision.orient import BodyFacing, body_facing, orient_hand, person_hand
 
@@ -57,6 +65,13 @@ POSE_SEEN = 0.5
 # directly are known to a few per cent of the hand; bony landmarks under the skin less so).
 HIGH_SPREAD_CUN = 0.5
 MEDIUM_SPREAD_CUN = 1.0
+LEVELS: tuple[Certainty, ...] = ("low", "medium", "high")
+COVER_GROW = 1.25  # the presser's landmark hull, grown by this factor about its centre
+# An earlier frame's target hand is used while this frame's uncovered palm joints (the
+# landmarks the hand's points are placed from; fingers may move) lie on average within
+# MEMORY_MOVE_CUN of where they were; at least MEMORY_POINTS of the 7 must be uncovered.
+MEMORY_MOVE_CUN = 0.3
+MEMORY_POINTS = 4
 
 # Which picture can check a press on which view; the other views cannot (yet).
 SUPPORT: dict[View, str] = {
@@ -79,6 +94,10 @@ class Presser(_Model):
     fingertip: Fingertip | None
     x: float | None = None
     y: float | None = None
+    # "hands": MediaPipe Hands found the fingertip (any hand in the picture, a helper's too);
+    # "pose": only the body model ran (the live body view), so the presser is the filmed
+    # person's own hand as Pose sees it (the tip of the hand, rough: certainty "low")
+    seen_by: Literal["hands", "pose"] | None = None
 
 
 class Target(_Model):
@@ -96,6 +115,8 @@ class PressResult(_Model):
     presser: Presser
     target: Target | None
     certainty: Certainty | None  # None with "cannot tell"
+    covered: bool = False  # the pressing hand lies over the target hand (its landmarks move)
+    remembered: bool = False  # placed on the clean hand of an earlier frame (no cap, then)
     supported: str | None  # the picture this point needs for a press check; None: no check
     advice: str  # one line for the person: the verdict, or what to change
 
@@ -130,8 +151,11 @@ def judge(
     *,
     mirrored: bool = False,
     facing: BodyFacing | None = None,
+    earlier: HandObservation | None = None,
 ) -> PressResult:
-    """The verdict for one point from what the detectors saw (pixels of one picture)."""
+    """The verdict for one point from what the detectors saw (pixels of one picture).
+
+    ``earlier``: the target hand as a recent frame showed it alone (hand points only)."""
     point = atlas.get(code)
     view = point.rule.view
     if view not in SUPPORT:
@@ -142,11 +166,13 @@ def judge(
             "the tender spot",
         )
     if view == "hand":
-        return _judge_hand(point.code, hands, mirrored)
+        return _judge_hand(point.code, hands, mirrored, earlier)
     return _judge_body(point.code, view, hands, pose, mirrored, facing)
 
 
-def _judge_hand(code: str, hands: list[HandObservation], mirrored: bool) -> PressResult:
+def _judge_hand(
+    code: str, hands: list[HandObservation], mirrored: bool, earlier: HandObservation | None
+) -> PressResult:
     if len(hands) < 2:
         what = "no hand was found" if not hands else "only one hand was found"
         return _cannot(
@@ -155,7 +181,7 @@ def _judge_hand(code: str, hands: list[HandObservation], mirrored: bool) -> Pres
             f"{what}: show both hands, the back of one towards the camera and a finger of "
             "the other on it; add light or bring the hands closer",
         )
-    best: tuple[tuple[bool, float], LandmarkSet, Placement, _Tip] | None = None
+    best: tuple[tuple[bool, float], _Pair, Placement, _Tip] | None = None
     palms = 0
     for target in hands:
         side, seen = orient_hand(target, mirrored)
@@ -164,16 +190,17 @@ def _judge_hand(code: str, hands: list[HandObservation], mirrored: bool) -> Pres
             continue
         landmarks = hand_landmarks(target, side)
         others = [h for h in hands if h is not target]
-        tips = [_hand_tip(h, t, mirrored) for h in others for t in TIPS]
+        tips = [(h, _hand_tip(h, t, mirrored)) for h in others for t in TIPS]
         # the pressing hand is the one whose tips lie over the other hand
-        grown = _grown(target.points)
-        over = any(inside_hull((t.x, t.y), grown) for t in tips)
+        hull = convex_hull(_grown(target.points))
+        over = any(in_hull((t.x, t.y), hull) for _, t in tips)
         for placement in _evaluate(code, landmarks):
             cun = cun_at(code, landmarks, placement)
-            for tip in tips:
+            for presser, tip in tips:
                 rank = (not over, math.hypot(tip.x - placement.x, tip.y - placement.y) / cun)
                 if best is None or rank < best[0]:
-                    best = (rank, landmarks, placement, tip)
+                    pair = _Pair(target, presser, side, landmarks, over)
+                    best = (rank, pair, placement, tip)
     if best is None:
         return _cannot(
             code,
@@ -182,8 +209,65 @@ def _judge_hand(code: str, hands: list[HandObservation], mirrored: bool) -> Pres
             if palms
             else "hold both hands flat towards the camera",
         )
-    _, landmarks, placement, tip = best
-    return _verdict(code, "hand", landmarks, placement, tip)
+    _, pair, placement, tip = best
+    remembered = _remembered(code, pair, earlier, mirrored)
+    if remembered is not None:
+        landmarks, placement = remembered
+        return _verdict(code, "hand", landmarks, placement, tip, covered=pair.over, remembered=True)
+    cap: Certainty = "high"
+    if pair.over:
+        cap = "low" if _rule_covered(code, pair, placement) else "medium"
+    return _verdict(code, "hand", pair.landmarks, placement, tip, cap=cap, covered=pair.over)
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """The hand with the point, the hand pressing it, and what was read from the first."""
+
+    target: HandObservation
+    presser: HandObservation
+    side: Side
+    landmarks: LandmarkSet
+    over: bool  # the presser's tips lie over the target hand
+
+
+def _presser_hull(pair: _Pair) -> list[tuple[float, float]]:
+    return convex_hull(_grown(pair.presser.points, COVER_GROW))
+
+
+def _rule_covered(code: str, pair: _Pair, placement: Placement) -> bool:
+    """Whether the presser covers a landmark the point's rule is measured from."""
+    hull = _presser_hull(pair)
+    names = atlas.get(code).rule.landmarks()
+    side = None if placement.side == "midline" else placement.side
+    for name in names:
+        key = f"{name}.{side}" if side and f"{name}.{side}" in pair.landmarks.points else name
+        if key in pair.landmarks.points and in_hull(pair.landmarks.points[key], hull):
+            return True
+    return False
+
+
+def _remembered(
+    code: str, pair: _Pair, earlier: HandObservation | None, mirrored: bool
+) -> tuple[LandmarkSet, Placement] | None:
+    """The point on the earlier frame's clean hand; None when there is none, it is another
+    hand, too much of this frame's hand is covered to compare, or the hand has moved."""
+    if earlier is None or orient_hand(earlier, mirrored) != (pair.side, "back"):
+        return None
+    hull = _presser_hull(pair)
+    free = [i for i in OBSERVED.values() if not in_hull(pair.target.points[i], hull)]
+    if len(free) < MEMORY_POINTS:
+        return None
+    landmarks = hand_landmarks(earlier, pair.side)
+    placements = _evaluate(code, landmarks)
+    if not placements:
+        return None
+    placement = placements[0]
+    cun = cun_at(code, landmarks, placement)
+    moved = sum(math.dist(earlier.points[i], pair.target.points[i]) for i in free) / len(free)
+    if moved / cun > MEMORY_MOVE_CUN:
+        return None  # the hand moved (or changed shape): the memory no longer holds
+    return landmarks, placement
 
 
 def _judge_body(
@@ -242,6 +326,10 @@ def _verdict(
     landmarks: LandmarkSet,
     placement: Placement,
     tip: _Tip,
+    *,
+    cap: Certainty = "high",
+    covered: bool = False,
+    remembered: bool = False,
 ) -> PressResult:
     rule = atlas.get(code).rule
     cun = cun_at(code, landmarks, placement)
@@ -262,6 +350,7 @@ def _verdict(
         certainty = "medium"
     else:
         certainty = "high"
+    certainty = LEVELS[min(LEVELS.index(certainty), LEVELS.index(cap))]
     advice = {
         "on": "on the point: press and hold",
         "close": f"close: move a little {direction}" if direction else "close",
@@ -272,7 +361,13 @@ def _verdict(
         verdict=verdict,
         distance_cun=round(distance, 2),
         direction=direction,
-        presser=Presser(hand=tip.hand, fingertip=tip.name, x=round(tip.x, 1), y=round(tip.y, 1)),
+        presser=Presser(
+            hand=tip.hand,
+            fingertip=tip.name,
+            x=round(tip.x, 1),
+            y=round(tip.y, 1),
+            seen_by="pose" if tip.rough else "hands",
+        ),
         target=Target(
             side=side,
             x=round(placement.x, 1),
@@ -280,6 +375,8 @@ def _verdict(
             radius=round(rule.radius_cun * cun, 1),
         ),
         certainty=certainty,
+        covered=covered,
+        remembered=remembered,
         supported=SUPPORT[view],
         advice=advice,
     )
@@ -322,25 +419,37 @@ def _grown(points: list[tuple[float, float]], factor: float = 1.25) -> list[tupl
 
 def inside_hull(point: tuple[float, float], cloud: list[tuple[float, float]]) -> bool:
     """Whether a point lies inside the convex hull of a set of points (any orientation)."""
+    return in_hull(point, convex_hull(cloud))
+
+
+def convex_hull(cloud: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The hull's corners, counter-clockwise in x-right/y-up terms (monotone chain); fewer
+    than three corners when the points do not span an area."""
     pts = sorted(set(cloud))
     if len(pts) < 3:
-        return False
-
-    def cross(o: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
-        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
+        return []
     lower: list[tuple[float, float]] = []
     upper: list[tuple[float, float]] = []
     for p in pts:
-        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+        while len(lower) >= 2 and _cross(lower[-2], lower[-1], p) <= 0:
             lower.pop()
         lower.append(p)
     for p in reversed(pts):
-        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+        while len(upper) >= 2 and _cross(upper[-2], upper[-1], p) <= 0:
             upper.pop()
         upper.append(p)
     hull = lower[:-1] + upper[:-1]
-    return all(cross(hull[i], hull[(i + 1) % len(hull)], point) >= 0 for i in range(len(hull)))
+    return hull if len(hull) >= 3 else []
+
+
+def in_hull(point: tuple[float, float], hull: list[tuple[float, float]]) -> bool:
+    """Whether a point lies inside (or on) a hull made by :func:`convex_hull`."""
+    n = len(hull)
+    return n >= 3 and all(_cross(hull[i], hull[(i + 1) % n], point) >= 0 for i in range(n))
+
+
+def _cross(o: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+    return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
 
 
 def cun_at(code: str, landmarks: LandmarkSet, placement: Placement) -> float:

@@ -70,6 +70,8 @@ class PrivateResponsesMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
+        if response.get("Cache-Control") == PRIVATE:
+            return response  # private already (the live camera's frames): no user lookup
         user = getattr(request, "user", None)
         if (user is not None and user.is_authenticated) or "Clear-Site-Data" in response:
             response["Cache-Control"] = PRIVATE

@@ -23,6 +23,9 @@ from acupressure.web.views import (
 )
 
 urlpatterns = [
+    # first: the live camera page posts landmarks many times a second, and Django tries the
+    # patterns in order (ninja's "api/" alone holds dozens)
+    path("", include("acupressure.web.camera.urls")),
     path("", pages.home, name="home"),
     path("about/", pages.about, name="about"),
     path("points/", atlas.points, name="points"),
@@ -75,5 +78,4 @@ urlpatterns = [
     path("offline/", offline.offline, name="offline"),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
-    path("", include("acupressure.web.camera.urls")),
 ]

@@ -46,3 +46,9 @@ def print_press(console: Console, press: PressResult) -> None:
         by = f" ({hand}{tip})"
     console.print(f"{press.code}: {press.verdict}{where}{by}{sure}", highlight=False)
     console.print(f"  {press.advice}", highlight=False)
+    if press.covered:
+        console.print(
+            "  the pressing hand covers part of the other hand, so that hand's landmarks are "
+            "less sure",
+            highlight=False,
+        )

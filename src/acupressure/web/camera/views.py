@@ -28,7 +28,7 @@ from acupressure.vision.press import SUPPORT
 from acupressure.web.camera.described import described
 from acupressure.web.camera.uploads import InMemoryOnly
 from acupressure.web.ratelimit import Limit, allow
-from acupressure.web.security import CSP_WITH_WASM
+from acupressure.web.security import CSP_WITH_WASM, PRIVATE
 
 _detector_lock = threading.Lock()
 _detector: Any = None
@@ -186,6 +186,9 @@ class LandmarksIn(BaseModel):
     press: str | None = Field(default=None, max_length=20)  # a point to judge the press on
     hands: list[_Hand] = Field(default=[], max_length=4)
     pose: _Pose | None = None
+    # the hand of a recent frame that showed one hand alone: the target before the pressing
+    # hand covered it (see acupressure.vision.press)
+    earlier: _Hand | None = None
 
 
 @require_http_methods(["POST"])
@@ -213,8 +216,9 @@ def landmarks(request: HttpRequest) -> JsonResponse:
         HandObservation(
             label=x.label, score=x.score, points=[(u * w, v * h) for u, v in x.landmarks]
         )
-        for x in data.hands
+        for x in [*data.hands, *([data.earlier] if data.earlier else [])]
     ]
+    earlier = hands.pop() if data.earlier else None
     pose = None
     if data.pose is not None:
         vis = [min(1.0, max(0.0, v)) for v in data.pose.visibility]
@@ -224,6 +228,18 @@ def landmarks(request: HttpRequest) -> JsonResponse:
             score=sum(vis) / len(vis),
         )
     result = locate_observations(
-        w, h, hands, pose, codes, mirrored=data.mirrored, facing=data.view, press=press
+        w,
+        h,
+        hands,
+        pose,
+        codes,
+        mirrored=data.mirrored,
+        facing=data.view,
+        press=press,
+        earlier=earlier,
     )
-    return JsonResponse(result.model_dump(mode="json"))
+    response = JsonResponse(result.model_dump(mode="json"))
+    # the person's own landmarks, never kept; marked here so that no session or user is
+    # looked up for each of the live camera's frames
+    response["Cache-Control"] = PRIVATE
+    return response

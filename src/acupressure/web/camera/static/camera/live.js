@@ -30,7 +30,8 @@
   var s = {
     running: false, stream: null, solution: null, kind: null, busy: false,
     pending: null, inFlight: false, result: null, mirrored: false, shown: "", status: "",
-    notes: "", verdict: "", spokenAt: 0, audio: null
+    notes: "", verdict: "", spokenAt: 0, audio: null,
+    earlier: null  // the last hand seen alone: the target before the other hand covered it
   };
   var BEEPS = { "on": 880, "close": 620 };
 
@@ -141,6 +142,7 @@
     s.stream = null;
     s.result = null;
     s.pending = null;
+    s.earlier = null;
     video.srcObject = null;
     stage.hidden = true;
     startBtn.disabled = false;
@@ -202,6 +204,10 @@
         return { label: label.label === "Left" ? "Left" : "Right",
           score: Math.min(1, Math.max(0, label.score)), landmarks: pairs(marks) };
       });
+      // A hand covered by the pressing hand comes back from MediaPipe with its joints moved;
+      // the server places the point on this clean hand while the hand stays where it was.
+      if (body.hands.length === 1) { s.earlier = body.hands[0]; }
+      else if (s.earlier) { body.earlier = s.earlier; }
     } else {
       var marks = results.poseLandmarks;
       if (!marks) {
@@ -275,6 +281,14 @@
   // told to the web player when this page runs inside it.
   function setVerdict(press) {
     var sure = press.certainty ? " (" + press.certainty + " certainty)" : "";
+    if (press.presser && press.presser.seen_by === "pose") {
+      sure += ". Live, the body model follows only the person filmed: the pressing hand is " +
+        "your own; for a helper's hand, upload a photo instead.";
+    }
+    if (press.covered && !press.remembered) {
+      sure += ". The pressing hand hides part of the other hand: show that hand alone for a " +
+        "moment, keep it still, then press from the side.";
+    }
     var text = press.code + ": " + press.advice + sure;
     if (verdictEl.textContent !== text) { verdictEl.textContent = text; }
     root.dataset.verdict = press.verdict;
