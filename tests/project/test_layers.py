@@ -1,8 +1,9 @@
 """The import rule: each layer imports only the layers below it, and no module cycles.
 
-    body  <  atlas  <  safety, charts, vision  <  plan  <  session  <  program  <  web, cli
+    i18n  <  body  <  atlas  <  safety, charts, vision  <  plan  <  session  <  program  <  web, cli
 
-(``program``: programs, a layer of its own between session and web, as the design says.)
+(``i18n``: languages, below everything, since every layer produces text.
+``program``: programs, a layer of its own between session and web, as the design says.)
 
 Every import counts, late ones inside functions and ``TYPE_CHECKING`` ones too. A new
 package must be given its place in LAYERS before it can be imported by anything.
@@ -16,6 +17,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "acupressure"
 LAYERS: dict[str, int] = {
+    "i18n": -1,
     "body": 0,
     "atlas": 1,
     "safety": 2,

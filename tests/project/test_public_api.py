@@ -12,7 +12,7 @@ import pytest
 PUBLIC: dict[str, list[str]] = {
     "acupressure.atlas": [
         "AtlasDataError", "Match", "Point", "PointNotFoundError", "Source", "all_points",
-        "get", "index", "normalise", "points_in", "resolve", "sources",
+        "get", "index", "normalise", "points_in", "resolve", "reviewer", "sources",
     ],
     "acupressure.body": [
         "CUN_MM", "HEIGHT_MM", "SIDES", "VIEWS", "ChartData", "ChartPosition", "CunSegment",
@@ -22,13 +22,18 @@ PUBLIC: dict[str, list[str]] = {
         "chart_data", "evaluate", "evaluate_rule", "finger_measure", "landmark_names", "spec",
     ],
     "acupressure.charts": ["FORMATS", "chart_png", "chart_svg", "points_for", "write_chart"],
+    "acupressure.i18n": [
+        "DEFAULT", "LANGUAGES", "Labels", "NAMES", "N_", "Language", "TranslationError", "activate",
+        "current", "from_accept_language", "from_environment", "gettext", "html_lang",
+        "localize", "ngettext", "parse", "review_mark", "text_keys", "translations", "use",
+    ],
     "acupressure.plan": [
         "Exclusion", "Plan", "PlannedPoint", "Step", "build_plan", "plan_json", "ranked_points",
     ],
     "acupressure.safety": [
         "GENERAL_ADVICE", "Condition", "Effect", "Intake", "PregnancyRule", "RaisedFlag",
         "RedFlag", "SafetyDataError", "Screening", "Urgency", "conditions", "pregnancy_rule",
-        "red_flags", "screen",
+        "red_flags", "reviewer", "screen",
     ],
     "acupressure.session": [
         "Clock", "Event", "JsonlStore", "Keys", "NullStore", "PlanSummary", "Player",

@@ -1,33 +1,34 @@
-"""Plain-language labels for the atlas's coded values, shared by the CLI and the web pages."""
+"""Plain-language labels (read in the current language) for the atlas's coded values, shared by the CLI and the web pages."""
 
 from __future__ import annotations
 
 from acupressure.atlas.models import Area, Performer, PregnancyPolicy, Region, Sides
+from acupressure.i18n import N_, Labels
 
-AREAS: dict[Area, str] = {
-    "lower-back": "Lower back",
-    "upper-back": "Upper back",
-    "neck": "Neck",
-    "shoulders": "Shoulders",
-}
-REGIONS: dict[Region, str] = {
-    "lower-back": "Lower back",
-    "upper-back": "Upper back, neck and shoulders",
-}
-SIDES: dict[Sides, str] = {
-    "midline": "one point on the midline",
-    "both-together": "both sides at once",
-    "alternate": "alternating sides",
-    "one-then-other": "one side, then the other",
-}
-PERFORMER: dict[Performer, str] = {
-    "self": "Yourself",
-    "helper": "Needs a helper",
-    "either": "Yourself or a helper",
-}
-PREGNANCY: dict[PregnancyPolicy, str] = {
-    "never": "Never in pregnancy",
-    "not-first-trimester": "Not in the first trimester; later gently, with agreement",
-    "caution": "Caution in pregnancy",
-    "none": "No pregnancy restriction known",
-}
+AREAS: Labels[Area] = Labels({
+    "lower-back": N_("Lower back"),
+    "upper-back": N_("Upper back"),
+    "neck": N_("Neck"),
+    "shoulders": N_("Shoulders"),
+})
+REGIONS: Labels[Region] = Labels({
+    "lower-back": N_("Lower back"),
+    "upper-back": N_("Upper back, neck and shoulders"),
+})
+SIDES: Labels[Sides] = Labels({
+    "midline": N_("one point on the midline"),
+    "both-together": N_("both sides at once"),
+    "alternate": N_("alternating sides"),
+    "one-then-other": N_("one side, then the other"),
+})
+PERFORMER: Labels[Performer] = Labels({
+    "self": N_("Yourself"),
+    "helper": N_("Needs a helper"),
+    "either": N_("Yourself or a helper"),
+})
+PREGNANCY: Labels[PregnancyPolicy] = Labels({
+    "never": N_("Never in pregnancy"),
+    "not-first-trimester": N_("Not in the first trimester; later gently, with agreement"),
+    "caution": N_("Caution in pregnancy"),
+    "none": N_("No pregnancy restriction known"),
+})

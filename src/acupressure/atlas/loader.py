@@ -10,6 +10,27 @@ import yaml
 from pydantic import ValidationError
 
 from acupressure.atlas.models import Point, Source
+from acupressure.i18n import Language, data
+
+# What a translation of a point replaces: its text, never its codes, numbers or rule.
+POINT_FIELDS = (
+    "names.english",
+    "channel",
+    "indications.*.text",
+    "location.standard",
+    "location.how_to_find.*",
+    "location.landmarks.*",
+    "technique.posture_note",
+    "technique.method",
+    "technique.frequency",
+    "technique.breathing",
+    "technique.steps.*",
+    "technique.variants.*.when",
+    "technique.variants.*.instruction",
+    "pregnancy.note",
+    "precautions.*.text",
+    "errata.*.note",
+)
 
 
 class AtlasDataError(Exception):
@@ -79,3 +100,18 @@ def load_points(folder: Traversable | None = None) -> list[Point]:
     if not points:
         raise AtlasDataError("no point files found in the atlas data folder")
     return points
+
+
+def load_translation(
+    points: list[Point], language: Language, folder: Traversable | None = None
+) -> tuple[list[Point], str | None]:
+    """The points in another language and the clinician who reviewed that translation.
+
+    ``data/i18n/<language>/points.yaml``; a missing or extra point or key fails with
+    :class:`acupressure.i18n.TranslationError` naming the file and the key.
+    """
+    folder = folder or data_dir()
+    name = f"i18n/{language}/points.yaml"
+    file = data.read(folder / "i18n" / language / "points.yaml", name, language)
+    localized = data.localize({p.code: p for p in points}, file, POINT_FIELDS, name)
+    return [localized[p.code] for p in points], file.reviewed_by

@@ -18,6 +18,8 @@ rests are never cut below the article's minimum; dropped points are listed in ``
 
 from __future__ import annotations
 
+from acupressure.i18n import N_, ngettext
+from acupressure.i18n import gettext as _
 from typing import Any
 
 from acupressure.plan import timeline
@@ -29,11 +31,11 @@ from acupressure.safety.screening import GENERAL_ADVICE, screen
 
 __all__ = ["Exclusion", "Plan", "PlannedPoint", "Step", "build_plan", "plan_json", "ranked_points"]
 
-PRESSURE_WARNING = (
+PRESSURE_WARNING = N_(
     "Press firmly but never beyond what is comfortable, and never on broken, bruised or "
     "newly scarred skin."
 )
-PREGNANCY_WARNING = (
+PREGNANCY_WARNING = N_(
     "You are pregnant: points traditionally avoided in pregnancy are left out and the rest are "
     "gentle. Ask your midwife or doctor before you start."
 )
@@ -93,29 +95,38 @@ def build_plan(intake: Intake) -> Plan:
     cands, excluded = candidates(intake)
     kept, dropped = _fit(cands, budget)
     for cand in dropped:
-        unit = "minute" if intake.minutes == 1 else "minutes"
-        reason = f"Dropped to fit {intake.minutes} {unit} (priority {cand.priority})."
+        reason = ngettext(
+            "Dropped to fit {minutes} minute (priority {priority}).",
+            "Dropped to fit {minutes} minutes (priority {priority}).",
+            intake.minutes or 0,
+        ).format(minutes=intake.minutes, priority=cand.priority)
         excluded.append(Exclusion(code=cand.point.code, kind="budget", reason=reason))
     steps = timeline.build(kept)
     per_point: dict[str, int] = {}
     for step in steps:
         if step.code is not None:
             per_point[step.code] = per_point.get(step.code, 0) + step.seconds
-    warnings = [GENERAL_ADVICE, PRESSURE_WARNING]
+    warnings = [_(GENERAL_ADVICE), _(PRESSURE_WARNING)]
     if intake.pregnant:
-        warnings.append(PREGNANCY_WARNING)
+        warnings.append(_(PREGNANCY_WARNING))
     warnings += [conditions()[c].warning for c in dict.fromkeys(intake.conditions)]
     warnings += [
-        f"You confirmed a clinician has assessed this: {f.question}"
+        _("You confirmed a clinician has assessed this: {question}").format(question=f.question)
         for f in screening.red_flags
         if f.cleared
     ]
     if not kept:
-        warnings.append(
-            "No point fits these answers"
-            + (f" in {intake.minutes} minutes." if dropped else ".")
-            + " Nothing to do today; see a clinician or physiotherapist for other options."
-        )
+        if dropped:
+            text = _(
+                "No point fits these answers in {minutes} minutes. Nothing to do today; see a "
+                "clinician or physiotherapist for other options."
+            ).format(minutes=intake.minutes)
+        else:
+            text = _(
+                "No point fits these answers. Nothing to do today; see a clinician or "
+                "physiotherapist for other options."
+            )
+        warnings.append(text)
     return Plan(
         points=[_planned(c, per_point[c.point.code]) for c in kept],
         excluded=excluded,

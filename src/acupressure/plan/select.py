@@ -18,6 +18,7 @@ warnings) and those tied to a condition (applied only when the condition is give
 
 from __future__ import annotations
 
+from acupressure.i18n import gettext as _
 from dataclasses import dataclass, field
 
 from acupressure import atlas
@@ -79,7 +80,7 @@ def candidates(intake: Intake) -> tuple[list[Candidate], list[Exclusion]]:
                 Exclusion(
                     code=point.code,
                     kind="helper",
-                    reason="Out of your own reach: it needs a helper to press it.",
+                    reason=_("Out of your own reach: it needs a helper to press it."),
                 )
             )
             continue

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from acupressure.safety.intake import Intake
-from acupressure.safety.loader import SafetyDataError, conditions, red_flags
+from acupressure.safety.loader import SafetyDataError, conditions, red_flags, reviewer
 from acupressure.safety.models import Condition, Effect, RedFlag, Urgency
 from acupressure.safety.pregnancy import PregnancyRule, pregnancy_rule
 from acupressure.safety.screening import GENERAL_ADVICE, RaisedFlag, Screening, screen
@@ -27,5 +27,6 @@ __all__ = [
     "conditions",
     "pregnancy_rule",
     "red_flags",
+    "reviewer",
     "screen",
 ]

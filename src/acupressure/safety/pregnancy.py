@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from acupressure.i18n import gettext as _
 from dataclasses import dataclass
 from typing import Literal
 
@@ -27,12 +28,15 @@ def pregnancy_rule(point: Point, intake: Intake) -> PregnancyRule:
         return PregnancyRule("ok")
     policy, note = point.pregnancy.policy, point.pregnancy.note
     if policy == "never":
-        return PregnancyRule("exclude", f"Never used in pregnancy. {note}")
+        return PregnancyRule("exclude", _("Never used in pregnancy. {note}").format(note=note))
     if policy == "not-first-trimester":
         if intake.trimester in (None, 1):
-            when = "the first trimester" if intake.trimester == 1 else "an unknown trimester"
-            return PregnancyRule("exclude", f"Not used in {when} of pregnancy. {note}")
-        return PregnancyRule("gentle", f"Pregnancy: gentle pressure only. {note}")
+            if intake.trimester == 1:
+                text = _("Not used in the first trimester of pregnancy. {note}")
+            else:
+                text = _("Not used in an unknown trimester of pregnancy. {note}")
+            return PregnancyRule("exclude", text.format(note=note))
+        return PregnancyRule("gentle", _("Pregnancy: gentle pressure only. {note}").format(note=note))
     if policy == "caution":
-        return PregnancyRule("gentle", f"Pregnancy: gentle pressure only. {note}")
+        return PregnancyRule("gentle", _("Pregnancy: gentle pressure only. {note}").format(note=note))
     return PregnancyRule("ok")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from acupressure.i18n import N_
+from acupressure.i18n import gettext as _
 from pydantic import BaseModel, ConfigDict
 
 from acupressure.safety.intake import Intake
 from acupressure.safety.loader import red_flags
 from acupressure.safety.models import RedFlag, Urgency
 
-GENERAL_ADVICE = (
+GENERAL_ADVICE = N_(
     "Stop if pain gets sharply worse or new symptoms appear, and see a clinician. "
     "Acupressure is self-care alongside medical care, not a replacement for it."
 )
@@ -63,11 +65,13 @@ def screen(intake: Intake) -> Screening:
         urgency = "soon"
     advice = [f.advice for f in open_flags]
     if urgency == "emergency":
-        advice.insert(0, "Get medical help now. No acupressure routine is offered.")
+        advice.insert(0, _("Get medical help now. No acupressure routine is offered."))
     elif urgency == "soon":
         advice.insert(
             0,
-            "See a doctor in the next few days. No routine is offered until a clinician has "
-            "assessed this; then run the plan again and confirm it (--seen-clinician).",
+            _(
+                "See a doctor in the next few days. No routine is offered until a clinician has "
+                "assessed this; then run the plan again and confirm it (--seen-clinician)."
+            ),
         )
     return Screening(blocked=bool(open_flags), urgency=urgency, advice=advice, red_flags=raised)

@@ -7,6 +7,9 @@ from typing import Any
 
 import dj_database_url
 
+from acupressure import i18n
+from acupressure.i18n import catalog as i18n_catalog
+
 from acupressure.web.env import env_bool, env_int, env_list, env_optional
 from acupressure.web.paths import data_dir, secret_key_file
 
@@ -27,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "acupressure.web.apps.WebConfig",
     "acupressure.web.camera.apps.CameraConfig",
+    "acupressure.web.language.apps.LanguageConfig",
 ]
 
 MIDDLEWARE = [
@@ -34,9 +38,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "acupressure.web.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "acupressure.web.language.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -91,9 +97,16 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "/signin/"
 LOGIN_REDIRECT_URL = "/"
 
+# Languages (acupressure.i18n): the browser's (Accept-Language), the switcher's cookie, or a
+# signed-in person's stored choice (web/language). One catalog with the core's strings.
 LANGUAGE_CODE = "en"
+LANGUAGES = [(code.lower(), name) for code, name in i18n.NAMES.items()]
+LOCALE_PATHS = [i18n_catalog.locale_path()]
+LANGUAGE_COOKIE_NAME = "acupressure_language"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "UTC"
-USE_I18N = False
+USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"

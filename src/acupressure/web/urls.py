@@ -34,4 +34,5 @@ urlpatterns = [
     path("api/", api.urls),
     path("admin/", admin.site.urls),
     path("", include("acupressure.web.camera.urls")),
+    path("", include("acupressure.web.language.urls")),
 ]

@@ -1,0 +1,40 @@
+"""After Django's LocaleMiddleware (cookie, then Accept-Language): a signed-in person's stored
+choice wins, and the core (acupressure.i18n) produces its text in the page's language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+
+from acupressure import i18n
+from acupressure.web.language.models import LanguagePreference
+
+
+def django_code(language: i18n.Language) -> str:
+    """Django's code for a language (zh-hans)."""
+    return language.lower()
+
+
+def core_language(code: str | None) -> i18n.Language:
+    return i18n.parse(code or "") or i18n.DEFAULT
+
+
+class LanguageMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            stored = (
+                LanguagePreference.objects.filter(user=user)
+                .values_list("language", flat=True)
+                .first()
+            )
+            if stored:
+                translation.activate(stored)
+                request.LANGUAGE_CODE = stored
+        with i18n.use(core_language(translation.get_language())):
+            return self.get_response(request)
