@@ -29,7 +29,8 @@ PACKAGE = ROOT / "src" / "acupressure"
 LOCALE = PACKAGE / "i18n" / "locale"
 LOCALES = {"es": "es", "zh-Hans": "zh_Hans"}
 KEYWORDS = {**DEFAULT_KEYWORDS, "gettext_lazy": None, "ngettext_lazy": (1, 2), "N_": None}
-PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w*)\}|%[sd]")
+CALL = re.compile(r"""\b(?:n|p|np)?gettext\((?:[^()'"]|'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*")*\)""")
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w*)(?:![rsa])?(?::[^}]*)?\}|%[sd]")
 
 
 def _templatize(path: Path) -> str:
@@ -52,8 +53,17 @@ def messages() -> Iterator[tuple[str | tuple[str, str], str, int]]:
         with path.open("rb") as f:
             for line, msg, _comments, _ctx in extract("python", f, KEYWORDS):
                 yield msg, str(path.relative_to(ROOT)), line
+    from acupressure.cli import app
+    from acupressure.cli.help import texts
+
+    import typer.main
+
+    for text in texts(typer.main.get_command(app)):
+        yield text, "src/acupressure/cli (help)", 0
     for path in sorted(PACKAGE.rglob("templates/**/*.html")):
-        code = io.BytesIO(_templatize(path).encode("utf-8"))
+        # templatize hides the markup behind X's; keep only the gettext calls, line by line.
+        lines = [" ".join(CALL.findall(line)) for line in _templatize(path).splitlines()]
+        code = io.BytesIO("\n".join(lines).encode("utf-8"))
         for line, msg, _comments, _ctx in extract("python", code, KEYWORDS):
             yield msg, str(path.relative_to(ROOT)), line
 

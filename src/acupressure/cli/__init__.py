@@ -10,9 +10,9 @@ import typer
 import typer.main
 
 from acupressure import __version__, i18n
-from acupressure.cli import help as help_text
 from acupressure.cli import atlas as atlas_commands
 from acupressure.cli import chart as chart_command
+from acupressure.cli import help as help_text
 from acupressure.cli import locate as locate_command
 from acupressure.cli import plan as plan_commands
 from acupressure.cli import serve as serve_command

@@ -4,8 +4,7 @@ through the catalog (scripts/i18n.py collects them from this same command tree).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-
-import click
+from typing import Any
 
 from acupressure import i18n
 
@@ -23,34 +22,29 @@ def language_of(argv: Sequence[str], environ: Mapping[str, str]) -> i18n.Languag
     return i18n.from_environment(environ)
 
 
-def texts(command: click.Command) -> Iterator[str]:
+def texts(command: Any) -> Iterator[str]:
     """Every help text of a command tree, in English (what the catalog translates)."""
     for cmd in _walk(command):
         if cmd.help:
             yield cmd.help
         for param in cmd.params:
-            if isinstance(param, click.Option) and param.help:
+            if getattr(param, "help", None):
                 yield param.help
-            help_ = getattr(param, "help", None)
-            if isinstance(param, click.Argument) and help_:
-                yield help_
 
 
-def translate(command: click.Command) -> None:
-    """Replace every help text of the tree with its translation in the current language."""
+def translate(command: Any) -> None:
+    """Replace every help text of the tree (Typer's click commands) with its translation."""
     for cmd in _walk(command):
         if cmd.help:
             cmd.help = i18n.gettext(cmd.help)
         if cmd.short_help:
             cmd.short_help = i18n.gettext(cmd.short_help)
         for param in cmd.params:
-            help_ = getattr(param, "help", None)
-            if help_:
-                param.help = i18n.gettext(help_)  # type: ignore[attr-defined]
+            if getattr(param, "help", None):
+                param.help = i18n.gettext(param.help)
 
 
-def _walk(command: click.Command) -> Iterator[click.Command]:
+def _walk(command: Any) -> Iterator[Any]:
     yield command
-    if isinstance(command, click.Group):
-        for sub in command.commands.values():
-            yield from _walk(sub)
+    for sub in getattr(command, "commands", {}).values():
+        yield from _walk(sub)

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from acupressure.atlas.models import AREAS
 from acupressure.cli.common import fail
+from acupressure.i18n import gettext as _
 from acupressure.safety import Intake
 
 AreaOpt = Annotated[
@@ -119,9 +120,9 @@ def make_intake(
 ) -> Intake:
     """Build and validate the intake; bad input exits 2 with one line."""
     if not areas:
-        fail(f"give at least one --area ({', '.join(AREAS)})")
+        fail(_("give at least one --area ({areas})").format(areas=", ".join(AREAS)))
     if trimester is not None and trimester not in (1, 2, 3):
-        fail(f"--trimester must be 1, 2 or 3, not {trimester}")
+        fail(_("--trimester must be 1, 2 or 3, not {value}").format(value=trimester))
     try:
         return Intake.model_validate(
             {

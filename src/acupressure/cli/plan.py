@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.text import Text
 
 from acupressure.cli.common import EXIT_BLOCKED, console, err_console, print_json
 from acupressure.cli.options import intake_options
 from acupressure.cli.views.plan import blocked_panel, print_plan
 from acupressure.cli.views.questions import ask_red_flags
+from acupressure.i18n import gettext as _
 from acupressure.plan import build_plan
 from acupressure.safety import Intake, screen
 
@@ -46,9 +48,17 @@ def screen_command(as_json: JsonOpt = False) -> None:
     elif result.blocked:
         console.print(blocked_panel(result.urgency, result.advice, result.red_flags))
     else:
-        cleared = [f.id for f in result.red_flags if f.cleared]
-        note = f" (assessed by a clinician: {', '.join(cleared)})" if cleared else ""
-        console.print(f"[green]No red flag stops self-care{note}.[/green]")
-        err_console.print("Next: acupressure plan --area AREA, or acupressure session --area AREA")
+        cleared = [f.question for f in result.red_flags if f.cleared]
+        if cleared:
+            text = _("No red flag stops self-care (assessed by a clinician: {flags}).").format(
+                flags="; ".join(cleared)
+            )
+        else:
+            text = _("No red flag stops self-care.")
+        console.print(Text(text, "green"))
+        err_console.print(
+            _("Next: acupressure plan --area AREA, or acupressure session --area AREA"),
+            markup=False,
+        )
     if result.blocked:
         raise typer.Exit(EXIT_BLOCKED)

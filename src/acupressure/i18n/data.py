@@ -20,11 +20,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
-from typing_extensions import Annotated
 
 from acupressure.i18n.languages import Language
 
@@ -96,7 +95,9 @@ def read(file: Any, name: str, language: Language) -> TranslationFile:
     except yaml.YAMLError as exc:
         raise TranslationError(f"{name}: not valid YAML: {exc}") from exc
     except ValidationError as exc:
-        problems = [f"{'.'.join(map(str, e['loc'])) or '(top level)'}: {e['msg']}" for e in exc.errors()]
+        problems = [
+            f"{'.'.join(map(str, e['loc'])) or '(top level)'}: {e['msg']}" for e in exc.errors()
+        ]
         raise TranslationError(f"{name}: " + "; ".join(problems)) from exc
     if parsed.language != language:
         raise TranslationError(f"{name}: language is {parsed.language}, expected {language}")
@@ -112,7 +113,10 @@ def localize(
     if missing or extra:
         problem = f"missing record {missing[0]}" if missing else f"unknown record {extra[0]}"
         raise TranslationError(f"{name}: {problem}")
-    return {rid: _one(record, file.entries[rid], fields, f"{name}: {rid}") for rid, record in records.items()}
+    return {
+        rid: _one(record, file.entries[rid], fields, f"{name}: {rid}")
+        for rid, record in records.items()
+    }
 
 
 def _one(record: M, translated: Mapping[str, str], fields: Sequence[str], where: str) -> M:

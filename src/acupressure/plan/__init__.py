@@ -18,10 +18,10 @@ rests are never cut below the article's minimum; dropped points are listed in ``
 
 from __future__ import annotations
 
-from acupressure.i18n import N_, ngettext
-from acupressure.i18n import gettext as _
 from typing import Any
 
+from acupressure.i18n import N_, ngettext
+from acupressure.i18n import gettext as _
 from acupressure.plan import timeline
 from acupressure.plan.models import Exclusion, Plan, PlannedPoint, Step
 from acupressure.plan.select import Candidate, candidates, ranked_points

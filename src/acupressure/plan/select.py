@@ -18,11 +18,11 @@ warnings) and those tied to a condition (applied only when the condition is give
 
 from __future__ import annotations
 
-from acupressure.i18n import gettext as _
 from dataclasses import dataclass, field
 
 from acupressure import atlas
 from acupressure.atlas.models import REGIONS, Point, Pressure
+from acupressure.i18n import gettext as _
 from acupressure.plan.models import Exclusion
 from acupressure.safety.intake import Intake
 from acupressure.safety.loader import conditions

@@ -14,11 +14,11 @@ A session opens with a ``breathe`` step to settle (10 s) and ends with one to re
 
 from __future__ import annotations
 
-from acupressure.i18n import N_, Labels
-from acupressure.i18n import gettext as _
 from collections.abc import Sequence
 
 from acupressure.atlas.models import Posture
+from acupressure.i18n import N_, Labels
+from acupressure.i18n import gettext as _
 from acupressure.plan.models import Step, StepKind, StepSide
 from acupressure.plan.select import Candidate
 

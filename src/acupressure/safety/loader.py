@@ -64,11 +64,14 @@ RED_FLAG_FIELDS = ("question", "advice")
 CONDITION_FIELDS = ("label", "warning", "effects.*.text")
 
 
-def _translate(name: str, records: dict[str, M], fields: tuple[str, ...], language: Language) -> tuple[dict[str, M], str | None]:
+def _translate(
+    name: str, records: dict[str, M], fields: tuple[str, ...], language: Language
+) -> tuple[dict[str, M], str | None]:
     if language == "en":
         return records, "original"
     where = f"i18n/{language}/{name}"
-    file = data.read(resources.files("acupressure.safety") / "data" / "i18n" / language / name, where, language)
+    folder = resources.files("acupressure.safety") / "data" / "i18n" / language
+    file = data.read(folder / name, where, language)
     return data.localize(records, file, fields, where), file.reviewed_by
 
 

@@ -9,11 +9,11 @@
 
 from __future__ import annotations
 
-from acupressure.i18n import gettext as _
 from dataclasses import dataclass
 from typing import Literal
 
 from acupressure.atlas.models import Point
+from acupressure.i18n import gettext as _
 from acupressure.safety.intake import Intake
 
 
@@ -36,7 +36,11 @@ def pregnancy_rule(point: Point, intake: Intake) -> PregnancyRule:
             else:
                 text = _("Not used in an unknown trimester of pregnancy. {note}")
             return PregnancyRule("exclude", text.format(note=note))
-        return PregnancyRule("gentle", _("Pregnancy: gentle pressure only. {note}").format(note=note))
+        return PregnancyRule(
+            "gentle", _("Pregnancy: gentle pressure only. {note}").format(note=note)
+        )
     if policy == "caution":
-        return PregnancyRule("gentle", _("Pregnancy: gentle pressure only. {note}").format(note=note))
+        return PregnancyRule(
+            "gentle", _("Pregnancy: gentle pressure only. {note}").format(note=note)
+        )
     return PregnancyRule("ok")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from acupressure.i18n import N_
-from acupressure.i18n import gettext as _
 from pydantic import BaseModel, ConfigDict
 
+from acupressure.i18n import N_
+from acupressure.i18n import gettext as _
 from acupressure.safety.intake import Intake
 from acupressure.safety.loader import red_flags
 from acupressure.safety.models import RedFlag, Urgency

@@ -9,7 +9,6 @@ import dj_database_url
 
 from acupressure import i18n
 from acupressure.i18n import catalog as i18n_catalog
-
 from acupressure.web.env import env_bool, env_int, env_list, env_optional
 from acupressure.web.paths import data_dir, secret_key_file
 

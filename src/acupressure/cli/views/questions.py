@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import typer
+from rich.text import Text
 
 from acupressure.cli.common import err_console, fail
-from acupressure.safety import red_flags
+from acupressure.i18n import gettext as _
+from acupressure.i18n import review_mark
+from acupressure.safety import red_flags, reviewer
 
 
 @dataclass
@@ -22,9 +25,12 @@ def ask_red_flags(skip: frozenset[str] = frozenset()) -> Answers:
     answers = Answers()
     flags = [f for f in red_flags().values() if f.id not in skip]
     err_console.print(
-        f"[bold]Safety questions[/bold] ({len(flags)}): answer y or n. "
-        "They check for signs that need a doctor rather than self-care."
+        Text(_("Safety questions ({count}): answer y or n.").format(count=len(flags)), "bold"),
+        Text(_("They check for signs that need a doctor rather than self-care.")),
     )
+    mark = review_mark(reviewer("red_flags"))
+    if mark:
+        err_console.print(Text(mark, "yellow"))
     for n, flag in enumerate(flags, 1):
         if not _confirm(f"{n}. {flag.question}", n):
             continue
@@ -32,7 +38,9 @@ def ask_red_flags(skip: frozenset[str] = frozenset()) -> Answers:
         if flag.urgency == "emergency":
             answers.emergency = True
             return answers
-        seen = _confirm("   Has a doctor or other clinician already assessed this problem?", n)
+        seen = _confirm(
+            "   " + _("Has a doctor or other clinician already assessed this problem?"), n
+        )
         answers.seen_clinician = answers.seen_clinician and seen
     return answers
 
@@ -44,7 +52,11 @@ def _confirm(question: str, n: int) -> bool:
         return typer.confirm(question, default=None, err=True)
     except typer.Abort:
         typer.echo(err=True)  # end the prompt's line
-        fail(f"safety question {n} was not answered (the input ended); stopping here")
+        fail(
+            _("safety question {number} was not answered (the input ended); stopping here").format(
+                number=n
+            )
+        )
 
 
 def ask_pain(label: str) -> int | None:
@@ -52,7 +64,10 @@ def ask_pain(label: str) -> int | None:
     while True:
         try:
             answer = typer.prompt(
-                f"{label} (0-10, Enter to skip)", default="", show_default=False, err=True
+                _("{label} (0-10, Enter to skip)").format(label=label),
+                default="",
+                show_default=False,
+                err=True,
             ).strip()
         except typer.Abort:
             typer.echo(err=True)
@@ -61,14 +76,14 @@ def ask_pain(label: str) -> int | None:
             return None
         if answer.isdecimal() and 0 <= int(answer) <= 10:  # isdigit() takes "²"
             return int(answer)
-        err_console.print("Please type a whole number from 0 (no pain) to 10 (worst).")
+        err_console.print(_("Please type a whole number from 0 (no pain) to 10 (worst)."))
 
 
 def ready_to_start() -> bool:
     """Wait for Enter; False when input ends or Ctrl-C (the session does not start)."""
     try:
         typer.prompt(
-            "Get into position, then press Enter to start",
+            _("Get into position, then press Enter to start"),
             default="",
             show_default=False,
             err=True,

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF012 - as makemigrations writes it
 from __future__ import annotations
 
 import django.db.models.deletion
