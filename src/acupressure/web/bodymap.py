@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from xml.sax.saxutils import escape
 
+from acupressure import i18n
 from acupressure.atlas.labels import AREAS
 from acupressure.body import canonical
 from acupressure.body.canonical import spinous_y
@@ -146,10 +147,25 @@ def _steps(a: float, b: float, n: int) -> list[float]:
     return [a + (b - a) * i / (n - 1) for i in range(n)]
 
 
-@cache
 def figure_markup() -> str:
     """The back figure's SVG elements (skin, spine, shoulder blades, LEFT/RIGHT)."""
+    return _figure_markup(i18n.current())
+
+
+@cache
+def _figure_markup(language: i18n.Language) -> str:
     return "\n".join(figure_svg(figure("back"), _map()))
+
+
+# The area's name on the figure, one line per row (the English split as the layout wants).
+MAP_WORDS = i18n.Labels(
+    {
+        "neck": i18n.N_("Neck"),
+        "shoulders": i18n.N_("Shoulders"),
+        "upper-back": i18n.N_("Upper\nback"),
+        "lower-back": i18n.N_("Lower\nback"),
+    }
+)
 
 
 def area_path(area: Area) -> str:
@@ -161,7 +177,8 @@ def labels_svg(area: Area) -> str:
     """The area's name as SVG text, 14 px between lines."""
     m = _map()
     out = []
-    for at, lines in area.labels:
+    for at, _english in area.labels:
+        lines = MAP_WORDS[area.value].split("\n")
         x, y = m(at)
         spans = " ".join(
             f'<tspan x="{svg.f(x)}" y="{svg.f(y + 14 * j)}">{escape(line)}</tspan>'

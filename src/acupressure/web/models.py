@@ -12,12 +12,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from acupressure.atlas import labels
 
 PAIN = [MinValueValidator(0), MaxValueValidator(10)]
 
-AREA_CHOICES = list(labels.AREAS.items())
+# Lazy: Django reads the label in the page's language (one catalog with the core's labels).
+AREA_CHOICES = [(key, gettext_lazy(labels.AREAS.english(key))) for key in labels.AREAS]
 
 
 class PractitionerLink(models.Model):

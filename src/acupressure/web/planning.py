@@ -9,10 +9,11 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from acupressure import safety
 from acupressure.atlas import labels
+from acupressure.i18n import gettext as _
 from acupressure.plan import Plan, PlannedPoint, build_plan
 from acupressure.safety import Intake
 
-AREAS = list(labels.AREAS.items())
+AREAS = labels.AREAS  # read per request: the labels come in the page's language
 
 
 class IntakeError(ValueError):
@@ -39,7 +40,11 @@ def intake_from_form(data: QueryDict) -> Intake:
         elif answer != "no":
             unanswered.append(flag.id)
     if unanswered:
-        raise IntakeError(f"please answer every safety question ({len(unanswered)} not answered)")
+        raise IntakeError(
+            _("please answer every safety question ({count} not answered)").format(
+                count=len(unanswered)
+            )
+        )
     raw: dict[str, Any] = {
         "areas": data.getlist("area"),
         "pregnant": data.get("pregnant") == "yes",
@@ -49,21 +54,23 @@ def intake_from_form(data: QueryDict) -> Intake:
         "seen_clinician": data.get("seen_clinician") == "yes",
     }
     if not raw["areas"]:
-        raise IntakeError("choose at least one area where it hurts")
+        raise IntakeError(_("choose at least one area where it hurts"))
     trimester = data.get("trimester", "")
     if trimester not in ("", "unknown", "1", "2", "3"):
-        raise IntakeError(f"trimester: {trimester!r} is not 1, 2 or 3")
+        raise IntakeError(_("trimester: {value!r} is not 1, 2 or 3").format(value=trimester))
     if trimester in ("1", "2", "3"):
         if not raw["pregnant"]:
             raise IntakeError(
-                "trimester: a trimester is chosen but 'I am pregnant' is not ticked; "
-                'tick it, or choose "I don\'t know / not pregnant"'
+                _(
+                    "trimester: a trimester is chosen but 'I am pregnant' is not ticked; "
+                    'tick it, or choose "I don\'t know / not pregnant"'
+                )
             )
         raw["trimester"] = int(trimester)
     minutes = data.get("minutes", "").strip()
     if minutes:
         if not minutes.isdecimal():  # not isdigit(): "²".isdigit() is true, int("²") fails
-            raise IntakeError("minutes: give a whole number of minutes")
+            raise IntakeError(_("minutes: give a whole number of minutes"))
         raw["minutes"] = int(minutes)
     try:
         return Intake.model_validate(raw)
@@ -83,3 +90,4 @@ class RoutinePoint(BaseModel):
 
     point: PlannedPoint
     hanzi: str  # marked lang="zh" on the page
+    pressure: str  # the point's pressure in words, in the page's language

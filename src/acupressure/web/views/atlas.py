@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from pydantic import BaseModel, ConfigDict
 
-from acupressure import atlas
-from acupressure.atlas.labels import PERFORMER, PREGNANCY, REGIONS
+from acupressure import atlas, i18n
+from acupressure.atlas.aliases import standard_code
+from acupressure.atlas.labels import LATERALITY, PERFORMER, PREGNANCY, PRESSURE, REGIONS
 from acupressure.web.charts import chart_for
 
 
@@ -34,6 +35,10 @@ def _row(p: atlas.Point) -> PointRow:
     return PointRow(
         point=p, performer=PERFORMER[p.technique.performer], pregnancy=PREGNANCY[p.pregnancy.policy]
     )
+
+
+def _range(low: int, high: int | None) -> str:
+    return f"{low}–{high}" if high else str(low)
 
 
 def not_found(request: HttpRequest, code: str, message: str) -> HttpResponse:
@@ -63,6 +68,12 @@ def point(request: HttpRequest, code: str) -> HttpResponse:
         "chart": chart_for([found.code]),
         "performer": PERFORMER[found.technique.performer],
         "pregnancy": PREGNANCY[found.pregnancy.policy],
+        "pressure": PRESSURE[found.technique.pressure],
+        "laterality": LATERALITY[found.laterality],
+        "hold": _range(found.technique.hold_seconds, found.technique.hold_seconds_max),
+        "times": _range(found.technique.repetitions, found.technique.repetitions_max),
+        # other languages list the old codes only: the rest are English names
+        "aliases": [a for a in found.aliases if i18n.current() == "en" or standard_code(a)],
         "sources": [cited[sid] for sid in sorted(found.cited_sources())],
     }
     return render(request, "web/point.html", context)

@@ -8,6 +8,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
 from acupressure import atlas
+from acupressure.atlas.labels import AREAS
 from acupressure.web import bodymap
 
 EVIDENCE_SOURCES = ["hsieh-2006", "murphy-2019", "li-2021", "nice-ng59", "acp-aps-2007"]
@@ -25,7 +26,7 @@ def home(request: HttpRequest) -> HttpResponse:
         toggled = [v for v in known if (v in chosen) != (v == area.value)]
         regions.append({
             "value": area.value,
-            "label": area.label,
+            "label": AREAS[area.value],
             "chosen": area.value in chosen,
             "href": "/?" + urlencode([("area", v) for v in toggled]) + "#bodymap",
             "path": bodymap.area_path(area),

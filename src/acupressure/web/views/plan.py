@@ -9,13 +9,15 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from acupressure import atlas, safety
+from acupressure.atlas.labels import PRESSURE
+from acupressure.i18n import gettext as _
 from acupressure.plan import Plan
 from acupressure.web.charts import charts_for
 from acupressure.web.planning import AREAS, IntakeError, RoutinePoint, intake_from_form, plan_for
 
 
 def _minutes(seconds: int) -> str:
-    return f"{seconds // 60} min {seconds % 60:02d} s"
+    return _("{minutes} min {seconds:02d} s").format(minutes=seconds // 60, seconds=seconds % 60)
 
 
 def result_context(plan: Plan, intake_json: str) -> dict[str, Any]:
@@ -23,7 +25,10 @@ def result_context(plan: Plan, intake_json: str) -> dict[str, Any]:
     return {
         "plan": plan,
         "routine": [
-            RoutinePoint(point=p, hanzi=atlas.get(p.code).names.hanzi) for p in plan.points
+            RoutinePoint(
+                point=p, hanzi=atlas.get(p.code).names.hanzi, pressure=PRESSURE[p.pressure]
+            )
+            for p in plan.points
         ],
         "charts": charts_for(codes) if codes else [],
         "total": _minutes(plan.total_seconds),
@@ -36,7 +41,7 @@ def plan_page(request: HttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else request.GET
     chosen = data.getlist("area")
     context: dict[str, Any] = {
-        "areas": [(v, label, v in chosen) for v, label in AREAS],
+        "areas": [(v, label, v in chosen) for v, label in AREAS.items()],
         "flags": list(safety.red_flags().values()),
         "conditions": list(safety.conditions().values()),
         "answers": request.POST,

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from pydantic import ValidationError
 
+from acupressure import i18n
+from acupressure.i18n import N_
+from acupressure.i18n import gettext as _
+from acupressure.plan import build_plan
 from acupressure.safety import Intake
 from acupressure.web import clock
 from acupressure.web.access import own_session, user_id
@@ -51,12 +57,53 @@ def player(request: HttpRequest, pk: int) -> HttpResponse:
         "session": session,
         "charts": charts,
         "timeline": timeline(session),
+        "player_words": {english: _(english) for english in PLAYER_WORDS},
+        "voice_lang": VOICE_LANG[i18n.current()],
     }
     return render(request, "web/player.html", context)
 
 
+# What player.js shows or says besides the cues, looked up by the English text.
+PLAYER_WORDS = (
+    N_("Pause"),
+    N_("Resume"),
+    N_("Resumed"),
+    N_("The session is over. Well done."),
+    N_("Saving…"),
+    N_("Saved. See your diary."),
+    N_("Not saved: {problem}. Try again when online."),
+    N_("find"),
+    N_("breathe"),
+    N_("press"),
+    N_("release"),
+    N_("rest"),
+    N_("switch"),
+    N_("position"),
+    N_("left"),
+    N_("right"),
+    N_("both"),
+    N_("midline"),
+)
+# The language the browser's voice should speak (speechSynthesis picks a matching voice).
+VOICE_LANG = {"en": "en", "es": "es", "zh-Hans": "zh-CN"}
+
+
+def _in_current_language(plan: dict[str, Any], intake: dict[str, Any]) -> dict[str, Any]:
+    """The stored plan with its words in the page's language: the same intake planned again
+    gives the same steps (the planner does not depend on the language), so only the cues and
+    names are taken; anything that differs keeps the stored plan."""
+    try:
+        fresh = build_plan(Intake.model_validate(intake)).model_dump(mode="json")
+    except ValueError:
+        return plan
+    shape = [(s["kind"], s["code"], s["side"], s["seconds"]) for s in plan["steps"]]
+    if shape != [(s["kind"], s["code"], s["side"], s["seconds"]) for s in fresh["steps"]]:
+        return plan
+    return {**plan, "steps": fresh["steps"], "points": fresh["points"]}
+
+
 def timeline(session: PracticeSession) -> dict[str, object]:
-    plan = session.plan
+    plan = _in_current_language(session.plan, session.intake)
     names = {p["code"]: p["name"] for p in plan["points"]}
     return {
         "session": session.pk,
