@@ -30,6 +30,7 @@ LOCALE = PACKAGE / "i18n" / "locale"
 LOCALES = {"es": "es", "zh-Hans": "zh_Hans"}
 KEYWORDS = {**DEFAULT_KEYWORDS, "gettext_lazy": None, "ngettext_lazy": (1, 2), "N_": None}
 CALL = re.compile(r"""\b(?:n|p|np)?gettext\((?:[^()'"]|'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*")*\)""")
+CODE_LIKE = re.compile(r"[A-Z]{1,3}\d{1,2}")  # vertebra tags (C7, L2): the same in every language
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w*)(?:![rsa])?(?::[^}]*)?\}|%[sd]")
 
 
@@ -53,13 +54,22 @@ def messages() -> Iterator[tuple[str | tuple[str, str], str, int]]:
         with path.open("rb") as f:
             for line, msg, _comments, _ctx in extract("python", f, KEYWORDS):
                 yield msg, str(path.relative_to(ROOT)), line
+    import typer.main
+
     from acupressure.cli import app
     from acupressure.cli.help import texts
 
-    import typer.main
-
     for text in texts(typer.main.get_command(app)):
         yield text, "src/acupressure/cli (help)", 0
+    from acupressure import body
+
+    for view in body.VIEWS:  # the body vocabulary's words, which the charts write
+        spec = body.spec(view)
+        yield spec.title, "src/acupressure/body/vocabulary.py", 0
+        for landmark in spec.landmarks:
+            for text in (landmark.label, landmark.short):
+                if text and not CODE_LIKE.fullmatch(text):
+                    yield text, "src/acupressure/body/vocabulary.py", 0
     for path in sorted(PACKAGE.rglob("templates/**/*.html")):
         # templatize hides the markup behind X's; keep only the gettext calls, line by line.
         lines = [" ".join(CALL.findall(line)) for line in _templatize(path).splitlines()]
@@ -102,7 +112,7 @@ def update() -> None:
             catalog = Catalog(locale=locale, domain="django", project="acupressure")
             catalog.update(pot, no_fuzzy_matching=True)
         with path.open("wb") as f:
-            write_po(f, catalog, width=100, omit_header=False, sort_output=True)
+            write_po(f, catalog, width=100, sort_output=True, ignore_obsolete=True)
 
 
 def compile_all() -> None:
@@ -123,8 +133,7 @@ def problems() -> list[str]:
         catalog = read(locale)
         have = {m.id: m for m in catalog if m.id}
         for msg_id in wanted:
-            key = msg_id if isinstance(msg_id, str) else msg_id
-            message = have.get(key)
+            message = have.get(msg_id)
             english = _strings(msg_id)[0]
             if message is None or not all(_strings(message.string)) or message.fuzzy:
                 found.append(f"{locale}: not translated: {english!r}")

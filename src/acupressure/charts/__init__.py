@@ -10,7 +10,6 @@ apart), one under the other, or in two columns from three panels on.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -19,9 +18,11 @@ import resvg_py
 
 from acupressure import atlas
 from acupressure.atlas.models import Point
-from acupressure.charts import svg
+from acupressure.charts import fonts, svg
 from acupressure.charts.guides import find_it
+from acupressure.charts.layout import wrap
 from acupressure.charts.panel import draw, groups
+from acupressure.i18n import gettext as _
 
 __all__ = ["FORMATS", "chart_png", "chart_svg", "points_for", "write_chart"]
 
@@ -49,7 +50,7 @@ def chart_svg(codes: Sequence[str | Point]) -> str:
     rows = [panels[i : i + cols] for i in range(0, len(panels), cols)]
     cell_w = max(p.width for p in panels)
     width = cell_w * cols + gap * (cols - 1) + 2 * margin
-    title_lines = textwrap.wrap(_title(points), max(30, int((width - 2 * margin) / 14)))
+    title_lines = wrap(_title(points), max(30, int((width - 2 * margin) / 14)))
     title_h = 64.0 + 26 * (len(title_lines) - 1)
     body_h = sum(max(p.height for p in row) for row in rows) + gap * (len(rows) - 1)
     legend, legend_h = _legend(points, width - 2 * margin, margin, title_h + body_h + 16)
@@ -65,8 +66,10 @@ def chart_svg(codes: Sequence[str | Point]) -> str:
         ),
         svg.text(
             margin, 54 + 26 * (len(title_lines) - 1),
-            "Red circle: the point and how far it may lie; blue: how to measure. "
-            "1 cun = the width of the person's own thumb.", 12, "start", "normal", "#52606d",
+            _(
+                "Red circle: the point and how far it may lie; blue: how to measure. "
+                "1 cun = the width of the person's own thumb."
+            ), 12, "start", "normal", "#52606d",
         ),
     ]  # fmt: skip
     y = title_h
@@ -80,8 +83,10 @@ def chart_svg(codes: Sequence[str | Point]) -> str:
         svg.text(
             margin,
             height - 16,
-            "Self-care aid, not a diagnosis. Press gently to firmly, never past comfort; "
-            "see a clinician for new, severe or unexplained pain.",
+            _(
+                "Self-care aid, not a diagnosis. Press gently to firmly, never past comfort; "
+                "see a clinician for new, severe or unexplained pain."
+            ),
             11,
             "start",
             "normal",
@@ -95,8 +100,10 @@ def chart_svg(codes: Sequence[str | Point]) -> str:
 def _title(points: list[Point]) -> str:
     if len(points) == 1:
         p = points[0]
-        return f"{p.code} {p.names.pinyin} ({p.names.english})"
-    return "Acupressure points: " + ", ".join(p.code for p in points)
+        return _("{code} {pinyin} ({name})").format(
+            code=p.code, pinyin=p.names.pinyin, name=p.names.english
+        )
+    return _("Acupressure points: {codes}").format(codes=", ".join(p.code for p in points))
 
 
 def _legend(points: list[Point], width: float, x: float, y: float) -> tuple[str, float]:
@@ -104,14 +111,16 @@ def _legend(points: list[Point], width: float, x: float, y: float) -> tuple[str,
     out: list[str] = []
     dy = 0.0
     for p in points:
-        side = "both sides" if p.laterality == "bilateral" else "on the midline"
-        heading = f"{p.code} {p.names.pinyin}, {p.names.english} ({side})"
+        side = _("both sides") if p.laterality == "bilateral" else _("on the midline")
+        heading = _("{code} {pinyin}, {name} ({side})").format(
+            code=p.code, pinyin=p.names.pinyin, name=p.names.english, side=side
+        )
         out.append(svg.text(x, y + dy + 14, heading, 14, "start", "bold", svg.POINT))
         dy += 20
-        for line in textwrap.wrap("Find it: " + find_it(p.rule), chars):
+        for line in wrap(_("Find it: {steps}").format(steps=find_it(p.rule)), chars):
             out.append(svg.text(x, y + dy + 13, line, 12, "start", "normal", svg.GUIDE))
             dy += 16
-        for line in textwrap.wrap(p.location.standard, chars):
+        for line in wrap(p.location.standard, chars):
             out.append(svg.text(x, y + dy + 13, line, 12))
             dy += 16
         dy += 8
@@ -119,8 +128,13 @@ def _legend(points: list[Point], width: float, x: float, y: float) -> tuple[str,
 
 
 def chart_png(codes: Sequence[str | Point], zoom: float = 2.0) -> bytes:
-    """The chart as PNG bytes, rendered with resvg (no system libraries)."""
-    return bytes(resvg_py.svg_to_bytes(svg_string=chart_svg(codes), zoom=zoom))
+    """The chart as PNG bytes, rendered with resvg (no system libraries); the bundled font
+    subset draws the Chinese (and every other character the translations use)."""
+    return bytes(
+        resvg_py.svg_to_bytes(
+            svg_string=chart_svg(codes), zoom=zoom, font_files=[str(fonts.subset_path())]
+        )
+    )
 
 
 def write_chart(codes: Sequence[str | Point], path: Path) -> None:
@@ -128,5 +142,5 @@ def write_chart(codes: Sequence[str | Point], path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise ValueError(f"{path.name}: the chart must be .svg or .png")
-    data = chart_png(codes) if suffix == ".png" else chart_svg(codes).encode("utf-8")
+    data = chart_png(codes) if suffix == ".png" else fonts.embed(chart_svg(codes)).encode("utf-8")
     path.write_bytes(data)

@@ -7,6 +7,7 @@ so the same chart comes out the same every time.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -73,13 +74,42 @@ def text_width(content: str, size: float, bold: bool = False) -> float:
             units += 0.33
         elif ch in NARROW:
             units += 0.42
-        elif ch in WIDE:
+        elif ch in WIDE or is_wide(ch):
             units += 1.0
         elif ch.isupper() or ch.isdigit():
             units += 0.78
         else:
             units += 0.64
     return units * size * (1.1 if bold else 1.0)
+
+
+def is_wide(ch: str) -> bool:
+    """A character drawn a full em wide: Chinese characters and their punctuation."""
+    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef"
+
+
+CLOSING = set("）。，、；：！？”’)]},.;:!?")  # never starts a line
+
+
+def wrap(text: str, width: int, break_on_hyphens: bool = True) -> list[str]:
+    """Lines of at most ``width`` narrow characters; a Chinese character counts as two, and
+    Chinese text (no spaces) breaks between any two characters."""
+    if not any(is_wide(ch) for ch in text):
+        return textwrap.wrap(text, width, break_on_hyphens=break_on_hyphens)
+    lines: list[str] = []
+    line, used = "", 0
+    for ch in text:
+        size = 2 if is_wide(ch) else 1
+        if used + size > width and line and ch not in CLOSING:
+            lines.append(line.rstrip())
+            line, used = "", 0
+            if ch == " ":
+                continue
+        line += ch
+        used += size
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
 
 
 @dataclass(frozen=True)

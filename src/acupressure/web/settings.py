@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +115,8 @@ STATIC_URL = "/static/"
 # deployment that lets the reverse proxy serve the files.
 _static_root = env_optional("ACUPRESSURE_STATIC_ROOT")
 STATIC_ROOT = Path(_static_root) if _static_root else None
+# The Chinese font subset the charts use (charts/fonts), served to pages at /static/fonts/.
+STATICFILES_DIRS = [("fonts", str(Path(str(resources.files("acupressure.charts"))) / "fonts"))]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
