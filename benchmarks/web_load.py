@@ -29,7 +29,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-PLAN_BODY = json.dumps({"areas": ["lower-back", "neck"], "helper": True})
+PLAN_BODY = json.dumps({"areas": ["lower-back", "neck"], "helper": True, "red_flags": []})
 ASSETS = re.compile(r'<(?:script[^>]+src|link[^>]+href)="(/[^"]+)"')
 
 

@@ -20,8 +20,15 @@ if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-# PostgreSQL for the tests marked `postgres`: a throwaway cluster on loopback (root on Debian).
+# PostgreSQL for the tests marked `postgres`: a throwaway cluster on loopback (root on Debian),
+# stopped and removed when this script ends: normally, on a failure, or on Ctrl+C.
 if [ -z "${ACUPRESSURE_TEST_DATABASE_URL:-}" ]; then
+  ACUPRESSURE_PG_DIR="$(mktemp -d /tmp/acupressure-pg.XXXXXX)"
+  export ACUPRESSURE_PG_DIR
+  stop_cluster() { bash scripts/pg_test_cluster.sh --stop "$ACUPRESSURE_PG_DIR"; }
+  trap stop_cluster EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
   if pg_url="$(bash scripts/pg_test_cluster.sh)"; then
     export ACUPRESSURE_TEST_DATABASE_URL="$pg_url"
   else

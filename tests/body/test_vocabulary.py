@@ -48,7 +48,7 @@ def test_landmark_sets_reject_names_from_another_view() -> None:
 
 
 def test_finger_measures_read_as_people_measure() -> None:
-    assert body.finger_measure(1.5) == "two finger-widths (index and middle)"
+    assert body.finger_measure(1.5) == "two finger-widths, index and middle together"
     assert body.finger_measure(2) == "two thumb-widths"
     assert body.finger_measure(3) == "four finger-widths"
     assert body.finger_measure(1.3) == "about 1.25 thumb-widths"

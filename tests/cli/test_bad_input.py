@@ -74,17 +74,23 @@ def test_chart_into_a_missing_folder_is_exit_2(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "cannot write" in result.stderr
 
 
-@pytest.mark.parametrize("command", [["screen"], ["session", "--area", "neck"]])
-def test_answers_that_run_out_are_exit_2_not_a_silent_no(command: list[str]) -> None:
-    result = runner.invoke(app, command, input=NO * 3)
+def test_answers_that_run_out_are_exit_2_not_a_silent_no() -> None:
+    result = runner.invoke(app, ["screen"], input=NO * 3)
     assert result.exit_code == 2
     assert "safety question 4 was not answered" in result.stderr
     assert "Aborted" not in result.output
 
 
+def test_a_session_without_a_terminal_needs_the_answers_as_options() -> None:
+    result = runner.invoke(app, ["session", "--area", "neck"], input=NO * 30)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "--no-red-flags" in result.stderr and "--red-flag" in result.stderr
+
+
 def test_session_pain_with_a_superscript_digit_asks_again() -> None:
-    answers = NO * 18 + "²\n"  # "²".isdigit() is true; int("²") fails
-    result = runner.invoke(app, ["session", "--area", "neck", "--speed", "100"], input=answers)
+    answers = "²\n"  # "²".isdigit() is true; int("²") fails
+    args = ["session", "--area", "neck", "--speed", "100", "--no-red-flags"]
+    result = runner.invoke(app, args, input=answers)
     assert not isinstance(result.exception, ValueError), result.exception
     assert "whole number from 0" in result.stderr
 
@@ -109,23 +115,22 @@ def test_a_bare_enter_is_no_answer_to_a_safety_question() -> None:
     # Enter alone must ask again; here the next line says "y" to an emergency question.
     result = runner.invoke(app, ["screen"], input="\ny\n")
     assert result.exit_code == 4
-    assert "invalid input" in result.stderr
+    assert "Please answer y or n" in result.stderr
 
 
 def test_input_that_ends_before_the_start_stops_cleanly() -> None:
-    result = runner.invoke(app, ["session", "--area", "neck"], input=NO * 18 + "5\n")
+    args = ["session", "--area", "neck", "--no-red-flags"]
+    result = runner.invoke(app, args, input="5\n")
     assert result.exit_code == 0
     assert "Session not started" in result.stderr
     assert "Aborted" not in result.output
 
 
 def test_pain_prompt_treats_ended_input_as_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
-    import typer
+    import io
+    import sys
 
-    from acupressure.cli.session import ask_pain
+    from acupressure.cli.views.questions import ask_pain
 
-    def ended(*args: object, **kwargs: object) -> str:
-        raise typer.Abort
-
-    monkeypatch.setattr(typer, "prompt", ended)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # the input has ended
     assert ask_pain("Pain now") is None

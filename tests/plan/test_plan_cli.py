@@ -4,11 +4,14 @@ import json
 
 from typer.testing import CliRunner
 
+from acupressure import atlas
 from acupressure.cli import app
 from acupressure.plan import plan_json
-from acupressure.safety import Intake, red_flags
+from acupressure.safety import Intake, relevant_flags
 
 runner = CliRunner()
+SCREEN_ALL = Intake(areas=["lower-back", "upper-back", "neck", "shoulders"], red_flags=[])
+ASKED = relevant_flags(SCREEN_ALL, [p.code for p in atlas.all_points()])
 
 
 def answered_json(stdout: str) -> dict:  # type: ignore[type-arg]
@@ -18,10 +21,11 @@ def answered_json(stdout: str) -> dict:  # type: ignore[type-arg]
 
 def test_plan_json_is_plan_json_of_the_same_intake() -> None:
     args = ["plan", "--area", "neck", "--area", "shoulders", "--minutes", "5", "--json"]
-    result = runner.invoke(app, args)
+    result = runner.invoke(app, [*args, "--no-red-flags"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data == plan_json(Intake(areas=["neck", "shoulders"], minutes=5))
+    assert data == plan_json(Intake(red_flags=[], areas=["neck", "shoulders"], minutes=5))
+    assert data["screening"]["yes"] == [] and "chest-heart" in data["screening"]["asked"]
     assert data["blocked"] is False and data["urgency"] is None
     assert data["total_seconds"] == sum(s["seconds"] for s in data["steps"]) <= 300
 
@@ -38,6 +42,7 @@ def test_plan_options_reach_the_intake() -> None:
         "--condition",
         "varicose-veins",
         "--json",
+        "--no-red-flags",
     ]
     data = json.loads(runner.invoke(app, args).stdout)
     excluded = {e["code"]: e["kind"] for e in data["excluded"]}
@@ -68,7 +73,10 @@ def test_bad_input_is_exit_2_with_one_line() -> None:
         ["plan", "--area", "neck", "--trimester", "2"],
         ["plan", "--area", "neck", "--pregnant", "--trimester", "4"],
         ["plan", "--area", "neck", "--minutes", "0"],
-        ["plan"],
+        ["plan", "--no-red-flags"],
+        ["plan", "--area", "neck"],  # not screened, no terminal
+        ["plan", "--area", "neck", "--no-red-flags", "--red-flag", "fever"],
+        ["plan", "--area", "neck", "--maybe-pregnant", "--trimester", "2", "--no-red-flags"],
     ):
         result = runner.invoke(app, args)
         assert result.exit_code == 2, args
@@ -76,13 +84,14 @@ def test_bad_input_is_exit_2_with_one_line() -> None:
 
 
 def test_readable_plan_lists_points_and_what_was_left_out() -> None:
-    result = runner.invoke(app, ["plan", "--area", "upper-back"], env={"COLUMNS": "160"})
+    args = ["plan", "--area", "upper-back", "--no-red-flags"]
+    result = runner.invoke(app, args, env={"COLUMNS": "160"})
     assert result.exit_code == 0
     assert "KI27" in result.stdout and "Left out" in result.stdout and "helper" in result.stdout
 
 
 def test_screen_all_no_is_clear() -> None:
-    answers = "n\n" * len(red_flags())
+    answers = "n\n" * len(ASKED)
     result = runner.invoke(app, ["screen", "--json"], input=answers)
     assert result.exit_code == 0
     assert answered_json(result.stdout)["blocked"] is False
@@ -95,7 +104,7 @@ def test_screen_emergency_answer_blocks_at_once() -> None:
 
 
 def test_screen_soon_answer_can_be_cleared_by_a_clinician() -> None:
-    flags = list(red_flags().values())
+    flags = ASKED
     first_soon = next(i for i, f in enumerate(flags) if f.urgency == "soon")
     before = "n\n" * first_soon
     after = "n\n" * (len(flags) - first_soon - 1)

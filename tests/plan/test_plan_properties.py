@@ -13,9 +13,11 @@ AREAS = ["lower-back", "upper-back", "neck", "shoulders"]
 @st.composite
 def intakes(draw: st.DrawFn) -> Intake:
     pregnant = draw(st.booleans())
+    maybe = draw(st.booleans()) if not pregnant else False
     return Intake(
         areas=draw(st.lists(st.sampled_from(AREAS), min_size=1, max_size=4, unique=True)),
         pregnant=pregnant,
+        maybe_pregnant=maybe,
         trimester=draw(st.sampled_from([None, 1, 2, 3])) if pregnant else None,
         helper=draw(st.booleans()),
         conditions=draw(st.lists(st.sampled_from(sorted(conditions())), max_size=3, unique=True)),
@@ -101,3 +103,70 @@ def test_holds_are_never_cut_below_the_article_minimum(intake: Intake) -> None:
         assert all(s.seconds >= t.hold_seconds for s in presses)
         per_side = 2 if t.sides in ("alternate", "one-then-other") else 1
         assert len(presses) == t.repetitions * per_side
+
+
+PRESSURE_RANK = {"gentle": 0, "moderate": 1, "firm": 2, "strong": 3}
+CHEST = {"chest-heart", "aortic-tear"}
+PREGNANCY_FLAGS = {f for f, v in red_flags().items() if v.asked_when and v.asked_when.intake}
+
+
+@settings(max_examples=300, deadline=None)
+@given(intakes())
+def test_no_pregnant_plan_presses_above_moderate_and_flagged_points_are_gentle(
+    intake: Intake,
+) -> None:
+    plan = build_plan(intake)
+    if intake.pregnant:
+        assert all(PRESSURE_RANK[p.pressure] <= PRESSURE_RANK["moderate"] for p in plan.points)
+        for p in plan.points:
+            if POLICY[p.code] in ("caution", "not-first-trimester"):
+                assert p.pressure == "gentle", p.code
+        for step in plan.steps:
+            if step.kind == "press":
+                assert "firmly" not in step.cue and "strongly" not in step.cue
+
+
+@settings(max_examples=300, deadline=None)
+@given(intakes())
+def test_every_points_own_precautions_appear_on_it(intake: Intake) -> None:
+    from acupressure.plan.select import GENERAL_PRECAUTIONS
+
+    for p in build_plan(intake).points:
+        for c in atlas.get(p.code).precautions:
+            if c.id not in GENERAL_PRECAUTIONS:
+                assert c.text in p.notes, (p.code, c.id)
+
+
+@settings(max_examples=300, deadline=None)
+@given(intakes())
+def test_chest_and_pregnancy_questions_are_asked_whenever_they_matter(intake: Intake) -> None:
+    plan = build_plan(intake)
+    asked = set(plan.screening.asked)
+    chest_routine = bool(set(intake.areas) & {"upper-back", "neck", "shoulders"}) or any(
+        p.code == "KI27" for p in plan.points
+    )
+    if chest_routine:
+        assert asked >= CHEST
+    if intake.pregnant:
+        assert asked >= PREGNANCY_FLAGS
+    else:
+        assert not (PREGNANCY_FLAGS & asked) or set(intake.red_flags) & PREGNANCY_FLAGS
+    if any(p.code == "CV6" for p in plan.points):
+        assert "aortic-aneurysm" in asked
+    # everything always asked is asked, and every yes is recorded
+    assert {f for f, v in red_flags().items() if v.asked_when is None} <= asked
+    assert plan.screening.yes == list(dict.fromkeys(intake.red_flags))
+
+
+@settings(max_examples=200, deadline=None)
+@given(intakes())
+def test_questions_cover_every_point_the_routine_could_hold(intake: Intake) -> None:
+    """Relevance is judged before the budget: a bigger budget never needs a new question."""
+    from acupressure.plan import questions
+
+    asked = {f.id for f in questions(intake)}
+    unlimited = Intake.model_validate({**intake.model_dump(), "minutes": None})
+    for p in build_plan(unlimited).points:
+        for flag in red_flags().values():
+            if flag.asked_when and p.code in flag.asked_when.points:
+                assert flag.id in asked

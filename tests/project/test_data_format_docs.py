@@ -29,6 +29,7 @@ MODELS: list[type[BaseModel]] = [
     rule.Offset,
     rule.Onto,
     safety_models.RedFlag,
+    safety_models.AskedWhen,
     safety_models.Condition,
     safety_models.Effect,
 ]

@@ -18,6 +18,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "acupressure"
 LAYERS: dict[str, int] = {
     "i18n": -1,
+    "paths": 0,  # where personal data lives (ACUPRESSURE_DATA_DIR): the one deciding function
     "body": 0,
     "atlas": 1,
     "safety": 2,

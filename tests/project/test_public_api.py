@@ -28,12 +28,14 @@ PUBLIC: dict[str, list[str]] = {
         "localize", "ngettext", "parse", "review_mark", "text_keys", "translations", "use",
     ],
     "acupressure.plan": [
-        "Exclusion", "Plan", "PlannedPoint", "Step", "build_plan", "plan_json", "ranked_points",
+        "Exclusion", "Plan", "PlannedPoint", "Step", "build_plan", "plan_json", "questions",
+        "ranked_points",
     ],
     "acupressure.safety": [
-        "GENERAL_ADVICE", "Condition", "Effect", "Intake", "PregnancyRule", "RaisedFlag",
-        "RedFlag", "SafetyDataError", "Screening", "Urgency", "conditions", "pregnancy_rule",
-        "red_flags", "reviewer", "screen",
+        "GENERAL_ADVICE", "AskedWhen", "Condition", "Effect", "Intake", "PregnancyRule",
+        "RaisedFlag", "RedFlag", "SafetyDataError", "Screened", "Screening", "Urgency",
+        "conditions", "pregnancy_rule", "red_flags", "relevant_flags", "reviewer", "screen",
+        "screened",
     ],
     "acupressure.session": [
         "Clock", "Event", "JsonlStore", "Keys", "NullStore", "PlanSummary", "Player",

@@ -13,6 +13,14 @@ EMERGENCY = {
     "major-trauma",
     "neck-vascular",
     "cord-signs",
+    "chest-heart",
+    "aortic-tear",
+    "aortic-aneurysm",
+    "pregnancy-early-labour",
+    "pregnancy-bleeding",
+    "pregnancy-fluid",
+    "pregnancy-pre-eclampsia",
+    "pregnancy-movements",
 }
 SOON = {
     "infection-risk",
@@ -32,7 +40,11 @@ CONDITIONS = {
     "dvt",
     "varicose-veins",
     "osteoporosis",
+    "spinal-injury",
     "recent-surgery",
+    "fracture-arm",
+    "fracture-leg",
+    "fracture-shoulder",
     "fracture",
     "skin-lesion",
     "cancer",
@@ -61,7 +73,7 @@ def test_conditions_have_the_required_ids_each_with_an_effect_or_warning() -> No
 
 def test_unknown_condition_is_an_error_not_ignored() -> None:
     with pytest.raises(ValidationError, match="unknown condition"):
-        Intake(areas=["neck"], conditions=["gout"])
+        Intake(red_flags=[], areas=["neck"], conditions=["gout"])
 
 
 def test_unknown_red_flag_is_an_error() -> None:
@@ -71,9 +83,31 @@ def test_unknown_red_flag_is_an_error() -> None:
 
 def test_trimester_needs_pregnant() -> None:
     with pytest.raises(ValidationError, match="trimester"):
-        Intake(areas=["neck"], trimester=2)
+        Intake(red_flags=[], areas=["neck"], trimester=2)
 
 
 def test_intake_needs_an_area() -> None:
     with pytest.raises(ValidationError):
-        Intake(areas=[])
+        Intake(red_flags=[], areas=[])
+
+
+def test_relevance_rules_name_what_makes_a_flag_relevant() -> None:
+    flags = red_flags()
+    assert flags["aortic-aneurysm"].asked_when is not None
+    assert "CV6" in flags["aortic-aneurysm"].asked_when.points
+    for fid in ("chest-heart", "aortic-tear"):
+        when = flags[fid].asked_when
+        assert when is not None and "KI27" in when.points
+        assert {"upper-back", "neck", "shoulders"} <= set(when.areas)
+    pregnancy = [f for f in flags.values() if f.id.startswith("pregnancy-")]
+    assert len(pregnancy) == 5
+    for flag in pregnancy:
+        assert flag.urgency == "emergency"
+        assert flag.asked_when is not None and flag.asked_when.intake == ["pregnant"]
+        assert not flag.asked_when.areas and not flag.asked_when.points
+
+
+def test_soon_advice_never_says_weeks() -> None:
+    for flag in red_flags().values():
+        if flag.urgency == "soon":
+            assert "weeks" not in flag.advice, flag.id

@@ -2,7 +2,7 @@ from acupressure.safety import Intake, screen
 
 
 def test_no_flags_is_not_blocked() -> None:
-    result = screen(Intake(areas=["lower-back"]))
+    result = screen(Intake(red_flags=[], areas=["lower-back"]))
     assert not result.blocked and result.urgency is None and result.red_flags == []
 
 
@@ -11,7 +11,22 @@ def test_emergency_blocks_even_after_a_clinician() -> None:
     result = screen(intake)
     assert result.blocked and result.urgency == "emergency"
     assert result.red_flags[0].cleared is False
-    assert "now" in result.advice[0]
+    assert "now" in result.advice[1]
+
+
+def test_no_advice_sentence_is_said_twice() -> None:
+    """The emergency box once said "Get medical help now." twice (heading and advice)."""
+    from acupressure.safety import red_flags
+
+    for flag_id in red_flags():
+        for seen in (False, True):
+            intake = Intake(areas=["neck"], red_flags=[flag_id], seen_clinician=seen)
+            sentences = [
+                s.strip().lower() for a in screen(intake).advice for s in a.split(". ") if s
+            ]
+            assert len(sentences) == len(set(sentences)), flag_id
+            assert not any("get medical help now" in s for s in sentences)
+            assert not any("--" in s for s in sentences)  # no CLI flag in shared advice
 
 
 def test_soon_flag_blocks_until_a_clinician_has_seen_it() -> None:

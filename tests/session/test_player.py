@@ -126,7 +126,7 @@ def test_empty_timeline_is_refused() -> None:
 
 
 def test_record_and_jsonl_store_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    plan = build_plan(Intake(areas=["neck"], minutes=3))
+    plan = build_plan(Intake(red_flags=[], areas=["neck"], minutes=3))
     clock = FakeClock(T0)
     player = Player(plan.steps, clock)
     play(player, clock, [(T0 + 20, "q")])

@@ -7,12 +7,15 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from acupressure.safety import red_flags
+from acupressure.plan import questions
+from acupressure.safety import Intake
 
 pytestmark = pytest.mark.slow
 
 
-def spawn(args: list[str], tmp_path: Path, path: str = "/usr/bin:/bin") -> pexpect.spawn:
+def spawn(
+    args: list[str], tmp_path: Path, path: str = "/usr/bin:/bin", data_dir: Path | None = None
+) -> pexpect.spawn:
     env = {
         "XDG_DATA_HOME": str(tmp_path),
         "COLUMNS": "100",
@@ -20,6 +23,8 @@ def spawn(args: list[str], tmp_path: Path, path: str = "/usr/bin:/bin") -> pexpe
         "TERM": "xterm",
         "PATH": path,
     }
+    if data_dir is not None:
+        env["ACUPRESSURE_DATA_DIR"] = str(data_dir)
     return pexpect.spawn(
         sys.executable,
         ["-m", "acupressure", *args],
@@ -30,9 +35,11 @@ def spawn(args: list[str], tmp_path: Path, path: str = "/usr/bin:/bin") -> pexpe
     )
 
 
-def answer_red_flags(child: pexpect.spawn) -> None:
-    for _ in red_flags():
-        child.expect(r"\[y/n\]: ")
+def answer_red_flags(child: pexpect.spawn, areas: list[str]) -> None:
+    """Answer no to exactly the questions relevant to these areas: no more are asked."""
+    for flag in questions(Intake(areas=areas, red_flags=[])):  # type: ignore[arg-type]
+        child.expect(r"(\d+)\. (.*) \[y/n\]: ")
+        assert flag.question[:40] in child.match.group(2)
         child.sendline("n")
 
 
@@ -40,7 +47,7 @@ def test_guided_session_runs_to_the_end_and_is_saved(tmp_path: Path) -> None:
     child = spawn(
         ["session", "--area", "neck", "--minutes", "3", "--speed", "25", "--save"], tmp_path
     )
-    answer_red_flags(child)
+    answer_red_flags(child, ["neck"])
     child.expect("Your routine")
     child.expect(r"Pain right now \(0-10, Enter to skip\): ")
     child.sendline("6")
@@ -69,7 +76,7 @@ def test_guided_session_runs_to_the_end_and_is_saved(tmp_path: Path) -> None:
 def test_quitting_keeps_what_was_done(tmp_path: Path) -> None:
     args = ["session", "--area", "neck", "--minutes", "3", "--save", "--voice"]
     child = spawn(args, tmp_path, path=str(tmp_path))  # no espeak-ng on this PATH
-    answer_red_flags(child)
+    answer_red_flags(child, ["neck"])
     child.expect("espeak-ng is not installed, so the session stays silent")
     child.expect("Pain right now")
     child.sendline("")
@@ -98,3 +105,33 @@ def test_an_emergency_answer_stops_the_session_with_exit_4(tmp_path: Path) -> No
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 4
+
+
+def test_plan_in_a_terminal_asks_the_questions_first_on_stderr(tmp_path: Path) -> None:
+    child = spawn(["plan", "--area", "neck", "--pregnant"], tmp_path)
+    asked = questions(Intake(areas=["neck"], pregnant=True, red_flags=[]))
+    assert any(f.id.startswith("pregnancy-") for f in asked)
+    for _ in asked:
+        child.expect(r"\[y/n\]: ")
+        child.sendline("n")
+    child.expect("Your routine")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_session_save_respects_acupressure_data_dir(tmp_path: Path) -> None:
+    data = tmp_path / "elsewhere"
+    args = ["session", "--area", "neck", "--minutes", "2", "--speed", "50", "--save"]
+    args.append("--no-red-flags")
+    child = spawn(args, tmp_path, data_dir=data)
+    child.expect("Pain right now")
+    child.sendline("")
+    child.expect("press Enter to start")
+    child.sendline("")
+    child.expect("Pain now")
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert (data / "sessions.jsonl").exists()
+    assert not (tmp_path / "acupressure" / "sessions.jsonl").exists()

@@ -68,3 +68,28 @@ def axe_serious(page: Any) -> list[str]:
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def answer_no_to_every_safety_question(page: Any) -> None:
+    for radio in page.locator("fieldset.flag:not([hidden]) input[value=no]").all():
+        radio.check()
+
+
+def start_link(server: Served) -> str:
+    """A fresh one-time sign-in link for the same data folder (what a restart prints)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='acupressure.web.settings';"
+        "django.setup();"
+        "from acupressure.web.signin import issue_token, local_user;"
+        "print(issue_token(local_user('axe-tester')))"
+    )
+    env = {**os.environ, "ACUPRESSURE_DATA_DIR": str(server.data_dir)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    token = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    return f"{server.base}/signin/link/{token}/"

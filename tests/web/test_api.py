@@ -33,10 +33,29 @@ def test_unknown_point_is_404_with_message(client: Client) -> None:
 
 
 def test_plan_matches_the_cli_json(client: Client) -> None:
-    body = {"areas": ["lower-back"], "pregnant": True, "trimester": 2, "helper": True}
+    body = {
+        "areas": ["lower-back"],
+        "pregnant": True,
+        "trimester": 2,
+        "helper": True,
+        "red_flags": [],
+    }
     response = client.post("/api/plan", json.dumps(body), content_type="application/json")
     assert response.status_code == 200
     assert response.json() == plan_json(Intake.model_validate(body))
+    screening = response.json()["screening"]
+    assert screening["yes"] == [] and "pregnancy-bleeding" in screening["asked"]
+    assert "aortic-aneurysm" in screening["asked"] and "chest-heart" not in screening["asked"]
+
+
+def test_plan_without_red_flags_is_a_400_naming_the_field(client: Client) -> None:
+    body = json.dumps({"areas": ["neck"], "minutes": 10})
+    response = client.post("/api/plan", body, content_type="application/json")
+    assert response.status_code == 400
+    assert "red_flags" in response.json()["detail"]
+    yes = json.dumps({"areas": ["neck"], "red_flags": ["chest-heart"]})
+    blocked = client.post("/api/plan", yes, content_type="application/json").json()
+    assert blocked["blocked"] and blocked["screening"]["yes"] == ["chest-heart"]
 
 
 @pytest.mark.parametrize(

@@ -30,10 +30,10 @@ def test_broken_multipart_body_is_a_json_400(people: Personas) -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        {"areas": ["neck"], "pain": False},
-        {"areas": ["neck"], "minutes": True},
-        {"areas": ["neck"], "pregnant": "yes"},
-        {"areas": ["neck"], "pregnant": True, "trimester": True},
+        {"areas": ["neck"], "red_flags": [], "pain": False},
+        {"areas": ["neck"], "red_flags": [], "minutes": True},
+        {"areas": ["neck"], "red_flags": [], "pregnant": "yes"},
+        {"areas": ["neck"], "red_flags": [], "pregnant": True, "trimester": True},
     ],
 )
 def test_plan_refuses_values_of_the_wrong_json_type(client: Client, body: object) -> None:

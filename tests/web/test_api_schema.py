@@ -51,7 +51,12 @@ def undocumented(value: Any, schema: Schema, doc: Schema, where: str) -> list[st
 CASES = [
     ("get", "/api/points", "/api/points", None),
     ("get", "/api/points/B47", "/api/points/{code}", None),
-    ("post", "/api/plan", "/api/plan", {"areas": ["neck", "lower-back"], "pregnant": True}),
+    (
+        "post",
+        "/api/plan",
+        "/api/plan",
+        {"areas": ["neck", "lower-back"], "pregnant": True, "red_flags": []},
+    ),
     ("post", "/api/plan", "/api/plan", {"areas": ["neck"], "red_flags": ["fever"]}),
 ]
 

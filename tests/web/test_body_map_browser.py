@@ -56,7 +56,7 @@ def test_clicking_a_region_and_its_checkbox_stay_in_step(page: tuple[Any, str]) 
     assert tab.get_by_role("button", name="Neck").get_attribute("aria-pressed") == "false"
     tab.get_by_role("button", name="Upper back").click()
     tab.get_by_role("button", name="Start").click()
-    tab.wait_for_url(base + "/plan/?area=upper-back")
+    tab.wait_for_url(base + "/plan/?from=home&area=upper-back")
 
 
 def test_map_is_accessible_and_fits_360_px_with_areas_chosen(page: tuple[Any, str]) -> None:

@@ -17,6 +17,7 @@ def add_session(people: Personas, clock: FakeWallClock, before: int, after: int)
     return PracticeSession.objects.create(
         owner=people.owner,
         created_at=clock(),
+        started_at=clock(),
         finished_at=clock(),
         areas=["neck"],
         pain_before=before,

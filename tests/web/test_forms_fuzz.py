@@ -141,7 +141,7 @@ def test_session_pain_and_finish_save_or_say_why(
     people: Personas, pain: str, pain_after: str, steps: str, note: str, as_json: bool
 ) -> None:
     client = people.client_for(people.owner)
-    intake = json.dumps({"areas": ["neck"]})
+    intake = json.dumps({"areas": ["neck"], "red_flags": []})
     started = client.post("/session/start/", {"intake": intake})
     pk = PracticeSession.objects.get(pk=int(started["Location"].split("/")[2])).pk
     response = client.post(f"/session/{pk}/pain/", {"pain": pain})

@@ -14,8 +14,9 @@ from acupressure.web.models import CheckIn, DiaryAccess, PracticeSession
 
 def fill_diary(people: Personas, clock: FakeWallClock) -> None:
     for user, note in ((people.owner, "owner's note"), (people.stranger, "stranger's note")):
-        PracticeSession.objects.create(owner=user, created_at=clock(), areas=["neck"],
-                                       pain_before=6, pain_after=3, note=note)  # fmt: skip
+        PracticeSession.objects.create(owner=user, created_at=clock(), started_at=clock(),
+                                       areas=["neck"], pain_before=6, pain_after=3,
+                                       note=note)  # fmt: skip
         CheckIn.objects.create(owner=user, day=clock().date(), area="neck", pain=4, note=note,
                                updated_at=clock())  # fmt: skip
 

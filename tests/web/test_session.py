@@ -11,7 +11,7 @@ from tests.web.personas import Personas
 
 from acupressure.web.models import PracticeSession
 
-INTAKE = json.dumps({"areas": ["neck"], "helper": True})
+INTAKE = json.dumps({"areas": ["neck"], "helper": True, "red_flags": []})
 
 
 def start(client: Client, intake: str = INTAKE) -> PracticeSession:
@@ -48,7 +48,10 @@ def test_blocked_intake_cannot_start(owner_client: Client, people: Personas) -> 
     assert PracticeSession.objects.count() == 0
 
 
-@pytest.mark.parametrize("intake", ["", "{", '{"areas": []}', '{"areas": ["neck"], "x": 1}'])
+@pytest.mark.parametrize(
+    "intake",
+    ["", "{", '{"areas": []}', '{"areas": ["neck"], "x": 1}', '{"areas": ["neck"]}'],
+)
 def test_bad_intake_is_a_400(owner_client: Client, people: Personas, intake: str) -> None:
     response = owner_client.post("/session/start/", {"intake": intake})
     assert response.status_code == 400
@@ -103,3 +106,18 @@ def test_only_the_owner_reaches_a_session(owner_client: Client, people: Personas
     assert anonymous.get(f"/session/{session.pk}/").status_code == 302
     session.refresh_from_db()
     assert session.pain_before is None
+
+
+def test_a_player_opened_but_never_started_leaves_no_diary_entry(
+    owner_client: Client, people: Personas, clock: FakeWallClock
+) -> None:
+    session = start(owner_client)
+    assert owner_client.get(f"/session/{session.pk}/").status_code == 200
+    assert session.started_at is None
+    assert owner_client.get("/api/diary/sessions").json() == []
+    assert 'class="session-row"' not in owner_client.get("/diary/").content.decode()
+    assert owner_client.get("/diary/export.csv").content.decode().count("session,") == 0
+    owner_client.post(f"/session/{session.pk}/pain/", {"pain": 5})
+    session.refresh_from_db()
+    assert session.started_at == clock()
+    assert [s["id"] for s in owner_client.get("/api/diary/sessions").json()] == [session.pk]

@@ -16,6 +16,7 @@ from acupressure.atlas.models import (
     Sides,
 )
 from acupressure.i18n import N_, Labels
+from acupressure.i18n import gettext as _
 
 AREAS: Labels[Area] = Labels(
     {
@@ -63,6 +64,7 @@ LATERALITY: Labels[Laterality] = Labels(
 PRESSURE: Labels[Pressure] = Labels(
     {
         "gentle": N_("gentle"),
+        "moderate": N_("moderate"),
         "firm": N_("firm"),
         "strong": N_("strong"),
     }
@@ -76,3 +78,27 @@ POSTURE: Labels[Posture] = Labels(
         "any": N_("any position"),
     }
 )
+
+
+def _span(low: int, high: int | None) -> str:
+    return f"{low}–{high}" if high else str(low)
+
+
+def dose_text(
+    hold_seconds: int,
+    repetitions: int,
+    rest_seconds: int,
+    hold_seconds_max: int | None = None,
+    repetitions_max: int | None = None,
+) -> str:
+    """How long and how often to press, in plain words: "hold 60 s, once" or "hold 60 s,
+    3 times, resting 20 s between presses" (no rest after the last press)."""
+    hold = _span(hold_seconds, hold_seconds_max)
+    if repetitions == 1 and not repetitions_max:
+        return _("hold {hold} s, once").format(hold=hold)
+    times = _span(repetitions, repetitions_max)
+    if rest_seconds:
+        return _("hold {hold} s, {times} times, resting {rest} s between presses").format(
+            hold=hold, times=times, rest=rest_seconds
+        )
+    return _("hold {hold} s, {times} times").format(hold=hold, times=times)

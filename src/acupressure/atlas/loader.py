@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -10,7 +11,10 @@ import yaml
 from pydantic import ValidationError
 
 from acupressure.atlas.models import Point, Source
-from acupressure.i18n import Language, data
+from acupressure.body.measure import cun_words
+
+CUN_RE = re.compile(r"\{cun:([0-9]+(?:\.[0-9]+)?)\}")
+from acupressure.i18n import Language, data, use
 
 # What a translation of a point replaces: its text, never its codes, numbers or rule.
 POINT_FIELDS = (
@@ -37,9 +41,15 @@ class AtlasDataError(Exception):
     """A data file is missing, unreadable or invalid. The message names the file and field."""
 
 
+def expand_cun(text: str) -> str:
+    """``{cun:2}`` in a data file becomes "2 cun (two thumb-widths)": one conversion from
+    cun to finger measures (``body.measure``), never written by hand."""
+    return CUN_RE.sub(lambda m: cun_words(float(m.group(1))), text)
+
+
 def _read_yaml(file: Traversable) -> Any:
     try:
-        return yaml.safe_load(file.read_text(encoding="utf-8"))
+        return yaml.safe_load(expand_cun(file.read_text(encoding="utf-8")))
     except yaml.YAMLError as exc:
         raise AtlasDataError(f"{file.name}: not valid YAML: {exc}") from exc
 

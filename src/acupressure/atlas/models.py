@@ -29,7 +29,15 @@ AREAS: tuple[Area, ...] = get_args(Area)
 Laterality = Literal["bilateral", "midline"]
 Performer = Literal["self", "helper", "either"]
 Posture = Literal["lying-prone", "lying-supine", "seated", "standing", "any"]
-Pressure = Literal["gentle", "firm", "strong"]
+Pressure = Literal["gentle", "moderate", "firm", "strong"]
+PRESSURES: tuple[Pressure, ...] = ("gentle", "moderate", "firm", "strong")  # softest first
+
+
+def softer(a: Pressure, b: Pressure) -> Pressure:
+    """The softer of two pressures."""
+    return a if PRESSURES.index(a) <= PRESSURES.index(b) else b
+
+
 Sides = Literal["midline", "both-together", "alternate", "one-then-other"]
 PregnancyPolicy = Literal["never", "not-first-trimester", "caution", "none"]
 

@@ -13,7 +13,7 @@ from acupressure.i18n import gettext as _
 _WORDS: dict[float, str] = {
     0.5: N_("half a thumb-width"),
     1.0: N_("one thumb-width"),
-    1.5: N_("two finger-widths (index and middle)"),
+    1.5: N_("two finger-widths, index and middle together"),
     2.0: N_("two thumb-widths"),
     3.0: N_("four finger-widths"),
     4.0: N_("four finger-widths plus one thumb-width"),
@@ -29,3 +29,8 @@ def finger_measure(cun: float) -> str:
     if thumbs < 1:
         return _("less than one thumb-width")
     return _("about {count} thumb-widths").format(count=f"{thumbs:g}")
+
+
+def cun_words(cun: float) -> str:
+    """A distance as written in the atlas texts: "2 cun (two thumb-widths)"."""
+    return _("{cun} cun ({fingers})").format(cun=f"{cun:g}", fingers=finger_measure(cun))

@@ -150,6 +150,8 @@ class DetailDrawing:
         self.levelled: set[str] = set()  # "level with ..." lines already labelled
         self.missed: list[str] = []  # labels that found no clear place
         self.leaders: list[str] = []
+        self.dimension_lines: dict[int, tuple[Vec, Vec]] = {}  # id(label) -> its own line
+        self.dimensions: list[tuple[Box, Vec, Vec]] = []  # placed cun labels, with lines
 
     def draw(self) -> list[str]:
         pending: list[tuple[Label, list[Candidate], Vec | None]] = []
@@ -160,6 +162,11 @@ class DetailDrawing:
         self.placer.boxes += self.rings
         reach = max(r for _, r in rings)
         guides = self._guides(reach)  # lines and squares first: every label avoids them
+        # cun labels first: each must sit on its own dimension line, the rest can move
+        dims = [g for g in guides if id(g[0]) in self.dimension_lines]
+        guides = [g for g in guides if id(g[0]) not in self.dimension_lines]
+        for label, candidates, _ in dims:
+            self._put(label, candidates, None)
         crowd = [sum(math.dist(c, o) < 4 * r for o, _ in rings) for c, r in rings]
         for i in sorted(range(len(rings)), key=lambda i: -crowd[i]):  # crowded ones first
             (c, r), mk = rings[i], self.crop.markers[i]
@@ -184,6 +191,8 @@ class DetailDrawing:
             self.placer.placed.append(box)
             got = (box, None)
         box, leader = got
+        if id(label) in self.dimension_lines:
+            self.dimensions.append((box, *self.dimension_lines[id(label)]))
         if leader is not None and leader_from is not None and math.dist(leader, leader_from) > 24:
             self.leaders.append(svg.line(leader_from, leader, label.color, 1.1))
         self.texts.append(label.svg_at(box))
@@ -270,7 +279,9 @@ class DetailDrawing:
                 self.lines.append(svg.arrow_head(a, b, svg.GUIDE, 8))
             self._obstacle(a, b)
             mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-            return label, _beside(a, b, [10, 22, 40, 64]) + around(mid, [50, 75, 100]), mid
+            self.dimension_lines[id(label)] = (a, b)
+            along = _beside(a, b, [8, 14, 22], (0.5, 0.3, 0.7, 0.1, 0.9, 0.0, 1.0))
+            return label, along + _past_ends(a, b) + around(mid, [50, 75, 100]), mid
         key = (round(a[0] / 6), round(a[1] / 6))  # lines from one start: stacked, each
         shift = lanes.get(key, reach + 8 + label.height / 2)  # with room for its label
         lanes[key] = shift + label.height + 16
@@ -286,33 +297,65 @@ class DetailDrawing:
         for seg in ((a2, b2), (a, a2), (b, b2)):
             self._obstacle(*seg)
         mid = ((a2[0] + b2[0]) / 2, (a2[1] + b2[1]) / 2)
-        start_side = "left" if a2[0] <= b2[0] else "right"
-        lo, hi = min(a2[0], b2[0]), max(a2[0], b2[0])
-        cands: list[Candidate] = [
-            (mid[0], mid[1] + 5, "below"),
-            (lo + 6 + label.width / 2, mid[1] + 5, "below"),  # clear of lines that go on
-            (hi - 6 - label.width / 2, mid[1] + 5, "below"),
-            (a2[0] + (-8 if start_side == "left" else 8), mid[1], start_side),
-            (b2[0] + (8 if start_side == "left" else -8), mid[1], _other(start_side)),
-            (mid[0], mid[1] - 5, "above"),
-        ]
-        cands += [(mid[0] + t * length, mid[1] + 5, "below") for t in (0.5, -0.5, 1.0, -1.0)]
-        cands += [(mid[0], mid[1] + d, "below") for d in (20, 40, 60)]
-        return label, cands + around(mid, [40, 60, 85, 110, 140]), mid
+        self.dimension_lines[id(label)] = (a2, b2)
+        return label, _on_line(label, a2, b2), mid
+
+
+def _on_line(label: Label, a: Vec, b: Vec) -> list[Candidate]:
+    """Places for a cun label on its own (level) dimension line only: under it, over it,
+    sliding along it from the middle out, then just past either end."""
+    y = (a[1] + b[1]) / 2
+    lo, hi = min(a[0], b[0]), max(a[0], b[0])
+    half = label.width / 2
+    xs = [(lo + hi) / 2]
+    if hi - lo > label.width + 12:
+        steps = 8
+        for k in range(1, steps + 1):
+            for sign in (1, -1):
+                x = (lo + hi) / 2 + sign * k * (hi - lo - label.width - 12) / (2 * steps)
+                xs.append(x)
+    else:
+        xs += [lo + 6 + half, hi - 6 - half]
+    out: list[Candidate] = [(x, y + 5, "below") for x in xs]
+    out += [(x, y - 5, "above") for x in xs]
+    start_side = "left" if a[0] <= b[0] else "right"
+    out += [
+        (a[0] + (-8 if start_side == "left" else 8), y, start_side),
+        (b[0] + (8 if start_side == "left" else -8), y, _other(start_side)),
+    ]
+    return out
 
 
 def _other(side: str) -> str:
     return "right" if side == "left" else "left"
 
 
-def _beside(a: Vec, b: Vec, gaps: list[float] | None = None) -> list[Candidate]:
+def _past_ends(a: Vec, b: Vec) -> list[Candidate]:
+    """Just past either end of the segment a-b, in line with it."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    n = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / n, dy / n
+    out: list[Candidate] = []
+    for gap in (6, 14, 22):
+        for end, sign in ((b, 1), (a, -1)):
+            x, y = end[0] + sign * ux * gap, end[1] + sign * uy * gap
+            if abs(uy) >= abs(ux):
+                out.append((x, y, "below" if sign * uy > 0 else "above"))
+            else:
+                out.append((x, y, "right" if sign * ux > 0 else "left"))
+    return out
+
+
+def _beside(
+    a: Vec, b: Vec, gaps: list[float] | None = None, ts: tuple[float, ...] = (0.5, 0.3, 0.7)
+) -> list[Candidate]:
     """Candidates on either side of the segment a-b, near its middle first."""
     dx, dy = b[0] - a[0], b[1] - a[1]
     n = math.hypot(dx, dy) or 1.0
     nx, ny = -dy / n, dx / n
     out: list[Candidate] = []
     for g in gaps or [8, 18, 32, 50]:
-        for t in (0.5, 0.3, 0.7):
+        for t in ts:
             px, py = a[0] + dx * t, a[1] + dy * t
             for sign in (1, -1):
                 x, y = px + sign * nx * g, py + sign * ny * g

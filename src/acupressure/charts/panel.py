@@ -49,6 +49,7 @@ class Panel:
     markers: tuple[Box, ...]  # each point's circle drawn in the detail
     labels: tuple[Box, ...]  # every label placed in the detail
     side: body.PlacementSide | None  # the only side the detail shows, None for all
+    dimensions: tuple[tuple[Box, Vec, Vec], ...] = ()  # each cun label and its own line
 
 
 SPLIT = 0.25  # points further apart than this share of the figure's height get two panels
@@ -118,6 +119,7 @@ def draw(view: body.View, points: list[Point]) -> Panel:
         tuple(drawing.rings),
         tuple(drawing.placer.placed),
         crop.side,
+        tuple(drawing.dimensions),
     )
 
 

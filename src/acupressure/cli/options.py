@@ -1,14 +1,21 @@
 """The intake options, defined once: `plan` and `session` take them through ``intake_options``.
 
 A command decorated with :func:`intake_options` declares one parameter ``intake: Intake``;
-the decorator gives Typer the eight options (``--area`` ... ``--seen-clinician``) in its
-place and hands the command the validated intake (bad input exits 2 with one line).
+the decorator gives Typer the intake options (``--area`` ... ``--seen-clinician``) in its
+place and hands the command the validated and screened intake (bad input exits 2 with one
+line).
+
+No routine without screening: the screening answers come from ``--red-flag ID`` (the yes
+answers, no to the rest), ``--no-red-flags`` (no to every question), or, in a terminal, from
+asking the questions relevant to this person's routine (:func:`screened_intake`). Without
+any of these the command exits 2 naming both options.
 """
 
 from __future__ import annotations
 
 import functools
 import inspect
+import sys
 import typing
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -19,6 +26,8 @@ from pydantic import ValidationError
 from acupressure.atlas.models import AREAS
 from acupressure.cli.common import fail
 from acupressure.i18n import gettext as _
+from acupressure.cli.views.questions import ask_red_flags
+from acupressure.plan import questions
 from acupressure.safety import Intake
 
 AreaOpt = Annotated[
@@ -31,6 +40,14 @@ AreaOpt = Annotated[
     ),
 ]
 PregnantOpt = Annotated[bool, typer.Option("--pregnant", help="You are pregnant.")]
+MaybePregnantOpt = Annotated[
+    bool,
+    typer.Option(
+        "--maybe-pregnant",
+        help="You might be pregnant or are trying to conceive: treated as pregnant, "
+        "trimester unknown.",
+    ),
+]
 TrimesterOpt = Annotated[
     int | None,
     typer.Option(
@@ -58,17 +75,29 @@ RedFlagOpt = Annotated[
     typer.Option(
         "--red-flag",
         metavar="ID",
-        help="A red-flag id you answer yes to (see `acupressure screen`); repeatable.",
+        help="A safety question you answer yes to (ids: `acupressure screen --list`); "
+        "repeatable. Every other question counts as answered no.",
         show_default=False,
+    ),
+]
+NoRedFlagsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-red-flags",
+        help="I answered no to every safety question (see `acupressure screen --list`).",
     ),
 ]
 SeenOpt = Annotated[
     bool,
     typer.Option(
         "--seen-clinician",
-        help="A clinician has assessed the 'see a doctor soon' red flags you give.",
+        help="A clinician has assessed the 'see a doctor soon' problems you answer yes to.",
     ),
 ]
+NOT_SCREENED = (
+    "the safety questions are not answered: run this in a terminal to be asked them, or give "
+    "--no-red-flags (no to every question) or --red-flag ID for each yes"
+)
 
 
 def _option(name: str, kind: Any, default: Any = inspect.Parameter.empty) -> inspect.Parameter:
@@ -79,11 +108,13 @@ def _option(name: str, kind: Any, default: Any = inspect.Parameter.empty) -> ins
 INTAKE_OPTIONS = [
     _option("area", AreaOpt),
     _option("pregnant", PregnantOpt, False),
+    _option("maybe_pregnant", MaybePregnantOpt, False),
     _option("trimester", TrimesterOpt, None),
     _option("helper", HelperOpt, False),
     _option("minutes", MinutesOpt, None),
     _option("condition", ConditionOpt, None),
     _option("red_flag", RedFlagOpt, None),
+    _option("no_red_flags", NoRedFlagsOpt, False),
     _option("seen_clinician", SeenOpt, False),
 ]
 
@@ -99,8 +130,10 @@ def intake_options(command: Callable[..., None]) -> Callable[..., None]:
 
     @functools.wraps(command)
     def with_intake(**kwargs: Any) -> None:
-        given = [kwargs.pop(p.name) for p in INTAKE_OPTIONS]
-        command(intake=make_intake(*given), **kwargs)
+        given = {p.name: kwargs.pop(p.name) for p in INTAKE_OPTIONS}
+        no_red_flags = given.pop("no_red_flags")
+        intake = make_intake(*given.values())
+        command(intake=screened_intake(intake, no_red_flags, given["red_flag"]), **kwargs)
 
     parameters = [*INTAKE_OPTIONS, *own]
     with_intake.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
@@ -108,9 +141,29 @@ def intake_options(command: Callable[..., None]) -> Callable[..., None]:
     return with_intake
 
 
+def screened_intake(intake: Intake, no_red_flags: bool, red_flag: list[str] | None) -> Intake:
+    """The intake with its screening answers, from the options or asked in a terminal.
+
+    ``intake`` already holds ``red_flag`` as its yes answers (validated)."""
+    if no_red_flags and red_flag:
+        fail("--no-red-flags and --red-flag contradict each other; give one of them")
+    if no_red_flags or red_flag:
+        return intake
+    if not sys.stdin.isatty():
+        fail(NOT_SCREENED)
+    answers = ask_red_flags(questions(intake))
+    data = intake.model_dump()
+    data["red_flags"] = answers.raised
+    data["seen_clinician"] = intake.seen_clinician or (
+        bool(answers.raised) and answers.seen_clinician
+    )
+    return Intake.model_validate(data)
+
+
 def make_intake(
     areas: list[str],
     pregnant: bool,
+    maybe_pregnant: bool,
     trimester: int | None,
     helper: bool,
     minutes: int | None,
@@ -123,11 +176,14 @@ def make_intake(
         fail(_("give at least one --area ({areas})").format(areas=", ".join(AREAS)))
     if trimester is not None and trimester not in (1, 2, 3):
         fail(_("--trimester must be 1, 2 or 3, not {value}").format(value=trimester))
+    if maybe_pregnant and trimester is not None:
+        fail(_("--trimester goes with --pregnant; with --maybe-pregnant the trimester is unknown"))
     try:
         return Intake.model_validate(
             {
                 "areas": areas,
                 "pregnant": pregnant,
+                "maybe_pregnant": maybe_pregnant,
                 "trimester": trimester,
                 "helper": helper,
                 "minutes": minutes,

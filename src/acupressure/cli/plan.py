@@ -6,23 +6,28 @@ from typing import Annotated
 
 import typer
 from rich.text import Text
+from rich.table import Table
 
+from acupressure import atlas
+from acupressure.atlas.models import AREAS
 from acupressure.cli.common import EXIT_BLOCKED, console, err_console, print_json
 from acupressure.cli.options import intake_options
 from acupressure.cli.views.plan import blocked_panel, print_plan
 from acupressure.cli.views.questions import ask_red_flags
 from acupressure.i18n import gettext as _
 from acupressure.plan import build_plan
-from acupressure.safety import Intake, screen
+from acupressure.safety import Intake, red_flags, relevant_flags, screen
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
 @intake_options
 def plan(intake: Intake, as_json: JsonOpt = False) -> None:
-    """Plan a routine: screen for red flags, choose, order and time the points.
+    """Plan a routine: the safety questions first, then choose, order and time the points.
 
-    Exits 4 (after printing the advice) when a red flag blocks the routine.
+    In a terminal the questions that matter for your routine are asked (on stderr) unless
+    --no-red-flags or --red-flag gives the answers; without a terminal one of them is
+    required (exit 2). Exits 4 (after printing the advice) when an answer blocks the routine.
     """
     result = build_plan(intake)
     if as_json:
@@ -33,14 +38,64 @@ def plan(intake: Intake, as_json: JsonOpt = False) -> None:
         raise typer.Exit(EXIT_BLOCKED)
 
 
-def screen_command(as_json: JsonOpt = False) -> None:
-    """Ask the red-flag questions: is self-care safe, or is a clinician needed first?
+def _list_flags(as_json: bool) -> None:
+    flags = list(red_flags().values())
+    if as_json:
+        print_json(
+            [
+                {
+                    "id": f.id,
+                    "urgency": f.urgency,
+                    "question": f.question,
+                    "asked_when": f.asked_when.model_dump() if f.asked_when else None,
+                    "asked": f.when(),
+                    "sources": [
+                        {"id": s, "citation": atlas.sources()[s].citation} for s in f.sources
+                    ],
+                }
+                for f in flags
+            ]
+        )
+        return
+    table = Table(title=f"Safety questions ({len(flags)})")
+    for column in ("Id", "Urgency", "Asked", "Question", "Sources"):
+        table.add_column(column)
+    for f in flags:
+        table.add_row(f.id, f.urgency, f.when(), f.question, ", ".join(f.sources))
+    console.print(table)
 
+
+def screen_command(
+    as_json: JsonOpt = False,
+    list_only: Annotated[
+        bool,
+        typer.Option(
+            "--list", help="Print every question with its id, urgency, when it is asked, sources."
+        ),
+    ] = False,
+    pregnant: Annotated[
+        bool,
+        typer.Option(
+            "--pregnant", help="You are, might be, or are trying to be pregnant: ask those too."
+        ),
+    ] = False,
+) -> None:
+    """Ask the safety questions: is self-care safe, or is a clinician needed first?
+
+    Asks the questions for every area and point (and the pregnancy ones with --pregnant).
     Exits 4 when an answer blocks self-care.
     """
-    answers = ask_red_flags()
+    if list_only:
+        _list_flags(as_json)
+        return
+    everything = Intake(areas=list(AREAS), pregnant=pregnant, red_flags=[])
+    codes = [p.code for p in atlas.all_points()]
+    answers = ask_red_flags(relevant_flags(everything, codes))
     intake = Intake(
-        areas=["lower-back"], red_flags=answers.raised, seen_clinician=answers.seen_clinician
+        areas=["lower-back"],
+        pregnant=pregnant,
+        red_flags=answers.raised,
+        seen_clinician=answers.seen_clinician,
     )
     result = screen(intake)
     if as_json:
@@ -57,7 +112,7 @@ def screen_command(as_json: JsonOpt = False) -> None:
             text = _("No red flag stops self-care.")
         console.print(Text(text, "green"))
         err_console.print(
-            _("Next: acupressure plan --area AREA, or acupressure session --area AREA"),
+            _("Next: acupressure plan --area AREA --no-red-flags, or acupressure session --area AREA"),
             markup=False,
         )
     if result.blocked:

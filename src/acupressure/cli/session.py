@@ -16,12 +16,12 @@ from acupressure.cli.common import EXIT_BLOCKED, EXIT_OK, console, err_console
 from acupressure.cli.options import intake_options
 from acupressure.cli.stores import session_store
 from acupressure.cli.views.devices import Speaker, TerminalKeys
-from acupressure.cli.views.plan import blocked_panel, print_plan
-from acupressure.cli.views.questions import ask_pain, ask_red_flags, ready_to_start
+from acupressure.cli.views.plan import print_plan
+from acupressure.cli.views.questions import ask_pain, ready_to_start
 from acupressure.cli.views.session import print_summary, render
 from acupressure.i18n import gettext as _
 from acupressure.plan import Plan, build_plan
-from acupressure.safety import Intake, screen
+from acupressure.safety import Intake
 from acupressure.session import Event, Player, SessionRecord, make_record, monotonic, run
 
 VoiceOpt = Annotated[bool, typer.Option("--voice", help="Speak the cues (needs espeak-ng).")]
@@ -44,10 +44,12 @@ def session(
 ) -> None:
     """Guided session: safety questions, your routine, then a timed run with cues.
 
+    The safety questions that matter for your routine are asked first, unless
+    --no-red-flags or --red-flag gives the answers (needed without a terminal: exit 2).
     Keys while it runs: p or space pause/resume, s skip the step, n skip the point,
     q quit (what you did is kept). Exits 4 when a red flag blocks self-care.
     """
-    plan = _routine(_screened(intake))
+    plan = _routine(intake)
     if not plan.steps:
         err_console.print(_("Nothing to guide today."))
         return
@@ -56,30 +58,11 @@ def session(
         err_console.print(_("Note: espeak-ng is not installed, so the session stays silent."))
     pain_before = ask_pain(_("Pain right now"))
     if not ready_to_start():
-        err_console.print("\n" + _("Session not started; nothing was saved."))
+        err_console.print(_("Session not started; nothing was saved."))
         raise typer.Exit(EXIT_OK)
     record = _guided(plan, speaker, speed, pain_before)
     print_summary(console, record)
     session_store(save).save(record)
-
-
-def _screened(intake: Intake) -> Intake:
-    """Ask the red-flag questions not answered on the command line; exit 4 if blocked."""
-    first = screen(intake)
-    if not first.blocked:
-        answers = ask_red_flags(skip=frozenset(intake.red_flags))
-        data = intake.model_dump()
-        data["red_flags"] = [*intake.red_flags, *answers.raised]
-        if answers.raised:
-            data["seen_clinician"] = answers.seen_clinician and (
-                intake.seen_clinician or not intake.red_flags
-            )
-        intake = Intake.model_validate(data)
-        first = screen(intake)
-    if first.blocked:
-        console.print(blocked_panel(first.urgency, first.advice, first.red_flags))
-        raise typer.Exit(EXIT_BLOCKED)
-    return intake
 
 
 def _routine(intake: Intake) -> Plan:

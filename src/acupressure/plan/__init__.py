@@ -2,7 +2,7 @@
 
     >>> from acupressure.plan import build_plan
     >>> from acupressure.safety import Intake
-    >>> p = build_plan(Intake(areas=["neck"], minutes=10))
+    >>> p = build_plan(Intake(areas=["neck"], red_flags=[], minutes=10))
     >>> p.total_seconds == sum(s.seconds for s in p.steps) <= 600
     True
 
@@ -27,17 +27,43 @@ from acupressure.plan.models import Exclusion, Plan, PlannedPoint, Step
 from acupressure.plan.select import Candidate, candidates, ranked_points
 from acupressure.safety.intake import Intake
 from acupressure.safety.loader import conditions
-from acupressure.safety.screening import GENERAL_ADVICE, screen
+from acupressure.safety.models import RedFlag
+from acupressure.safety.screening import GENERAL_ADVICE, relevant_flags, screen, screened
 
-__all__ = ["Exclusion", "Plan", "PlannedPoint", "Step", "build_plan", "plan_json", "ranked_points"]
+__all__ = [
+    "Exclusion",
+    "Plan",
+    "PlannedPoint",
+    "Step",
+    "build_plan",
+    "plan_json",
+    "questions",
+    "ranked_points",
+]
+
+
+def possible_codes(intake: Intake) -> list[str]:
+    """Every point this person's routine could hold, before any time budget."""
+    return [c.point.code for c in candidates(intake)[0]]
+
+
+def questions(intake: Intake) -> list[RedFlag]:
+    """The red-flag questions to ask before this person's routine (emergencies first).
+
+    Relevance comes from the flags' ``asked_when`` against the chosen areas, the intake and
+    every point the routine could hold (before the time budget), so nothing relevant is
+    skipped. The intake's own ``red_flags`` are not consulted."""
+    return relevant_flags(intake, possible_codes(intake))
+
 
 PRESSURE_WARNING = N_(
     "Press firmly but never beyond what is comfortable, and never on broken, bruised or "
     "newly scarred skin."
 )
 PREGNANCY_WARNING = N_(
-    "You are pregnant: points traditionally avoided in pregnancy are left out and the rest are "
-    "gentle. Ask your midwife or doctor before you start."
+    "You are (or might be) pregnant: points traditionally avoided in pregnancy are left out, "
+    "no point is pressed harder than moderate, and the points flagged for pregnancy are pressed "
+    "gently. Ask your midwife or doctor before you start."
 )
 
 
@@ -78,11 +104,30 @@ def _planned(cand: Candidate, seconds: int) -> PlannedPoint:
     )
 
 
+def _minutes(n: int) -> str:
+    return ngettext("{count} minute", "{count} minutes", n).format(count=n)
+
+
+def _nothing_fits(intake: Intake, dropped: list[Candidate]) -> str:
+    if dropped:  # time is the reason: say what the shortest routine needs
+        shortest = min(timeline.total(timeline.build([c])) for c in dropped)
+        need = -(-shortest // 60)
+        return _(
+            "No point fits in {minutes}: the shortest routine for these answers needs "
+            "{needed}. Give more time, or choose another area."
+        ).format(minutes=_minutes(intake.minutes or 0), needed=_minutes(need))
+    return _(
+        "No point fits these answers. Nothing to do today; see a clinician or "
+        "physiotherapist for other options."
+    )
+
+
 def build_plan(intake: Intake) -> Plan:
     """Screen the intake and, unless blocked, choose, order and time the points."""
     screening = screen(intake)
     budget = intake.minutes * 60 if intake.minutes is not None else None
     common: dict[str, Any] = {
+        "screening": screened(intake, possible_codes(intake)),
         "blocked": screening.blocked,
         "urgency": screening.urgency,
         "advice": screening.advice,
@@ -95,11 +140,9 @@ def build_plan(intake: Intake) -> Plan:
     cands, excluded = candidates(intake)
     kept, dropped = _fit(cands, budget)
     for cand in dropped:
-        reason = ngettext(
-            "Dropped to fit {minutes} minute (priority {priority}).",
-            "Dropped to fit {minutes} minutes (priority {priority}).",
-            intake.minutes or 0,
-        ).format(minutes=intake.minutes, priority=cand.priority)
+        reason = _("Dropped to fit {minutes} (priority {priority}).").format(
+            minutes=_minutes(intake.minutes or 0), priority=cand.priority
+        )
         excluded.append(Exclusion(code=cand.point.code, kind="budget", reason=reason))
     steps = timeline.build(kept)
     per_point: dict[str, int] = {}
@@ -116,17 +159,7 @@ def build_plan(intake: Intake) -> Plan:
         if f.cleared
     ]
     if not kept:
-        if dropped:
-            text = _(
-                "No point fits these answers in {minutes} minutes. Nothing to do today; see a "
-                "clinician or physiotherapist for other options."
-            ).format(minutes=intake.minutes)
-        else:
-            text = _(
-                "No point fits these answers. Nothing to do today; see a clinician or "
-                "physiotherapist for other options."
-            )
-        warnings.append(text)
+        warnings.append(_nothing_fits(intake, dropped))
     return Plan(
         points=[_planned(c, per_point[c.point.code]) for c in kept],
         excluded=excluded,

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 from acupressure.atlas.models import Area, Posture, Pressure, Sides
 from acupressure.body.vocabulary import Side
 from acupressure.safety.models import Urgency
-from acupressure.safety.screening import RaisedFlag
+from acupressure.safety.screening import RaisedFlag, Screened
 
 StepKind = Literal["position", "find", "breathe", "press", "release", "rest", "switch"]
 # The side a step presses: the person's own left or right (body.Side), both at once, or the
@@ -56,6 +56,7 @@ class Step(_Model):
 
 
 class Plan(_Model):
+    screening: Screened  # the questions asked and the ones answered yes
     blocked: bool
     urgency: Urgency | None
     advice: list[str]

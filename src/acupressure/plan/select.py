@@ -11,9 +11,11 @@ Left out, each with its reason: points the pregnancy policy forbids, points a co
 excludes, and points only a helper can reach (``technique.performer == "helper"``) when no
 helper is available.
 
-A kept point's notes carry its own precautions from the atlas (for example GB21 over the lung
-apex), except the ones every point shares (``GENERAL_PRECAUTIONS``: shown once as plan
-warnings) and those tied to a condition (applied only when the condition is given).
+A kept point's notes always carry its own precautions from the atlas (for example GB21 over
+the lung apex, BL40 over the veins behind the knee), except the ones every point shares
+(``GENERAL_PRECAUTIONS``: shown once as plan warnings). A condition may add notes, soften or
+exclude a point, never silence its precautions. In pregnancy no point is pressed harder than
+``moderate``; points the policy flags are gentle.
 """
 
 from __future__ import annotations
@@ -21,12 +23,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from acupressure import atlas
-from acupressure.atlas.models import REGIONS, Point, Pressure
+from acupressure.atlas.models import REGIONS, Point, Pressure, softer
 from acupressure.i18n import gettext as _
 from acupressure.plan.models import Exclusion
 from acupressure.safety.intake import Intake
 from acupressure.safety.loader import conditions
-from acupressure.safety.pregnancy import pregnancy_rule
+from acupressure.safety.pregnancy import PREGNANCY_MAX_PRESSURE, pregnancy_rule
 
 PERFORMER_HELPER = "helper"
 # precautions every point shares: shown once in the plan's warnings, not on each point
@@ -58,7 +60,6 @@ def ranked_points(intake: Intake) -> list[Point]:
 def candidates(intake: Intake) -> tuple[list[Candidate], list[Exclusion]]:
     """The points this person may do (by priority) and those left out, with reasons."""
     given = [conditions()[c] for c in dict.fromkeys(intake.conditions)]
-    known_ids = set(conditions())  # condition-specific precautions apply through conditions
     kept: list[Candidate] = []
     excluded: list[Exclusion] = []
     for rank, point in enumerate(ranked_points(intake), start=1):
@@ -85,9 +86,9 @@ def candidates(intake: Intake) -> tuple[list[Candidate], list[Exclusion]]:
             )
             continue
         cand = Candidate(point, rank, point.technique.pressure, point.technique.method)
-        cand.notes += [
-            c.text for c in point.precautions if c.id not in GENERAL_PRECAUTIONS | known_ids
-        ]
+        cand.notes += [c.text for c in point.precautions if c.id not in GENERAL_PRECAUTIONS]
+        if intake.pregnant:
+            cand.pressure = softer(cand.pressure, PREGNANCY_MAX_PRESSURE)
         if rule.action == "gentle":
             cand.pressure = "gentle"
             cand.notes.append(str(rule.text))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from acupressure.atlas.models import Posture
+from acupressure.atlas.models import Posture, Pressure
 from acupressure.i18n import N_, Labels
 from acupressure.i18n import gettext as _
 from acupressure.plan.models import Step, StepKind, StepSide
@@ -53,8 +53,13 @@ SIDE_TEXT: Labels[StepSide] = Labels(
         "midline": N_("on the midline"),
     }
 )
-PRESSURE_TEXT = Labels(
-    {"gentle": N_("gently"), "firm": N_("firmly"), "strong": N_("strongly, within comfort")}
+PRESSURE_TEXT: Labels[Pressure] = Labels(
+    {
+        "gentle": N_("gently"),
+        "moderate": N_("moderately"),
+        "firm": N_("firmly"),
+        "strong": N_("strongly, within comfort"),
+    }
 )
 
 

@@ -9,12 +9,21 @@ from __future__ import annotations
 
 from acupressure.safety.intake import Intake
 from acupressure.safety.loader import SafetyDataError, conditions, red_flags, reviewer
-from acupressure.safety.models import Condition, Effect, RedFlag, Urgency
+from acupressure.safety.models import AskedWhen, Condition, Effect, RedFlag, Urgency
 from acupressure.safety.pregnancy import PregnancyRule, pregnancy_rule
-from acupressure.safety.screening import GENERAL_ADVICE, RaisedFlag, Screening, screen
+from acupressure.safety.screening import (
+    GENERAL_ADVICE,
+    RaisedFlag,
+    Screened,
+    Screening,
+    relevant_flags,
+    screen,
+    screened,
+)
 
 __all__ = [
     "GENERAL_ADVICE",
+    "AskedWhen",
     "Condition",
     "Effect",
     "Intake",
@@ -22,11 +31,14 @@ __all__ = [
     "RaisedFlag",
     "RedFlag",
     "SafetyDataError",
+    "Screened",
     "Screening",
     "Urgency",
     "conditions",
     "pregnancy_rule",
     "red_flags",
+    "relevant_flags",
     "reviewer",
     "screen",
+    "screened",
 ]

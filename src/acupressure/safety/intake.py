@@ -20,9 +20,17 @@ def _intake_schema(schema: dict[str, Any]) -> None:
     properties = schema["properties"]
     properties["conditions"]["items"]["enum"] = sorted(conditions())
     properties["red_flags"]["items"]["enum"] = sorted(red_flags())
-    schema["anyOf"] = [  # a trimester only with pregnant: true
-        {"properties": {"pregnant": {"const": True}}, "required": ["pregnant"]},
-        {"properties": {"trimester": {"type": "null"}}},
+    no_trimester = {"properties": {"trimester": {"type": "null"}}}
+    schema["allOf"] = [
+        {  # a trimester only with pregnant: true
+            "anyOf": [
+                {"properties": {"pregnant": {"const": True}}, "required": ["pregnant"]},
+                no_trimester,
+            ]
+        },
+        {  # maybe pregnant: the trimester is unknown
+            "anyOf": [{"properties": {"maybe_pregnant": {"const": False}}}, no_trimester]
+        },
     ]
 
 
@@ -40,18 +48,29 @@ class Intake(BaseModel):
 
     areas: Annotated[list[Area], Field(min_length=1)]
     pregnant: bool = False
+    maybe_pregnant: bool = False  # might be pregnant or trying: pregnant, trimester unknown
     trimester: Trimester | None = None
     helper: bool = False
     conditions: list[Slug] = []
-    red_flags: list[Slug] = []
+    red_flags: list[Slug]  # the yes answers; required: [] is "no to every question asked"
     seen_clinician: bool = False  # a clinician has assessed the "soon" red flags given
     minutes: Annotated[int, Field(gt=0, le=240), BeforeValidator(json_int)] | None = None
     pain: Annotated[int, Field(ge=0, le=10), BeforeValidator(json_int)] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _maybe_is_pregnant(cls, data: Any) -> Any:
+        """Might be pregnant (or trying to conceive) is treated as pregnant."""
+        if isinstance(data, dict) and data.get("maybe_pregnant") is True:
+            return {**data, "pregnant": True}
+        return data
 
     @model_validator(mode="after")
     def _check(self) -> Intake:
         if self.trimester is not None and not self.pregnant:
             raise ValueError("trimester given without pregnant")
+        if self.maybe_pregnant and self.trimester is not None:
+            raise ValueError("trimester given with maybe_pregnant (the trimester is unknown)")
         unknown = [c for c in self.conditions if c not in conditions()]
         if unknown:
             raise ValueError(f"unknown condition(s): {', '.join(unknown)}")

@@ -107,6 +107,14 @@ def _english_red_flags() -> dict[str, RedFlag]:
     """Every red flag by id, emergencies first, in the file's order."""
     flags = _load("red_flags.yaml", RedFlag)
     _check_ids("red_flags.yaml", [f.id for f in flags], [(f.id, f.sources) for f in flags])
+    codes = {p.code for p in atlas.all_points()}
+    for f in flags:
+        missing = sorted(set(f.asked_when.points) - codes) if f.asked_when else []
+        if missing:
+            raise SafetyDataError(
+                f"red_flags.yaml: {f.id}: asked_when point(s) not in the atlas: "
+                + ", ".join(missing)
+            )
     flags.sort(key=lambda f: f.urgency != "emergency")
     return {f.id: f for f in flags}
 

@@ -8,9 +8,16 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
-from acupressure.atlas.models import CODE_RE, Sources, Text
+from acupressure.atlas.models import CODE_RE, Area, Sources, Text
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
 Urgency = Literal["emergency", "soon"]
@@ -33,11 +40,46 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+IntakeAnswer = Literal["pregnant"]  # pregnant, or might be (see Intake.maybe_pregnant)
+
+
+class AskedWhen(_Model):
+    """When a red flag matters: any chosen area in ``areas``, any point the routine may hold
+    in ``points``, or any intake answer in ``intake``. At least one list is given."""
+
+    areas: list[Area] = []
+    points: list[Code] = []
+    intake: list[IntakeAnswer] = []
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> AskedWhen:
+        if not (self.areas or self.points or self.intake):
+            raise ValueError("asked_when needs areas, points or intake (or leave it out)")
+        return self
+
+    def holds(self, areas: set[str], codes: set[str], answers: set[str]) -> bool:
+        """Any chosen area, possible point or intake answer in its lists."""
+        return bool(
+            set(self.areas) & areas or set(self.points) & codes or set(self.intake) & answers
+        )
+
+    def describe(self) -> str:
+        parts = []
+        if self.areas:
+            parts.append("area " + ", ".join(self.areas))
+        if self.points:
+            parts.append("routine with " + ", ".join(self.points))
+        if self.intake:
+            parts.append("pregnant or might be")
+        return " or ".join(parts)
+
+
 class RedFlag(_Model):
     """A sign that self-care must stop and a clinician must see the person.
 
     ``emergency`` (E): go now, never cleared. ``soon`` (S): see a doctor within days; cleared
-    once the person confirms a clinician has assessed it.
+    once the person confirms a clinician has assessed it. ``asked_when`` None: asked before
+    every routine.
     """
 
     id: Slug
@@ -45,6 +87,15 @@ class RedFlag(_Model):
     question: Text  # asked as a yes/no question; "yes" raises the flag
     advice: Text  # shown when the flag is raised
     sources: Sources
+    asked_when: AskedWhen | None = None
+
+    def relevant(self, areas: set[str], codes: set[str], answers: set[str]) -> bool:
+        """Must this be asked of someone with these areas and intake answers, whose routine
+        may hold ``codes``?"""
+        return self.asked_when is None or self.asked_when.holds(areas, codes, answers)
+
+    def when(self) -> str:
+        return "always" if self.asked_when is None else self.asked_when.describe()
 
 
 class Effect(_Model):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pydantic import BaseModel, ConfigDict
 
 from acupressure.i18n import N_
@@ -38,6 +40,31 @@ class Screening(BaseModel):
     red_flags: list[RaisedFlag]
 
 
+class Screened(BaseModel):
+    """What was screened: the questions put to the person and the ones answered yes."""
+
+    model_config = ConfigDict(frozen=True)
+
+    asked: list[str]
+    yes: list[str]
+
+
+def relevant_flags(intake: Intake, codes: Iterable[str]) -> list[RedFlag]:
+    """The red flags to ask this person, whose routine may hold the points ``codes``
+    (emergencies first). Pass every point the routine could hold, before any time budget,
+    so that nothing relevant is skipped."""
+    points, areas = set(codes), {str(a) for a in intake.areas}
+    answers = {"pregnant"} if intake.pregnant else set()  # maybe pregnant counts as pregnant
+    return [f for f in red_flags().values() if f.relevant(areas, points, answers)]
+
+
+def screened(intake: Intake, codes: Iterable[str]) -> Screened:
+    """The record of screening: the relevant questions (and any other answered yes)."""
+    yes = list(dict.fromkeys(intake.red_flags))
+    asked = [f.id for f in relevant_flags(intake, codes)]
+    return Screened(asked=asked + [i for i in yes if i not in asked], yes=yes)
+
+
 def _raised(flag: RedFlag, cleared: bool) -> RaisedFlag:
     return RaisedFlag(
         id=flag.id,
@@ -65,13 +92,13 @@ def screen(intake: Intake) -> Screening:
         urgency = "soon"
     advice = [f.advice for f in open_flags]
     if urgency == "emergency":
-        advice.insert(0, _("Get medical help now. No acupressure routine is offered."))
+        advice.insert(0, _("No acupressure routine is offered."))
     elif urgency == "soon":
         advice.insert(
             0,
             _(
-                "See a doctor in the next few days. No routine is offered until a clinician has "
-                "assessed this; then run the plan again and confirm it (--seen-clinician)."
+                "No routine is offered until a clinician has assessed this; then plan again and "
+                "confirm that a clinician has seen you."
             ),
         )
     return Screening(blocked=bool(open_flags), urgency=urgency, advice=advice, red_flags=raised)

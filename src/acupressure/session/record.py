@@ -2,9 +2,9 @@
 
 ``SessionRecord`` is the result of one guided session. A :class:`SessionStore` saves it; the
 library's default is :class:`NullStore` (saves nothing). :class:`JsonlStore` appends one JSON
-line per session to a file, by default ``sessions.jsonl`` in the user data folder
-(platformdirs). The web app plugs in its own store (the diary database) by implementing
-``save(record)``.
+line per session to a file, by default ``sessions.jsonl`` in the data folder
+(:func:`acupressure.paths.data_dir`: ``ACUPRESSURE_DATA_DIR`` or the platform's). The web
+app plugs in its own store (the diary database) by implementing ``save(record)``.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Protocol
 
-import platformdirs
 from pydantic import BaseModel, ConfigDict, Field
 
 from acupressure.atlas.models import Area
+from acupressure.paths import data_dir
 from acupressure.plan.models import Plan
 from acupressure.session.player import Player
 
@@ -87,7 +87,7 @@ class NullStore:
 
 
 def default_log_path() -> Path:
-    return platformdirs.user_data_path("acupressure") / "sessions.jsonl"
+    return data_dir(create=False) / "sessions.jsonl"
 
 
 class JsonlStore:

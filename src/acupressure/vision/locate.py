@@ -22,7 +22,13 @@ from acupressure.vision.hand_map import hand_landmarks, hand_size
 from acupressure.vision.images import Photo
 from acupressure.vision.observations import HandObservation, PoseObservation
 from acupressure.vision.orient import BodyFacing, body_facing, orient_hand
-from acupressure.vision.result import Detection, ImageSize, LocateResult, PlacedPoint
+from acupressure.vision.result import (
+    Detection,
+    ImageSize,
+    LocateResult,
+    NotPlaced,
+    PlacedPoint,
+)
 from acupressure.vision.smallness import (
     BODY_MIN_PX,
     HAND_MIN_PX,
@@ -133,8 +139,31 @@ def locate_observations(
     if len(hands_seen) == 2 and len(set(hands_seen)) == 1:
         warnings.append("both hands were read as the same hand; check the labels")
     return LocateResult(
-        image=ImageSize(width=width, height=height), detections=detections, warnings=warnings
+        image=ImageSize(width=width, height=height),
+        detections=detections,
+        warnings=warnings,
+        not_placed=_not_placed(hand_codes, body_codes, detections),
     )
+
+
+def _not_placed(
+    hand_codes: list[str], body_codes: list[str], detections: list[Detection]
+) -> list[NotPlaced]:
+    """Every requested point without a position, with the reason: nothing of its kind was
+    found, or the detection's note (the view cannot show it)."""
+    out: list[NotPlaced] = []
+    for kind, codes in (("hand", hand_codes), ("body", body_codes)):
+        found = [d for d in detections if d.kind == kind]
+        for code in codes:
+            if not found:
+                out.append(NotPlaced(code=code, reason=f"no {kind} was found in the photo"))
+                continue
+            points = [p for d in found for p in d.points if p.code == code]
+            if points and all(p.x is None for p in points):
+                notes = sorted({p.note for p in points if p.note})
+                reason = "; ".join(notes) or f"the {kind} in the photo does not show it"
+                out.append(NotPlaced(code=code, reason=reason))
+    return out
 
 
 def _hand_detection(

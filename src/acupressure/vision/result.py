@@ -42,10 +42,18 @@ class Detection(_Model):
     points: list[PlacedPoint]
 
 
+class NotPlaced(_Model):
+    """A requested point that got no position on this photo, and why."""
+
+    code: str
+    reason: str
+
+
 class LocateResult(_Model):
     image: ImageSize
     detections: list[Detection]
     warnings: list[str]
+    not_placed: list[NotPlaced] = []  # requested points with no position anywhere, and why
 
     def placed(self) -> list[PlacedPoint]:
         return [p for d in self.detections for p in d.points if p.x is not None]

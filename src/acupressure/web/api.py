@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from django.http import HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI, Schema, Status
-from ninja.errors import HttpError
+from ninja.errors import HttpError, ValidationError
 from ninja.security import django_auth
 from pydantic import BeforeValidator, ConfigDict, Field
 
@@ -36,6 +36,23 @@ def broken_form_body(request: HttpRequest, exc: MultiPartParserError) -> HttpRes
     """The CSRF check reads a form body; a broken one is a 400 that says so, in JSON."""
     detail = f"the body is not valid multipart form data ({exc}); send JSON"
     return api.create_response(request, {"detail": detail}, status=400)
+
+
+@api.exception_handler(ValidationError)
+def invalid_body(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """422 for bad values; a plan request missing a field (``red_flags``: the screening
+    answers, required) is a 400 that names it."""
+    missing = [str(e["loc"][-1]) for e in exc.errors if e.get("type") == "missing" and e.get("loc")]
+    if request.path.endswith("/plan") and missing:
+        names = ", ".join(dict.fromkeys(missing))
+        detail = f"missing field(s): {names}"
+        if "red_flags" in missing:
+            detail += (
+                "; red_flags lists the safety questions answered yes ([] for no to every one), "
+                "and no routine is given without it"
+            )
+        return api.create_response(request, {"detail": detail}, status=400)
+    return api.create_response(request, {"detail": exc.errors}, status=422)
 
 
 class Message(Schema):
@@ -113,6 +130,9 @@ def get_point(request: HttpRequest, code: str) -> PointDetail:
     "/plan",
     response={200: Plan, **BODY_ERRORS},
     summary="Plan a routine (as `acupressure plan --json`)",
+    description="`red_flags` is required: the ids of the safety questions answered yes "
+    "(`[]`: no to every one). A request without it is a 400 naming the field. The answer's "
+    "`screening` lists the questions that apply (`asked`) and the yes answers.",
 )
 def make_plan(request: HttpRequest, intake: Intake) -> Plan:
     return plan_for(intake)
@@ -120,7 +140,7 @@ def make_plan(request: HttpRequest, intake: Intake) -> Plan:
 
 @api.get("/diary/sessions", response={200: list[SessionOut], **SIGNED_IN_ERRORS}, auth=django_auth)
 def diary_sessions(request: HttpRequest) -> list[PracticeSession]:
-    return list(PracticeSession.objects.filter(owner_id=user_id(request))[:500])
+    return list(PracticeSession.objects.started().filter(owner_id=user_id(request))[:500])
 
 
 @api.get("/diary/checkins", response={200: list[CheckInOut], **SIGNED_IN_ERRORS}, auth=django_auth)

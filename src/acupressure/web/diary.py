@@ -24,9 +24,9 @@ CSV_HEADER = [
 
 def readings(owner_id: int) -> list[Reading]:
     found: list[Reading] = []
-    for s in PracticeSession.objects.filter(owner_id=owner_id):
+    for s in PracticeSession.objects.started().filter(owner_id=owner_id):
         if s.pain_before is not None:
-            found.append(Reading(s.created_at, s.pain_before, "before"))
+            found.append(Reading(s.started_at or s.created_at, s.pain_before, "before"))
         if s.pain_after is not None:
             found.append(Reading(s.finished_at or s.created_at, s.pain_after, "after"))
     for c in CheckIn.objects.filter(owner_id=owner_id):
@@ -38,7 +38,8 @@ def csv_text(owner_id: int) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_HEADER)
-    for s in PracticeSession.objects.filter(owner_id=owner_id).order_by("created_at", "id"):
+    sessions = PracticeSession.objects.started().filter(owner_id=owner_id)
+    for s in sessions.order_by("created_at", "id"):
         writer.writerow(
             [
                 "session",

@@ -43,6 +43,12 @@ class PractitionerLink(models.Model):
         return f"{self.practitioner} -> {self.client}"
 
 
+class SessionQuerySet(models.QuerySet["PracticeSession"]):
+    def started(self) -> SessionQuerySet:
+        """Sessions that happened: the person pressed Start (opened players are not)."""
+        return self.filter(started_at__isnull=False)
+
+
 class PracticeSession(models.Model):
     SOURCES = (("web", "Browser"), ("terminal", "Terminal"))
 
@@ -51,6 +57,7 @@ class PracticeSession(models.Model):
     )
     source = models.CharField(max_length=16, choices=SOURCES, default="web")
     created_at = models.DateTimeField()
+    started_at = models.DateTimeField(null=True, blank=True)  # None: opened, never started
     finished_at = models.DateTimeField(null=True, blank=True)
     areas = models.JSONField(default=list)
     intake = models.JSONField(default=dict)
@@ -60,6 +67,8 @@ class PracticeSession(models.Model):
     completed_steps = models.PositiveIntegerField(default=0)
     total_steps = models.PositiveIntegerField(default=0)
     note = models.CharField(max_length=500, blank=True)
+
+    objects = SessionQuerySet.as_manager()
 
     class Meta:
         ordering = ("-created_at", "-id")

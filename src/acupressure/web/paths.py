@@ -1,4 +1,4 @@
-"""Where the web app keeps its data: platformdirs' user data dir, or ACUPRESSURE_DATA_DIR."""
+"""Where the web app keeps its data: ``acupressure.paths.data_dir`` (one rule for all)."""
 
 from __future__ import annotations
 
@@ -6,14 +6,9 @@ import os
 import secrets
 from pathlib import Path
 
-import platformdirs
+from acupressure.paths import data_dir
 
-
-def data_dir() -> Path:
-    override = os.environ.get("ACUPRESSURE_DATA_DIR", "")
-    path = Path(override) if override else Path(platformdirs.user_data_dir("acupressure"))
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
+__all__ = ["data_dir", "secret_key_file"]
 
 
 def secret_key_file(folder: Path) -> str:

@@ -17,7 +17,13 @@ AREAS = labels.AREAS  # read per request: the labels come in the page's language
 
 
 class IntakeError(ValueError):
-    """The form or body cannot become an Intake; the message says why, in one line."""
+    """The form or body cannot become an Intake; the message says why, in one line.
+
+    ``field`` names the form part the message belongs next to ("area", "flags" or None)."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 def validation_message(exc: ValidationError) -> str:
@@ -29,36 +35,54 @@ def validation_message(exc: ValidationError) -> str:
     return "; ".join(problems)
 
 
+def flag_areas(flag: safety.RedFlag) -> list[str]:
+    """The areas for which the plan page shows a flag (its areas and its points' areas);
+    empty when the flag is asked whatever the areas."""
+    when = flag.asked_when
+    if when is None or (when.intake and not (when.areas or when.points)):
+        return []
+    from acupressure import atlas
+
+    areas = set(when.areas) | {a for code in when.points for a in atlas.get(code).areas}
+    return [value for value in AREAS if value in areas]
+
+
 def intake_from_form(data: QueryDict) -> Intake:
-    """Read the plan page's form. Every red-flag question must be answered yes or no."""
-    unanswered = []
-    flags = []
-    for flag in safety.red_flags().values():
-        answer = data.get(f"flag-{flag.id}", "")
-        if answer == "yes":
-            flags.append(flag.id)
-        elif answer != "no":
-            unanswered.append(flag.id)
+    """Read the plan page's form. Every question relevant to this routine must be answered
+    yes or no; a yes to any question counts, relevant or not."""
+    yes = [f for f in safety.red_flags() if data.get(f"flag-{f}", "") == "yes"]
+    intake = _intake(data, yes)
+    from acupressure.plan import questions
+
+    unanswered = [
+        f.id for f in questions(intake) if data.get(f"flag-{f.id}", "") not in ("yes", "no")
+    ]
     if unanswered:
         raise IntakeError(
             _("please answer every safety question ({count} not answered)").format(
                 count=len(unanswered)
-            )
+            ),
+            "flags",
         )
+    return intake
+
+
+def _intake(data: QueryDict, yes: list[str]) -> Intake:
     raw: dict[str, Any] = {
         "areas": data.getlist("area"),
         "pregnant": data.get("pregnant") == "yes",
+        "maybe_pregnant": data.get("maybe_pregnant") == "yes",
         "helper": data.get("helper") == "yes",
         "conditions": data.getlist("condition"),
-        "red_flags": flags,
+        "red_flags": yes,
         "seen_clinician": data.get("seen_clinician") == "yes",
     }
     if not raw["areas"]:
-        raise IntakeError(_("choose at least one area where it hurts"))
+        raise IntakeError(_("choose at least one area where it hurts"), "area")
     trimester = data.get("trimester", "")
     if trimester not in ("", "unknown", "1", "2", "3"):
         raise IntakeError(_("trimester: {value!r} is not 1, 2 or 3").format(value=trimester))
-    if trimester in ("1", "2", "3"):
+    if trimester in ("1", "2", "3") and not raw["maybe_pregnant"]:
         if not raw["pregnant"]:
             raise IntakeError(
                 _(
@@ -91,3 +115,4 @@ class RoutinePoint(BaseModel):
     point: PlannedPoint
     hanzi: str  # marked lang="zh" on the page
     pressure: str  # the point's pressure in words, in the page's language
+    dose: str  # how long and how often, in words (atlas.labels.dose_text)

@@ -29,6 +29,7 @@ class DiaryStore:
             owner=local_user(self.username),
             source="terminal",
             created_at=record.started_at,
+            started_at=record.started_at,
             finished_at=record.ended_at,
             areas=list(record.areas),
             plan=record.plan.model_dump(mode="json"),

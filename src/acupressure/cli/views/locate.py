@@ -1,4 +1,5 @@
-"""The terminal view of a localisation: warnings, then one table per hand or body."""
+"""The terminal view of a localisation: warnings and the requested points that could not be
+placed (with why), then one table per hand or body."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from acupressure.vision.result import LocateResult
 def print_result(console: Console, err_console: Console, result: LocateResult) -> None:
     for warning in result.warnings:
         err_console.print(f"warning: {warning}", highlight=False)
+    for missing in result.not_placed:
+        err_console.print(f"not placed: {missing.code}: {missing.reason}", highlight=False)
     for detection in result.detections:
         who = f"{detection.hand} hand" if detection.kind == "hand" else "body"
         small = " (small in the picture: less reliable)" if detection.small else ""

@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from acupressure.atlas.labels import AREAS, POSTURE, PRESSURE, SIDES
+from acupressure.atlas.labels import AREAS, POSTURE, PRESSURE, SIDES, dose_text
 from acupressure.i18n import gettext as _
 from acupressure.i18n import review_mark
 from acupressure.plan.models import Plan, PlannedPoint
@@ -31,6 +31,8 @@ def blocked_panel(urgency: str | None, advice: list[str], flags: list[RaisedFlag
     mark = review_mark(reviewer("red_flags"))
     if mark:
         lines.append(Text(mark, "yellow"))
+    if urgency == "soon":
+        lines.append(Text(_("Once a clinician has seen you, run it again with --seen-clinician.")))
     if flags:
         answered = _("You answered yes to: {questions}").format(
             questions="; ".join(f.question for f in flags)
@@ -40,13 +42,10 @@ def blocked_panel(urgency: str | None, advice: list[str], flags: list[RaisedFlag
 
 
 def _protocol(p: PlannedPoint) -> str:
+    dose = dose_text(p.hold_seconds, p.repetitions, p.rest_seconds)
     if p.sides != ["midline"] and p.side_order != "both-together":
-        reps = _("{count} x {hold} s each side")
-    else:
-        reps = _("{count} x {hold} s")
-    reps = reps.format(count=p.repetitions, hold=p.hold_seconds)
-    rest = _(", rest {seconds} s").format(seconds=p.rest_seconds) if p.rest_seconds else ""
-    return f"{reps}{rest}\n{SIDES[p.side_order]}"
+        dose = _("{dose}, each side").format(dose=dose)
+    return f"{dose}\n{SIDES[p.side_order]}"
 
 
 def print_plan(console: Console, plan: Plan) -> None:

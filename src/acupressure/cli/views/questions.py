@@ -1,16 +1,22 @@
-"""The questions the terminal asks: red flags (`screen`, `session`), pain, ready to start."""
+"""The questions the terminal asks: red flags (`screen`, `plan`, `session`), pain, ready to
+start.
+
+Prompts go to stderr and answers come from stdin. Python's ``input()`` (which click's prompts
+use) writes its prompt to the C-level stdout when stdin and stderr are terminals, so a piped
+``--json`` would start with prompt text; here stdout carries only the result.
+"""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
-import typer
 from rich.text import Text
 
 from acupressure.cli.common import err_console, fail
 from acupressure.i18n import gettext as _
 from acupressure.i18n import review_mark
-from acupressure.safety import red_flags, reviewer
+from acupressure.safety import RedFlag, reviewer
 
 
 @dataclass
@@ -20,10 +26,37 @@ class Answers:
     emergency: bool = False
 
 
-def ask_red_flags(skip: frozenset[str] = frozenset()) -> Answers:
-    """Ask each red-flag question (emergencies first); stop at the first emergency."""
+def ask_line(prompt: str) -> str | None:
+    """One line of input without its newline; None when the input ends or on Ctrl-C."""
+    sys.stderr.write(prompt)
+    sys.stderr.flush()
+    try:
+        line = sys.stdin.readline()
+    except KeyboardInterrupt:
+        line = ""
+    if not line:
+        sys.stderr.write("\n")
+        return None
+    return line.rstrip("\r\n")
+
+
+def ask_yes_no(question: str) -> bool | None:
+    """An explicit y or n (a bare Enter asks again); None when the input ends."""
+    while True:
+        answer = ask_line(_("{question} [y/n]: ").format(question=question))
+        if answer is None:
+            return None
+        answer = answer.strip().lower()
+        if answer in ("y", "yes", _("yes")):
+            return True
+        if answer in ("n", "no", _("no")):
+            return False
+        sys.stderr.write(_("Please answer y or n.") + "\n")
+
+
+def ask_red_flags(flags: list[RedFlag]) -> Answers:
+    """Ask each question (emergencies first); stop at the first emergency."""
     answers = Answers()
-    flags = [f for f in red_flags().values() if f.id not in skip]
     err_console.print(
         Text(_("Safety questions ({count}): answer y or n.").format(count=len(flags)), "bold"),
         Text(_("They check for signs that need a doctor rather than self-care.")),
@@ -46,32 +79,24 @@ def ask_red_flags(skip: frozenset[str] = frozenset()) -> Answers:
 
 
 def _confirm(question: str, n: int) -> bool:
-    """An explicit y or n: a bare Enter asks again, so nobody skips a safety question by
-    accident; input that ends (or Ctrl-C) first is exit 2, never a silent "no"."""
-    try:
-        return typer.confirm(question, default=None, err=True)
-    except typer.Abort:
-        typer.echo(err=True)  # end the prompt's line
+    """An explicit y or n; input that ends (or Ctrl-C) first is exit 2, never a silent no."""
+    answer = ask_yes_no(question)
+    if answer is None:
         fail(
             _("safety question {number} was not answered (the input ended); stopping here").format(
                 number=n
             )
         )
+    return answer
 
 
 def ask_pain(label: str) -> int | None:
     """0-10, or None when skipped; input that ends (or Ctrl-C) counts as skipped."""
     while True:
-        try:
-            answer = typer.prompt(
-                _("{label} (0-10, Enter to skip)").format(label=label),
-                default="",
-                show_default=False,
-                err=True,
-            ).strip()
-        except typer.Abort:
-            typer.echo(err=True)
+        line = ask_line(_("{label} (0-10, Enter to skip): ").format(label=label))
+        if line is None:
             return None
+        answer = line.strip()
         if not answer:
             return None
         if answer.isdecimal() and 0 <= int(answer) <= 10:  # isdigit() takes "²"
@@ -81,13 +106,4 @@ def ask_pain(label: str) -> int | None:
 
 def ready_to_start() -> bool:
     """Wait for Enter; False when input ends or Ctrl-C (the session does not start)."""
-    try:
-        typer.prompt(
-            _("Get into position, then press Enter to start"),
-            default="",
-            show_default=False,
-            err=True,
-        )
-    except typer.Abort:
-        return False
-    return True
+    return ask_line(_("Get into position, then press Enter to start: ")) is not None

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from acupressure import atlas, i18n
 from acupressure.atlas.aliases import standard_code
-from acupressure.atlas.labels import LATERALITY, PERFORMER, PREGNANCY, PRESSURE, REGIONS
+from acupressure.atlas.labels import LATERALITY, PERFORMER, PREGNANCY, PRESSURE, REGIONS, dose_text
 from acupressure.web.charts import chart_for
 
 
@@ -37,10 +37,6 @@ def _row(p: atlas.Point) -> PointRow:
     )
 
 
-def _range(low: int, high: int | None) -> str:
-    return f"{low}–{high}" if high else str(low)
-
-
 def not_found(request: HttpRequest, code: str, message: str) -> HttpResponse:
     return render(
         request,
@@ -61,6 +57,7 @@ def point(request: HttpRequest, code: str) -> HttpResponse:
         return redirect(url)
     label = request.GET.get("from", "")[:40]
     cited = atlas.sources()
+    t = found.technique
     context = {
         "point": found,
         "label": label,
@@ -70,10 +67,11 @@ def point(request: HttpRequest, code: str) -> HttpResponse:
         "pregnancy": PREGNANCY[found.pregnancy.policy],
         "pressure": PRESSURE[found.technique.pressure],
         "laterality": LATERALITY[found.laterality],
-        "hold": _range(found.technique.hold_seconds, found.technique.hold_seconds_max),
-        "times": _range(found.technique.repetitions, found.technique.repetitions_max),
         # other languages list the old codes only: the rest are English names
         "aliases": [a for a in found.aliases if i18n.current() == "en" or standard_code(a)],
+        "dose": dose_text(
+            t.hold_seconds, t.repetitions, t.rest_seconds, t.hold_seconds_max, t.repetitions_max
+        ),
         "sources": [cited[sid] for sid in sorted(found.cited_sources())],
     }
     return render(request, "web/point.html", context)

@@ -37,7 +37,7 @@ def history(request: HttpRequest) -> HttpResponse:
         "chart": mark_safe(pain_chart(found)),  # noqa: S308 - numbers and escaped labels only
         "baseline": base,
         "change": meaningful_change(base) if base is not None else None,
-        "sessions": PracticeSession.objects.filter(owner_id=owner_id)[:50],
+        "sessions": PracticeSession.objects.started().filter(owner_id=owner_id)[:50],
         "check_ins": CheckIn.objects.filter(owner_id=owner_id)[:50],
         "form": CheckInForm(),
         "clients": PractitionerLink.objects.filter(

@@ -11,7 +11,14 @@ from acupressure import atlas
 from acupressure.atlas.labels import AREAS
 from acupressure.web import bodymap
 
-EVIDENCE_SOURCES = ["hsieh-2006", "murphy-2019", "li-2021", "nice-ng59", "acp-aps-2007"]
+EVIDENCE_SOURCES = [
+    "furlan-2015",
+    "hsieh-2006",
+    "murphy-2019",
+    "li-2021",
+    "nice-ng59",
+    "acp-aps-2007",
+]
 CLINICIAN_SOURCES = ["nice-cks-back", "nice-cks-neck", "verhagen-2016", "finucane-2020"]
 
 
@@ -38,6 +45,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "regions": regions,
         "figure": mark_safe(bodymap.figure_markup()),  # noqa: S308 - drawn from our own data
         "view_box": f"0 0 {width:g} {height:g}",
+        "no_area": request.GET.get("error") == "area",
     }
     return render(request, "web/home.html", context)
 

@@ -5,15 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from acupressure import atlas, safety
-from acupressure.atlas.labels import PRESSURE
+from acupressure.atlas.labels import PRESSURE, dose_text
 from acupressure.i18n import gettext as _
 from acupressure.plan import Plan
 from acupressure.web.charts import charts_for
-from acupressure.web.planning import AREAS, IntakeError, RoutinePoint, intake_from_form, plan_for
+from acupressure.web.planning import (
+    AREAS,
+    IntakeError,
+    RoutinePoint,
+    flag_areas,
+    intake_from_form,
+    plan_for,
+)
 
 
 def _minutes(seconds: int) -> str:
@@ -26,7 +33,10 @@ def result_context(plan: Plan, intake_json: str) -> dict[str, Any]:
         "plan": plan,
         "routine": [
             RoutinePoint(
-                point=p, hanzi=atlas.get(p.code).names.hanzi, pressure=PRESSURE[p.pressure]
+                point=p,
+                hanzi=atlas.get(p.code).names.hanzi,
+                pressure=PRESSURE[p.pressure],
+                dose=dose_text(p.hold_seconds, p.repetitions, p.rest_seconds),
             )
             for p in plan.points
         ],
@@ -40,9 +50,18 @@ def result_context(plan: Plan, intake_json: str) -> dict[str, Any]:
 def plan_page(request: HttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else request.GET
     chosen = data.getlist("area")
+    if request.method == "GET" and data.get("from") == "home" and not chosen:
+        return redirect("/?error=area#bodymap")  # Start with nothing chosen (no JavaScript)
     context: dict[str, Any] = {
         "areas": [(v, label, v in chosen) for v, label in AREAS.items()],
-        "flags": list(safety.red_flags().values()),
+        "flags": [
+            {
+                "flag": f,
+                "areas": " ".join(flag_areas(f)),
+                "pregnant": bool(f.asked_when and "pregnant" in f.asked_when.intake),
+            }
+            for f in safety.red_flags().values()
+        ],
         "conditions": list(safety.conditions().values()),
         "answers": request.POST,
     }
@@ -52,6 +71,7 @@ def plan_page(request: HttpRequest) -> HttpResponse:
             intake = intake_from_form(request.POST)
         except IntakeError as exc:
             context["error"] = str(exc)
+            context["error_field"] = exc.field
             status = 400
         else:
             context.update(result_context(plan_for(intake), intake.model_dump_json()))

@@ -68,7 +68,10 @@ PLAYER_WORDS = (
     N_("Pause"),
     N_("Resume"),
     N_("Resumed"),
-    N_("The session is over. Well done."),
+    N_("Session ended: no step was done"),
+    N_("Well done: all {total} steps done"),
+    N_("Session ended early: {done} of {total} steps done"),
+    N_("Session over: {done} of {total} steps done"),
     N_("Saving…"),
     N_("Saved. See your diary."),
     N_("Not saved: {problem}. Try again when online."),
@@ -128,7 +131,8 @@ def pain_before(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _bad(first_error(form))
     session.pain_before = form.cleaned_data["pain"]
-    session.save(update_fields=["pain_before"])
+    session.started_at = session.started_at or clock.now()  # Start pressed: it happened
+    session.save(update_fields=["pain_before", "started_at"])
     return JsonResponse({"ok": True, "pain_before": session.pain_before})
 
 
@@ -145,6 +149,7 @@ def finish(request: HttpRequest, pk: int) -> HttpResponse:
     session.completed_steps = form.cleaned_data["completed_steps"]
     session.note = form.cleaned_data["note"]
     session.finished_at = clock.now()
+    session.started_at = session.started_at or session.created_at  # finished, so it ran
     session.save()
     if request.headers.get("Accept", "").startswith("application/json"):
         return JsonResponse({"ok": True, "diary": "/diary/"})

@@ -27,4 +27,14 @@
   }
   document.addEventListener("change", sync);
   sync();
+  // Start with nothing chosen says so here, instead of opening /plan/ with no area
+  var form = document.querySelector("form.home");
+  var error = document.getElementById("home-area-error");
+  if (form && error) {
+    form.addEventListener("submit", function (e) {
+      if (document.querySelector("input[name=area]:checked")) { error.textContent = ""; return; }
+      e.preventDefault();
+      error.textContent = "Choose at least one area first: tap it on the figure or tick it in the list.";
+    });
+  }
 })();

@@ -105,7 +105,7 @@
         if (!state.completed.hasOwnProperty(k)) { state.completed[k] = true; }
       }
       state.index = i;
-      if (i >= steps.length) { finish(); return; }
+      if (i >= steps.length) { finish(false); return; }
       showStep(i);
     }
     var step = steps[i];
@@ -165,13 +165,30 @@
     return n;
   }
 
-  function finish() {
+  // The ending is worded by what was done: all steps, some, or none.
+  function ending(done, early) {
+    var n = steps.length;
+    if (done === 0) { return w("Session ended: no step was done"); }
+    if (done === n) { return w("Well done: all {total} steps done").replace("{total}", n); }
+    var text = early ? w("Session ended early: {done} of {total} steps done")
+      : w("Session over: {done} of {total} steps done");
+    return text.replace("{done}", done).replace("{total}", n);
+  }
+
+  function finish(early) {
+    if (!state.running) { return; }
+    if (early && state.index >= 0 && state.index < steps.length &&
+        !state.completed.hasOwnProperty(state.index)) {
+      state.completed[state.index] = false;  // the step under way was not finished
+    }
     state.running = false;
     state.finished = true;
     clearInterval(state.timer);
     if (state.wakeLock) { state.wakeLock.release(); state.wakeLock = null; }
     beep(660, 500);
-    say(w("The session is over. Well done."));
+    var text = ending(completedCount(), early === true);
+    say(text + ".");
+    $("after-h").textContent = text;
     $("stage-run").hidden = true;
     $("stage-after").hidden = false;
     $("after-h").focus();
@@ -217,6 +234,7 @@
 
   $("pause").addEventListener("click", togglePause);
   $("skip").addEventListener("click", skip);
+  $("end").addEventListener("click", function () { finish(true); });
   $("sound").addEventListener("click", function () { toggle("sound", $("sound")); });
   $("speech").addEventListener("click", function () { toggle("speech", $("speech")); });
   $("sound").setAttribute("aria-pressed", String(state.sound));
@@ -227,6 +245,7 @@
     var key = e.key.toLowerCase();
     if (key === " " && e.target.tagName !== "BUTTON") { e.preventDefault(); togglePause(); }
     else if (key === "n" || key === "arrowright") { e.preventDefault(); skip(); }
+    else if (key === "e" || key === "escape") { e.preventDefault(); finish(true); }
     else if (key === "s") { toggle("sound", $("sound")); }
     else if (key === "v") { toggle("speech", $("speech")); }
   });
