@@ -12,7 +12,7 @@ from functools import cache
 from acupressure.atlas.aliases import AliasIndex, Match, PointNotFoundError, normalise
 from acupressure.atlas.loader import AtlasDataError, load_points, load_sources, load_translation
 from acupressure.atlas.models import REGIONS, Point, Region, Source
-from acupressure.i18n import Language, current
+from acupressure.i18n import Language, current, use
 
 __all__ = [
     "AtlasDataError",
@@ -33,7 +33,8 @@ __all__ = [
 
 @cache
 def _english() -> tuple[Point, ...]:
-    return tuple(load_points())
+    with use("en"):  # {cun:2} in the data reads in English, whatever language is current
+        return tuple(load_points())
 
 
 @cache

@@ -12,9 +12,9 @@ from pydantic import ValidationError
 
 from acupressure.atlas.models import Point, Source
 from acupressure.body.measure import cun_words
+from acupressure.i18n import Language, data, use
 
 CUN_RE = re.compile(r"\{cun:([0-9]+(?:\.[0-9]+)?)\}")
-from acupressure.i18n import Language, data, use
 
 # What a translation of a point replaces: its text, never its codes, numbers or rule.
 POINT_FIELDS = (
@@ -122,6 +122,7 @@ def load_translation(
     """
     folder = folder or data_dir()
     name = f"i18n/{language}/points.yaml"
-    file = data.read(folder / "i18n" / language / "points.yaml", name, language)
+    with use(language):  # {cun:2} in a translation reads in its own language
+        file = data.read(folder / "i18n" / language / "points.yaml", name, language, expand_cun)
     localized = data.localize({p.code: p for p in points}, file, POINT_FIELDS, name)
     return [localized[p.code] for p in points], file.reviewed_by

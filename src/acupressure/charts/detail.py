@@ -17,7 +17,7 @@ from acupressure.charts import svg
 from acupressure.charts.drawing import Map
 from acupressure.charts.guides import Step, steps
 from acupressure.charts.layout import Box, Candidate, Label, Line, Placer, around, wrap
-from acupressure.i18n import gettext as _
+from acupressure.i18n import gettext
 
 MM = tuple[float, float, float, float]  # x0, y0, x1, y1 in landmark units
 
@@ -50,7 +50,9 @@ def markers_and_guides(view: body.View, points: list[Point]) -> tuple[list[Marke
     for point in points:
         placements = body.evaluate(point, ls)
         for p in placements:
-            suffix = {"left": " " + _("L"), "right": " " + _("R"), "midline": ""}[p.side]
+            suffix = {"left": " " + gettext("L"), "right": " " + gettext("R"), "midline": ""}[
+                p.side
+            ]
             markers.append(Marker(point.code + suffix, p.side, (p.x, p.y), p.radius))
         on = max(placements, key=lambda p: p.x)  # guides on the picture's right-hand copy
         guided.append(Guided(point, steps(point, on), _outward(placements)))

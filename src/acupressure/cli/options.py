@@ -25,8 +25,8 @@ from pydantic import ValidationError
 
 from acupressure.atlas.models import AREAS
 from acupressure.cli.common import fail
-from acupressure.i18n import gettext as _
 from acupressure.cli.views.questions import ask_red_flags
+from acupressure.i18n import gettext as _
 from acupressure.plan import questions
 from acupressure.safety import Intake
 

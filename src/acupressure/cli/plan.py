@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.text import Text
 from rich.table import Table
+from rich.text import Text
 
 from acupressure import atlas
 from acupressure.atlas.models import AREAS
@@ -112,7 +112,10 @@ def screen_command(
             text = _("No red flag stops self-care.")
         console.print(Text(text, "green"))
         err_console.print(
-            _("Next: acupressure plan --area AREA --no-red-flags, or acupressure session --area AREA"),
+            _(
+                "Next: acupressure plan --area AREA --no-red-flags, or acupressure session "
+                "--area AREA"
+            ),
             markup=False,
         )
     if result.blocked:

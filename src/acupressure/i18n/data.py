@@ -19,7 +19,7 @@ English record.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, Any, TypeVar
 
 import yaml
@@ -85,10 +85,13 @@ def _put(data: Any, key: str, value: str) -> None:
         data[last] = value
 
 
-def read(file: Any, name: str, language: Language) -> TranslationFile:
-    """Read and validate one translation file (``file`` is a path or a Traversable)."""
+def read(
+    file: Any, name: str, language: Language, expand: Callable[[str], str] = str
+) -> TranslationFile:
+    """Read and validate one translation file (``file`` is a path or a Traversable);
+    ``expand`` rewrites the text before it is parsed (the atlas's ``{cun:2}``)."""
     try:
-        raw = yaml.safe_load(file.read_text(encoding="utf-8"))
+        raw = yaml.safe_load(expand(file.read_text(encoding="utf-8")))
         parsed = TranslationFile.model_validate(raw)
     except FileNotFoundError as exc:
         raise TranslationError(f"{name}: missing translation file") from exc
