@@ -33,7 +33,7 @@ INSET = 5.0  # mm kept between an area and the skin outline
 @dataclass(frozen=True)
 class Area:
     value: str  # the plan's area id
-    label: str
+    label: str  # in English; pages read it with gettext
     shapes: tuple[tuple[Vec, ...], ...]  # closed polygons in mm (canonical back frame)
     labels: tuple[tuple[Vec, tuple[str, ...]], ...]  # its name on the figure: where (mm), lines
 
@@ -127,18 +127,24 @@ def areas() -> tuple[Area, ...]:
 
     mid_upper, mid_lower = (ub_top + ub_bottom) / 2, (lb_top + crest[1]) / 2
     return (
-        Area("neck", AREAS["neck"], (neck,), (((0, (occiput + 2 * c7) / 3), ("Neck",)),)),
+        Area("neck", AREAS.english("neck"), (neck,), (((0, (occiput + 2 * c7) / 3), ("Neck",)),)),
         Area(
             "shoulders",
-            AREAS["shoulders"],
+            AREAS.english("shoulders"),
             (tuple(shoulder), _flip(shoulder)),
             (((-150, 212), ("Shoulders",)),),  # once: the visible words must be its name
         ),
         Area(
-            "upper-back", AREAS["upper-back"], (upper,), (((0, mid_upper - 8), ("Upper", "back")),)
+            "upper-back",
+            AREAS.english("upper-back"),
+            (upper,),
+            (((0, mid_upper - 8), ("Upper", "back")),),
         ),
         Area(
-            "lower-back", AREAS["lower-back"], (lower,), (((0, mid_lower + 12), ("Lower", "back")),)
+            "lower-back",
+            AREAS.english("lower-back"),
+            (lower,),
+            (((0, mid_lower + 12), ("Lower", "back")),),
         ),
     )
 

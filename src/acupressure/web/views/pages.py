@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
 from acupressure import atlas
-from acupressure.atlas.labels import AREAS
+from acupressure.i18n import gettext
 from acupressure.web import bodymap
 
 EVIDENCE_SOURCES = [
@@ -33,7 +33,7 @@ def home(request: HttpRequest) -> HttpResponse:
         toggled = [v for v in known if (v in chosen) != (v == area.value)]
         regions.append({
             "value": area.value,
-            "label": AREAS[area.value],
+            "label": gettext(area.label),  # the English label, read in the page's language
             "chosen": area.value in chosen,
             "href": "/?" + urlencode([("area", v) for v in toggled]) + "#bodymap",
             "path": bodymap.area_path(area),
