@@ -3,7 +3,8 @@
 Source: Noto Sans CJK SC Regular (Google and Adobe, SIL Open Font License 1.1), from
 Debian's fonts-noto-cjk (NotoSansCJK-Regular.ttc; any copy of that file will do). The
 subset keeps exactly the characters the Chinese translations use (the zh_Hans catalog and
-the zh-Hans data files) plus printable ASCII (codes, pinyin, numbers), and is committed as
+the zh-Hans data files, the languages' own names) plus printable ASCII (codes, pinyin,
+numbers) and a few marks the pages use (· – × →), and is committed as
 src/acupressure/charts/fonts/NotoSansSC-subset.otf (fontTools, at build time only).
 
     python scripts/font_subset.py [--source PATH/NotoSansCJK-Regular.ttc]
@@ -27,6 +28,8 @@ OUTPUT = PACKAGE / "charts" / "fonts" / "NotoSansSC-subset.otf"
 SOURCE = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 FAMILY = "Noto Sans CJK SC"
 ASCII = {chr(c) for c in range(0x20, 0x7F)}
+# Written into pages and charts outside the translations: separators, signs, arrows.
+MARKS = set("·–—×±…“”‘’→")
 
 
 def _strings(value: object) -> list[str]:
@@ -52,7 +55,9 @@ def texts() -> list[str]:
 
 
 def characters() -> set[str]:
-    chars = set(ASCII)
+    from acupressure.i18n import NAMES
+
+    chars = ASCII | MARKS | set("".join(NAMES.values()))  # the switcher names each language
     for text in texts():
         chars.update(ch for ch in text if ch not in "\n\t")
     return chars

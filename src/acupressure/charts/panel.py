@@ -15,7 +15,7 @@ from acupressure.body.landmarks import Vec
 from acupressure.body.outline import figure
 from acupressure.charts import svg
 from acupressure.charts.detail import Crop, DetailDrawing, Marker, choose_crop, markers_and_guides
-from acupressure.charts.drawing import Map, figure_svg
+from acupressure.charts.drawing import ORIENTATION, Map, figure_svg
 from acupressure.charts.layout import Box
 from acupressure.i18n import N_
 from acupressure.i18n import gettext as _
@@ -176,6 +176,7 @@ def _whole_markers(markers: list[Marker], m: Map, left_x: float, right_x: float)
 def _words(words: list[tuple[Vec, str]], m: Map, y: float) -> list[str]:
     """The figure's orientation words (LEFT, RIGHT) under the whole figure, first word only."""
     return [
-        svg.text(m(at)[0], y, word.split()[0], 11, "middle", "bold", "#7b8794")
+        svg.text(m(at)[0], y, ORIENTATION.get(w, w), 11, "middle", "bold", "#7b8794")
         for at, word in words
+        for w in [word.split()[0]]
     ]
