@@ -4,6 +4,7 @@ the page says its language, and translated safety text carries the review mark."
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.test import Client
@@ -142,3 +143,21 @@ def test_the_scan_finds_english_when_it_is_there(client: Client) -> None:
         page = client.get(path, HTTP_ACCEPT_LANGUAGE="en").content.decode()
         assert len(english_left(visible_text(page), "es")) > 10, path
         assert len(english_left(visible_text(page), "zh-Hans")) > 10, path
+
+
+ENGLISH_RUN = re.compile(r"[A-Za-z][a-z]+(?:[ -][A-Za-z][a-z]+)+")
+CITATIONS = re.compile(
+    r'<ul class="sources">.*?</ul>|<code>.*?</code>|<span class="cite">.*?</span>', re.S
+)
+
+
+@pytest.mark.django_db
+def test_chinese_pages_have_no_run_of_english_words(owner_client: Client) -> None:
+    """Beyond the catalog: on a Chinese page no two English words follow each other, so a
+    string nobody marked for translation shows up too. Citations and commands are allowed."""
+    header = {"HTTP_ACCEPT_LANGUAGE": HEADER["zh-Hans"]}
+    pages = [owner_client.get(path, **header).content.decode() for path in PAGES]
+    form = intake_form(area=["neck", "lower-back"], helper="yes")
+    pages.append(owner_client.post("/plan/", form, **header).content.decode())
+    for page in pages:
+        assert ENGLISH_RUN.findall(visible_text(CITATIONS.sub("", page))) == []

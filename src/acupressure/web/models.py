@@ -50,7 +50,7 @@ class SessionQuerySet(models.QuerySet["PracticeSession"]):
 
 
 class PracticeSession(models.Model):
-    SOURCES = (("web", "Browser"), ("terminal", "Terminal"))
+    SOURCES = (("web", gettext_lazy("Browser")), ("terminal", gettext_lazy("Terminal")))
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_sessions"
