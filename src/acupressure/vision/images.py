@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from acupressure.i18n import gettext as _
 from acupressure.vision import BadImageError, VisionUnavailableError
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ class Photo:
 def load_path(path: Path, max_bytes: int = MAX_BYTES) -> Photo:
     """Read and validate an image file."""
     if not path.is_file():
-        raise BadImageError(f"{path} is not a file")
+        raise BadImageError(_("{path} is not a file").format(path=path))
     size = path.stat().st_size
     if size > max_bytes:
         raise BadImageError(_too_big(size, max_bytes))
@@ -58,7 +59,7 @@ def load_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> Photo:
         raise VisionUnavailableError() from exc
 
     if not data:
-        raise BadImageError("the file is empty")
+        raise BadImageError(_("the file is empty"))
     if len(data) > max_bytes:
         raise BadImageError(_too_big(len(data), max_bytes))
     with warnings.catch_warnings():
@@ -67,25 +68,31 @@ def load_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> Photo:
         try:
             image = Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
         except UnidentifiedImageError:
-            raise BadImageError("not a photo: expected a JPEG, PNG or WebP image") from None
+            raise BadImageError(_("not a photo: expected a JPEG, PNG or WebP image")) from None
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise BadImageError(
-                "the image has too many pixels; use a photo of at most 40 megapixels"
+                _("the image has too many pixels; use a photo of at most 40 megapixels")
             ) from None
     width, height = image.size  # read from the header; nothing is decoded yet
     if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
         raise BadImageError(
-            f"the image is {width} x {height} pixels, too large; "
-            "use a photo of at most 40 megapixels"
+            _(
+                "the image is {width} x {height} pixels, too large; "
+                "use a photo of at most 40 megapixels"
+            ).format(width=width, height=height)
         )
     if width < 32 or height < 32:
-        raise BadImageError(f"the image is {width} x {height} pixels, too small to find a hand")
+        raise BadImageError(
+            _("the image is {width} x {height} pixels, too small to find a hand").format(
+                width=width, height=height
+            )
+        )
     try:
         image.load()
         upright = ImageOps.exif_transpose(image)
         rgb = np.asarray(upright.convert("RGB"), dtype=np.uint8)
     except (OSError, ValueError, SyntaxError):
-        raise BadImageError("the image is truncated or corrupt; try another photo") from None
+        raise BadImageError(_("the image is truncated or corrupt; try another photo")) from None
     finally:
         image.close()
     height, width = int(rgb.shape[0]), int(rgb.shape[1])
@@ -108,4 +115,6 @@ def photo_from_rgb(rgb: npt.NDArray[np.uint8]) -> Photo:
 
 
 def _too_big(size: int, limit: int) -> str:
-    return f"the file is {size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB"
+    return _("the file is {size} MB; the limit is {limit} MB").format(
+        size=f"{size / 1e6:.1f}", limit=f"{limit / 1e6:.0f}"
+    )

@@ -6,25 +6,36 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from acupressure.i18n import N_, Labels
+from acupressure.i18n import gettext as _
 from acupressure.vision.result import LocateResult
+from acupressure.vision.words import FACING, SIDE
+
+# What the table calls each hand, body and facing (MediaPipe's and the orientation's words).
+WHO = Labels({"left": N_("left hand"), "right": N_("right hand"), "body": N_("body")})
 
 
 def print_result(console: Console, err_console: Console, result: LocateResult) -> None:
     for warning in result.warnings:
-        err_console.print(f"warning: {warning}", highlight=False)
+        err_console.print(_("warning: {text}").format(text=warning), highlight=False)
     for missing in result.not_placed:
-        err_console.print(f"not placed: {missing.code}: {missing.reason}", highlight=False)
+        text = _("not placed: {code}: {reason}").format(code=missing.code, reason=missing.reason)
+        err_console.print(text, highlight=False)
     for detection in result.detections:
-        who = f"{detection.hand} hand" if detection.kind == "hand" else "body"
-        small = " (small in the picture: less reliable)" if detection.small else ""
-        table = Table(title=f"{who}, {detection.facing} towards the camera{small}")
-        for column in ("Point", "Side", "x", "y", "± px", "Note"):
+        who = WHO[str(detection.hand)] if detection.kind == "hand" else WHO["body"]
+        title = _("{who}, {facing} towards the camera").format(
+            who=who, facing=FACING.get(str(detection.facing), str(detection.facing))
+        )
+        if detection.small:
+            title += _(" (small in the picture: less reliable)")
+        table = Table(title=title)
+        for column in (_("Point"), _("Side"), "x", "y", "± px", _("Note")):
             table.add_column(column)
         for p in detection.points:
             placed = p.x is not None and p.y is not None
             table.add_row(
                 p.code,
-                p.side or "",
+                SIDE.get(p.side, p.side) if p.side else "",
                 f"{p.x:.0f}" if placed and p.x is not None else "-",
                 f"{p.y:.0f}" if placed and p.y is not None else "-",
                 f"{p.radius:.0f}" if p.radius is not None else "-",

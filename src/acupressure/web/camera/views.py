@@ -19,10 +19,13 @@ from django.views.decorators.http import require_http_methods
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from acupressure import atlas
+from acupressure.i18n import gettext as _
 from acupressure.vision import BadImageError
 from acupressure.vision.images import MAX_BYTES
 from acupressure.vision.observations import HandObservation, PoseObservation
 from acupressure.vision.orient import ViewFacing
+from acupressure.vision.result import Detection
+from acupressure.vision.words import FACING, SIDE
 from acupressure.web.camera.uploads import InMemoryOnly
 from acupressure.web.security import CSP_WITH_WASM
 
@@ -58,10 +61,11 @@ def _upload(request: HttpRequest) -> HttpResponse:
     from acupressure.vision.locate import request as wanted
 
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BYTES + 64 * 1024:
-        return _page(request, f"The photo is too large; the limit is {MAX_BYTES // 10**6} MB.", 413)
+        too_large = _("The photo is too large; the limit is {limit} MB.")
+        return _page(request, too_large.format(limit=MAX_BYTES // 10**6), 413)
     upload = request.FILES.get("photo")
     if upload is None:
-        return _page(request, "Choose a photo (JPEG, PNG or WebP) first.", 400)
+        return _page(request, _("Choose a photo (JPEG, PNG or WebP) first."), 400)
     view = request.POST.get("view") or None
     facing: ViewFacing | None = view if view in ("front", "back") else None  # type: ignore[assignment]
     try:
@@ -70,9 +74,18 @@ def _upload(request: HttpRequest) -> HttpResponse:
     except (BadImageError, NothingFoundError) as exc:
         return _page(request, f"{str(exc)[0].upper()}{str(exc)[1:]}.", 400)
     image = base64.b64encode(annotated_png(photo, result)).decode("ascii")
-    rows = [(d, p) for d in result.detections for p in d.points]
+    rows = [(_words(d), p) for d in result.detections for p in d.points]
     context = {"result": result, "rows": rows, "image": image}
     return _page(request, None, 200, context)
+
+
+def _words(detection: Detection) -> dict[str, str]:
+    """The detection as the result table words it, in the page's language."""
+    return {
+        "kind": detection.kind,
+        "hand": SIDE.get(str(detection.hand), ""),
+        "facing": FACING.get(str(detection.facing), str(detection.facing)),
+    }
 
 
 def _codes(request: HttpRequest) -> list[str] | None:
