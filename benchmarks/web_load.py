@@ -186,7 +186,11 @@ def main() -> None:
         for label, path in (("/", "/"), ("point page", "/points/BL23/")):
             size, files = first_visit(opener, base, path)
             print(f"  {label:28} {size:8d} B in {files} files")
-        opener.open(link)  # sign in
+        page = opener.open(link).read().decode()  # the link's page: one button, by POST
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        assert token
+        body = urllib.parse.urlencode({"csrfmiddlewaretoken": token.group(1)}).encode()
+        opener.open(urllib.request.Request(link, data=body, headers={"Referer": link}))
         player = start_session(opener, base)
         size, files = first_visit(opener, base, player)
         print(f"  {'player ' + player:28} {size:8d} B in {files} files")

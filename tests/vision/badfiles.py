@@ -52,3 +52,23 @@ def dark_jpeg() -> bytes:
 
 
 TEXT = b"these are not the pixels you are looking for\n"
+
+
+def _chunk(kind: bytes, body: bytes) -> bytes:
+    crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+
+def png_with_text_bomb(kind: bytes = b"zTXt") -> bytes:
+    """A small PNG whose zTXt (or iCCP) chunk inflates far past Pillow's text-chunk limit."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 64), (200, 180, 160)).save(buffer, "PNG")
+    png = buffer.getvalue()
+    bomb = zlib.compress(b"\x00" * 20_000_000, 9)
+    body = (b"comment\x00\x00" if kind == b"zTXt" else b"icc\x00\x00") + bomb
+    return png[:33] + _chunk(kind, body) + png[33:]  # after the signature and IHDR
+
+
+def jpeg_cut_to(size: int = 200) -> bytes:
+    """A JPEG cut short inside its headers (Image.open itself fails on it)."""
+    return noisy_jpeg()[:size]

@@ -46,6 +46,13 @@ def phone_page() -> Iterator[tuple[Any, Served]]:
         browser.close()
 
 
+def sign_in_by_link(page: Any, link: str) -> None:
+    """Open the one-time link `acupressure serve` printed and press its one button."""
+    page.goto(link)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(link.split("/signin/")[0] + "/", timeout=10000)
+
+
 class Recorder:
     """Every request a page makes, and every console error (CSP violations among them)."""
 

@@ -12,6 +12,10 @@ import pytest
 os.environ.setdefault("ACUPRESSURE_DATA_DIR", tempfile.mkdtemp(prefix="acupressure-test-"))
 os.environ.setdefault("ACUPRESSURE_SECRET_KEY", "test-secret-key-not-for-production")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "acupressure.web.settings")
+# The per-client camera limits would stop the fuzz tests (one client, many requests); the
+# limits themselves are tested with small values in test_hardening.py.
+os.environ.setdefault("ACUPRESSURE_CAMERA_PER_MINUTE", "100000")
+os.environ.setdefault("ACUPRESSURE_LANDMARKS_PER_MINUTE", "100000")
 
 import django
 
@@ -26,6 +30,15 @@ from acupressure.web.clock import use_clock  # noqa: E402
 from acupressure.web.models import PractitionerLink  # noqa: E402
 
 START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    """Rate-limit counters live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
 
 
 @pytest.fixture

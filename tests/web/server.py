@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 
 @dataclass
@@ -19,6 +23,22 @@ class Served:
     signin_link: str
     data_dir: Path
     reader: threading.Thread
+    lines: list[str]  # everything the server printed (read until it ends)
+
+    def output(self) -> str:
+        return "".join(self.lines)
+
+    def signed_in(self) -> Any:
+        """A requests session signed in with the printed link (its page's button, by POST)."""
+        return sign_in(self.base, self.signin_link)
+
+    def kill(self) -> None:
+        """kill -9: no clean shutdown, nothing flushed by the server."""
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=10)
+        self.reader.join(timeout=10)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
 
     def stop(self) -> None:
         self.process.terminate()
@@ -26,6 +46,29 @@ class Served:
         self.reader.join(timeout=10)
         if self.process.stdout is not None:
             self.process.stdout.close()
+
+
+def sign_in(base: str, link: str) -> Any:
+    import requests
+
+    http = requests.Session()
+    page = http.get(link, timeout=30)
+    page.raise_for_status()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+    assert token, page.text
+    answer = http.post(
+        link, data={"csrfmiddlewaretoken": token.group(1)}, headers={"Referer": link}, timeout=30
+    )
+    assert answer.url == base + "/", answer.url
+    return http
+
+
+def csrf_form(http: Any, base: str, path: str) -> dict[str, str]:
+    """The CSRF token of the form on the page at `path`, for a POST by `http`."""
+    page = http.get(base + path, timeout=30).text
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    assert token, page[:500]
+    return {"csrfmiddlewaretoken": token.group(1)}
 
 
 def start_server(data_dir: Path | None = None, extra_env: dict[str, str] | None = None) -> Served:
@@ -47,12 +90,23 @@ def start_server(data_dir: Path | None = None, extra_env: dict[str, str] | None 
         link = re.search(r"(http://127\.0\.0\.1:\d+)/signin/link/\S+/", line)
         if link:
             # keep reading so the server never blocks on a full pipe
-            reader = threading.Thread(target=process.stdout.read, daemon=True)
+            reader = threading.Thread(target=lines.extend, args=(process.stdout,), daemon=True)
             reader.start()
-            return Served(process, link.group(1), link.group(0), folder, reader)
+            return Served(process, link.group(1), link.group(0), folder, reader, lines)
         if len(lines) > 50:
             break
     process.kill()
     process.wait(timeout=10)
     process.stdout.close()
     raise RuntimeError("acupressure serve did not start:\n" + "".join(lines))
+
+
+def postgres_url() -> str:
+    url = os.environ.get("ACUPRESSURE_TEST_DATABASE_URL", "")
+    if not url and os.environ.get("DATABASE_URL", "").startswith(("postgres", "postgresql")):
+        url = os.environ["DATABASE_URL"]
+    if not url:
+        pytest.skip(
+            "no PostgreSQL: set ACUPRESSURE_TEST_DATABASE_URL (scripts/test.sh starts one as root)"
+        )
+    return url

@@ -14,6 +14,7 @@ from tests.web.browser import (
     answer_no_to_every_safety_question,
     axe_serious,
     need_chromium,
+    sign_in_by_link,
     start_link,
 )
 from tests.web.server import Served, start_server
@@ -47,7 +48,7 @@ def test_pregnant_person_runs_a_lower_back_session_and_sees_it_in_the_diary(
     page = context.new_page()
     seen = Recorder(page)
     page.clock.install()
-    page.goto(server.signin_link)  # the one-time link `acupressure serve` printed
+    sign_in_by_link(page, server.signin_link)  # the one-time link `acupressure serve` printed
     assert page.url == server.base + "/"
 
     page.get_by_role("button", name="Lower back").click()  # the body map region
@@ -160,8 +161,7 @@ def test_no_serious_accessibility_violation_on_any_page(server: Served, browser:
 
     signed = browser.new_context(bypass_csp=True, service_workers="block")
     page = signed.new_page()
-    link = start_link(server)
-    page.goto(link)
+    sign_in_by_link(page, start_link(server))
     page.goto(server.base + "/plan/?area=neck")
     answer_no_to_every_safety_question(page)
     page.get_by_role("button", name="Show my routine").click()

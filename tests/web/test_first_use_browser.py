@@ -13,6 +13,7 @@ from tests.web.browser import (
     Recorder,
     answer_no_to_every_safety_question,
     need_chromium,
+    sign_in_by_link,
     start_link,
 )
 from tests.web.server import Served, start_server
@@ -73,7 +74,7 @@ def test_only_the_questions_that_matter_are_shown(server: Served, page: Any) -> 
 
 def start_session(server: Served, page: Any, sign_in: bool = True) -> None:
     if sign_in:
-        page.goto(start_link(server))
+        sign_in_by_link(page, start_link(server))
     page.goto(server.base + "/plan/?area=neck")
     answer_no_to_every_safety_question(page)
     page.get_by_role("button", name="Show my routine").click()
@@ -111,7 +112,7 @@ def test_ending_at_once_says_no_step_was_done(server: Served, page: Any) -> None
 
 
 def test_a_player_opened_and_left_adds_nothing_to_the_diary(server: Served, page: Any) -> None:
-    page.goto(start_link(server))
+    sign_in_by_link(page, start_link(server))
     page.goto(server.base + "/diary/")
     before = page.locator(".session-row").count()
     start_session(server, page, sign_in=False)  # the player opened, never started

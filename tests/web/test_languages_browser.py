@@ -48,6 +48,8 @@ def test_a_chinese_browser_plans_and_runs_a_session_in_chinese(server: Served) -
         page.clock.install()
         page.goto(server.signin_link)
         assert page.locator("html").get_attribute("lang") == "zh-Hans"
+        page.get_by_role("button", name="登录").click()  # the one-time link's page, in Chinese
+        page.wait_for_url(server.base + "/")
         page.goto(server.base + "/plan/?area=neck")
         assert page.locator(".flags .translation-mark").first.is_visible()
         answer_no_to_every_safety_question(page)

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.web.server import postgres_url
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 HERE = Path(__file__).parent
@@ -22,18 +23,8 @@ MODULES = [
     "test_api.py",
     "test_terminal_store.py",
     "test_signin.py",
+    "test_authorization.py",
 ]
-
-
-def postgres_url() -> str:
-    url = os.environ.get("ACUPRESSURE_TEST_DATABASE_URL", "")
-    if not url and os.environ.get("DATABASE_URL", "").startswith(("postgres", "postgresql")):
-        url = os.environ["DATABASE_URL"]
-    if not url:
-        pytest.skip(
-            "no PostgreSQL: set ACUPRESSURE_TEST_DATABASE_URL (scripts/test.sh starts one as root)"
-        )
-    return url
 
 
 def test_diary_and_models_pass_on_postgresql() -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from tests.web.browser import axe_serious, phone_page
+from tests.web.browser import axe_serious, phone_page, sign_in_by_link
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 @pytest.fixture(scope="module")
 def signed_in() -> Iterator[tuple[Any, str]]:
     with phone_page() as (page, served):
-        page.goto(served.signin_link)
+        sign_in_by_link(page, served.signin_link)
         yield page, served.base
     served.stop()
 

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from acupressure.cli.common import err_console, fail
+from acupressure.i18n import gettext as _
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
@@ -28,20 +29,33 @@ def setup_django(host: str) -> None:
 
 def prepare() -> str:
     """Apply migrations and return a one-time sign-in token for the person running the server."""
-    from django.core.management import call_command
-
+    from acupressure.web.migrate_lock import migrate
     from acupressure.web.signin import issue_token, local_user
 
-    call_command("migrate", interactive=False, verbosity=0)
-    return issue_token(local_user(getpass.getuser()))
+    migrate()  # under a lock: two servers started at once on one database
+    return issue_token(local_user(getpass.getuser()))  # older links stop working
 
 
 def make_server(host: str, port: int, threads: int = 8) -> Any:
+    """Waitress, trusting X-Forwarded-* only from the configured reverse proxy."""
+    from django.conf import settings
     from waitress import create_server
 
     from acupressure.web.wsgi import application
 
-    return create_server(application, host=host, port=port, threads=threads, ident="acupressure")
+    proxy = settings.PROXY.waitress_options()
+    return create_server(
+        application, host=host, port=port, threads=threads, ident="acupressure", **proxy
+    )
+
+
+def startup_warnings() -> list[str]:
+    from django.conf import settings
+
+    from acupressure.web.paths import folder_warning
+
+    found = folder_warning(settings.DATA_DIR)
+    return [found] if found else []
 
 
 def serve(
@@ -67,11 +81,13 @@ def serve(
         shown = "127.0.0.1"
     base = f"http://{shown}:{server.effective_port}"
     link = f"{base}/signin/link/{token}/"
-    typer.echo(f"Serving on {base}/  (Ctrl+C to stop)")
-    typer.echo(f"Sign in once with this link (valid 12 hours, single use):\n  {link}")
+    for warning in startup_warnings():
+        typer.echo(warning, err=True)
+    typer.echo(_("Serving on {address}/  (Ctrl+C to stop)").format(address=base))
+    typer.echo(_("Sign in once with this link (valid 12 hours, single use):") + f"\n  {link}")
     if host not in LOOPBACK:
         err_console.print(
-            "warning: listening beyond this machine; put it behind https (docs/deployment.md).",
+            _("warning: listening beyond this machine; put it behind https (docs/deployment.md)."),
             markup=False,
         )
     if open_browser:
@@ -79,4 +95,4 @@ def serve(
     try:
         server.run()
     except KeyboardInterrupt:
-        typer.echo("Stopped.")
+        typer.echo(_("Stopped."))

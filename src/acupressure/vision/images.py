@@ -6,10 +6,12 @@ Bad input raises :class:`BadImageError` with one line a person can act on.
 from __future__ import annotations
 
 import io
+import math
+import struct
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from acupressure.i18n import gettext as _
 from acupressure.vision import BadImageError, VisionUnavailableError
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
 MAX_BYTES = 15 * 1024 * 1024  # a phone photo is 2-8 MB
 MAX_PIXELS = 40_000_000  # 40 megapixels: larger is refused before decoding
 MAX_SIDE = 12_000
+MAX_PIXELS_FULL_DECODE = 16_000_000  # PNG and WebP cannot be decoded at reduced size
 DETECT_SIDE = 1920  # larger photos are scaled down for detection; results use full pixels
 DARK_LEVEL = 35.0  # mean brightness (0-255) below which a photo counts as too dark
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP")
@@ -40,21 +43,27 @@ class Photo:
         return self.brightness < DARK_LEVEL
 
 
-def load_path(path: Path, max_bytes: int = MAX_BYTES) -> Photo:
+def load_path(path: Path, max_bytes: int = MAX_BYTES, max_side: int | None = None) -> Photo:
     """Read and validate an image file."""
     if not path.is_file():
         raise BadImageError(_("{path} is not a file").format(path=path))
     size = path.stat().st_size
     if size > max_bytes:
         raise BadImageError(_too_big(size, max_bytes))
-    return load_bytes(path.read_bytes(), max_bytes=max_bytes)
+    return load_bytes(path.read_bytes(), max_bytes=max_bytes, max_side=max_side)
 
 
-def load_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> Photo:
-    """Validate and decode image bytes (JPEG, PNG or WebP) into an upright RGB photo."""
+def load_bytes(data: bytes, max_bytes: int = MAX_BYTES, max_side: int | None = None) -> Photo:
+    """Validate and decode image bytes (JPEG, PNG or WebP) into an upright RGB photo.
+
+    With ``max_side`` the photo is decoded at reduced size (a JPEG in draft mode, at 1/2, 1/4
+    or 1/8 scale, while it is decoded) and shrunk so its longer side is at most ``max_side``:
+    the web app uses this to keep the memory of one analysis small. Formats that cannot be
+    decoded at reduced size are then capped at :data:`MAX_PIXELS_FULL_DECODE`.
+    """
     try:
         import numpy as np
-        from PIL import Image, ImageOps, UnidentifiedImageError
+        from PIL import Image, UnidentifiedImageError
     except ImportError as exc:  # pragma: no cover - depends on the installed extras
         raise VisionUnavailableError() from exc
 
@@ -66,38 +75,59 @@ def load_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> Photo:
         # Pillow warns, then errors, on very large images; both mean "refuse".
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            image = Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
-        except UnidentifiedImageError:
-            raise BadImageError(_("not a photo: expected a JPEG, PNG or WebP image")) from None
+            rgb = np.asarray(_decode(data, max_side), dtype=np.uint8)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise BadImageError(
                 _("the image has too many pixels; use a photo of at most 40 megapixels")
             ) from None
-    width, height = image.size  # read from the header; nothing is decoded yet
-    if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
-        raise BadImageError(
-            _(
-                "the image is {width} x {height} pixels, too large; "
-                "use a photo of at most 40 megapixels"
-            ).format(width=width, height=height)
-        )
-    if width < 32 or height < 32:
-        raise BadImageError(
-            _("the image is {width} x {height} pixels, too small to find a hand").format(
-                width=width, height=height
-            )
-        )
-    try:
-        image.load()
-        upright = ImageOps.exif_transpose(image)
-        rgb = np.asarray(upright.convert("RGB"), dtype=np.uint8)
-    except (OSError, ValueError, SyntaxError):
-        raise BadImageError(_("the image is truncated or corrupt; try another photo")) from None
-    finally:
-        image.close()
+        except (OSError, ValueError, SyntaxError, EOFError, struct.error, MemoryError) as exc:
+            if isinstance(exc, BadImageError):
+                raise
+            # Image.UnidentifiedImageError is an OSError; a chunk that decompresses past
+            # Pillow's limit is a ValueError; a file cut short is an OSError or EOFError.
+            if isinstance(exc, UnidentifiedImageError):
+                raise BadImageError(_("not a photo: expected a JPEG, PNG or WebP image")) from None
+            raise BadImageError(_("the image is truncated or corrupt; try another photo")) from None
     height, width = int(rgb.shape[0]), int(rgb.shape[1])
     luminance = rgb[..., 0] * 0.299 + rgb[..., 1] * 0.587 + rgb[..., 2] * 0.114
     return Photo(rgb=rgb, width=width, height=height, brightness=float(luminance.mean()))
+
+
+def _decode(data: bytes, max_side: int | None) -> Any:
+    """Open, check the size in the header, decode (reduced when asked) and turn upright."""
+    from PIL import Image, ImageOps
+
+    with Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS) as image:
+        width, height = image.size  # read from the header; nothing is decoded yet
+        if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
+            raise BadImageError(
+                _(
+                    "the image is {width} x {height} pixels, too large; "
+                    "use a photo of at most 40 megapixels"
+                ).format(width=width, height=height)
+            )
+        if width < 32 or height < 32:
+            raise BadImageError(
+                _("the image is {width} x {height} pixels, too small to find a hand").format(
+                    width=width, height=height
+                )
+            )
+        if max_side is not None and max(width, height) > max_side:
+            scale = max_side / max(width, height)
+            image.draft("RGB", (math.ceil(width * scale), math.ceil(height * scale)))
+            if image.format != "JPEG" and width * height > MAX_PIXELS_FULL_DECODE:
+                raise BadImageError(
+                    _(
+                        "the image is {width} x {height} pixels; a PNG or WebP may have at "
+                        "most {limit} megapixels (a JPEG up to 40)"
+                    ).format(width=width, height=height, limit=MAX_PIXELS_FULL_DECODE // 10**6)
+                )
+        image.load()
+        upright = ImageOps.exif_transpose(image)
+        rgb = upright if upright.mode == "RGB" else upright.convert("RGB")
+        if max_side is not None and max(rgb.size) > max_side:
+            rgb.thumbnail((max_side, max_side), Image.Resampling.BILINEAR, reducing_gap=None)
+        return rgb
 
 
 def photo_from_rgb(rgb: npt.NDArray[np.uint8]) -> Photo:

@@ -28,6 +28,7 @@ api = NinjaAPI(
     version="1",
     description="Atlas, routines and the signed-in person's pain diary.",
     urls_namespace="api",
+    docs_url=None,  # no Swagger UI (it loads from a CDN); the schema is at /api/openapi.json
 )
 
 

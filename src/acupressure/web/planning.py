@@ -93,7 +93,7 @@ def _intake(data: QueryDict, yes: list[str]) -> Intake:
         raw["trimester"] = int(trimester)
     minutes = data.get("minutes", "").strip()
     if minutes:
-        if not minutes.isdecimal():  # not isdigit(): "²".isdigit() is true, int("²") fails
+        if not minutes.isdecimal() or len(minutes) > 6:  # "²".isdigit() is true, int("²") fails
             raise IntakeError(_("minutes: give a whole number of minutes"))
         raw["minutes"] = int(minutes)
     try:

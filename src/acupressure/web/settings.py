@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,8 @@ import dj_database_url
 from acupressure import i18n
 from acupressure.i18n import catalog as i18n_catalog
 from acupressure.web.env import env_bool, env_int, env_list, env_optional
-from acupressure.web.paths import data_dir, secret_key_file
+from acupressure.web.paths import data_dir, private_database, secret_key_file
+from acupressure.web.proxy import proxy_trust
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
@@ -28,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
     "acupressure.web.apps.WebConfig",
     "acupressure.web.camera.apps.CameraConfig",
     "acupressure.web.language.apps.LanguageConfig",
@@ -35,8 +38,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "acupressure.web.security.SecurityHeadersMiddleware",  # before whitenoise: static too
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "acupressure.web.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -45,6 +48,9 @@ MIDDLEWARE = [
     "acupressure.web.language.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "acupressure.web.security.PrivateResponsesMiddleware",
+    "acupressure.web.errors.PlainErrorsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "acupressure.web.urls"
@@ -72,9 +78,11 @@ def _database() -> dict[str, Any]:
     if url:
         config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
         return config
+    path = DATA_DIR / "acupressure.sqlite3"
+    private_database(path)
     return {
         "ENGINE": "django.db.backends.sqlite3",
-        "NAME": str(DATA_DIR / "acupressure.sqlite3"),
+        "NAME": str(path),
         "OPTIONS": {
             "timeout": env_int("ACUPRESSURE_SQLITE_TIMEOUT", 20, minimum=1),
             "transaction_mode": "IMMEDIATE",
@@ -86,8 +94,10 @@ def _database() -> dict[str, Any]:
 DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Argon2id, at most this many hashes at once (each takes ~100 MiB): acupressure.web.hashers.
+PASSWORD_HASHES_AT_ONCE = env_int("ACUPRESSURE_PASSWORD_HASHES_AT_ONCE", 2, minimum=1)
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "acupressure.web.hashers.BoundedArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -95,6 +105,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # django-axes: failed sign-ins are counted first
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Password sign-in and /admin/login/: after AXES_FAILURE_LIMIT failures for one account (from
+# anywhere) or from one client address (on any account), further attempts are refused (429)
+# for the cool-off time. Counted in the database, so every server process shares the count.
+AXES_FAILURE_LIMIT = env_int("ACUPRESSURE_SIGNIN_FAILURES", 10, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("ACUPRESSURE_SIGNIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "acupressure.web.ratelimit.axes_client_ip"
+AXES_LOCKOUT_TEMPLATE = "web/signin_locked.html"
+AXES_VERBOSE = False
 LOGIN_URL = "/signin/"
 LOGIN_REDIRECT_URL = "/"
 
@@ -130,7 +154,9 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_AGE = env_int("ACUPRESSURE_SESSION_DAYS", 30, minimum=1) * 86400
-if env_bool("ACUPRESSURE_BEHIND_PROXY", False):
+# Behind a reverse proxy: whom the WSGI server trusts for X-Forwarded-* (acupressure.web.proxy).
+PROXY = proxy_trust()
+if PROXY.behind_proxy:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = HTTPS and env_bool("ACUPRESSURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = env_int("ACUPRESSURE_HSTS_SECONDS", 0, minimum=0)
@@ -138,6 +164,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# The camera (docs/deployment.md): photos analysed at once, and per-client rate limits.
+CAMERA_ANALYSES_AT_ONCE = env_int("ACUPRESSURE_CAMERA_AT_ONCE", 2, minimum=1)
+CAMERA_UPLOADS_PER_MINUTE = env_int("ACUPRESSURE_CAMERA_PER_MINUTE", 12, minimum=1)
+CAMERA_LANDMARKS_PER_MINUTE = env_int("ACUPRESSURE_LANDMARKS_PER_MINUTE", 1200, minimum=1)
 
 LOGGING = {
     "version": 1,

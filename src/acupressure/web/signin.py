@@ -25,19 +25,38 @@ def local_user(username: str) -> User:
 
 
 def issue_token(user: User) -> str:
+    """A new link for the user; every older unused link of theirs stops working."""
     nonce = secrets.token_urlsafe(24)
-    SignInToken.objects.create(nonce=nonce, user=user, created_at=clock.now())
+    now = clock.now()
+    with transaction.atomic():
+        SignInToken.objects.filter(user=user, used_at__isnull=True).update(used_at=now)
+        SignInToken.objects.create(nonce=nonce, user=user, created_at=now)
     return signing.dumps({"n": nonce}, salt=SALT)
 
 
-def redeem(token: str) -> User | None:
-    """The user the token signs in, once; None when it is forged, expired or already used."""
+def _nonce(token: str) -> str | None:
     try:
         data = signing.loads(token, salt=SALT, max_age=MAX_AGE_SECONDS)
     except signing.BadSignature:
         return None
     nonce = data.get("n") if isinstance(data, dict) else None
-    if not isinstance(nonce, str):
+    return nonce if isinstance(nonce, str) else None
+
+
+def peek(token: str) -> User | None:
+    """The user an unused, valid token would sign in, without using it up."""
+    nonce = _nonce(token)
+    if nonce is None:
+        return None
+    record = SignInToken.objects.select_related("user").filter(nonce=nonce, used_at__isnull=True)
+    found = record.first()
+    return found.user if found is not None else None
+
+
+def redeem(token: str) -> User | None:
+    """The user the token signs in, once; None when it is forged, expired or already used."""
+    nonce = _nonce(token)
+    if nonce is None:
         return None
     with transaction.atomic():
         used = SignInToken.objects.filter(nonce=nonce, used_at__isnull=True).update(

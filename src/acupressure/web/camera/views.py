@@ -12,6 +12,7 @@ import json
 import threading
 from typing import Annotated, Any, Literal
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect, ensure_csrf_cookie
@@ -27,11 +28,16 @@ from acupressure.vision.orient import ViewFacing
 from acupressure.vision.result import Detection
 from acupressure.vision.words import FACING, SIDE
 from acupressure.web.camera.uploads import InMemoryOnly
+from acupressure.web.ratelimit import Limit, allow
 from acupressure.web.security import CSP_WITH_WASM
 
 _detector_lock = threading.Lock()
 _detector: Any = None
 MAX_LANDMARK_BODY = 64 * 1024
+# Anyone may use the camera (no sign-in: the photo is never stored and nothing personal is
+# kept), so each client is rate limited, and only a few photos are analysed at once; more
+# get a "busy" answer at once rather than a queue that grows (docs/deployment.md).
+_analyses = threading.BoundedSemaphore(settings.CAMERA_ANALYSES_AT_ONCE)
 
 
 def _shared_detector() -> Any:
@@ -48,15 +54,27 @@ def _shared_detector() -> Any:
 @require_http_methods(["GET", "POST"])
 def camera(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        request.upload_handlers = [InMemoryOnly(request)]
-        return _upload(request)
+        if not allow(request, Limit("camera", settings.CAMERA_UPLOADS_PER_MINUTE, 60)):
+            return _busy(_page(request, "Too many photos from here; wait a minute.", 429), 60)
+        if not _analyses.acquire(blocking=False):
+            return _busy(_page(request, "The camera is busy; try again in a moment.", 503), 5)
+        try:
+            request.upload_handlers = [InMemoryOnly(request)]
+            return _upload(request)
+        finally:
+            _analyses.release()
     return _page(request)
+
+
+def _busy(response: HttpResponse, seconds: int) -> HttpResponse:
+    response["Retry-After"] = str(seconds)
+    return response
 
 
 @csrf_protect
 def _upload(request: HttpRequest) -> HttpResponse:
     from acupressure.vision.annotate import annotated_png
-    from acupressure.vision.images import load_bytes
+    from acupressure.vision.images import DETECT_SIDE, load_bytes
     from acupressure.vision.locate import NothingFoundError, locate_photo
     from acupressure.vision.locate import request as wanted
 
@@ -69,7 +87,7 @@ def _upload(request: HttpRequest) -> HttpResponse:
     view = request.POST.get("view") or None
     facing: ViewFacing | None = view if view in ("front", "back") else None  # type: ignore[assignment]
     try:
-        photo = load_bytes(upload.read())
+        photo = load_bytes(upload.read(), max_side=DETECT_SIDE)
         result = locate_photo(photo, wanted(_codes(request)), _shared_detector(), facing=facing)
     except (BadImageError, NothingFoundError) as exc:
         return _page(request, f"{str(exc)[0].upper()}{str(exc)[1:]}.", 400)
@@ -150,11 +168,17 @@ def landmarks(request: HttpRequest) -> JsonResponse:
     from acupressure.vision.locate import locate_observations
     from acupressure.vision.locate import request as wanted
 
+    if not allow(request, Limit("landmarks", settings.CAMERA_LANDMARKS_PER_MINUTE, 60)):
+        response = JsonResponse({"detail": "too many requests; slow down"}, status=429)
+        response["Retry-After"] = "60"
+        return response
     if len(request.body) > MAX_LANDMARK_BODY:
         return JsonResponse({"detail": "body too large"}, status=413)
     try:
         data = LandmarksIn.model_validate(json.loads(request.body or b"null"))
         codes = wanted(data.points)
+    except RecursionError:  # "[[[[..." nested past Python's limit
+        return JsonResponse({"detail": "the JSON is nested too deeply"}, status=400)
     except (ValueError, ValidationError, atlas.PointNotFoundError) as exc:
         return JsonResponse({"detail": str(exc).splitlines()[0]}, status=422)
     w, h = data.width, data.height

@@ -9,7 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from acupressure.web.signin import redeem
+from acupressure.web.security import CLEAR_SITE_DATA, PRIVATE
+from acupressure.web.signin import peek, redeem
 
 
 def _next(request: HttpRequest) -> str:
@@ -29,15 +30,25 @@ def signin(request: HttpRequest) -> HttpResponse:
     return render(request, "web/signin.html", {"form": form, "next": _next(request)}, status=status)
 
 
+@require_http_methods(["GET", "POST"])
 def signin_link(request: HttpRequest, token: str) -> HttpResponse:
-    user = redeem(token)
+    """GET shows one button; only its POST uses the link up, so a link previewer (chat apps,
+    mail scanners) that fetches the address cannot burn it."""
+    user = peek(token) if request.method == "GET" else redeem(token)
     if user is None:
         return render(request, "web/signin_link_bad.html", status=400)
+    if request.method == "GET":
+        response = render(request, "web/signin_link.html", {"username": user.get_username()})
+        response["Cache-Control"] = PRIVATE
+        return response
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     return redirect("/")
 
 
 @require_POST
 def signout(request: HttpRequest) -> HttpResponse:
+    """Signs out and clears everything this browser keeps for the site (caches, storage)."""
     logout(request)
-    return redirect("/")
+    response = redirect("/")
+    response["Clear-Site-Data"] = CLEAR_SITE_DATA
+    return response

@@ -21,7 +21,7 @@ def _client(request: HttpRequest) -> int | None:
     raw = request.GET.get("client", "")
     if not raw.isdecimal():  # not isdigit(): "²".isdigit() is true, int("²") fails
         return None
-    if int(raw) >= 2**63:  # beyond any database id
+    if len(raw) > 19 or int(raw) >= 2**63:  # beyond any database id (and int()'s digit limit)
         raise Http404("No such diary.")
     return int(raw)
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from acupressure.i18n import gettext as _
 from acupressure.web import privacy
 from acupressure.web.access import user_id
+from acupressure.web.security import CLEAR_SITE_DATA
 
 
 @login_required
@@ -55,4 +56,6 @@ def delete(request: HttpRequest) -> HttpResponse:
         f"Deleted {gone_sessions} session(s) and {gone_check_ins} check-in(s). They are gone "
         "from the database and cannot be brought back.",
     )
-    return redirect("/privacy/")
+    response = redirect("/privacy/")
+    response["Clear-Site-Data"] = CLEAR_SITE_DATA  # offline copies of the diary go too
+    return response

@@ -1,58 +1,75 @@
-// Service worker: the atlas, the static files and the routines you opened stay available offline.
-// Pages: network first, the cached copy when offline. Static files: cache first.
-var VERSION = "acupressure-v1";
+// Service worker: the public pages (atlas, about, the plan form) and the static files stay
+// available offline. Nothing personal is ever stored: only paths on the allow-list below are
+// cached, they are fetched without cookies when precached, and a response marked no-store
+// (every answer to a signed-in person is) is never kept. Sign-out and "delete my diary"
+// answer with Clear-Site-Data, which empties every cache and unregisters this worker.
+var VERSION = "acupressure-v2";
 var SHELL = "shell-" + VERSION;
-var PERSONAL = "personal-" + VERSION;
 var PRECACHE = ["/", "/points/", "/about/", "/plan/", "/offline/"];
+var PUBLIC_PAGES = ["/", "/about/", "/points/", "/plan/", "/offline/", "/camera/",
+  "/manifest.webmanifest", "/api/points"];
+var PUBLIC_PREFIXES = ["/static/", "/points/"];
+
+function isPublic(url) {
+  if (url.search && url.pathname !== "/plan/") { return false; }
+  if (PUBLIC_PAGES.indexOf(url.pathname) >= 0) { return true; }
+  return PUBLIC_PREFIXES.some(function (prefix) { return url.pathname.indexOf(prefix) === 0; });
+}
+
+function anonymous(path) {
+  return new Request(path, { credentials: "omit" });
+}
+
+function keepable(response) {
+  var control = response.headers.get("Cache-Control") || "";
+  return response.ok && response.type === "basic" && !/no-store|private/.test(control);
+}
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(SHELL).then(function (cache) {
-    return cache.addAll(PRECACHE).then(function () {
-      return fetch("/api/points").then(function (r) { return r.json(); }).then(function (points) {
-        return cache.addAll(points.map(function (p) { return "/points/" + p.code + "/"; }));
-      });
+    return cache.addAll(PRECACHE.map(anonymous)).then(function () {
+      return fetch(anonymous("/api/points")).then(function (r) { return r.json(); });
+    }).then(function (points) {
+      return cache.addAll(points.map(function (p) { return anonymous("/points/" + p.code + "/"); }));
     });
   }).then(function () { return self.skipWaiting(); }));
 });
 
 self.addEventListener("activate", function (event) {
   event.waitUntil(caches.keys().then(function (keys) {
-    return Promise.all(keys.filter(function (k) { return k.indexOf(VERSION) < 0; })
+    return Promise.all(keys.filter(function (k) { return k !== SHELL; })
       .map(function (k) { return caches.delete(k); }));
   }).then(function () { return self.clients.claim(); }));
 });
 
-function personal(url) {
-  return url.pathname.indexOf("/session/") === 0 || url.pathname.indexOf("/diary/") === 0;
+function store(request, response) {
+  if (keepable(response)) {
+    var copy = response.clone();
+    caches.open(SHELL).then(function (cache) { cache.put(request, copy); });
+  }
+  return response;
 }
 
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   var url = new URL(request.url);
-  if (url.origin !== self.location.origin) { return; }
-  if (request.method === "POST" && url.pathname === "/signout/") {
-    caches.delete(PERSONAL);
+  if (url.origin !== self.location.origin || request.method !== "GET") { return; }
+  if (!isPublic(url)) {
+    if (request.mode === "navigate") {  // never stored; offline, the offline page
+      event.respondWith(fetch(request).catch(function () { return caches.match("/offline/"); }));
+    }
     return;
   }
-  if (request.method !== "GET" || url.pathname.indexOf("/admin/") === 0) { return; }
   if (url.pathname.indexOf("/static/") === 0) {
     event.respondWith(caches.match(request).then(function (hit) {
-      return hit || fetch(request).then(function (response) {
-        var copy = response.clone();
-        caches.open(SHELL).then(function (cache) { cache.put(request, copy); });
-        return response;
-      });
+      return hit || fetch(request).then(function (response) { return store(request, response); });
     }));
     return;
   }
   event.respondWith(fetch(request).then(function (response) {
-    if (response.ok && response.type === "basic") {
-      var copy = response.clone();
-      caches.open(personal(url) ? PERSONAL : SHELL).then(function (cache) { cache.put(request, copy); });
-    }
-    return response;
+    return store(request, response);
   }, function () {
-    return caches.match(request).then(function (hit) {
+    return caches.match(request, { ignoreVary: true }).then(function (hit) {
       return hit || caches.match("/offline/");
     });
   }));

@@ -1,0 +1,50 @@
+"""Per-client rate limits (fixed windows in Django's cache) and the client's address.
+
+The client is REMOTE_ADDR: the peer, or, behind a trusted reverse proxy, the address the
+proxy forwarded (waitress and gunicorn rewrite REMOTE_ADDR only for a proxy they trust; see
+:mod:`acupressure.web.proxy`). The default cache is in the process's memory, so the limits
+hold per server process; several processes (``serve --workers``) each count on their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.http import HttpRequest
+
+from acupressure.web import clock
+
+
+@dataclass(frozen=True)
+class Limit:
+    """At most ``count`` requests per ``seconds`` from one client, for one named action."""
+
+    name: str
+    count: int
+    seconds: int
+
+
+def client_address(request: HttpRequest) -> str:
+    return str(request.META.get("REMOTE_ADDR") or "unknown")
+
+
+def allow(request: HttpRequest, limit: Limit) -> bool:
+    """Count this request; False once the client has used up the limit in this window."""
+    window = int(clock.now().timestamp()) // limit.seconds
+    key = f"rate:{limit.name}:{client_address(request)}:{window}"
+    if cache.add(key, 1, timeout=limit.seconds + 1):
+        return True
+    try:
+        used = cache.incr(key)
+    except ValueError:  # expired between add and incr: a new window
+        cache.add(key, 1, timeout=limit.seconds + 1)
+        return True
+    return used <= limit.count
+
+
+def axes_client_ip(request: HttpRequest) -> str | None:
+    """django-axes' client address: the same REMOTE_ADDR, None when there is none (a request
+    made up by Django's test client), since the database column takes only addresses."""
+    address = request.META.get("REMOTE_ADDR")
+    return str(address) if address else None

@@ -1,0 +1,148 @@
+"""The authorization table: every personal URL and API endpoint x every kind of person.
+
+Each row names a route (as in the URLconf), a request, and the status each persona gets;
+PUBLIC lists the routes that hold nothing personal, with the reason. A branch that adds a URL
+adds a row here (or a PUBLIC line): tests/web/test_authorization.py fails for a route with
+neither. The owner's data carries SECRET; it must show up exactly for the personas in
+``shows`` and never in any other answer.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+PERSONAS = ("signed_out", "stranger", "owner", "linked", "unlinked")
+SECRET = "olivia-private-marker-4711"
+
+
+@dataclass(frozen=True)
+class Row:
+    route: str  # the URLconf route, as `test_every_route_has_an_entry` lists them
+    method: str
+    path: str  # {pk}: the owner's session, {owner}: the owner's user id
+    expect: tuple[int, int, int, int, int]  # in the order of PERSONAS
+    body: dict[str, Any] = field(default_factory=dict)
+    json_body: bool = False
+    shows: frozenset[str] = frozenset()  # who sees the owner's marker in the answer
+
+
+def statuses(signed_out: int, stranger: int, owner: int, linked: int, unlinked: int) -> Any:
+    return (signed_out, stranger, owner, linked, unlinked)
+
+
+OWN = frozenset({"owner"})
+OWN_AND_LINKED = frozenset({"owner", "linked"})
+FINISH = {"pain_after": 2, "completed_steps": 1, "note": "ok"}
+CHECKIN = {"area": "neck", "pain": 3}
+
+MATRIX = [
+    Row("diary/", "GET", "/diary/", statuses(302, 200, 200, 200, 200), shows=OWN),
+    Row(
+        "diary/",
+        "GET",
+        "/diary/?client={owner}",
+        statuses(302, 404, 200, 200, 404),
+        shows=OWN_AND_LINKED,
+    ),
+    Row(
+        "diary/export.csv", "GET", "/diary/export.csv", statuses(302, 200, 200, 200, 200), shows=OWN
+    ),
+    Row(
+        "diary/export.csv",
+        "GET",
+        "/diary/export.csv?client={owner}",
+        statuses(302, 404, 200, 200, 404),
+        shows=OWN_AND_LINKED,
+    ),
+    Row("diary/checkin/", "POST", "/diary/checkin/", statuses(302, 302, 302, 302, 302), CHECKIN),
+    Row("diary/checkin/", "GET", "/diary/checkin/", statuses(302, 405, 405, 405, 405)),
+    Row(
+        "session/start/",
+        "POST",
+        "/session/start/",
+        statuses(302, 302, 302, 302, 302),
+        {"intake": json.dumps({"areas": ["neck"], "helper": True, "red_flags": []})},
+    ),
+    Row("session/<int:pk>/", "GET", "/session/{pk}/", statuses(302, 404, 200, 404, 404)),
+    Row(
+        "session/<int:pk>/timeline.json",
+        "GET",
+        "/session/{pk}/timeline.json",
+        statuses(302, 404, 200, 404, 404),
+    ),
+    Row(
+        "session/<int:pk>/pain/",
+        "POST",
+        "/session/{pk}/pain/",
+        statuses(302, 404, 200, 404, 404),
+        {"pain": 5},
+    ),
+    Row(
+        "session/<int:pk>/finish/",
+        "POST",
+        "/session/{pk}/finish/",
+        statuses(302, 404, 302, 404, 404),
+        FINISH,
+    ),
+    Row("privacy/", "GET", "/privacy/", statuses(302, 200, 200, 200, 200)),
+    Row(
+        "privacy/export.json",
+        "GET",
+        "/privacy/export.json",
+        statuses(302, 200, 200, 200, 200),
+        shows=OWN,
+    ),
+    Row("privacy/delete/", "GET", "/privacy/delete/", statuses(302, 200, 200, 200, 200)),
+    Row(
+        "privacy/delete/", "POST", "/privacy/delete/", statuses(302, 400, 400, 400, 400)
+    ),  # unconfirmed
+    Row("signout/", "POST", "/signout/", statuses(302, 302, 302, 302, 302)),
+    Row(
+        "api/diary/sessions",
+        "GET",
+        "/api/diary/sessions",
+        statuses(401, 200, 200, 200, 200),
+        shows=OWN,
+    ),
+    Row(
+        "api/diary/checkins",
+        "GET",
+        "/api/diary/checkins",
+        statuses(401, 200, 200, 200, 200),
+        shows=OWN,
+    ),
+    Row(
+        "api/diary/checkins",
+        "POST",
+        "/api/diary/checkins",
+        statuses(401, 201, 201, 201, 201),
+        CHECKIN,
+        json_body=True,
+    ),
+    Row("admin/", "GET", "/admin/", statuses(302, 302, 302, 302, 302)),  # staff only
+    Row("admin/", "GET", "/admin/web/checkin/", statuses(302, 302, 302, 302, 302)),
+]
+
+# Routes that hold nothing personal, and why.
+PUBLIC = {
+    "": "home: the body map",
+    "about/": "what acupressure can and cannot do",
+    "points/": "the atlas",
+    "points/<str:code>/": "one point of the atlas",
+    "plan/": "the plan form; its answers go back only to whoever posted them",
+    "signin/": "the sign-in form",
+    "signin/link/<str:token>/": "the one-time link (tested in test_signin.py)",
+    "manifest.webmanifest": "the web app manifest",
+    "sw.js": "the service worker",
+    "offline/": "the offline page",
+    "camera/": "photo analysis; the photo is never stored",
+    "camera/live/": "live camera page; video stays in the browser",
+    "api/": "the API's root",
+    "api/points": "the atlas",
+    "api/points/<code>": "one point",
+    "api/plan": "a routine for the posted answers; nothing stored",
+    "api/openapi.json": "the API schema",
+    "api/locate/landmarks": "points for posted landmarks; nothing stored",
+}

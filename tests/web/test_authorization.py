@@ -1,0 +1,91 @@
+"""Who may open what: the table in tests/web/access_matrix.py, checked request by request.
+
+Every route of the app must be in MATRIX or in PUBLIC, so a new URL without an entry fails
+``test_every_route_has_an_entry``. Every answer to a signed-in persona is marked no-store.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import URLResolver, get_resolver
+from tests.doubles import FakeWallClock
+from tests.web.access_matrix import MATRIX, PERSONAS, PUBLIC, SECRET, Row
+
+from acupressure.web.models import CheckIn, PracticeSession, PractitionerLink
+
+
+def _routes() -> set[str]:
+    def walk(patterns: list[Any], prefix: str) -> set[str]:
+        found: set[str] = set()
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                found |= walk(pattern.url_patterns, route)
+            else:
+                found.add(route)
+        return found
+
+    return walk(get_resolver().url_patterns, "")
+
+
+def test_every_route_has_an_entry() -> None:
+    covered = {row.route for row in MATRIX} | set(PUBLIC)
+    missing = {r for r in _routes() if r not in covered and not r.startswith("admin/")}
+    assert missing == set(), f"add these routes to MATRIX or PUBLIC: {sorted(missing)}"
+    assert not set(PUBLIC) & {row.route for row in MATRIX}
+
+
+@pytest.fixture
+def world(db: None, clock: FakeWallClock) -> dict[str, Any]:
+    owner = User.objects.create_user("olivia")
+    linked = User.objects.create_user("dr-pat")
+    unlinked = User.objects.create_user("dr-una")
+    stranger = User.objects.create_user("sam")
+    other_client = User.objects.create_user("otto")
+    PractitionerLink.objects.create(practitioner=linked, client=owner, created_at=clock())
+    PractitionerLink.objects.create(practitioner=unlinked, client=other_client, created_at=clock())
+    CheckIn.objects.create(
+        owner=owner, day=clock().date(), area="neck", pain=6, note=SECRET, updated_at=clock()
+    )
+    session = PracticeSession.objects.create(
+        owner=owner,
+        created_at=clock(),
+        areas=["neck"],
+        intake={},
+        plan={"points": [], "steps": [], "total_seconds": 0},
+        total_steps=1,
+        completed_steps=1,
+        started_at=clock(),
+        finished_at=clock(),
+        note=SECRET,
+    )
+    users = {"stranger": stranger, "owner": owner, "linked": linked, "unlinked": unlinked}
+    return {"users": users, "pk": session.pk, "owner": owner.pk}
+
+
+@pytest.mark.parametrize("row", MATRIX, ids=lambda r: f"{r.method} {r.path}")
+def test_authorization_matrix(world: dict[str, Any], row: Row) -> None:
+    path = row.path.format(pk=world["pk"], owner=world["owner"])
+    got: dict[str, int] = {}
+    for persona in PERSONAS:
+        client = Client()
+        if persona != "signed_out":
+            client.force_login(world["users"][persona])
+        if row.method == "GET":
+            response = client.get(path)
+        elif row.json_body:
+            response = client.post(path, json.dumps(row.body), content_type="application/json")
+        else:
+            response = client.post(path, row.body)
+        got[persona] = response.status_code
+        if persona != "signed_out":  # anything for a signed-in person is kept by no cache
+            assert response["Cache-Control"] == "no-store, private", persona
+        body = b"".join(response) if response.streaming else response.content
+        seen = SECRET.encode() in body
+        assert seen == (persona in row.shows), f"{persona}: marker {'shown' if seen else 'missing'}"
+    assert got == dict(zip(PERSONAS, row.expect, strict=True))
