@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from acupressure import atlas
+from acupressure.i18n import N_
 from acupressure.i18n import gettext as _
 from acupressure.vision import BadImageError
 from acupressure.vision.images import MAX_BYTES
@@ -106,6 +107,41 @@ def _words(detection: Detection) -> dict[str, str]:
     }
 
 
+# What live.js shows, looked up by its English text (the page sends the translations).
+LIVE_WORDS = (
+    N_(
+        "This browser cannot use a camera here (it needs a secure https page). "
+        "Upload a photo instead."
+    ),
+    N_("This browser is too old for the live camera. Upload a photo instead."),
+    N_("Asking for the camera…"),
+    N_("Loading the hand model (the first time takes a while)…"),
+    N_("Loading the body model (the first time takes a while)…"),
+    N_("Looking for a hand…"),
+    N_("Looking for a body…"),
+    N_(
+        "Camera permission was denied. Allow the camera for this site in the browser's "
+        "settings and press Start again, or upload a photo instead."
+    ),
+    N_("No camera was found on this device. Upload a photo instead."),
+    N_("The camera is busy in another app. Close it and press Start again."),
+    N_("The live camera could not start ({problem}). Upload a photo instead."),
+    N_("The camera is off."),
+    N_("The model stopped working ({problem}). Press Start again."),
+    N_("No hand found. Show your whole hand, fingers apart, in good light."),
+    N_("No body found. The whole back, shoulders to hips, should fill the picture."),
+    N_("the server answered {status}"),
+    N_("Could not place the points: {problem}. Retrying…"),
+    N_("Body"),
+    N_("Your left hand"),
+    N_("Your right hand"),
+    N_("{first} and {last}"),
+    N_("Points found. Hold still to see them steady."),
+    N_("Found you, but no point can be shown from this side."),
+    N_("{codes} shown"),
+)
+
+
 def _codes(request: HttpRequest) -> list[str] | None:
     chosen = [c for c in request.POST.getlist("points") if c]
     known = {p.code for p in atlas.all_points()}
@@ -127,7 +163,8 @@ def _page(
 def live(request: HttpRequest) -> HttpResponse:
     """MediaPipe runs in the browser; only landmarks come back to :func:`landmarks`."""
     mode = "body" if request.GET.get("mode") == "body" else "hands"
-    response = render(request, "camera/live.html", {"mode": mode})
+    live_words = {english: _(english) for english in LIVE_WORDS}
+    response = render(request, "camera/live.html", {"mode": mode, "live_words": live_words})
     response["Content-Security-Policy"] = CSP_WITH_WASM  # this page alone compiles wasm
     return response
 

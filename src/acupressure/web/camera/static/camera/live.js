@@ -33,6 +33,15 @@
     return root.querySelector("input[name=mode]:checked").value;
   }
 
+  // The page's words for what this script shows, by their English text (live.html).
+  var wordsEl = document.getElementById("live-words");
+  var words = wordsEl ? JSON.parse(wordsEl.textContent) : {};
+  function w(english, values) {
+    var text = words[english] || english;
+    Object.keys(values || {}).forEach(function (k) { text = text.replace("{" + k + "}", values[k]); });
+    return text;
+  }
+
   function say(text) {
     if (text !== s.status) { s.status = text; statusEl.textContent = text; }
   }
@@ -80,16 +89,16 @@
       return;
     }
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
-      say("This browser cannot use a camera here (it needs a secure https page). " +
-        "Upload a photo instead.");
+      say(w("This browser cannot use a camera here (it needs a secure https page). " +
+        "Upload a photo instead."));
       return;
     }
     if (!window.WebAssembly || !WebAssembly.validate(SIMD_PROBE)) {
-      say("This browser is too old for the live camera. Upload a photo instead.");
+      say(w("This browser is too old for the live camera. Upload a photo instead."));
       return;
     }
     startBtn.disabled = true;
-    say("Asking for the camera…");
+    say(w("Asking for the camera…"));
     var facing = kind === "hands" ? "user" : "environment";
     navigator.mediaDevices.getUserMedia({
       audio: false, video: { facingMode: facing, width: { ideal: 640 }, height: { ideal: 480 } }
@@ -103,29 +112,29 @@
       return video.play();
     }).then(function () {
       if (s.solution) { return s.solution; }
-      say("Loading the " + (kind === "hands" ? "hand" : "body") + " model (the first time " +
-        "takes a while)…");
+      say(kind === "hands" ? w("Loading the hand model (the first time takes a while)…")
+        : w("Loading the body model (the first time takes a while)…"));
       return makeSolution(kind);
     }).then(function (solution) {
       s.solution = solution;
       s.kind = kind;
       s.running = true;
       stopBtn.disabled = false;
-      say(kind === "hands" ? "Looking for a hand…" : "Looking for a body…");
+      say(kind === "hands" ? w("Looking for a hand…") : w("Looking for a body…"));
       nextFrame();
     }).catch(function (err) {
       stop();
       var name = err && err.name;
       if (name === "NotAllowedError" || name === "SecurityError") {
-        say("Camera permission was denied. Allow the camera for this site in the browser's " +
-          "settings and press Start again, or upload a photo instead.");
+        say(w("Camera permission was denied. Allow the camera for this site in the browser's " +
+          "settings and press Start again, or upload a photo instead."));
       } else if (name === "NotFoundError" || name === "OverconstrainedError") {
-        say("No camera was found on this device. Upload a photo instead.");
+        say(w("No camera was found on this device. Upload a photo instead."));
       } else if (name === "NotReadableError") {
-        say("The camera is busy in another app. Close it and press Start again.");
+        say(w("The camera is busy in another app. Close it and press Start again."));
       } else {
-        say("The live camera could not start (" + (err && err.message || err) + "). " +
-          "Upload a photo instead.");
+        say(w("The live camera could not start ({problem}). Upload a photo instead.",
+          { problem: err && err.message || err }));
       }
     });
   }
@@ -142,7 +151,7 @@
     stopBtn.disabled = true;
     setShown([]);
     setNotes([]);
-    say("The camera is off.");
+    say(w("The camera is off."));
   }
 
   // Every video frame: draw the latest points, and hand the frame to MediaPipe when it is free.
@@ -162,7 +171,8 @@
       s.busy = true;
       s.solution.send({ image: video }).then(function () { s.busy = false; }, function (err) {
         s.busy = false;
-        say("The model stopped working (" + (err && err.message || err) + "). Press Start again.");
+        say(w("The model stopped working ({problem}). Press Start again.",
+          { problem: err && err.message || err }));
         stop();
       });
     }
@@ -185,7 +195,7 @@
         s.result = null;
         s.pending = null;
         setNotes([]);
-        say("No hand found. Show your whole hand, fingers apart, in good light.");
+        say(w("No hand found. Show your whole hand, fingers apart, in good light."));
         return;
       }
       body.hands = hands.slice(0, 4).map(function (marks, i) {
@@ -199,7 +209,7 @@
         s.result = null;
         s.pending = null;
         setNotes([]);
-        say("No body found. The whole back, shoulders to hips, should fill the picture.");
+        say(w("No body found. The whole back, shoulders to hips, should fill the picture."));
         return;
       }
       body.pose = { landmarks: pairs(marks),
@@ -219,12 +229,14 @@
       method: "POST", credentials: "same-origin", body: JSON.stringify(body),
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrf }
     }).then(function (r) {
-      if (!r.ok) { throw new Error("the server answered " + r.status); }
+      if (!r.ok) { throw new Error(w("the server answered {status}", { status: r.status })); }
       return r.json();
     }).then(function (result) {
       if (s.running) { show(result); }
     }).catch(function (err) {
-      if (s.running) { say("Could not place the points: " + err.message + ". Retrying…"); }
+      if (s.running) {
+        say(w("Could not place the points: {problem}. Retrying…", { problem: err.message }));
+      }
     }).then(function () {
       s.inFlight = false;
       send();
@@ -235,7 +247,8 @@
     s.result = result;
     var notes = [];
     result.detections.forEach(function (d) {
-      var who = d.kind === "hand" ? "Your " + d.hand + " hand" : "Body";
+      var who = d.kind !== "hand" ? w("Body")
+        : d.hand === "left" ? w("Your left hand") : w("Your right hand");
       var codes = {};  // one line per note, naming its points: "Body, BL23 and GV4: …"
       d.points.forEach(function (p) {
         if (!p.note) { return; }
@@ -244,16 +257,16 @@
       });
       Object.keys(codes).forEach(function (note) {
         var names = codes[note];
-        var list = names.length > 1 ? names.slice(0, -1).join(", ") + " and " +
-          names[names.length - 1] : names[0];
+        var list = names.length > 1 ? w("{first} and {last}", {
+          first: names.slice(0, -1).join(", "), last: names[names.length - 1] }) : names[0];
         notes.push(who + ", " + list + ": " + note);
       });
     });
     result.warnings.forEach(function (w) { if (notes.indexOf(w) < 0) { notes.push(w); } });
     setNotes(notes);
     var placed = placedPoints(result);
-    say(placed.length ? "Points found. Hold still to see them steady." :
-      "Found you, but no point can be shown from this side.");
+    say(placed.length ? w("Points found. Hold still to see them steady.") :
+      w("Found you, but no point can be shown from this side."));
   }
 
   function placedPoints(result) {
@@ -281,7 +294,7 @@
     root.dataset.markers = String(codes.length);
     if (key === s.shown) { return; }
     s.shown = key;
-    shownEl.textContent = unique.length ? key + " shown" : "";
+    shownEl.textContent = unique.length ? w("{codes} shown", { codes: key }) : "";
   }
 
   function draw() {
