@@ -27,11 +27,11 @@ def commands() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {"acupressure": []}
 
     def walk(group: object, path: list[str]) -> None:
-        subcommands = getattr(group, "commands", None)
-        if isinstance(subcommands, dict):
-            for name, sub in sorted(subcommands.items()):
+        if hasattr(group, "list_commands"):  # commands may be built on demand (LazyGroup)
+            ctx = typer.Context(group)
+            for name in sorted(group.list_commands(ctx)):
                 found[" ".join([*path, name])] = [*path, name]
-                walk(sub, [*path, name])
+                walk(group.get_command(ctx, name), [*path, name])
 
     walk(root, [])
     return found

@@ -47,6 +47,7 @@ def _error_lines(stderr: str) -> list[str]:
         (["session", "--area", "neck", "--speed", "0"], 2, "--speed"),
         (["serve", "--port", "-1"], 2, "--port"),
         (["serve", "--port", "70000"], 2, "--port"),
+        (["serve", "--workers", "0"], 2, "--workers"),
         (["locate", "no-such-photo.jpg"], 2, "not a file"),
         (["locate", "."], 2, "not a file"),
         (["locate", "\udcff.jpg"], 2, "not a file"),

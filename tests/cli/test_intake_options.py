@@ -9,8 +9,8 @@ from acupressure.cli.options import INTAKE_OPTIONS
 
 
 def options_of(command: str) -> list[str]:
-    group = typer.main.get_command(app)
-    found = group.commands[command]  # type: ignore[attr-defined]
+    group = typer.main.get_command(app)  # commands are built on demand (cli.LazyGroup)
+    found = group.get_command(typer.Context(group), command)  # type: ignore[attr-defined]
     return [p.name for p in found.params if p.name is not None]
 
 

@@ -1,9 +1,10 @@
 """The import rule: each layer imports only the layers below it, and no module cycles.
 
-    i18n  <  body  <  atlas  <  safety, charts, vision  <  plan  <  session  <  program  <  web, cli
+    i18n < body, layout < atlas < safety, charts, vision < plan < session < program < web, cli
 
 (``i18n``: languages, below everything, since every layer produces text.
-``program``: programs, a layer of its own between session and web, as the design says.)
+``program``: programs, a layer of its own between session and web, as the design says;
+``layout``: the label placer that the charts and the camera's photos share.)
 
 Every import counts, late ones inside functions and ``TYPE_CHECKING`` ones too. A new
 package must be given its place in LAYERS before it can be imported by anything.
@@ -20,6 +21,7 @@ LAYERS: dict[str, int] = {
     "i18n": -1,
     "paths": 0,  # where personal data lives (ACUPRESSURE_DATA_DIR): the one deciding function
     "body": 0,
+    "layout": 0,
     "atlas": 1,
     "safety": 2,
     "charts": 2,

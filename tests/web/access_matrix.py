@@ -131,6 +131,7 @@ PUBLIC = {
     "about/": "what acupressure can and cannot do",
     "points/": "the atlas",
     "points/<str:code>/": "one point of the atlas",
+    "points/<str:code>/chart.svg": "one point's chart, drawn from the atlas",
     "plan/": "the plan form; its answers go back only to whoever posted them",
     "signin/": "the sign-in form",
     "signin/link/<str:token>/": "the one-time link (tested in test_signin.py)",

@@ -1,4 +1,4 @@
-"""Run `acupressure serve` (waitress) in a subprocess for browser tests and benchmarks."""
+"""Run `acupressure serve` in a subprocess for browser tests and benchmarks."""
 
 from __future__ import annotations
 
@@ -71,13 +71,17 @@ def csrf_form(http: Any, base: str, path: str) -> dict[str, str]:
     return {"csrfmiddlewaretoken": token.group(1)}
 
 
-def start_server(data_dir: Path | None = None, extra_env: dict[str, str] | None = None) -> Served:
+def start_server(
+    data_dir: Path | None = None,
+    extra_env: dict[str, str] | None = None,
+    args: tuple[str, ...] = (),
+) -> Served:
     folder = data_dir or Path(tempfile.mkdtemp(prefix="acupressure-serve-"))
     env = {**os.environ, "ACUPRESSURE_DATA_DIR": str(folder), "PYTHONUNBUFFERED": "1"}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     env.update(extra_env or {})
     process = subprocess.Popen(
-        [sys.executable, "-m", "acupressure", "serve", "--port", "0"],
+        [sys.executable, "-m", "acupressure", "serve", "--port", "0", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

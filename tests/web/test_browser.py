@@ -1,4 +1,4 @@
-"""End to end in real headless Chromium against `acupressure serve` (waitress)."""
+"""End to end in real headless Chromium against `acupressure serve`."""
 
 from __future__ import annotations
 
@@ -71,11 +71,21 @@ def test_pregnant_person_runs_a_lower_back_session_and_sees_it_in_the_diary(
     page.get_by_role("button", name="Start the guided session").click()
     page.wait_for_url(re.compile(r"/session/\d+/$"))
     page.get_by_label(re.compile("How bad is the pain now, from 0 .none.")).fill("6")
+    charts = page.locator("[data-chart] img").count()
+    assert charts >= 2
+    assert not [u for u in seen.urls if u.endswith("/chart.svg")]  # none on the first visit
     page.get_by_role("button", name="Start the session").click()
     countdown = page.locator("#countdown")
     first = countdown.inner_text()
     page.clock.run_for(4000)
     assert countdown.inner_text() != first  # the countdown advances with the clock
+    drawn = "els => els.filter(i => i.complete && i.naturalWidth > 0).length"
+    for _ in range(100):  # the charts follow in the background once the session runs
+        if page.locator("[data-chart] img").evaluate_all(drawn) == charts:
+            break
+        page.wait_for_timeout(100)
+    assert page.locator("[data-chart] img").evaluate_all(drawn) == charts
+    assert len({u for u in seen.urls if u.endswith("/chart.svg")}) == charts
     page.keyboard.press("n")  # skip a step from the keyboard
     page.keyboard.press("Space")  # pause
     assert page.locator("#pause").inner_text() == "Resume"

@@ -100,3 +100,39 @@ def test_landmarks_endpoint_places_points_like_the_photo_path() -> None:
 def test_landmarks_endpoint_rejects_bad_bodies(payload: bytes) -> None:
     response = Client().post("/api/locate/landmarks", payload, "application/json")
     assert response.status_code == 422 and "detail" in response.json()
+
+
+def test_landmarks_endpoint_answers_the_press_verdict() -> None:
+    target = hand("right", "back", size=120, centre=(300, 420))
+    # the left hand's index tip put right on LI4 of the right hand
+    placed = locate_observations(640, 480, [target], None, request(["LI4"]))
+    (li4,) = placed.detections[0].points
+    assert li4.x is not None and li4.y is not None
+    presser = hand("left", "palm", size=120, angle_deg=160, centre=(0, 0))
+    tip = presser.points[8]
+    presser = presser.model_copy(
+        update={"points": [(x - tip[0] + li4.x, y - tip[1] + li4.y) for x, y in presser.points]}
+    )
+    payload = {
+        "width": 640,
+        "height": 480,
+        "points": ["LI4"],
+        "press": "hegu",  # any alias
+        "hands": [
+            {
+                "label": h.label,
+                "score": h.score,
+                "landmarks": [[x / 640, y / 480] for x, y in h.points],
+            }
+            for h in (target, presser)
+        ],
+    }
+    response = Client().post("/api/locate/landmarks", json.dumps(payload), "application/json")
+    assert response.status_code == 200
+    press = response.json()["press"]
+    assert press["code"] == "LI4" and press["verdict"] == "on" and press["distance_cun"] < 0.05
+    assert press["presser"]["hand"] == "left" and press["presser"]["fingertip"] == "index"
+    assert abs(press["target"]["x"] - li4.x) < 0.2 and press["certainty"] == "high"
+    payload["press"] = "XX9"
+    response = Client().post("/api/locate/landmarks", json.dumps(payload), "application/json")
+    assert response.status_code == 422

@@ -6,11 +6,11 @@ import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.test import Client
-from tests.web.browser import ARGS, CHROMIUM, Recorder, axe_serious, need_chromium
+from tests.web.browser import Recorder, axe_serious, need_chromium
+from tests.web.camera import MODEL_WAIT_MS, camera_browser, write_y4m
 from tests.web.server import Served, start_server
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ for the vision helpers
@@ -18,7 +18,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ for the v
 from vision.photos import hand_photos
 
 VENDOR = Path(__file__).resolve().parents[2] / "src/acupressure/web/static/vendor"
-MODEL_WAIT_MS = 90_000  # MediaPipe on software WebGL and two slow cores
 
 
 @pytest.mark.django_db
@@ -38,38 +37,12 @@ def test_vendored_mediapipe_has_only_the_files_the_solutions_load() -> None:
     assert not {"pose_landmark_heavy.tflite", "hands_solution_wasm_bin.wasm"} & files
 
 
-def write_y4m(photo: Path, target: Path, seconds: int = 3, fps: int = 10) -> None:
-    """A still video (YUV4MPEG2, 640x480, 4:2:0) of the photo, letterboxed on grey."""
-    np = pytest.importorskip("numpy")
-    image_module = pytest.importorskip("PIL.Image")
-    picture = image_module.open(photo).convert("RGB")
-    picture.thumbnail((640, 480))
-    frame = image_module.new("RGB", (640, 480), (128, 128, 128))
-    frame.paste(picture, ((640 - picture.width) // 2, (480 - picture.height) // 2))
-    y, u, v = (np.asarray(c, dtype=np.uint8) for c in frame.convert("YCbCr").split())
-    u = u.reshape(240, 2, 320, 2).mean(axis=(1, 3)).round().astype(np.uint8)
-    v = v.reshape(240, 2, 320, 2).mean(axis=(1, 3)).round().astype(np.uint8)
-    body = b"FRAME\n" + y.tobytes() + u.tobytes() + v.tobytes()
-    with target.open("wb") as out:
-        out.write(f"YUV4MPEG2 W640 H480 F{fps}:1 Ip A1:1 C420jpeg\n".encode())
-        for _ in range(seconds * fps):
-            out.write(body)
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[Served]:
     need_chromium()
     served = start_server()
     yield served
     served.stop()
-
-
-def camera_browser(p: Any, video: Path | None) -> Any:
-    """Chromium with a fake camera: the given video, or a denied permission when None."""
-    media = ["--use-fake-device-for-media-stream"]
-    if video is not None:
-        media += ["--use-fake-ui-for-media-stream", f"--use-file-for-fake-video-capture={video}"]
-    return p.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, *media])
 
 
 @pytest.mark.browser
@@ -108,7 +81,9 @@ def test_live_page_draws_the_points_on_a_video(
         assert shown.endswith(" shown") and codes <= set(shown.removesuffix(" shown").split(", "))
         page.locator("#live-notes").filter(has_text=note).wait_for(timeout=MODEL_WAIT_MS)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
-        page.get_by_role("button", name="Stop").click()
+        page.get_by_role("button", name="Stop").click(
+            timeout=MODEL_WAIT_MS
+        )  # a busy main thread under load
         assert page.locator("#live-status").inner_text() == "The camera is off."
         assert page.locator("#live").get_attribute("data-markers") == "0"
         assert seen.foreign(server.base) == []

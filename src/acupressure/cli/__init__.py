@@ -1,35 +1,72 @@
-"""The `acupressure` command. Each feature registers its commands from its own module."""
+"""The `acupressure` command. Each feature registers its commands from its own module.
+
+A command's module is imported only when that command runs (or when help lists it), so
+`acupressure point LI4` never loads the charts, the planner, the web app or MediaPipe.
+"""
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 import typer.main
+from typer.core import TyperGroup
 
-from acupressure import __version__, i18n
-from acupressure.cli import atlas as atlas_commands
-from acupressure.cli import chart as chart_command
+from acupressure import i18n
 from acupressure.cli import help as help_text
-from acupressure.cli import locate as locate_command
-from acupressure.cli import plan as plan_commands
-from acupressure.cli import serve as serve_command
-from acupressure.cli import session as session_commands
+
+# name -> (module under acupressure.cli, function), in the order help lists them
+COMMANDS: dict[str, tuple[str, str]] = {
+    "points": ("atlas", "points"),
+    "point": ("atlas", "point"),
+    "chart": ("chart", "chart"),
+    "plan": ("plan", "plan"),
+    "screen": ("plan", "screen_command"),
+    "session": ("session", "session"),
+    "serve": ("serve", "serve"),
+    "locate": ("locate", "locate"),
+}
+SETTINGS: dict[str, Any] = {
+    "pretty_exceptions_enable": False,
+    "add_completion": False,
+    "rich_markup_mode": None,
+}
+
+
+class LazyGroup(TyperGroup):
+    """A group whose commands are built from their modules on first use."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in COMMANDS:
+            return None
+        module, function = COMMANDS[cmd_name]
+        command = getattr(importlib.import_module(f"acupressure.cli.{module}"), function)
+        single = typer.Typer(**SETTINGS)
+        single.command(cmd_name)(command)
+        built = typer.main.get_command(single)
+        help_text.translate(built)  # its help in the language asked for (--lang or LANG)
+        return built
+
 
 app = typer.Typer(
     name="acupressure",
     help="Acupressure for back, neck and shoulder pain: atlas, safe routines, guided sessions.",
     no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-    rich_markup_mode=None,
+    cls=LazyGroup,
+    **SETTINGS,
 )
 
 
 def _version(value: bool) -> None:
     if value:
+        from acupressure import __version__
+
         typer.echo(f"acupressure {__version__}")
         raise typer.Exit()
 
@@ -67,20 +104,9 @@ def _root(
     """Acupressure for back, neck and shoulder pain. Not a substitute for medical care."""
 
 
-app.command()(atlas_commands.points)
-app.command()(atlas_commands.point)
-app.command()(chart_command.chart)
-app.command()(plan_commands.plan)
-app.command("screen")(plan_commands.screen_command)
-app.command()(session_commands.session)
-app.command()(serve_command.serve)
-app.command()(locate_command.locate)
-
-
 def main() -> None:
     """Run the command with its help and output in the language asked for."""
-    language = help_text.language_of(sys.argv[1:], os.environ)
-    i18n.activate(language)
+    i18n.activate(help_text.language_of(sys.argv[1:], os.environ))
     command = typer.main.get_command(app)
     help_text.translate(command)
     command(prog_name="acupressure")

@@ -48,3 +48,6 @@ def _walk(command: Any) -> Iterator[Any]:
     yield command
     for sub in getattr(command, "commands", {}).values():
         yield from _walk(sub)
+    if hasattr(command, "list_commands") and not getattr(command, "commands", None):
+        for name in command.list_commands(None):  # a lazy group builds its commands on demand
+            yield from _walk(command.get_command(None, name))

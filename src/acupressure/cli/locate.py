@@ -35,6 +35,14 @@ def locate(
     mirrored: Annotated[
         bool, typer.Option("--mirrored", help="The photo is a mirrored selfie preview.")
     ] = False,
+    press: Annotated[
+        str | None,
+        typer.Option(
+            "--press",
+            help="A point you are pressing (LI4): say whether the fingertip is on it "
+            "(on, close with the way to move, off, or cannot tell with what to change).",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     output: Annotated[
         Path | None,
@@ -53,12 +61,13 @@ def locate(
 
     if output is not None:  # checked before the slow part, and again when writing
         _check_output(output)
-    wanted = _wanted(points)
+    press_code = _press_code(press)
+    wanted = _wanted(points, press_code)
     try:
         photo = load_path(image)
     except vision.BadImageError as exc:
         fail(f"{image}: {exc}")
-    result = _detect(image, photo, wanted, mirrored, view)
+    result = _detect(image, photo, wanted, mirrored, view, press_code)
     if output is not None:
         _write_annotated(photo, result, output)
     if as_json:
@@ -74,11 +83,26 @@ def _check_output(output: Path) -> None:
         fail(_("cannot write {file}: not a file in an existing folder").format(file=output))
 
 
-def _wanted(points: str | None) -> Request:
-    """The points asked for (codes or aliases, comma-separated); exit 3 for an unknown one."""
+def _press_code(press: str | None) -> str | None:
+    """The standard code of the point being pressed; exit 3 for an unknown one."""
+    if press is None:
+        return None
+    try:
+        return atlas.get(press.strip()).code
+    except atlas.PointNotFoundError as exc:
+        fail(str(exc), EXIT_NOT_FOUND)
+    except ValueError as exc:
+        fail(str(exc))
+
+
+def _wanted(points: str | None, press: str | None = None) -> Request:
+    """The points asked for (codes or aliases, comma-separated), with the one pressed;
+    exit 3 for an unknown one."""
     from acupressure.vision.locate import request
 
     queries = [q.strip() for q in points.split(",") if q.strip()] if points else None
+    if press is not None and queries is not None:
+        queries.append(press)
     try:
         return request(queries)
     except atlas.PointNotFoundError as exc:
@@ -88,7 +112,12 @@ def _wanted(points: str | None) -> Request:
 
 
 def _detect(
-    image: Path, photo: Photo, wanted: Request, mirrored: bool, view: ViewFacing | None
+    image: Path,
+    photo: Photo,
+    wanted: Request,
+    mirrored: bool,
+    view: ViewFacing | None,
+    press: str | None,
 ) -> LocateResult:
     """Run MediaPipe (its native log lines kept off the terminal) and place the points."""
     from acupressure.vision.detect import Detector
@@ -98,7 +127,9 @@ def _detect(
     detector = Detector()
     try:
         with native_stderr_silenced():
-            return locate_photo(photo, wanted, detector, mirrored=mirrored, facing=view)
+            return locate_photo(
+                photo, wanted, detector, mirrored=mirrored, facing=view, press=press
+            )
     except NothingFoundError as exc:
         fail(f"{image}: {exc}")
     finally:
@@ -107,10 +138,10 @@ def _detect(
 
 
 def _write_annotated(photo: Photo, result: LocateResult, output: Path) -> None:
-    from acupressure.vision.annotate import annotate
+    from acupressure.vision.annotate import PNG_LEVEL, annotate
 
     try:
-        annotate(photo, result).save(output, "PNG")
+        annotate(photo, result).save(output, "PNG", compress_level=PNG_LEVEL)
     except OSError as exc:
         fail(_("cannot write {file}: {problem}").format(file=output, problem=exc.strerror or exc))
     err_console.print(_("annotated image written to {file}").format(file=output), highlight=False)

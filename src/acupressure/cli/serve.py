@@ -1,4 +1,8 @@
-"""`acupressure serve`: migrate, then serve the web app with waitress on this machine."""
+"""`acupressure serve`: migrate, then serve the web app on this machine.
+
+With fork (Linux, macOS) gunicorn runs ``--workers`` processes, one per core by default;
+elsewhere waitress serves from one process with threads.
+"""
 
 from __future__ import annotations
 
@@ -17,8 +21,15 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
 def setup_django(host: str) -> None:
-    """Configure and start Django; the host being served is allowed unless configured."""
+    """Configure and start Django; the host being served is allowed unless configured.
+
+    The static files are built first (once per release, ``staticbuild``) so that whitenoise
+    serves them compressed and with far-future cache headers."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "acupressure.web.settings")
+    if "ACUPRESSURE_COMPILED_STATIC" not in os.environ:
+        from acupressure.web.staticbuild import compiled_static
+
+        os.environ["ACUPRESSURE_COMPILED_STATIC"] = str(compiled_static())
     if "ACUPRESSURE_ALLOWED_HOSTS" not in os.environ and host not in LOOPBACK:
         hosts = ["127.0.0.1", "localhost", "[::1]"] + ([] if host in ("0.0.0.0", "::") else [host])  # noqa: S104
         os.environ["ACUPRESSURE_ALLOWED_HOSTS"] = ",".join(hosts)
@@ -58,6 +69,26 @@ def startup_warnings() -> list[str]:
     return [found] if found else []
 
 
+def can_fork() -> bool:
+    return hasattr(os, "fork")
+
+
+class _Forked:
+    """The gunicorn path with the waitress server's two attributes ``serve`` uses."""
+
+    def __init__(self, host: str, port: int, workers: int) -> None:
+        from acupressure.cli.workers import listen
+
+        self.sock = listen(host, port)
+        self.effective_port = self.sock.getsockname()[1]
+        self.workers = workers
+
+    def run(self) -> None:
+        from acupressure.cli.workers import run_gunicorn
+
+        run_gunicorn(self.sock, self.workers, threads=4)
+
+
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = (
         "127.0.0.1"
@@ -66,12 +97,22 @@ def serve(
     open_browser: Annotated[
         bool, typer.Option("--open", help="Open the sign-in link in the web browser.")
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Worker processes (gunicorn; default: the number of cores). "
+            "Without fork (Windows) one waitress process serves.",
+        ),
+    ] = None,
 ) -> None:
-    """Start the web app (waitress): atlas, routines, guided sessions and your diary."""
+    """Start the web app: atlas, routines, guided sessions and your diary."""
+    count = workers or os.cpu_count() or 1
     try:
         setup_django(host)
         token = prepare()
-        server = make_server(host, port)
+        server = _Forked(host, port, count) if can_fork() else make_server(host, port)
     except OSError as exc:
         fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
     except Exception as exc:
@@ -90,6 +131,8 @@ def serve(
             _("warning: listening beyond this machine; put it behind https (docs/deployment.md)."),
             markup=False,
         )
+    if not can_fork() and count > 1:
+        err_console.print("note: no fork here; one waitress process serves.", markup=False)
     if open_browser:
         threading.Timer(0.5, webbrowser.open, args=[link]).start()
     try:

@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from acupressure import atlas
+from acupressure.atlas.loader import SAFE_LOADER
 from acupressure.i18n import Language, current, data
 from acupressure.safety.models import Condition, RedFlag
 
@@ -28,7 +29,7 @@ class SafetyDataError(Exception):
 def _load(name: str, model: type[M]) -> list[M]:
     file = resources.files("acupressure.safety") / "data" / name
     try:
-        raw: Any = yaml.safe_load(file.read_text(encoding="utf-8"))
+        raw: Any = yaml.load(file.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506
     except yaml.YAMLError as exc:
         raise SafetyDataError(f"{name}: not valid YAML: {exc}") from exc
     if not isinstance(raw, list) or not raw:

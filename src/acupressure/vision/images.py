@@ -75,7 +75,9 @@ def load_bytes(data: bytes, max_bytes: int = MAX_BYTES, max_side: int | None = N
         # Pillow warns, then errors, on very large images; both mean "refuse".
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            rgb = np.asarray(_decode(data, max_side), dtype=np.uint8)
+            decoded = _decode(data, max_side)
+            rgb = np.asarray(decoded, dtype=np.uint8)
+            brightness = _brightness(decoded)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise BadImageError(
                 _("the image has too many pixels; use a photo of at most 40 megapixels")
@@ -89,8 +91,15 @@ def load_bytes(data: bytes, max_bytes: int = MAX_BYTES, max_side: int | None = N
                 raise BadImageError(_("not a photo: expected a JPEG, PNG or WebP image")) from None
             raise BadImageError(_("the image is truncated or corrupt; try another photo")) from None
     height, width = int(rgb.shape[0]), int(rgb.shape[1])
-    luminance = rgb[..., 0] * 0.299 + rgb[..., 1] * 0.587 + rgb[..., 2] * 0.114
-    return Photo(rgb=rgb, width=width, height=height, brightness=float(luminance.mean()))
+    return Photo(rgb=rgb, width=width, height=height, brightness=brightness)
+
+
+def _brightness(image: Any) -> float:
+    """Mean luminance 0-255 (ITU-R 601 weights, as Pillow's "L" mode), in C: several times
+    faster than the same sum over numpy float arrays."""
+    from PIL import ImageStat
+
+    return float(ImageStat.Stat(image.convert("L")).mean[0])
 
 
 def _decode(data: bytes, max_side: int | None) -> Any:

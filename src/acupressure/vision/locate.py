@@ -24,6 +24,7 @@ from acupressure.vision.hand_map import hand_landmarks, hand_size
 from acupressure.vision.images import Photo
 from acupressure.vision.observations import HandObservation, PoseObservation
 from acupressure.vision.orient import BodyFacing, body_facing, orient_hand
+from acupressure.vision.press import judge
 from acupressure.vision.result import (
     Detection,
     ImageSize,
@@ -123,8 +124,10 @@ def locate_photo(
     *,
     mirrored: bool = False,
     facing: BodyFacing | None = None,
+    press: str | None = None,
 ) -> LocateResult:
-    hands = detector.hands(photo) if wanted.hands else []
+    """``press``: a point code to judge the press on (the presser is found by MediaPipe Hands)."""
+    hands = detector.hands(photo) if wanted.hands or press else []
     pose = detector.pose(photo) if wanted.body else None
     result = locate_observations(
         photo.width,
@@ -135,8 +138,9 @@ def locate_photo(
         mirrored=mirrored,
         facing=facing,
         scale=detection_scale(photo),
+        press=press,
     )
-    if not result.detections:
+    if not result.detections and press is None:
         what = "hand" if not wanted.body else "body" if not wanted.hands else "hand or body"
         if photo.too_dark:
             raise NothingFoundError(DARK[what])
@@ -156,8 +160,11 @@ def locate_observations(
     mirrored: bool = False,
     facing: BodyFacing | None = None,
     scale: float = 1.0,
+    press: str | None = None,
 ) -> LocateResult:
-    """``scale``: pixels of the image MediaPipe saw per pixel of width x height (for sizes)."""
+    """``scale``: pixels of the image MediaPipe saw per pixel of width x height (for sizes);
+    ``press``: a point code whose press verdict the result carries (see :mod:`vision.press`).
+    """
     hand_codes = [c for c in wanted.codes if wanted.views[c] == "hand"]
     body_codes = [c for c in wanted.codes if wanted.views[c] != "hand"]
     detections: list[Detection] = []
@@ -175,10 +182,12 @@ def locate_observations(
     hands_seen = [d.hand for d in detections if d.kind == "hand"]
     if len(hands_seen) == 2 and len(set(hands_seen)) == 1:
         warnings.append(_("both hands were read as the same hand; check the labels"))
+    verdict = None if press is None else judge(press, hands, pose, mirrored=mirrored, facing=facing)
     return LocateResult(
         image=ImageSize(width=width, height=height),
         detections=detections,
         warnings=warnings,
+        press=verdict,
         not_placed=_not_placed(hand_codes, body_codes, detections),
     )
 

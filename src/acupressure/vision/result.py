@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict
 
 from acupressure.body.vocabulary import Side
 from acupressure.vision.orient import Facing
+from acupressure.vision.press import PressResult
 
 
 class _Model(BaseModel):
@@ -53,6 +54,7 @@ class LocateResult(_Model):
     image: ImageSize
     detections: list[Detection]
     warnings: list[str]
+    press: PressResult | None = None  # the press verdict, when a point to press was given
     not_placed: list[NotPlaced] = []  # requested points with no position anywhere, and why
 
     def placed(self) -> list[PlacedPoint]:

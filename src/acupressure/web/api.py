@@ -21,7 +21,7 @@ from acupressure.safety.models import json_int
 from acupressure.web import clock
 from acupressure.web.access import user_id
 from acupressure.web.models import CheckIn, PracticeSession
-from acupressure.web.planning import plan_for
+from acupressure.web.pagecache import cached_plan_json, remember_plan_body
 
 api = NinjaAPI(
     title="Acupressure",
@@ -92,6 +92,7 @@ class SessionOut(Schema):
     completed_steps: int
     total_steps: int
     note: str
+    on_target: dict[str, float]  # seconds the finger was on each point (camera switch)
 
 
 class CheckInIn(Schema):
@@ -135,8 +136,12 @@ def get_point(request: HttpRequest, code: str) -> PointDetail:
     "(`[]`: no to every one). A request without it is a 400 naming the field. The answer's "
     "`screening` lists the questions that apply (`asked`) and the yes answers.",
 )
-def make_plan(request: HttpRequest, intake: Intake) -> Plan:
-    return plan_for(intake)
+def make_plan(request: HttpRequest, intake: Intake) -> HttpResponse:
+    # The JSON text is made once per intake (a plan is a pure function of it), and a repeated
+    # body is answered before it reaches here (pagecache.PublicPageMiddleware).
+    text = cached_plan_json(intake)
+    remember_plan_body(request, text)
+    return HttpResponse(text, content_type="application/json")
 
 
 @api.get("/diary/sessions", response={200: list[SessionOut], **SIGNED_IN_ERRORS}, auth=django_auth)

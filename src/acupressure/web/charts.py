@@ -7,27 +7,28 @@ its text stays at print size on a desktop; on a phone the stylesheet keeps a cha
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from django.utils.safestring import SafeString, mark_safe
 
-from acupressure import i18n
 from acupressure.charts import chart_svg, points_for
 from acupressure.charts.panel import groups
+from acupressure.web.pagecache import CHARTS
 
 
-@lru_cache(maxsize=256)
-def _svg(codes: tuple[str, ...], language: i18n.Language) -> str:
-    """One chart per set of codes and language (its words are in the language)."""
-    with i18n.use(language):
-        svg = chart_svg(list(codes))
+def chart_svg_text(codes: list[str]) -> str:
+    """The chart as a standalone SVG document (for an <img>), made once per data version."""
+    text: str = CHARTS.get_or_make(tuple(codes), lambda: chart_svg(list(codes)))
+    return text
+
+
+def _svg(codes: tuple[str, ...]) -> str:
     # Inline in a page: an image with its <title> as the name, sized by the stylesheet.
+    svg = chart_svg_text(list(codes))
     return svg.replace("<svg ", '<svg role="img" focusable="false" class="point-chart" ', 1)
 
 
 def chart_for(codes: list[str]) -> SafeString:
     """The chart of these points as inline SVG (generated from our own data, never input)."""
-    return mark_safe(_svg(tuple(codes), i18n.current()))  # noqa: S308 - our own SVG from our own data
+    return mark_safe(_svg(tuple(codes)))  # noqa: S308 - our own SVG from our own data
 
 
 def charts_for(codes: list[str]) -> list[SafeString]:

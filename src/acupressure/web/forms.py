@@ -22,6 +22,8 @@ class FinishForm(forms.Form):
     pain_after = forms.IntegerField(min_value=0, max_value=10)
     completed_steps = forms.IntegerField(min_value=0)
     note = forms.CharField(max_length=500, required=False)
+    # with the camera switch: {"LI4": 18.5, ...} seconds the finger was on each point
+    on_target = forms.JSONField(required=False)
 
 
 def first_error(form: forms.Form) -> str:

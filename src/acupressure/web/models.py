@@ -64,6 +64,7 @@ class PracticeSession(models.Model):
     plan = models.JSONField(default=dict)
     pain_before = models.PositiveSmallIntegerField(null=True, blank=True, validators=PAIN)
     pain_after = models.PositiveSmallIntegerField(null=True, blank=True, validators=PAIN)
+    on_target = models.JSONField(default=dict, blank=True)  # camera: seconds per point code
     completed_steps = models.PositiveIntegerField(default=0)
     total_steps = models.PositiveIntegerField(default=0)
     note = models.CharField(max_length=500, blank=True)

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from acupressure import safety
 from acupressure.atlas import labels
 from acupressure.i18n import gettext as _
-from acupressure.plan import Plan, PlannedPoint, build_plan
+from acupressure.plan import Plan, PlannedPoint
 from acupressure.safety import Intake
 
 AREAS = labels.AREAS  # read per request: the labels come in the page's language
@@ -103,8 +103,13 @@ def _intake(data: QueryDict, yes: list[str]) -> Intake:
 
 
 def plan_for(intake: Intake) -> Plan:
-    """The plan, the same model `acupressure plan --json` prints."""
-    return build_plan(intake)
+    """The plan, the same model `acupressure plan --json` prints.
+
+    A plan is a pure function of the intake and the data, so it is made once per intake
+    (``pagecache``); the model is frozen, so every caller can share it."""
+    from acupressure.web.pagecache import cached_plan
+
+    return cached_plan(intake)
 
 
 class RoutinePoint(BaseModel):

@@ -48,6 +48,7 @@ def export(user: AbstractBaseUser) -> dict[str, Any]:
                 "pain_after": s.pain_after,
                 "completed_steps": s.completed_steps,
                 "total_steps": s.total_steps,
+                "on_target": s.on_target,
                 "note": s.note,
             }
             for s in PracticeSession.objects.filter(owner_id=uid).order_by("created_at", "id")

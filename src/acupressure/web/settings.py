@@ -40,6 +40,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "acupressure.web.security.SecurityHeadersMiddleware",  # before whitenoise: static too
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML and JSON compressed when the browser asks; Django's GZipMiddleware pads each
+    # response at random against BREACH (pages carry CSRF tokens). Static files come
+    # pre-compressed from whitenoise and are left alone.
+    "django.middleware.gzip.GZipMiddleware",
+    "acupressure.web.pagecache.PublicPageMiddleware",  # cached public pages, no cookies
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -135,14 +140,34 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-# Served from the package by whitenoise's finders; STATIC_ROOT only for `collectstatic` in a
-# deployment that lets the reverse proxy serve the files.
+# `acupressure serve` builds the static files once per release (`acupressure.web.staticbuild`:
+# names with a content hash, brotli and gzip copies) and names that folder here; whitenoise
+# then serves them pre-compressed, hashed names cached for a year. Without it (tests, a bare
+# WSGI start) whitenoise serves them straight from the package. ACUPRESSURE_STATIC_ROOT is
+# where `collectstatic` puts them for a reverse proxy that serves them itself.
 _static_root = env_optional("ACUPRESSURE_STATIC_ROOT")
 STATIC_ROOT = Path(_static_root) if _static_root else None
 # The Chinese font subset the charts use (charts/fonts), served to pages at /static/fonts/.
 STATICFILES_DIRS = [("fonts", str(Path(str(resources.files("acupressure.charts"))) / "fonts"))]
-WHITENOISE_USE_FINDERS = True
+_compiled = env_optional("ACUPRESSURE_COMPILED_STATIC")
+if _compiled:
+    STATIC_ROOT = Path(_compiled)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if _compiled
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = not _compiled
 WHITENOISE_AUTOREFRESH = DEBUG
+# MediaPipe's models and wasm (32 MB, only for the live camera page) are not compressed:
+# it would take most of a minute at every release for a page few people open.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
+    *("jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "tgz", "bz2", "tbz", "xz", "br"),
+    *("woff", "woff2", "mp4", "webm", "tflite", "data", "wasm", "binarypb"),
+]
 
 # Cookies: HttpOnly and SameSite always; Secure when the request came over https
 # (SecurityHeadersMiddleware marks them) or always with ACUPRESSURE_HTTPS=1.

@@ -13,6 +13,7 @@ urlpatterns = [
     path("about/", pages.about, name="about"),
     path("points/", atlas.points, name="points"),
     path("points/<str:code>/", atlas.point, name="point"),
+    path("points/<str:code>/chart.svg", atlas.point_chart, name="point-chart"),
     path("plan/", plan.plan_page, name="plan"),
     path("session/start/", session.start, name="session-start"),
     path("session/<int:pk>/", session.player, name="session"),

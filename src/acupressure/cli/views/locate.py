@@ -1,5 +1,5 @@
-"""The terminal view of a localisation: warnings and the requested points that could not be
-placed (with why), then one table per hand or body."""
+"""The terminal view of a localisation: warnings, the press verdict, the requested points
+that could not be placed (with why), then one table per hand or body."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from rich.table import Table
 
 from acupressure.i18n import N_, Labels
 from acupressure.i18n import gettext as _
+from acupressure.vision.press import PressResult
 from acupressure.vision.result import LocateResult
 from acupressure.vision.words import FACING, SIDE
 
@@ -18,6 +19,8 @@ WHO = Labels({"left": N_("left hand"), "right": N_("right hand"), "body": N_("bo
 def print_result(console: Console, err_console: Console, result: LocateResult) -> None:
     for warning in result.warnings:
         err_console.print(_("warning: {text}").format(text=warning), highlight=False)
+    if result.press is not None:
+        print_press(console, result.press)
     for missing in result.not_placed:
         text = _("not placed: {code}: {reason}").format(code=missing.code, reason=missing.reason)
         err_console.print(text, highlight=False)
@@ -42,3 +45,15 @@ def print_result(console: Console, err_console: Console, result: LocateResult) -
                 p.note,
             )
         console.print(table)
+
+
+def print_press(console: Console, press: PressResult) -> None:
+    sure = f" (certainty: {press.certainty})" if press.certainty else ""
+    where = f", {press.distance_cun:.1f} cun from it" if press.distance_cun is not None else ""
+    by = ""
+    if press.presser.fingertip:
+        hand = f"{press.presser.hand} " if press.presser.hand else ""
+        tip = "thumb" if press.presser.fingertip == "thumb" else f"{press.presser.fingertip} finger"
+        by = f" ({hand}{tip})"
+    console.print(f"{press.code}: {press.verdict}{where}{by}{sure}", highlight=False)
+    console.print(f"  {press.advice}", highlight=False)

@@ -20,14 +20,12 @@ from django.views.decorators.http import require_http_methods
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from acupressure import atlas
-from acupressure.i18n import N_
-from acupressure.i18n import gettext as _
-from acupressure.vision import BadImageError
+from acupressure.vision import BadImageError, advice
 from acupressure.vision.images import MAX_BYTES
 from acupressure.vision.observations import HandObservation, PoseObservation
 from acupressure.vision.orient import ViewFacing
-from acupressure.vision.result import Detection
-from acupressure.vision.words import FACING, SIDE
+from acupressure.vision.press import SUPPORT
+from acupressure.web.camera.described import described
 from acupressure.web.camera.uploads import InMemoryOnly
 from acupressure.web.ratelimit import Limit, allow
 from acupressure.web.security import CSP_WITH_WASM
@@ -80,66 +78,24 @@ def _upload(request: HttpRequest) -> HttpResponse:
     from acupressure.vision.locate import request as wanted
 
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BYTES + 64 * 1024:
-        too_large = _("The photo is too large; the limit is {limit} MB.")
-        return _page(request, too_large.format(limit=MAX_BYTES // 10**6), 413)
+        return _page(request, f"The photo is too large; the limit is {MAX_BYTES // 10**6} MB.", 413)
     upload = request.FILES.get("photo")
     if upload is None:
-        return _page(request, _("Choose a photo (JPEG, PNG or WebP) first."), 400)
+        return _page(request, "Choose a photo (JPEG, PNG or WebP) first.", 400)
     view = request.POST.get("view") or None
     facing: ViewFacing | None = view if view in ("front", "back") else None  # type: ignore[assignment]
+    press = _press(request)
+    codes = _codes(request)
+    if press and codes and press not in codes:
+        codes.append(press)
     try:
         photo = load_bytes(upload.read(), max_side=DETECT_SIDE)
-        result = locate_photo(photo, wanted(_codes(request)), _shared_detector(), facing=facing)
+        result = locate_photo(photo, wanted(codes), _shared_detector(), facing=facing, press=press)
     except (BadImageError, NothingFoundError) as exc:
         return _page(request, f"{str(exc)[0].upper()}{str(exc)[1:]}.", 400)
     image = base64.b64encode(annotated_png(photo, result)).decode("ascii")
-    rows = [(_words(d), p) for d in result.detections for p in d.points]
-    context = {"result": result, "rows": rows, "image": image}
+    context = {"result": result, "rows": described(result), "image": image}
     return _page(request, None, 200, context)
-
-
-def _words(detection: Detection) -> dict[str, str]:
-    """The detection as the result table words it, in the page's language."""
-    return {
-        "kind": detection.kind,
-        "hand": SIDE.get(str(detection.hand), ""),
-        "facing": FACING.get(str(detection.facing), str(detection.facing)),
-    }
-
-
-# What live.js shows, looked up by its English text (the page sends the translations).
-LIVE_WORDS = (
-    N_(
-        "This browser cannot use a camera here (it needs a secure https page). "
-        "Upload a photo instead."
-    ),
-    N_("This browser is too old for the live camera. Upload a photo instead."),
-    N_("Asking for the camera…"),
-    N_("Loading the hand model (the first time takes a while)…"),
-    N_("Loading the body model (the first time takes a while)…"),
-    N_("Looking for a hand…"),
-    N_("Looking for a body…"),
-    N_(
-        "Camera permission was denied. Allow the camera for this site in the browser's "
-        "settings and press Start again, or upload a photo instead."
-    ),
-    N_("No camera was found on this device. Upload a photo instead."),
-    N_("The camera is busy in another app. Close it and press Start again."),
-    N_("The live camera could not start ({problem}). Upload a photo instead."),
-    N_("The camera is off."),
-    N_("The model stopped working ({problem}). Press Start again."),
-    N_("No hand found. Show your whole hand, fingers apart, in good light."),
-    N_("No body found. The whole back, shoulders to hips, should fill the picture."),
-    N_("the server answered {status}"),
-    N_("Could not place the points: {problem}. Retrying…"),
-    N_("Body"),
-    N_("Your left hand"),
-    N_("Your right hand"),
-    N_("{first} and {last}"),
-    N_("Points found. Hold still to see them steady."),
-    N_("Found you, but no point can be shown from this side."),
-    N_("{codes} shown"),
-)
 
 
 def _codes(request: HttpRequest) -> list[str] | None:
@@ -148,13 +104,29 @@ def _codes(request: HttpRequest) -> list[str] | None:
     return [c for c in chosen if c in known] or None
 
 
+def _press(request: HttpRequest) -> str | None:
+    code = request.POST.get("press") or ""
+    return code if code in {p.code for p in atlas.all_points()} else None
+
+
 def _page(
     request: HttpRequest,
     error: str | None = None,
     status: int = 200,
     extra: dict[str, Any] | None = None,
 ) -> HttpResponse:
-    context = {"error": error, "points": atlas.all_points(), **(extra or {})}
+    chosen = set(request.POST.getlist("points")) if request.method == "POST" else set()
+    context = {
+        "error": error,
+        "points": atlas.all_points(),
+        "chosen": chosen,
+        "press": request.POST.get("press", "") if request.method == "POST" else "",
+        "view": request.POST.get("view", "") if request.method == "POST" else "",
+        "press_points": [p for p in atlas.all_points() if p.rule.view in SUPPORT],
+        "support": SUPPORT,
+        "pictures": [(p.code, p.names.pinyin, advice.picture(p.code)) for p in atlas.all_points()],
+        **(extra or {}),
+    }
     return render(request, "camera/camera.html", context, status=status)
 
 
@@ -163,9 +135,25 @@ def _page(
 def live(request: HttpRequest) -> HttpResponse:
     """MediaPipe runs in the browser; only landmarks come back to :func:`landmarks`."""
     mode = "body" if request.GET.get("mode") == "body" else "hands"
-    live_words = {english: _(english) for english in LIVE_WORDS}
-    response = render(request, "camera/live.html", {"mode": mode, "live_words": live_words})
-    response["Content-Security-Policy"] = CSP_WITH_WASM  # this page alone compiles wasm
+    press = request.GET.get("press", "")
+    views = ("hand",) if mode == "hands" else tuple(v for v in SUPPORT if v != "hand")
+    choices = [p for p in atlas.all_points() if p.rule.view in views]
+    embedded = request.GET.get("embed") == "1"  # inside the web player (same origin only)
+    context = {
+        "mode": mode,
+        "press": press if press in {p.code for p in choices} else "",
+        "press_points": choices,
+        "support": SUPPORT,
+        "embedded": embedded,
+    }
+    response = render(
+        request, "camera/live_embed.html" if embedded else "camera/live.html", context
+    )
+    csp = CSP_WITH_WASM  # this page alone compiles wasm
+    if embedded:
+        csp = csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
+        response["X-Frame-Options"] = "SAMEORIGIN"
+    response["Content-Security-Policy"] = csp
     return response
 
 
@@ -195,6 +183,7 @@ class LandmarksIn(BaseModel):
     mirrored: bool = False
     points: list[str] | None = Field(default=None, max_length=20)
     view: ViewFacing | None = None
+    press: str | None = Field(default=None, max_length=20)  # a point to judge the press on
     hands: list[_Hand] = Field(default=[], max_length=4)
     pose: _Pose | None = None
 
@@ -213,7 +202,8 @@ def landmarks(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"detail": "body too large"}, status=413)
     try:
         data = LandmarksIn.model_validate(json.loads(request.body or b"null"))
-        codes = wanted(data.points)
+        press = atlas.get(data.press).code if data.press else None
+        codes = wanted([*data.points, press] if data.points and press else data.points)
     except RecursionError:  # "[[[[..." nested past Python's limit
         return JsonResponse({"detail": "the JSON is nested too deeply"}, status=400)
     except (ValueError, ValidationError, atlas.PointNotFoundError) as exc:
@@ -233,5 +223,7 @@ def landmarks(request: HttpRequest) -> JsonResponse:
             visibility=vis,
             score=sum(vis) / len(vis),
         )
-    result = locate_observations(w, h, hands, pose, codes, mirrored=data.mirrored, facing=data.view)
+    result = locate_observations(
+        w, h, hands, pose, codes, mirrored=data.mirrored, facing=data.view, press=press
+    )
     return JsonResponse(result.model_dump(mode="json"))

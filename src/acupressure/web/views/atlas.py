@@ -11,14 +11,18 @@ from pydantic import BaseModel, ConfigDict
 from acupressure import atlas, i18n
 from acupressure.atlas.aliases import standard_code
 from acupressure.atlas.labels import LATERALITY, PERFORMER, PREGNANCY, PRESSURE, REGIONS, dose_text
-from acupressure.web.charts import chart_for
+from acupressure.web.charts import chart_for, chart_svg_text
+from acupressure.web.pagecache import cached_page
 
 
 def points(request: HttpRequest) -> HttpResponse:
-    groups = [
-        (title, [_row(p) for p in atlas.points_in(region)]) for region, title in REGIONS.items()
-    ]
-    return render(request, "web/points.html", {"groups": groups})
+    def context() -> dict[str, object]:
+        groups = [
+            (title, [_row(p) for p in atlas.points_in(region)]) for region, title in REGIONS.items()
+        ]
+        return {"groups": groups}
+
+    return cached_page(request, "web/points.html", context)
 
 
 class PointRow(BaseModel):
@@ -56,22 +60,38 @@ def point(request: HttpRequest, code: str) -> HttpResponse:
         url = reverse("point", args=[found.code]) + "?" + urlencode({"from": code})
         return redirect(url)
     label = request.GET.get("from", "")[:40]
-    cited = atlas.sources()
-    t = found.technique
-    context = {
-        "point": found,
-        "label": label,
-        "errata": found.errata,
-        "chart": chart_for([found.code]),
-        "performer": PERFORMER[found.technique.performer],
-        "pregnancy": PREGNANCY[found.pregnancy.policy],
-        "pressure": PRESSURE[found.technique.pressure],
-        "laterality": LATERALITY[found.laterality],
-        # other languages list the old codes only: the rest are English names
-        "aliases": [a for a in found.aliases if i18n.current() == "en" or standard_code(a)],
-        "dose": dose_text(
-            t.hold_seconds, t.repetitions, t.rest_seconds, t.hold_seconds_max, t.repetitions_max
-        ),
-        "sources": [cited[sid] for sid in sorted(found.cited_sources())],
-    }
-    return render(request, "web/point.html", context)
+
+    def context() -> dict[str, object]:
+        cited = atlas.sources()
+        t = found.technique
+        return {
+            "point": found,
+            "label": label,
+            "errata": found.errata,
+            "chart": chart_for([found.code]),
+            "performer": PERFORMER[found.technique.performer],
+            "pregnancy": PREGNANCY[found.pregnancy.policy],
+            "pressure": PRESSURE[found.technique.pressure],
+            "laterality": LATERALITY[found.laterality],
+            # other languages list the old codes only: the rest are English names
+            "aliases": [a for a in found.aliases if i18n.current() == "en" or standard_code(a)],
+            "dose": dose_text(
+                t.hold_seconds, t.repetitions, t.rest_seconds, t.hold_seconds_max, t.repetitions_max
+            ),
+            "sources": [cited[sid] for sid in sorted(found.cited_sources())],
+        }
+
+    return cached_page(request, "web/point.html", context)
+
+
+def point_chart(request: HttpRequest, code: str) -> HttpResponse:
+    """The point's chart as an SVG image (the player shows it when the point's step comes)."""
+    try:
+        found = atlas.resolve(code).point
+    except (ValueError, atlas.PointNotFoundError) as exc:
+        return HttpResponse(str(exc), status=404, content_type="text/plain; charset=utf-8")
+    if code != found.code:
+        return redirect(reverse("point-chart", args=[found.code]))
+    response = HttpResponse(chart_svg_text([found.code]), content_type="image/svg+xml")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

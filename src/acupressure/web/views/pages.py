@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
 from acupressure import atlas
 from acupressure.i18n import gettext
 from acupressure.web import bodymap
+from acupressure.web.pagecache import cached_page
 
 EVIDENCE_SOURCES = [
     "furlan-2015",
@@ -25,6 +25,10 @@ CLINICIAN_SOURCES = ["nice-cks-back", "nice-cks-neck", "verhagen-2016", "finucan
 def home(request: HttpRequest) -> HttpResponse:
     """The body map. Without JavaScript a region is a link to this page with that area
     toggled in ``?area=``; home.js turns the regions into toggle buttons."""
+    return cached_page(request, "web/home.html", lambda: _home_context(request))
+
+
+def _home_context(request: HttpRequest) -> dict[str, object]:
     areas = bodymap.areas()
     known = [a.value for a in areas]
     chosen = [v for v in known if v in request.GET.getlist("area")]
@@ -41,16 +45,18 @@ def home(request: HttpRequest) -> HttpResponse:
             "words": mark_safe(bodymap.labels_svg(area)),  # noqa: S308 - escaped, our own words
         })  # fmt: skip
     width, height = bodymap.view_box()
-    context = {
+    return {
         "regions": regions,
         "figure": mark_safe(bodymap.figure_markup()),  # noqa: S308 - drawn from our own data
         "view_box": f"0 0 {width:g} {height:g}",
         "no_area": request.GET.get("error") == "area",
     }
-    return render(request, "web/home.html", context)
 
 
 def about(request: HttpRequest) -> HttpResponse:
-    cited = atlas.sources()
-    ids = [*EVIDENCE_SOURCES, *CLINICIAN_SOURCES]
-    return render(request, "web/about.html", {"sources": [cited[i] for i in ids if i in cited]})
+    def context() -> dict[str, object]:
+        cited = atlas.sources()
+        ids = [*EVIDENCE_SOURCES, *CLINICIAN_SOURCES]
+        return {"sources": [cited[i] for i in ids if i in cited]}
+
+    return cached_page(request, "web/about.html", context)

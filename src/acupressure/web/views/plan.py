@@ -13,6 +13,7 @@ from acupressure.atlas.labels import PRESSURE, dose_text
 from acupressure.i18n import gettext as _
 from acupressure.plan import Plan
 from acupressure.web.charts import charts_for
+from acupressure.web.pagecache import cached_page
 from acupressure.web.planning import (
     AREAS,
     IntakeError,
@@ -48,11 +49,29 @@ def result_context(plan: Plan, intake_json: str) -> dict[str, Any]:
 
 @require_http_methods(["GET", "POST"])
 def plan_page(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        if request.GET.get("from") == "home" and not request.GET.getlist("area"):
+            return redirect("/?error=area#bodymap")  # Start with nothing chosen (no JavaScript)
+        return cached_page(request, "web/plan.html", lambda: _form_context(request))
+    context = _form_context(request)
+    status = 200
+    try:
+        intake = intake_from_form(request.POST)
+    except IntakeError as exc:
+        context["error"] = str(exc)
+        context["error_field"] = exc.field
+        status = 400
+    else:
+        context.update(result_context(plan_for(intake), intake.model_dump_json()))
+    if request.headers.get("HX-Request"):
+        return render(request, "web/plan_result.html", context, status=status)
+    return render(request, "web/plan.html", context, status=status)
+
+
+def _form_context(request: HttpRequest) -> dict[str, Any]:
     data = request.POST if request.method == "POST" else request.GET
     chosen = data.getlist("area")
-    if request.method == "GET" and data.get("from") == "home" and not chosen:
-        return redirect("/?error=area#bodymap")  # Start with nothing chosen (no JavaScript)
-    context: dict[str, Any] = {
+    return {
         "areas": [(v, label, v in chosen) for v, label in AREAS.items()],
         "flags": [
             {
@@ -65,16 +84,3 @@ def plan_page(request: HttpRequest) -> HttpResponse:
         "conditions": list(safety.conditions().values()),
         "answers": request.POST,
     }
-    status = 200
-    if request.method == "POST":
-        try:
-            intake = intake_from_form(request.POST)
-        except IntakeError as exc:
-            context["error"] = str(exc)
-            context["error_field"] = exc.field
-            status = 400
-        else:
-            context.update(result_context(plan_for(intake), intake.model_dump_json()))
-        if request.headers.get("HX-Request"):
-            return render(request, "web/plan_result.html", context, status=status)
-    return render(request, "web/plan.html", context, status=status)

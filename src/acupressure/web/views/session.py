@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -15,9 +16,9 @@ from acupressure.i18n import N_
 from acupressure.i18n import gettext as _
 from acupressure.plan import build_plan
 from acupressure.safety import Intake
+from acupressure.vision.press import checkable
 from acupressure.web import clock
 from acupressure.web.access import own_session, user_id
-from acupressure.web.charts import chart_for
 from acupressure.web.forms import FinishForm, PainForm, first_error
 from acupressure.web.models import PracticeSession
 from acupressure.web.planning import plan_for, validation_message
@@ -51,11 +52,13 @@ def start(request: HttpRequest) -> HttpResponse:
 @login_required
 def player(request: HttpRequest, pk: int) -> HttpResponse:
     session = own_session(request, pk)
+    # Each point's chart is an image the browser fetches when its step shows (loading=lazy
+    # in a hidden figure), so the first visit carries no chart but the current one.
     codes = list(dict.fromkeys(p["code"] for p in session.plan["points"]))
-    charts = {code: chart_for([code]) for code in codes}
     context = {
         "session": session,
-        "charts": charts,
+        "codes": codes,
+        "camera_points": json.dumps(checkable(codes)),
         "timeline": timeline(session),
         "player_words": {english: _(english) for english in PLAYER_WORDS},
         "voice_lang": VOICE_LANG[i18n.current()],
@@ -145,6 +148,10 @@ def finish(request: HttpRequest, pk: int) -> HttpResponse:
         return _bad(first_error(form))
     if form.cleaned_data["completed_steps"] > session.total_steps:
         return _bad(f"completed_steps: at most {session.total_steps}")
+    on_target = _on_target(form.cleaned_data.get("on_target"), session)
+    if isinstance(on_target, str):
+        return _bad(on_target)
+    session.on_target = on_target
     session.pain_after = form.cleaned_data["pain_after"]
     session.completed_steps = form.cleaned_data["completed_steps"]
     session.note = form.cleaned_data["note"]
@@ -154,3 +161,23 @@ def finish(request: HttpRequest, pk: int) -> HttpResponse:
     if request.headers.get("Accept", "").startswith("application/json"):
         return JsonResponse({"ok": True, "diary": "/diary/"})
     return redirect("/diary/")
+
+
+def _on_target(value: object, session: PracticeSession) -> dict[str, float] | str:
+    """Seconds on target per point (the camera switch), or the one-line problem."""
+    if value in (None, ""):
+        return {}
+    codes = {p["code"] for p in session.plan["points"]}
+    limit = float(session.plan["total_seconds"])
+    if not isinstance(value, dict):
+        return "on_target: an object of point codes and seconds"
+    out: dict[str, float] = {}
+    for code, seconds in value.items():
+        if code not in codes:
+            return f"on_target: {code} is not a point of this session"
+        if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+            return f"on_target: seconds for {code} must be a number"
+        if not 0 <= seconds <= limit:
+            return f"on_target: seconds for {code} must be between 0 and {limit:g}"
+        out[code] = round(float(seconds), 1)
+    return out

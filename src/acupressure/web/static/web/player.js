@@ -26,12 +26,24 @@
     completed: {},      // step index -> true when it ran to its end
     sound: localStorage.getItem("acu-sound") !== "off",
     speech: localStorage.getItem("acu-speech") !== "off",
-    timer: null, audio: null, wakeLock: null
+    timer: null, audio: null, wakeLock: null,
+    waiting: false, waitSince: 0, waitTotal: 0  // ms a press waited for the finger (camera)
   };
+  var listeners = [];
 
   function elapsed() {
     var now = state.paused ? state.pausedAt : performance.now();
-    return (now - state.startedAt - state.pausedTotal) / 1000 + state.shift;
+    var waited = state.waitTotal + (state.waiting ? now - state.waitSince : 0);
+    return (now - state.startedAt - state.pausedTotal - waited) / 1000 + state.shift;
+  }
+
+  // The camera switch (player_camera.js) holds the clock while the finger is off the point.
+  function hold(waiting) {
+    if (!state.running || state.paused || waiting === state.waiting) { return; }
+    var now = performance.now();
+    if (waiting) { state.waitSince = now; } else { state.waitTotal += now - state.waitSince; }
+    state.waiting = waiting;
+    tick();
   }
 
   function stepAt(seconds) {
@@ -94,6 +106,7 @@
     if (step.kind === "press") { beep(880, 200); }
     if (step.kind === "release") { beep(440, 300); }
     say(step.cue);
+    listeners.forEach(function (f) { f(step); });
   }
 
   function tick() {
@@ -115,7 +128,16 @@
     $("session-progress").value = Math.min(100, 100 * t / total);
   }
 
+  // The first visit carries no chart: each loads when its step shows (loading=lazy in a
+  // hidden figure). Once the session runs, the others follow in the background, so the whole
+  // routine is at hand offline afterwards (the service worker keeps what was fetched).
+  function loadAllCharts() {
+    var images = document.querySelectorAll("[data-chart] img[loading=lazy]");
+    for (var k = 0; k < images.length; k++) { images[k].loading = "eager"; }
+  }
+
   function start() {
+    setTimeout(loadAllCharts, 3000);
     $("stage-before").hidden = true;
     $("stage-run").hidden = false;
     state.running = true;
@@ -135,6 +157,8 @@
       say(w("Resumed"));
     } else {
       state.pausedAt = performance.now();
+      if (state.waiting) { state.waitTotal += state.pausedAt - state.waitSince; }
+      state.waiting = false;
       state.paused = true;
       $("pause").textContent = w("Resume");
       if ("speechSynthesis" in window) { window.speechSynthesis.cancel(); }
@@ -181,7 +205,10 @@
         !state.completed.hasOwnProperty(state.index)) {
       state.completed[state.index] = false;  // the step under way was not finished
     }
+    if (state.waiting) { state.waitTotal += performance.now() - state.waitSince; }
+    state.waiting = false;
     state.running = false;
+    listeners.forEach(function (f) { f(null); });
     state.finished = true;
     clearInterval(state.timer);
     if (state.wakeLock) { state.wakeLock.release(); state.wakeLock = null; }
@@ -217,9 +244,11 @@
   $("after-form").addEventListener("submit", function (e) {
     e.preventDefault();
     $("save-status").textContent = w("Saving…");
-    post("/session/" + sessionId + "/finish/", {
+    var fields = {
       pain_after: $("pain-after").value, completed_steps: completedCount(), note: $("note").value
-    }).then(function () {
+    };
+    if (window.acuPlayer.onTarget) { fields.on_target = JSON.stringify(window.acuPlayer.onTarget); }
+    post("/session/" + sessionId + "/finish/", fields).then(function () {
       $("save-status").innerHTML = "";
       var link = document.createElement("a");
       link.href = "/diary/";
@@ -231,6 +260,19 @@
         w("Not saved: {problem}. Try again when online.").replace("{problem}", err.message);
     });
   });
+
+  // For the camera switch (player_camera.js): the current step, the clock, the hold gate.
+  window.acuPlayer = {
+    step: function () {
+      return state.running && state.index >= 0 && state.index < steps.length ?
+        steps[state.index] : null;
+    },
+    elapsed: elapsed,
+    paused: function () { return state.paused; },
+    hold: hold,
+    onStep: function (f) { listeners.push(f); },
+    onTarget: null  // seconds on target per point, sent with the diary entry when set
+  };
 
   $("pause").addEventListener("click", togglePause);
   $("skip").addEventListener("click", skip);

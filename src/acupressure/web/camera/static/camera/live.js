@@ -16,6 +16,10 @@
   var startBtn = document.getElementById("live-start");
   var stopBtn = document.getElementById("live-stop");
   var viewSelect = document.getElementById("live-view");
+  var pressSelect = document.getElementById("live-press");
+  var verdictEl = document.getElementById("live-verdict");
+  var feedbackBox = document.getElementById("live-feedback");
+  var embedded = root.dataset.embedded === "1" && window.parent !== window;
   var csrf = root.querySelector("input[name=csrfmiddlewaretoken]").value;
   var ctx = canvas.getContext("2d");
 
@@ -26,20 +30,12 @@
   var s = {
     running: false, stream: null, solution: null, kind: null, busy: false,
     pending: null, inFlight: false, result: null, mirrored: false, shown: "", status: "",
-    notes: ""
+    notes: "", verdict: "", spokenAt: 0, audio: null
   };
+  var BEEPS = { "on": 880, "close": 620 };
 
   function mode() {
     return root.querySelector("input[name=mode]:checked").value;
-  }
-
-  // The page's words for what this script shows, by their English text (live.html).
-  var wordsEl = document.getElementById("live-words");
-  var words = wordsEl ? JSON.parse(wordsEl.textContent) : {};
-  function w(english, values) {
-    var text = words[english] || english;
-    Object.keys(values || {}).forEach(function (k) { text = text.replace("{" + k + "}", values[k]); });
-    return text;
   }
 
   function say(text) {
@@ -89,16 +85,16 @@
       return;
     }
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
-      say(w("This browser cannot use a camera here (it needs a secure https page). " +
-        "Upload a photo instead."));
+      say("This browser cannot use a camera here (it needs a secure https page). " +
+        "Upload a photo instead.");
       return;
     }
     if (!window.WebAssembly || !WebAssembly.validate(SIMD_PROBE)) {
-      say(w("This browser is too old for the live camera. Upload a photo instead."));
+      say("This browser is too old for the live camera. Upload a photo instead.");
       return;
     }
     startBtn.disabled = true;
-    say(w("Asking for the camera…"));
+    say("Asking for the camera…");
     var facing = kind === "hands" ? "user" : "environment";
     navigator.mediaDevices.getUserMedia({
       audio: false, video: { facingMode: facing, width: { ideal: 640 }, height: { ideal: 480 } }
@@ -112,29 +108,29 @@
       return video.play();
     }).then(function () {
       if (s.solution) { return s.solution; }
-      say(kind === "hands" ? w("Loading the hand model (the first time takes a while)…")
-        : w("Loading the body model (the first time takes a while)…"));
+      say("Loading the " + (kind === "hands" ? "hand" : "body") + " model (the first time " +
+        "takes a while)…");
       return makeSolution(kind);
     }).then(function (solution) {
       s.solution = solution;
       s.kind = kind;
       s.running = true;
       stopBtn.disabled = false;
-      say(kind === "hands" ? w("Looking for a hand…") : w("Looking for a body…"));
+      say(kind === "hands" ? "Looking for a hand…" : "Looking for a body…");
       nextFrame();
     }).catch(function (err) {
       stop();
       var name = err && err.name;
       if (name === "NotAllowedError" || name === "SecurityError") {
-        say(w("Camera permission was denied. Allow the camera for this site in the browser's " +
-          "settings and press Start again, or upload a photo instead."));
+        say("Camera permission was denied. Allow the camera for this site in the browser's " +
+          "settings and press Start again, or upload a photo instead.");
       } else if (name === "NotFoundError" || name === "OverconstrainedError") {
-        say(w("No camera was found on this device. Upload a photo instead."));
+        say("No camera was found on this device. Upload a photo instead.");
       } else if (name === "NotReadableError") {
-        say(w("The camera is busy in another app. Close it and press Start again."));
+        say("The camera is busy in another app. Close it and press Start again.");
       } else {
-        say(w("The live camera could not start ({problem}). Upload a photo instead.",
-          { problem: err && err.message || err }));
+        say("The live camera could not start (" + (err && err.message || err) + "). " +
+          "Upload a photo instead.");
       }
     });
   }
@@ -151,7 +147,10 @@
     stopBtn.disabled = true;
     setShown([]);
     setNotes([]);
-    say(w("The camera is off."));
+    s.verdict = "";
+    delete root.dataset.verdict;
+    verdictEl.textContent = "";
+    say("The camera is off.");
   }
 
   // Every video frame: draw the latest points, and hand the frame to MediaPipe when it is free.
@@ -171,8 +170,7 @@
       s.busy = true;
       s.solution.send({ image: video }).then(function () { s.busy = false; }, function (err) {
         s.busy = false;
-        say(w("The model stopped working ({problem}). Press Start again.",
-          { problem: err && err.message || err }));
+        say("The model stopped working (" + (err && err.message || err) + "). Press Start again.");
         stop();
       });
     }
@@ -195,7 +193,8 @@
         s.result = null;
         s.pending = null;
         setNotes([]);
-        say(w("No hand found. Show your whole hand, fingers apart, in good light."));
+        say("No hand found. Show your whole hand, fingers apart, in good light.");
+        noPress("no hand was found: show both hands, in good light");
         return;
       }
       body.hands = hands.slice(0, 4).map(function (marks, i) {
@@ -209,12 +208,17 @@
         s.result = null;
         s.pending = null;
         setNotes([]);
-        say(w("No body found. The whole back, shoulders to hips, should fill the picture."));
+        say("No body found. The whole back, shoulders to hips, should fill the picture.");
+        noPress("no body was found: step back so that shoulders and hips fill the picture");
         return;
       }
       body.pose = { landmarks: pairs(marks),
         visibility: marks.map(function (m) { return m.visibility || 0; }) };
       if (viewSelect.value) { body.view = viewSelect.value; }
+    }
+    if (pressSelect && pressSelect.value) {
+      body.press = pressSelect.value;
+      body.points = [pressSelect.value];
     }
     s.pending = body;
     send();
@@ -229,14 +233,12 @@
       method: "POST", credentials: "same-origin", body: JSON.stringify(body),
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrf }
     }).then(function (r) {
-      if (!r.ok) { throw new Error(w("the server answered {status}", { status: r.status })); }
+      if (!r.ok) { throw new Error("the server answered " + r.status); }
       return r.json();
     }).then(function (result) {
       if (s.running) { show(result); }
     }).catch(function (err) {
-      if (s.running) {
-        say(w("Could not place the points: {problem}. Retrying…", { problem: err.message }));
-      }
+      if (s.running) { say("Could not place the points: " + err.message + ". Retrying…"); }
     }).then(function () {
       s.inFlight = false;
       send();
@@ -247,8 +249,7 @@
     s.result = result;
     var notes = [];
     result.detections.forEach(function (d) {
-      var who = d.kind !== "hand" ? w("Body")
-        : d.hand === "left" ? w("Your left hand") : w("Your right hand");
+      var who = d.kind === "hand" ? "Your " + d.hand + " hand" : "Body";
       var codes = {};  // one line per note, naming its points: "Body, BL23 and GV4: …"
       d.points.forEach(function (p) {
         if (!p.note) { return; }
@@ -257,16 +258,66 @@
       });
       Object.keys(codes).forEach(function (note) {
         var names = codes[note];
-        var list = names.length > 1 ? w("{first} and {last}", {
-          first: names.slice(0, -1).join(", "), last: names[names.length - 1] }) : names[0];
+        var list = names.length > 1 ? names.slice(0, -1).join(", ") + " and " +
+          names[names.length - 1] : names[0];
         notes.push(who + ", " + list + ": " + note);
       });
     });
     result.warnings.forEach(function (w) { if (notes.indexOf(w) < 0) { notes.push(w); } });
     setNotes(notes);
+    if (result.press) { setVerdict(result.press); }
     var placed = placedPoints(result);
-    say(placed.length ? w("Points found. Hold still to see them steady.") :
-      w("Found you, but no point can be shown from this side."));
+    say(placed.length ? "Points found. Hold still to see them steady." :
+      "Found you, but no point can be shown from this side.");
+  }
+
+  // The press verdict: shown, spoken and beeped (when switched on) each time it changes, and
+  // told to the web player when this page runs inside it.
+  function setVerdict(press) {
+    var sure = press.certainty ? " (" + press.certainty + " certainty)" : "";
+    var text = press.code + ": " + press.advice + sure;
+    if (verdictEl.textContent !== text) { verdictEl.textContent = text; }
+    root.dataset.verdict = press.verdict;
+    verdictEl.className = "live-verdict verdict-" + press.verdict.replace(" ", "-");
+    if (embedded) {
+      window.parent.postMessage({ type: "acu-press", code: press.code, verdict: press.verdict },
+        window.location.origin);
+    }
+    if (press.verdict === s.verdict) { return; }
+    s.verdict = press.verdict;
+    if (!feedbackBox || !feedbackBox.checked) { return; }
+    if (BEEPS[press.verdict]) { beep(BEEPS[press.verdict]); }
+    var now = performance.now();
+    if ("speechSynthesis" in window && now - s.spokenAt > 1500) {
+      s.spokenAt = now;
+      window.speechSynthesis.cancel();
+      var words = press.verdict === "on" ? "On it" : press.verdict === "close" ?
+        "Close. Move a little " + (press.direction || "") : press.verdict === "off" ?
+        "Not there yet" + (press.direction ? ". Move " + press.direction : "") :
+        "Cannot tell";
+      window.speechSynthesis.speak(new SpeechSynthesisUtterance(words));
+    }
+  }
+
+  function noPress(advice) {
+    if (pressSelect && pressSelect.value) {
+      setVerdict({ code: pressSelect.value, verdict: "cannot tell", advice: advice,
+        certainty: null, direction: null });
+    }
+  }
+
+  function beep(frequency) {
+    try {
+      if (!s.audio) { s.audio = new (window.AudioContext || window.webkitAudioContext)(); }
+      var osc = s.audio.createOscillator();
+      var gain = s.audio.createGain();
+      osc.frequency.value = frequency;
+      gain.gain.value = 0.15;
+      osc.connect(gain);
+      gain.connect(s.audio.destination);
+      osc.start();
+      osc.stop(s.audio.currentTime + 0.12);
+    } catch (e) { /* no audio device: the words on screen remain */ }
   }
 
   function placedPoints(result) {
@@ -294,7 +345,7 @@
     root.dataset.markers = String(codes.length);
     if (key === s.shown) { return; }
     s.shown = key;
-    shownEl.textContent = unique.length ? w("{codes} shown", { codes: key }) : "";
+    shownEl.textContent = unique.length ? key + " shown" : "";
   }
 
   function draw() {
@@ -329,6 +380,30 @@
       ctx.fillText(label, x + size / 2, p.y - size / 2);
     });
     setShown(points.map(function (p) { return p.code; }));
+    drawPress(s.result && s.result.press, w, size);
+  }
+
+  // The target circle of the point being pressed and the presser's fingertip.
+  function drawPress(press, w, size) {
+    if (!press || !press.target) { return; }
+    var t = press.target;
+    var x = s.mirrored ? w - t.x : t.x;
+    ctx.setLineDash([]);
+    ctx.lineWidth = Math.max(3, size / 4);
+    ctx.strokeStyle = press.verdict === "on" ? "#00e65a" : "#ff3cc8";
+    ctx.beginPath();
+    ctx.arc(x, t.y, Math.max(t.radius, 5), 0, 2 * Math.PI);
+    ctx.stroke();
+    if (press.presser && press.presser.x !== null && press.presser.x !== undefined) {
+      var fx = s.mirrored ? w - press.presser.x : press.presser.x;
+      ctx.fillStyle = "#50aaff";
+      ctx.strokeStyle = "#000";
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.arc(fx, press.presser.y, Math.max(4, size / 3), 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+    }
   }
 
   root.querySelectorAll("input[name=mode]").forEach(function (r) {
@@ -337,6 +412,23 @@
       if (s.running) { stop(); start(); }
     });
   });
+  if (feedbackBox) {
+    feedbackBox.checked = localStorage.getItem("acu-press-feedback") !== "off";
+    feedbackBox.addEventListener("change", function () {
+      localStorage.setItem("acu-press-feedback", feedbackBox.checked ? "on" : "off");
+      if (!feedbackBox.checked && "speechSynthesis" in window) { window.speechSynthesis.cancel(); }
+    });
+  }
+  if (embedded) {  // the web player names the point of the current step
+    window.addEventListener("message", function (e) {
+      if (e.origin !== window.location.origin || !e.data || e.data.type !== "acu-press-code") {
+        return;
+      }
+      if (pressSelect.querySelector("option[value='" + e.data.code + "']")) {
+        pressSelect.value = e.data.code;
+      }
+    });
+  }
   startBtn.addEventListener("click", start);
   stopBtn.addEventListener("click", stop);
   showMode();

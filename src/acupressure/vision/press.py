@@ -1,0 +1,359 @@
+"""Am I on it? The press verdict: the presser's fingertip against one point's target circle.
+
+The target is the point placed by the one evaluator (on the other hand, or on the body seen
+by Pose); the presser is the fingertip or thumb tip of a hand, found by MediaPipe Hands (or,
+when only Pose ran, Pose's own index-finger landmark, which is rougher). The distance is
+measured in cun of the target's landmark set, so the verdict does not depend on the size,
+rotation or mirroring of the picture:
+
+- ``on``: the fingertip is inside the point's radius (``rule.radius_cun``);
+- ``close``: within 1 cun of that circle, with the direction to move in plain words;
+- ``off``: further away (the direction is still given);
+- ``cannot tell``: the target or the presser is not in the picture, with what to change.
+
+Which views can check a press is explicit (:data:`SUPPORT`); ``certainty`` says how sure
+the verdict is, from how well the landmarks behind the target are known.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from acupressure import atlas, body
+from acupressure.body import (
+    SIDES,
+    LandmarkSet,
+    MissingLandmarkError,
+    Placement,
+    RuleError,
+    Side,
+    View,
+)
+from acupressure.body.direction import move_words
+from acupressure.vision.body_map import (
+    BACK_VIEWS,
+    Body,
+    back_set_from_front,
+    body_landmarks,
+    resolve_sides,
+)
+from acupressure.vision.hand_map import hand_landmarks
+from acupressure.vision.observations import HandObservation, PoseObservation
+from acupressure.vision.orient import BodyFacing, body_facing, orient_hand, person_hand
+
+Verdict = Literal["on", "close", "off", "cannot tell"]
+Certainty = Literal["high", "medium", "low"]
+Fingertip = Literal["thumb", "index", "middle"]
+
+CLOSE_CUN = 1.0  # "close": within this many cun of the target circle
+TIPS: dict[Fingertip, int] = {"thumb": 4, "index": 8, "middle": 12}  # MediaPipe Hands
+POSE_TIPS = (19, 20)  # MediaPipe Pose's left/right index landmarks (the tip of the hand)
+POSE_SEEN = 0.5
+# How sure: the target's own uncertainty beyond its radius, in cun (landmarks MediaPipe sees
+# directly are known to a few per cent of the hand; bony landmarks under the skin less so).
+HIGH_SPREAD_CUN = 0.5
+MEDIUM_SPREAD_CUN = 1.0
+
+# Which picture can check a press on which view; the other views cannot (yet).
+SUPPORT: dict[View, str] = {
+    "hand": "both hands in the picture: the back of the hand with the point towards the camera, "
+    "the other hand pressing",
+    "front": "your front facing the camera, shoulders to hips, with the pressing hand",
+    "back": "your back to the camera (a helper presses while someone films, or the phone "
+    "stands behind you), shoulders to hips and the helper's hand",
+    "neck": "the back of your head, neck and shoulders towards the camera, with the pressing hand",
+}
+FROM_THE_FRONT = frozenset({"GB21"})  # on top of the shoulder: a front view shows it too
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Presser(_Model):
+    hand: Side | None  # the pressing hand: the person's own hand, or the helper's as seen
+    fingertip: Fingertip | None
+    x: float | None = None
+    y: float | None = None
+
+
+class Target(_Model):
+    side: Side | None  # None: a point on the midline
+    x: float
+    y: float
+    radius: float  # the point's radius in pixels (rule.radius_cun in this picture's cun)
+
+
+class PressResult(_Model):
+    code: str
+    verdict: Verdict
+    distance_cun: float | None  # from the fingertip to the point's centre
+    direction: str | None  # where to move the finger, in plain words (close and off)
+    presser: Presser
+    target: Target | None
+    certainty: Certainty | None  # None with "cannot tell"
+    supported: str | None  # the picture this point needs for a press check; None: no check
+    advice: str  # one line for the person: the verdict, or what to change
+
+    @property
+    def on(self) -> bool:
+        return self.verdict == "on"
+
+
+@dataclass(frozen=True)
+class _Tip:
+    hand: Side | None
+    name: Fingertip
+    x: float
+    y: float
+    rough: bool  # from Pose rather than Hands
+
+
+def supported(code: str) -> str | None:
+    """The picture a press check on this point needs, or None when no view supports it."""
+    return SUPPORT.get(atlas.get(code).rule.view)
+
+
+def checkable(codes: list[str]) -> list[str]:
+    """The codes whose press the camera can check."""
+    return [c for c in codes if supported(c) is not None]
+
+
+def judge(
+    code: str,
+    hands: list[HandObservation],
+    pose: PoseObservation | None,
+    *,
+    mirrored: bool = False,
+    facing: BodyFacing | None = None,
+) -> PressResult:
+    """The verdict for one point from what the detectors saw (pixels of one picture)."""
+    point = atlas.get(code)
+    view = point.rule.view
+    if view not in SUPPORT:
+        return _cannot(
+            point.code,
+            None,
+            "the camera cannot check a press on this point yet: use the chart and feel for "
+            "the tender spot",
+        )
+    if view == "hand":
+        return _judge_hand(point.code, hands, mirrored)
+    return _judge_body(point.code, view, hands, pose, mirrored, facing)
+
+
+def _judge_hand(code: str, hands: list[HandObservation], mirrored: bool) -> PressResult:
+    if len(hands) < 2:
+        what = "no hand was found" if not hands else "only one hand was found"
+        return _cannot(
+            code,
+            "hand",
+            f"{what}: show both hands, the back of one towards the camera and a finger of "
+            "the other on it; add light or bring the hands closer",
+        )
+    best: tuple[tuple[bool, float], LandmarkSet, Placement, _Tip] | None = None
+    palms = 0
+    for target in hands:
+        side, seen = orient_hand(target, mirrored)
+        if seen != "back":
+            palms += 1
+            continue
+        landmarks = hand_landmarks(target, side)
+        others = [h for h in hands if h is not target]
+        tips = [_hand_tip(h, t, mirrored) for h in others for t in TIPS]
+        # the pressing hand is the one whose tips lie over the other hand
+        grown = _grown(target.points)
+        over = any(inside_hull((t.x, t.y), grown) for t in tips)
+        for placement in _evaluate(code, landmarks):
+            cun = cun_at(code, landmarks, placement)
+            for tip in tips:
+                rank = (not over, math.hypot(tip.x - placement.x, tip.y - placement.y) / cun)
+                if best is None or rank < best[0]:
+                    best = (rank, landmarks, placement, tip)
+    if best is None:
+        return _cannot(
+            code,
+            "hand",
+            "turn the back of the hand with the point towards the camera"
+            if palms
+            else "hold both hands flat towards the camera",
+        )
+    _, landmarks, placement, tip = best
+    return _verdict(code, "hand", landmarks, placement, tip)
+
+
+def _judge_body(
+    code: str,
+    view: View,
+    hands: list[HandObservation],
+    pose: PoseObservation | None,
+    mirrored: bool,
+    facing: BodyFacing | None,
+) -> PressResult:
+    if pose is None:
+        return _cannot(
+            code,
+            view,
+            "no body was found: step back so that shoulders and hips fill the picture, in "
+            "good light",
+        )
+    seen = facing or body_facing(pose)
+    if seen == "unknown":
+        return _cannot(code, view, "say which side of the body faces the camera (front or back)")
+    shape = resolve_sides(pose, seen, mirrored)
+    on_back = view in BACK_VIEWS
+    landmarks: LandmarkSet | None
+    if on_back == (seen == "back"):
+        landmarks = body_landmarks(shape, view)
+    elif code in FROM_THE_FRONT and seen == "front":
+        landmarks = back_set_from_front(shape)
+    else:
+        turn = "turn your back to the camera" if on_back else "face the camera"
+        return _cannot(code, view, f"this point is on the {'back' if on_back else 'front'}: {turn}")
+    placements = _evaluate(code, landmarks) if landmarks is not None else []
+    if landmarks is None or not placements:
+        return _cannot(code, view, "the picture must show the shoulders and hips: step back")
+    tips = [_hand_tip(h, t, mirrored) for h in hands for t in TIPS] or _pose_tips(shape)
+    if not tips:
+        return _cannot(
+            code,
+            view,
+            "the pressing hand was not found: keep it in the picture, fingers visible, in good "
+            "light",
+        )
+    _, placement, tip = min(
+        (
+            (math.hypot(t.x - p.x, t.y - p.y) / cun_at(code, landmarks, p), p, t)
+            for p in placements
+            for t in tips
+        ),
+        key=lambda item: item[0],
+    )
+    return _verdict(code, view, landmarks, placement, tip)
+
+
+def _verdict(
+    code: str,
+    view: View,
+    landmarks: LandmarkSet,
+    placement: Placement,
+    tip: _Tip,
+) -> PressResult:
+    rule = atlas.get(code).rule
+    cun = cun_at(code, landmarks, placement)
+    distance = math.hypot(tip.x - placement.x, tip.y - placement.y) / cun
+    spread = math.sqrt(max(0.0, (placement.radius / cun) ** 2 - rule.radius_cun**2))
+    side = None if placement.side == "midline" else placement.side
+    if distance <= rule.radius_cun:
+        verdict: Verdict = "on"
+    elif distance <= rule.radius_cun + CLOSE_CUN:
+        verdict = "close"
+    else:
+        verdict = "off"
+    move = (placement.x - tip.x, placement.y - tip.y)
+    direction = None if verdict == "on" else move_words(landmarks, side, move, cun)
+    if tip.rough or spread > MEDIUM_SPREAD_CUN:
+        certainty: Certainty = "low"
+    elif spread > HIGH_SPREAD_CUN:
+        certainty = "medium"
+    else:
+        certainty = "high"
+    advice = {
+        "on": "on the point: press and hold",
+        "close": f"close: move a little {direction}" if direction else "close",
+        "off": f"not there yet: move {direction}" if direction else "not there yet",
+    }[verdict]
+    return PressResult(
+        code=code,
+        verdict=verdict,
+        distance_cun=round(distance, 2),
+        direction=direction,
+        presser=Presser(hand=tip.hand, fingertip=tip.name, x=round(tip.x, 1), y=round(tip.y, 1)),
+        target=Target(
+            side=side,
+            x=round(placement.x, 1),
+            y=round(placement.y, 1),
+            radius=round(rule.radius_cun * cun, 1),
+        ),
+        certainty=certainty,
+        supported=SUPPORT[view],
+        advice=advice,
+    )
+
+
+def _cannot(code: str, view: View | None, advice: str) -> PressResult:
+    return PressResult(
+        code=code,
+        verdict="cannot tell",
+        distance_cun=None,
+        direction=None,
+        presser=Presser(hand=None, fingertip=None),
+        target=None,
+        certainty=None,
+        supported=SUPPORT.get(view) if view else None,
+        advice=advice,
+    )
+
+
+def _hand_tip(hand: HandObservation, name: Fingertip, mirrored: bool) -> _Tip:
+    x, y = hand.points[TIPS[name]]
+    return _Tip(person_hand(hand.label, mirrored), name, x, y, rough=False)
+
+
+def _pose_tips(shape: Body) -> list[_Tip]:
+    tips: list[_Tip] = []
+    for side in SIDES:
+        index = shape.index(POSE_TIPS[0], POSE_TIPS[1], side)
+        if shape.pose.visibility[index] >= POSE_SEEN:
+            x, y = shape.pose.points[index]
+            tips.append(_Tip(side, "index", x, y, rough=True))
+    return tips
+
+
+def _grown(points: list[tuple[float, float]], factor: float = 1.25) -> list[tuple[float, float]]:
+    cx = sum(x for x, _ in points) / len(points)
+    cy = sum(y for _, y in points) / len(points)
+    return [(cx + (x - cx) * factor, cy + (y - cy) * factor) for x, y in points]
+
+
+def inside_hull(point: tuple[float, float], cloud: list[tuple[float, float]]) -> bool:
+    """Whether a point lies inside the convex hull of a set of points (any orientation)."""
+    pts = sorted(set(cloud))
+    if len(pts) < 3:
+        return False
+
+    def cross(o: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[tuple[float, float]] = []
+    upper: list[tuple[float, float]] = []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    hull = lower[:-1] + upper[:-1]
+    return all(cross(hull[i], hull[(i + 1) % len(hull)], point) >= 0 for i in range(len(hull)))
+
+
+def cun_at(code: str, landmarks: LandmarkSet, placement: Placement) -> float:
+    """One cun in pixels where the point lies (the scale the evaluator used for its radius)."""
+    rule = atlas.get(code).rule
+    frame = body.spec(landmarks.view).frame
+    scale = frame.across_scale if rule.is_bilateral() else frame.forward_scale
+    side = None if placement.side == "midline" else placement.side
+    return landmarks.cun_length(scale, side)
+
+
+def _evaluate(code: str, landmarks: LandmarkSet) -> list[Placement]:
+    try:
+        return body.evaluate(atlas.get(code), landmarks)
+    except (MissingLandmarkError, RuleError):
+        return []

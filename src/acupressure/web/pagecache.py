@@ -1,0 +1,187 @@
+"""Public pages and plans are pure functions of the data: compute each once, then reuse it.
+
+An entry remembers the loaded data it was made from (the atlas index, the sources, the red
+flags and the conditions: the very objects, compared by identity). Reloading any of them
+makes new objects, so an entry made from older data can never be served again.
+
+A page is cached per path and per signed-in state (the navigation differs), and only when
+the query string is empty and no message is waiting. Its CSRF token is rendered as a
+placeholder and replaced on every response by the request's own (freshly masked) token, so
+a cached page carries the token of whoever asks, exactly as a rendered one would.
+Nothing here is shared between processes or needed across requests: each worker builds its
+own copy, which is why several workers or machines stay consistent.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from collections.abc import Callable
+from threading import Lock
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.template.loader import render_to_string
+
+from acupressure import atlas, i18n, safety
+
+if TYPE_CHECKING:
+    from acupressure.plan import Plan
+    from acupressure.safety import Intake
+
+MAX_ENTRIES = 256
+TOKEN_PLACEHOLDER = "csrf-token-placeholder-6f1d0c"  # noqa: S105 - not a secret
+_PLACEHOLDER = TOKEN_PLACEHOLDER.encode()
+
+
+def data_stamp() -> tuple[object, ...]:
+    """The loaded data every cached page and plan derives from (compared by identity)."""
+    return (atlas.index(), atlas.sources(), safety.red_flags(), safety.conditions())
+
+
+class StampedCache:
+    """A small least-recently-used map whose entries expire when the data is reloaded."""
+
+    def __init__(self, size: int = MAX_ENTRIES) -> None:
+        self._items: OrderedDict[object, tuple[tuple[object, ...], Any]] = OrderedDict()
+        self._size = size
+        self._lock = Lock()
+
+    def get_or_make(self, key: object, make: Callable[[], Any]) -> Any:
+        key = (i18n.current(), key)  # pages, plans and charts are worded in a language
+        stamp = data_stamp()
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None and all(a is b for a, b in zip(hit[0], stamp, strict=True)):
+                self._items.move_to_end(key)
+                return hit[1]
+        value = make()
+        with self._lock:
+            self._items[key] = (stamp, value)
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return value
+
+    def peek(self, key: object) -> Any:
+        """The entry if it is there and made from the loaded data, else None."""
+        stamp = data_stamp()
+        with self._lock:
+            hit = self._items.get(key)
+        if hit is not None and all(a is b for a, b in zip(hit[0], stamp, strict=True)):
+            return hit[1]
+        return None
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+PAGES = StampedCache()
+PLANS = StampedCache()
+PLAN_TEXTS = StampedCache()
+CHARTS = StampedCache(64)
+PLAN_BODIES = StampedCache()  # (content type, request body) -> plan JSON, for the API
+MAX_PLAN_BODY = 4096  # bytes; larger bodies are never kept as keys
+
+
+def cached_page(
+    request: HttpRequest, template: str, context: Callable[[], dict[str, Any]]
+) -> HttpResponse:
+    """``render(request, template, context())``, made once per data version and reused."""
+    if request.GET or len(messages.get_messages(request)):
+        return HttpResponse(render_to_string(template, context(), request))
+    signed_in = bool(request.user.is_authenticated)
+
+    def make() -> str:
+        values = {**context(), "csrf_token": TOKEN_PLACEHOLDER}
+        return render_to_string(template, values, request)
+
+    html: bytes = PAGES.get_or_make((request.path, signed_in), lambda: make().encode())
+    if _PLACEHOLDER in html:  # kept as UTF-8 bytes: no page is encoded twice
+        html = html.replace(_PLACEHOLDER, get_token(request).encode())
+    return HttpResponse(html)
+
+
+class PublicPageMiddleware:
+    """Answers two kinds of cookieless request from the cache before the session, CSRF,
+    authentication and messages middleware run:
+
+    - a GET of a page already cached: without cookies the visitor is anonymous with no
+      message waiting, so the anonymous page is the answer; a page with a form (/plan/)
+      gets a new CSRF token and its cookie, as CsrfViewMiddleware would give them;
+    - a POST /api/plan whose exact body was answered before: the body decides the intake
+      and the intake the plan (only successful answers are kept, ``remember_plan_body``).
+
+    The security headers and compression still apply (they sit above); ``Vary: Cookie`` and
+    ``X-Frame-Options`` are set as the skipped middleware would."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.COOKIES or request.META.get("QUERY_STRING"):
+            return self.get_response(request)
+        if request.method == "GET":
+            html = PAGES.peek((request.path, False))
+            if html is not None:
+                request.get_host()  # the ALLOWED_HOSTS check (DisallowedHost: a 400)
+                if _PLACEHOLDER not in html:
+                    return _framed(_varied(HttpResponse(html)))
+                # a form: a new CSRF secret, its cookie set as CsrfViewMiddleware sets it
+                token = get_token(request)
+                response = _varied(HttpResponse(html.replace(_PLACEHOLDER, token.encode())))
+                self.csrf.process_response(request, response)  # sets the cookie on it
+                return _framed(response)
+        elif request.method == "POST" and request.path == "/api/plan":
+            text = PLAN_BODIES.peek(_body_key(request))
+            if text is not None:
+                request.get_host()
+                return _framed(HttpResponse(text, content_type="application/json"))
+        return self.get_response(request)
+
+
+def _varied(response: HttpResponse) -> HttpResponse:
+    response["Vary"] = "Cookie"
+    return response
+
+
+def _framed(response: HttpResponse) -> HttpResponse:
+    response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
+    return response
+
+
+def _body_key(request: HttpRequest) -> tuple[str, bytes] | None:
+    length = request.META.get("CONTENT_LENGTH") or "0"
+    if not length.isdecimal() or int(length) > MAX_PLAN_BODY:
+        return None
+    return request.content_type or "", request.body
+
+
+def remember_plan_body(request: HttpRequest, text: str) -> None:
+    """Keep this successful plan answer under the request's exact body (see above)."""
+    key = _body_key(request)
+    if key is not None and not request.COOKIES:
+        PLAN_BODIES.get_or_make(key, text.encode)
+
+
+def cached_plan(intake: Intake) -> Plan:
+    """The plan for this intake, made once (a frozen model: callers share it)."""
+    from acupressure.plan import build_plan
+
+    plan: Plan = PLANS.get_or_make(intake.model_dump_json(), lambda: build_plan(intake))
+    return plan
+
+
+def cached_plan_json(intake: Intake) -> str:
+    """The plan for this intake as JSON text (the same as ``acupressure plan --json``)."""
+
+    def make() -> str:
+        return json.dumps(cached_plan(intake).model_dump(mode="json"), ensure_ascii=False)
+
+    text: str = PLAN_TEXTS.get_or_make(intake.model_dump_json(), make)
+    return text

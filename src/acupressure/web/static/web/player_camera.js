@@ -1,0 +1,95 @@
+// "Use the camera" in the guided player: the live camera page runs in a frame beside the
+// countdown and tells this page its press verdict (postMessage, same origin only). During a
+// press step the hold clock runs only while the verdict is "on"; the seconds on target per
+// point go to the diary with the session. Without the switch the player is unchanged.
+(function () {
+  "use strict";
+  var box = document.getElementById("use-camera");
+  var holder = document.getElementById("player-camera");
+  var statusEl = document.getElementById("camera-hold");
+  if (!box || !holder || !window.acuPlayer) { return; }
+  var player = window.acuPlayer;
+  var HAND_VIEW = { "LI4": true, "TE3": true };
+  var checkable = JSON.parse(holder.dataset.checkable || "[]");
+  var s = { verdict: "", code: "", frame: null, last: null, onTarget: {} };
+
+  function pressStep() {
+    var step = player.step();
+    return step && step.kind === "press" && checkable.indexOf(step.code) >= 0 ? step : null;
+  }
+
+  function frameUrl(code) {
+    var mode = HAND_VIEW[code] ? "hands" : "body";
+    return "/camera/live/?embed=1&mode=" + mode + "&press=" + encodeURIComponent(code);
+  }
+
+  function follow(step) {
+    if (!box.checked) { return; }
+    var code = step && step.code && checkable.indexOf(step.code) >= 0 ? step.code : "";
+    if (code && code !== s.code) {
+      var url = frameUrl(code);
+      if (!s.frame || s.frame.dataset.mode !== url.split("&mode=")[1].split("&")[0]) {
+        s.frame && s.frame.remove();
+        s.frame = document.createElement("iframe");
+        s.frame.title = "Camera: am I on the point?";
+        s.frame.allow = "camera";
+        s.frame.className = "camera-frame";
+        s.frame.dataset.mode = HAND_VIEW[code] ? "hands" : "body";
+        s.frame.src = url;
+        holder.appendChild(s.frame);
+      } else {
+        s.frame.contentWindow.postMessage({ type: "acu-press-code", code: code },
+          window.location.origin);
+      }
+      s.code = code;
+      s.verdict = "";
+    }
+    gate();
+  }
+
+  function gate() {
+    var step = pressStep();
+    var waiting = Boolean(box.checked && step && s.verdict !== "on");
+    player.hold(waiting);
+    if (!box.checked) { statusEl.textContent = ""; return; }
+    if (!step) { statusEl.textContent = ""; return; }
+    statusEl.textContent = waiting ?
+      "The hold waits until your finger is on " + step.code + "." :
+      "On " + step.code + ": the hold runs.";
+  }
+
+  // Seconds on target: the hold clock's progress during press steps while the finger is on.
+  function count() {
+    var t = player.elapsed();
+    var step = pressStep();
+    if (box.checked && step && s.last !== null && t > s.last && s.verdict === "on") {
+      s.onTarget[step.code] = Math.round(((s.onTarget[step.code] || 0) + t - s.last) * 10) / 10;
+      player.onTarget = s.onTarget;
+    }
+    s.last = t;
+  }
+
+  window.addEventListener("message", function (e) {
+    if (e.origin !== window.location.origin || !e.data || e.data.type !== "acu-press") { return; }
+    if (e.data.code !== s.code) { return; }
+    count();
+    s.verdict = e.data.verdict;
+    gate();
+  });
+
+  box.addEventListener("change", function () {
+    holder.hidden = !box.checked;
+    if (!box.checked) {
+      if (s.frame) { s.frame.remove(); }
+      s.frame = null;
+      s.code = "";
+      s.verdict = "";
+      player.hold(false);
+      statusEl.textContent = "";
+      return;
+    }
+    follow(player.step());
+  });
+  player.onStep(function (step) { count(); follow(step); });
+  setInterval(count, 250);
+})();

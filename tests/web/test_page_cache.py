@@ -1,0 +1,166 @@
+"""Pages, plans and charts made once per data version: what a cached answer must still do."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from tests.web.personas import Personas, intake_form
+
+from acupressure import atlas, safety
+from acupressure.atlas import loader
+from acupressure.web.pagecache import PAGES, PLAN_BODIES, PLANS, TOKEN_PLACEHOLDER
+
+pytestmark = pytest.mark.django_db
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def _clear_loaded_data() -> None:
+    for cached in (atlas._points, atlas.index, atlas.sources, safety.red_flags):
+        cached.cache_clear()
+    safety.conditions.cache_clear()
+
+
+@pytest.fixture
+def edited_atlas(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of the atlas data that a test may edit; the real data is back afterwards."""
+    folder = tmp_path / "data"
+    shutil.copytree(Path(str(loader.data_dir())), folder)
+    monkeypatch.setattr(loader, "data_dir", lambda: folder)
+    yield folder
+    monkeypatch.undo()
+    _clear_loaded_data()
+
+
+def test_cached_form_carries_each_visitors_own_working_token() -> None:
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    pages = [c.get("/plan/").content.decode() for c in (first, second, first)]
+    tokens = [TOKEN.search(p).group(1) for p in pages]  # type: ignore[union-attr]
+    assert len(set(tokens)) == 3  # masked afresh on every response, as Django renders it
+    assert not any(TOKEN_PLACEHOLDER in p for p in pages)
+    for client, token in ((first, tokens[2]), (second, tokens[1])):  # second: early answer
+        answer = client.post("/plan/", {**intake_form(area="neck"), "csrfmiddlewaretoken": token})
+        assert answer.status_code == 200 and "Your routine" in answer.content.decode()
+    refused = second.post("/plan/", {**intake_form(area="neck"), "csrfmiddlewaretoken": "x" * 64})
+    assert refused.status_code == 403
+    stranger = Client(enforce_csrf_checks=True)  # a token without its cookie is refused
+    cross = stranger.post("/plan/", {**intake_form(area="neck"), "csrfmiddlewaretoken": tokens[1]})
+    assert cross.status_code == 403
+
+
+def test_signed_in_and_anonymous_visitors_get_their_own_page(
+    client: Client, owner_client: Client
+) -> None:
+    for _ in range(2):  # the second round comes from the cache
+        anonymous = client.get("/points/LI4/").content.decode()
+        signed_in = owner_client.get("/points/LI4/").content.decode()
+        assert "Sign in</a>" in anonymous and "Sign out" not in anonymous
+        assert "Sign out" in signed_in and TOKEN.search(signed_in)
+
+
+def test_query_strings_are_never_served_from_the_cache(client: Client) -> None:
+    assert "Neck: add" in client.get("/").content.decode()  # now cached
+    chosen = client.get("/?area=neck").content.decode()
+    assert "Neck, chosen: remove" in chosen and "Neck: add" not in chosen
+    assert "Neck: add" in client.get("/").content.decode()
+    client.get("/points/BL52/")
+    assert "Hunmen" in client.get("/points/BL52/?from=B47").content.decode()
+
+
+def test_a_data_change_replaces_cached_pages_plans_and_charts(
+    client: Client, edited_atlas: Path
+) -> None:
+    body = json.dumps({"areas": ["neck"], "helper": True, "red_flags": []})
+    before = client.get("/points/LI4/").content.decode()
+    plan_before = client.post("/api/plan", body, content_type="application/json").json()
+    chart_before = client.get("/points/LI4/chart.svg").content.decode()
+    for made in (before, chart_before, json.dumps(plan_before)):
+        assert "Joining Valley" in made  # LI4's English name, in the neck routine too
+    point_file = edited_atlas / "points" / "LI4.yaml"
+    point_file.write_text(point_file.read_text().replace("Joining Valley", "Meeting Valley"))
+    assert client.get("/points/LI4/").content.decode() == before  # nothing reloaded yet
+    _clear_loaded_data()  # what a restart with the new data does
+    after = client.get("/points/LI4/").content.decode()
+    plan_after = client.post("/api/plan", body, content_type="application/json").json()
+    chart_after = client.get("/points/LI4/chart.svg").content.decode()
+    for made in (after, chart_after, json.dumps(plan_after)):
+        assert "Meeting Valley" in made and "Joining Valley" not in made
+
+
+def test_plans_are_made_once_per_intake_and_each_caller_gets_a_copy(client: Client) -> None:
+    PLANS.clear()
+    neck = json.dumps({"areas": ["neck"], "red_flags": []})
+    back = json.dumps({"areas": ["lower-back"], "red_flags": []})
+    first = client.post("/api/plan", neck, content_type="application/json").json()
+    again = client.post("/api/plan", neck, content_type="application/json").json()
+    other = client.post("/api/plan", back, content_type="application/json").json()
+    assert first == again != other
+
+
+def test_html_is_compressed_when_the_browser_asks(client: Client) -> None:
+    PAGES.clear()
+    plain = client.get("/points/BL23/")
+    packed = client.get("/points/BL23/", headers={"accept-encoding": "gzip, br"})
+    assert "Content-Encoding" not in plain
+    assert packed["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed["Vary"]
+    assert gzip.decompress(packed.content) == plain.content
+    assert len(packed.content) < len(plain.content) / 3
+
+
+def test_chart_image_by_code_alias_and_unknown(client: Client) -> None:
+    chart = client.get("/points/LI4/chart.svg")
+    assert chart.status_code == 200 and chart["Content-Type"] == "image/svg+xml"
+    assert chart.content.startswith(b"<svg") or b"<svg" in chart.content[:200]
+    assert "public" in chart["Cache-Control"]
+    alias = client.get("/points/B47/chart.svg")
+    assert alias.status_code == 302 and alias["Location"] == "/points/BL52/chart.svg"
+    assert client.get("/points/XX99/chart.svg").status_code == 404
+
+
+def test_player_page_carries_no_chart_but_links_each_points_image(
+    people: Personas, owner_client: Client
+) -> None:
+    intake = json.dumps({"areas": ["neck", "lower-back"], "helper": True, "red_flags": []})
+    start = owner_client.post("/session/start/", {"intake": intake})
+    page = owner_client.get(start["Location"]).content.decode()
+    images = re.findall(r'<img class="point-chart" src="/points/(\w+)/chart.svg"', page)
+    assert len(images) >= 2 and 'loading="lazy"' in page
+    assert "<svg" not in page.split('class="point-charts"')[1]
+    assert "vendor/htmx" not in page  # the player loads only its own script and the site's
+
+
+def test_cookieless_visitors_get_the_same_page_and_headers_from_the_early_answer() -> None:
+    PAGES.clear()
+    full = Client().get("/points/GV4/")  # rendered and cached on the way
+    early = Client().get("/points/GV4/")  # answered before the session middleware
+    assert early.content == full.content
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Type"):
+        assert early[header] == full[header]
+    assert "Cookie" in early["Vary"]
+    Client().get("/plan/")
+    form = Client().get("/plan/")  # a form from the early answer: a token and its cookie
+    assert TOKEN_PLACEHOLDER not in form.content.decode() and TOKEN.search(form.content.decode())
+    assert form.cookies["csrftoken"]["samesite"] == "Lax" and form.cookies["csrftoken"]["httponly"]
+    assert Client().get("/points/GV4/", headers={"host": "evil.example"}).status_code == 400
+
+
+def test_a_repeated_plan_body_gets_the_same_answer_and_errors_are_never_kept() -> None:
+    body = json.dumps({"areas": ["shoulders"], "red_flags": []})
+    first = Client().post("/api/plan", body, content_type="application/json")
+    again = Client().post("/api/plan", body, content_type="application/json")  # early answer
+    assert first.status_code == again.status_code == 200
+    assert again.json() == first.json() and again["X-Frame-Options"] == first["X-Frame-Options"]
+    bad = json.dumps({"areas": ["knees"], "red_flags": []})
+    for _ in range(2):
+        assert Client().post("/api/plan", bad, content_type="application/json").status_code == 422
+    PLAN_BODIES.clear()
+    uncached = Client().post("/api/plan", body, content_type="text/plain")
+    Client().post("/api/plan", body, content_type="application/json")  # kept under JSON only
+    as_text = Client().post("/api/plan", body, content_type="text/plain")
+    assert (as_text.status_code, as_text.content) == (uncached.status_code, uncached.content)

@@ -1,0 +1,100 @@
+"""`acupressure serve --workers 2`: gunicorn processes that share sign-in, sessions and the
+diary through the database, and static files served pre-compressed with long cache headers."""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tests.web.server import Served, start_server
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="gunicorn needs fork")
+
+
+@pytest.fixture(scope="module")
+def served() -> Iterator[Served]:
+    server = start_server(args=("--workers", "2"))
+    yield server
+    server.stop()
+
+
+def _workers(served: Served) -> set[int]:
+    children = Path(f"/proc/{served.process.pid}/task/{served.process.pid}/children")
+    return {int(pid) for pid in children.read_text().split()}
+
+
+def _get(url: str, headers: dict[str, str] | None = None) -> tuple[dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers={"Connection": "close", **(headers or {})})
+    with urllib.request.urlopen(request) as response:
+        return dict(response.headers), response.read()
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
+def test_two_worker_processes_serve(served: Served) -> None:
+    deadline = time.monotonic() + 20  # the address is printed before the workers fork
+    while len(_workers(served)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(_workers(served)) == 2
+
+
+def test_sign_in_and_diary_hold_across_workers(served: Served) -> None:
+    http = served.signed_in()  # the link's button, by POST
+    http.headers["Connection"] = "close"  # a new connection each time: any worker answers
+    for _ in range(12):
+        diary = http.get(served.base + "/diary/", timeout=30)
+        assert diary.url.endswith("/diary/")  # not sent to sign in by another worker
+        assert "Sign out" in diary.text
+    page = http.get(served.base + "/points/LI4/", timeout=30).text  # a page from the cache
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    assert token and "Sign out" in page
+    answer = http.post(
+        served.base + "/diary/checkin/",
+        data={"csrfmiddlewaretoken": token.group(1), "area": "neck", "pain": "3", "note": ""},
+        headers={"Referer": served.base + "/diary/"},
+        timeout=30,
+    )
+    assert answer.status_code == 200
+    checkins = http.get(served.base + "/api/diary/checkins", timeout=30).json()
+    assert [c["pain"] for c in checkins] == [3]
+
+
+def test_static_files_come_compressed_with_far_future_headers(served: Served) -> None:
+    _, page = _get(served.base + "/")
+    script = re.search(r'src="(/static/web/site\.[0-9a-f]{12}\.js)"', page.decode())
+    assert script, "static URLs carry a content hash"
+    for asked, encoding in (("br", "br"), ("gzip", "gzip")):
+        headers, body = _get(served.base + script.group(1), {"Accept-Encoding": asked})
+        assert headers["Content-Encoding"] == encoding
+        assert headers["Cache-Control"] == "max-age=315360000, public, immutable"
+    headers, body = _get(served.base + script.group(1))
+    assert "Content-Encoding" not in headers and b"serviceWorker" in body
+
+
+class FakeWaitress:
+    effective_port = 8123
+    ran = False
+
+    def run(self) -> None:
+        FakeWaitress.ran = True
+
+
+def test_without_fork_one_waitress_process_serves(monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from acupressure.cli import app, serve
+
+    made: list[tuple[str, int]] = []
+    monkeypatch.setattr(serve, "can_fork", lambda: False)
+    monkeypatch.setattr(serve, "setup_django", lambda host: None)
+    monkeypatch.setattr(serve, "prepare", lambda: "token")
+    monkeypatch.setattr(serve, "make_server", lambda h, p: made.append((h, p)) or FakeWaitress())
+    result = CliRunner().invoke(app, ["serve", "--port", "0", "--workers", "3"])
+    assert result.exit_code == 0, result.output
+    assert made == [("127.0.0.1", 0)] and FakeWaitress.ran
+    assert "http://127.0.0.1:8123/signin/link/token/" in result.output
+    assert "one waitress process serves" in result.output
