@@ -189,6 +189,14 @@
     return n;
   }
 
+  function pressedSeconds() {
+    var n = 0;
+    for (var k in state.completed) {
+      if (state.completed[k] === true && steps[k].kind === "press") { n += steps[k].seconds; }
+    }
+    return n;
+  }
+
   // The ending is worded by what was done: all steps, some, or none.
   function ending(done, early) {
     var n = steps.length;
@@ -245,7 +253,8 @@
     e.preventDefault();
     $("save-status").textContent = w("Saving…");
     var fields = {
-      pain_after: $("pain-after").value, completed_steps: completedCount(), note: $("note").value
+      pain_after: $("pain-after").value, completed_steps: completedCount(),
+      pressed_seconds: pressedSeconds(), note: $("note").value
     };
     if (window.acuPlayer.onTarget) { fields.on_target = JSON.stringify(window.acuPlayer.onTarget); }
     post("/session/" + sessionId + "/finish/", fields).then(function () {
