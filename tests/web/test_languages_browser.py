@@ -74,6 +74,6 @@ def test_a_chinese_browser_plans_and_runs_a_session_in_chinese(server: Served) -
         page.goto(server.base + "/points/LI4/")
         page.wait_for_function("document.fonts.status === 'loaded'")
         assert page.evaluate("document.fonts.check('16px \"Noto Sans CJK SC\"', '合谷')")
-        assert any(u.endswith("/static/fonts/NotoSansSC-subset.otf") for u in seen.urls)
+        assert any("/static/fonts/NotoSansSC-subset" in u for u in seen.urls)  # maybe hashed
         assert seen.foreign(server.base) == [] and seen.errors == []
         browser.close()
