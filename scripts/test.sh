@@ -11,11 +11,16 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e '.[all]'
 
-# System packages for the browser and terminal tests (root on CI and dev machines).
+# System packages for the browser, terminal and PDF tests (root on CI and dev machines).
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
 command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
+# PDF handouts: WeasyPrint's Pango libraries and the DejaVu fonts it embeds; poppler-utils
+# (pdftotext, pdftoppm, pdfimages, pdffonts) for the tests that read the PDFs back
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || need+=(libpango-1.0-0 libpangoft2-1.0-0)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 # nginx for the reverse-proxy test (started by the test on loopback, never as a service).
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx)
 if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

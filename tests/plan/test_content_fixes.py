@@ -60,7 +60,7 @@ def test_no_pregnancy_text_says_the_same_thing_twice(trimester: int | None) -> N
 def test_the_article_is_cited_by_title_not_by_file_path() -> None:
     for source in atlas.sources().values():
         assert "shared/" not in source.citation and ".txt" not in source.citation, source.id
-    assert "14 Acupressure Points to Relieve Lower & Upper Back Pain" in (
+    assert "14 Acupressure Points to Relieve Lower and Upper Back Pain" in (
         atlas.sources()["article"].citation
     )
 

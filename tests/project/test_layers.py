@@ -1,10 +1,12 @@
 """The import rule: each layer imports only the layers below it, and no module cycles.
 
-    i18n < body, layout < atlas < safety, charts, vision < plan < session < program < web, cli
+    i18n < body, layout < atlas < safety, charts, vision < plan < session < outcomes < program
+         < exports < web, cli
 
-(``i18n``: languages, below everything, since every layer produces text.
-``program``: programs, a layer of its own between session and web, as the design says;
-``layout``: the label placer that the charts and the camera's photos share.)
+(``i18n``: languages, below everything, since every layer produces text. ``outcomes``,
+``program`` and ``exports``: layers of their own between session and web, as the design says:
+questionnaires and their scoring; programs, which use them for the weekly summary; files
+written from both. ``layout``: the label placer that the charts and the camera's photos share.)
 
 Every import counts, late ones inside functions and ``TYPE_CHECKING`` ones too. A new
 package must be given its place in LAYERS before it can be imported by anything.
@@ -28,9 +30,11 @@ LAYERS: dict[str, int] = {
     "vision": 2,
     "plan": 3,
     "session": 4,
-    "program": 5,
-    "web": 6,
-    "cli": 6,
+    "outcomes": 5,
+    "program": 6,
+    "exports": 7,
+    "web": 8,
+    "cli": 8,
 }
 # The CLI may start the web server and reach the shared diary store, never the web's views.
 PEERS_ALLOWED = {("cli", "web")}

@@ -27,6 +27,18 @@ PUBLIC: dict[str, list[str]] = {
         "current", "from_accept_language", "from_environment", "gettext", "html_lang",
         "localize", "ngettext", "parse", "review_mark", "text_keys", "translations", "use",
     ],
+    "acupressure.outcomes": [
+        "ENV", "AnswerError", "Change", "Item", "Questionnaire", "QuestionnaireDataError",
+        "Result", "baseline", "change", "meaningful", "parse", "questionnaires", "score",
+        "weekly",
+    ],
+    "acupressure.program": [
+        "DoneSession", "Program", "ProgramError", "Rescreen", "Schedule", "Slot", "SlotKind",
+        "Today", "TodayReport", "WeekAdherence", "adherence", "all_slots", "design",
+        "design_prescribed", "end_of",
+        "plan_for_slot", "press_seconds", "report", "rescreen", "rescreen_due", "today",
+        "week_of",
+    ],
     "acupressure.plan": [
         "Exclusion", "Plan", "PlannedPoint", "Step", "build_plan", "plan_json", "questions",
         "ranked_points",

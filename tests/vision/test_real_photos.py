@@ -15,10 +15,11 @@ from PIL import Image
 from acupressure.vision.detect import Detector
 from acupressure.vision.images import load_path, photo_from_rgb
 from acupressure.vision.locate import locate_observations, request
+from acupressure.vision.press import inside_hull
 from acupressure.vision.result import Detection, LocateResult
 from acupressure.vision.smallness import SMALL_HAND
 
-from .photos import flip, hand_photos, inside_hull, rotate_cw, size
+from .photos import flip, hand_photos, rotate_cw, size
 
 pytestmark = pytest.mark.vision
 SAME_SPOT = 0.15  # share of the hand's size (wrist to middle knuckle) allowed between variants

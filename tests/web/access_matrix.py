@@ -36,6 +36,12 @@ OWN = frozenset({"owner"})
 OWN_AND_LINKED = frozenset({"owner", "linked"})
 FINISH = {"pain_after": 2, "completed_steps": 1, "note": "ok"}
 CHECKIN = {"area": "neck", "pain": 3}
+PRACTITIONER = statuses(302, 404, 404, 200, 404)  # the owner's practitioner only
+OWNER = statuses(302, 404, 200, 404, 404)  # the owner only
+API_OWNER = statuses(401, 404, 200, 404, 404)
+PRESCRIPTION = {
+    "items": [{"code": "KI27", "hold_seconds": 120, "repetitions": 3, "pressure": "firm"}]
+}
 
 MATRIX = [
     Row("diary/", "GET", "/diary/", statuses(302, 200, 200, 200, 200), shows=OWN),
@@ -121,13 +127,177 @@ MATRIX = [
         CHECKIN,
         json_body=True,
     ),
+    # programs ({program}: the owner's, with SECRET as an activity named in the baseline check)
+    Row(
+        "program/new/",
+        "POST",
+        "/program/new/",
+        statuses(302, 302, 302, 302, 302),
+        {"intake": json.dumps({"areas": ["neck"], "red_flags": []}), "tz": "UTC"},
+    ),
+    Row("program/<int:pk>/", "GET", "/program/{program}/", statuses(302, 404, 200, 404, 404)),
+    Row(
+        "program/<int:pk>/check/",
+        "GET",
+        "/program/{program}/check/?week=1",
+        statuses(302, 404, 200, 404, 404),
+        shows=OWN,
+    ),
+    Row(
+        "program/<int:pk>/check/",
+        "POST",
+        "/program/{program}/check/?week=1",
+        statuses(302, 404, 302, 404, 404),
+        {"q-pain-week-pain": 4, "q-change-rating": 1},
+    ),
+    Row(
+        "program/<int:pk>/start/",
+        "POST",
+        "/program/{program}/start/",
+        statuses(302, 404, 302, 404, 404),
+    ),
+    Row(
+        "program/<int:pk>/rescreen/",
+        "GET",
+        "/program/{program}/rescreen/",
+        statuses(302, 404, 200, 404, 404),
+    ),
+    Row(
+        "program/<int:pk>/calendar/",
+        "POST",
+        "/program/{program}/calendar/",
+        statuses(302, 404, 302, 404, 404),
+        {"action": "renew"},
+    ),
+    Row(
+        "program/<int:pk>/program.ics",
+        "GET",
+        "/program/{program}/program.ics",
+        statuses(302, 404, 200, 404, 404),
+    ),
+    Row(
+        "program/<int:pk>/routine.pdf",
+        "GET",
+        "/program/{program}/routine.pdf",
+        statuses(302, 404, 200, 404, 404),
+    ),
+    Row(
+        "program/<int:pk>/stop/",
+        "POST",
+        "/program/{program}/stop/",
+        statuses(302, 404, 302, 404, 404),
+    ),
+    Row(
+        "diary/progress.pdf",
+        "GET",
+        "/diary/progress.pdf",
+        statuses(302, 404, 200, 404, 404),  # the others have no program of their own
+    ),
+    Row(
+        "diary/progress.pdf",
+        "GET",
+        "/diary/progress.pdf?client={owner}",
+        statuses(302, 404, 200, 200, 404),
+    ),
+    # practitioners ("linked" is the owner's consented practitioner, "unlinked" one with a
+    # client of their own); {link}: the owner's client record, {rx}: the prescribed program
+    Row("clients/", "GET", "/clients/", statuses(302, 404, 404, 200, 200)),
+    Row("clients/new/", "GET", "/clients/new/", statuses(302, 404, 404, 200, 200)),
+    Row("clients/export.csv", "GET", "/clients/export.csv", statuses(302, 404, 404, 200, 200)),
+    Row(
+        "clients/<int:pk>/",
+        "GET",
+        "/clients/{link}/",
+        statuses(302, 404, 404, 200, 404),
+        shows=frozenset({"linked"}),  # the client shares notes with this practitioner
+    ),
+    Row("clients/<int:pk>/invite/", "POST", "/clients/{link}/invite/", PRACTITIONER),
+    Row("clients/<int:pk>/screening/", "GET", "/clients/{link}/screening/", PRACTITIONER),
+    Row("clients/<int:pk>/prescribe/", "GET", "/clients/{link}/prescribe/", PRACTITIONER),
+    Row("clients/<int:pk>/routine.pdf", "POST", "/clients/{link}/routine.pdf", PRACTITIONER),
+    Row(
+        "clients/<int:pk>/fhir.json",
+        "GET",
+        "/clients/{link}/fhir.json",
+        PRACTITIONER,
+        shows=frozenset({"linked"}),  # the weekly checks (an activity's name) are in it
+    ),
+    Row(
+        "api/clients/<pk>/fhir",
+        "GET",
+        "/api/clients/{link}/fhir",
+        statuses(401, 404, 404, 200, 404),
+        shows=frozenset({"linked"}),  # the weekly checks (an activity's name) are in it
+    ),
+    Row(
+        "api/clients/<pk>/prescription",
+        "POST",
+        "/api/clients/{link}/prescription",
+        statuses(401, 404, 404, 201, 404),
+        PRESCRIPTION,
+        json_body=True,
+    ),
+    Row("consent/", "GET", "/consent/", statuses(302, 200, 200, 200, 200)),
+    Row("consent/code/", "POST", "/consent/code/", statuses(302, 400, 400, 400, 400)),
+    Row(
+        "consent/<int:pk>/screening/",
+        "GET",
+        "/consent/{link}/screening/",
+        statuses(302, 404, 200, 404, 404),
+    ),
+    Row(
+        "privacy/fhir.json",
+        "GET",
+        "/privacy/fhir.json",
+        statuses(302, 200, 200, 200, 200),
+        shows=OWN,
+    ),
+    Row(
+        "privacy/practitioners/<int:pk>/end/",
+        "POST",
+        "/privacy/practitioners/{link}/end/",
+        statuses(302, 404, 302, 404, 404),
+    ),
+    Row(
+        "program/<int:pk>/prescription/<int:number>/",
+        "GET",
+        "/program/{rx}/prescription/1/",
+        statuses(302, 404, 200, 404, 404),
+    ),
+    Row("account/password/", "GET", "/account/password/", statuses(302, 200, 200, 200, 200)),
+    # the calendar feed: a secret address, so anyone holding it gets the times (and only them)
+    Row(
+        "calendar/<str:token>.ics",
+        "GET",
+        "/calendar/{token}.ics",
+        statuses(200, 200, 200, 200, 200),
+    ),
+    Row(
+        "calendar/<str:token>.ics",
+        "GET",
+        "/calendar/not-the-secret.ics",
+        statuses(404, 404, 404, 404, 404),
+    ),
+    Row("api/programs", "GET", "/api/programs", statuses(401, 200, 200, 200, 200)),
+    Row(
+        "api/programs/<pk>/today",
+        "GET",
+        "/api/programs/{program}/today",
+        statuses(401, 404, 200, 404, 404),
+    ),
+    Row(
+        "api/programs/<pk>/summary",
+        "GET",
+        "/api/programs/{program}/summary",
+        statuses(401, 404, 200, 404, 404),
+    ),
     Row("admin/", "GET", "/admin/", statuses(302, 302, 302, 302, 302)),  # staff only
     Row("admin/", "GET", "/admin/web/checkin/", statuses(302, 302, 302, 302, 302)),
 ]
 
 # Routes that hold nothing personal, and why.
 PUBLIC = {
-    "": "home: the body map",
+    "": "home: the body map, or today's sessions of the signed-in person's own program",
     "about/": "what acupressure can and cannot do",
     "points/": "the atlas",
     "points/<str:code>/": "one point of the atlas",

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from tests.web.browser import ARGS, CHROMIUM
 
-MODEL_WAIT_MS = 90_000  # MediaPipe on software WebGL and two slow cores
+MODEL_WAIT_MS = 240_000  # MediaPipe on software WebGL and two slow cores
 
 
 def write_y4m(photo: Path, target: Path, seconds: int = 3, fps: int = 10) -> None:

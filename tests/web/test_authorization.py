@@ -16,7 +16,15 @@ from django.urls import URLResolver, get_resolver
 from tests.doubles import FakeWallClock
 from tests.web.access_matrix import MATRIX, PERSONAS, PUBLIC, SECRET, Row
 
-from acupressure.web.models import CheckIn, PracticeSession, PractitionerLink
+from acupressure.program import design
+from acupressure.safety import Intake
+from acupressure.web.models import (
+    CheckIn,
+    PracticeSession,
+    PractitionerLink,
+    PractitionerProfile,
+)
+from acupressure.web.program_store import ProgramStore
 
 
 def _routes() -> set[str]:
@@ -47,7 +55,9 @@ def world(db: None, clock: FakeWallClock) -> dict[str, Any]:
     unlinked = User.objects.create_user("dr-una")
     stranger = User.objects.create_user("sam")
     other_client = User.objects.create_user("otto")
-    PractitionerLink.objects.create(practitioner=linked, client=owner, created_at=clock())
+    link = PractitionerLink.objects.create(
+        practitioner=linked, client=owner, created_at=clock(), share_notes=True
+    )
     PractitionerLink.objects.create(practitioner=unlinked, client=other_client, created_at=clock())
     CheckIn.objects.create(
         owner=owner, day=clock().date(), area="neck", pain=6, note=SECRET, updated_at=clock()
@@ -64,13 +74,51 @@ def world(db: None, clock: FakeWallClock) -> dict[str, Any]:
         finished_at=clock(),
         note=SECRET,
     )
+    program = ProgramStore(owner.pk).create(
+        design(Intake(areas=["neck"], red_flags=[]), clock().date()), clock()
+    )
+    activity = {"activity-1": {"name": SECRET, "rating": 3}}
+    ProgramStore(owner.pk).save_answers(program.id, 0, "activities", activity, clock())
+    rx = practitioners(link, linked, unlinked)
     users = {"stranger": stranger, "owner": owner, "linked": linked, "unlinked": unlinked}
-    return {"users": users, "pk": session.pk, "owner": owner.pk}
+    return {
+        "users": users,
+        "pk": session.pk,
+        "owner": owner.pk,
+        "program": program.id,
+        "token": program.calendar_token,
+        "link": link.pk,
+        "rx": rx,
+    }
+
+
+def practitioners(link: PractitionerLink, linked: User, unlinked: User) -> int:
+    """Both practitioners get their accounts; the owner's consents, shares notes, is screened
+    and asked to answer the safety questions too; the owner gets a prescription."""
+    from acupressure.plan.prescribe import PrescribedPoint
+    from acupressure.web.views.prescribe import save
+
+    for user in (linked, unlinked):
+        PractitionerProfile.objects.create(
+            user=user, name=user.username, created_at=link.created_at
+        )
+    link.intake = json.loads(Intake(areas=["neck"], red_flags=[]).model_dump_json())
+    link.consented_at, link.screening_by_client = link.created_at, True
+    link.save()
+    item = PrescribedPoint(code="KI27", hold_seconds=120, repetitions=3, pressure="firm")
+    return save(link, linked, [item], 2, [], "UTC")
 
 
 @pytest.mark.parametrize("row", MATRIX, ids=lambda r: f"{r.method} {r.path}")
 def test_authorization_matrix(world: dict[str, Any], row: Row) -> None:
-    path = row.path.format(pk=world["pk"], owner=world["owner"])
+    path = row.path.format(
+        pk=world["pk"],
+        owner=world["owner"],
+        program=world["program"],
+        token=world["token"],
+        link=world["link"],
+        rx=world["rx"],
+    )
     got: dict[str, int] = {}
     for persona in PERSONAS:
         client = Client()

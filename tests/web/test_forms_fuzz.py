@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from PIL import Image
 from tests.web.access_matrix import MATRIX
 from tests.web.personas import Personas, intake_form
+from tests.web.practice import HOSTILE_FORMS
 
 from acupressure import safety
 
@@ -266,6 +267,16 @@ FORMS = {
     "/signin/": ["username", "password", "next"],
     "/camera/": ["view", "points"],
     "/admin/login/": ["username", "password", "next"],
+    "/program/new/": ["intake", "weeks", "per_day", "at", "tz"],
+    "/program/{program}/start/": ["kind"],
+    "/program/{program}/calendar/": ["action"],
+    "/program/{program}/rescreen/": ["flag-fever"],
+    "/program/{program}/check/?week=1": [
+        "q-pain-week-pain",
+        "q-activities-activity-1-name",
+        "q-activities-activity-1-rating",
+        "q-change-rating",
+    ],
 }
 JSON_ENDPOINTS = ["/api/plan", "/api/diary/checkins", "/api/locate/landmarks"]
 
@@ -276,9 +287,15 @@ def _own_session(client: Client) -> int:
     return int(response["Location"].strip("/").split("/")[-1])
 
 
+def _own_program(client: Client) -> int:
+    intake = json.dumps({"areas": ["neck"], "red_flags": []})
+    response = client.post("/program/new/", {"intake": intake, "tz": "UTC"})
+    return int(response["Location"].split("/")[2])
+
+
 @pytest.mark.parametrize("url", sorted(FORMS))
 def test_every_form_field_survives_the_hostile_shapes(owner_client: Client, url: str) -> None:
-    path = url.format(pk=_own_session(owner_client))
+    path = url.format(pk=_own_session(owner_client), program=_own_program(owner_client))
     for name in FORMS[url]:
         for hostile in HOSTILE_TEXT:
             form = intake_form(area="neck") if url == "/plan/" else {}
@@ -304,6 +321,7 @@ def test_every_json_endpoint_survives_the_hostile_shapes(owner_client: Client, u
 
 def test_the_hostile_shapes_reach_every_personal_form() -> None:
     posted = {r.path for r in MATRIX if r.method == "POST" and not r.json_body}
-    fieldless = {"/signout/"}
-    assert posted - set(FORMS) - fieldless == set()
-    assert {r.path for r in MATRIX if r.json_body} <= set(JSON_ENDPOINTS)
+    fieldless = {"/signout/", "/program/{program}/stop/"}
+    assert posted - set(FORMS) - set(HOSTILE_FORMS) - fieldless == set()
+    json_bodies = {r.path for r in MATRIX if r.json_body}
+    assert json_bodies - {"/api/clients/{link}/prescription"} <= set(JSON_ENDPOINTS)

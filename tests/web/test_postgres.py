@@ -24,6 +24,8 @@ MODULES = [
     "test_terminal_store.py",
     "test_signin.py",
     "test_authorization.py",
+    "test_program_pages.py",
+    "test_weekly_check.py",
 ]
 
 

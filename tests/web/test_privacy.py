@@ -115,3 +115,20 @@ def test_stranger_gets_404_and_nothing_is_logged(people: Personas, clock: FakeWa
 def test_privacy_pages_need_sign_in(client: Client, db: None, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 302 and response["Location"].startswith("/signin/")
+
+
+def test_programs_and_weekly_checks_are_exported_and_deleted(
+    owner_client: Client, people: Personas, clock: FakeWallClock
+) -> None:
+    from tests.web.programs import check, make
+
+    from acupressure.web.models import ProgramRecord, QuestionnaireAnswer
+
+    program = make(owner_client)
+    check(owner_client, program.pk, 0, 6, None, [4])
+    data = json.loads(owner_client.get("/privacy/export.json").content)
+    assert [p["points"] for p in data["programs"]] == [program.points]
+    assert {q["questionnaire"] for q in data["questionnaires"]} == {"pain-week", "activities"}
+    owner_client.post("/privacy/delete/", {"confirm": "yes"})
+    assert not ProgramRecord.objects.filter(owner=people.owner).exists()
+    assert not QuestionnaireAnswer.objects.filter(owner=people.owner).exists()

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def test_point_pages_cite_the_article_by_title_not_by_file_path(client: Client) -> None:
     page = client.get("/points/CV6/").content.decode()
-    assert "14 Acupressure Points to Relieve Lower &amp; Upper Back Pain" in page
+    assert "14 Acupressure Points to Relieve Lower and Upper Back Pain" in page
     assert "shared/seed" not in page and ".txt" not in page
 
 

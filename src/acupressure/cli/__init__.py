@@ -28,6 +28,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "session": ("session", "session"),
     "serve": ("serve", "serve"),
     "locate": ("locate", "locate"),
+    "program": ("program", "program_app"),
+    "today": ("program", "today_command"),
+    "handout": ("handout", "handout"),
+    "report": ("handout", "report"),
+    "practitioner": ("practitioner", "practitioner_app"),
 }
 SETTINGS: dict[str, Any] = {
     "pretty_exceptions_enable": False,
@@ -47,6 +52,10 @@ class LazyGroup(TyperGroup):
             return None
         module, function = COMMANDS[cmd_name]
         command = getattr(importlib.import_module(f"acupressure.cli.{module}"), function)
+        if isinstance(command, typer.Typer):  # a group of subcommands (program ...)
+            group = typer.main.get_group(command)
+            group.name = cmd_name
+            return group
         single = typer.Typer(**SETTINGS)
         single.command(cmd_name)(command)
         built = typer.main.get_command(single)

@@ -53,16 +53,25 @@ def session(
     if not plan.steps:
         err_console.print(_("Nothing to guide today."))
         return
+    record = guide(plan, voice, speed)
+    if record is None:
+        raise typer.Exit(EXIT_OK)
+    session_store(save).save(record)
+
+
+def guide(plan: Plan, voice: bool, speed: float) -> SessionRecord | None:
+    """Pain before, the timed run with cues, pain after and the summary; None when the
+    person does not start. Used by `session` and by `today --start` for a program."""
     speaker = Speaker(voice)
     if voice and not speaker.available:
         err_console.print(_("Note: espeak-ng is not installed, so the session stays silent."))
     pain_before = ask_pain(_("Pain right now"))
     if not ready_to_start():
         err_console.print(_("Session not started; nothing was saved."))
-        raise typer.Exit(EXIT_OK)
+        return None
     record = _guided(plan, speaker, speed, pain_before)
     print_summary(console, record)
-    session_store(save).save(record)
+    return record
 
 
 def _routine(intake: Intake) -> Plan:

@@ -95,8 +95,8 @@ def _planned(cand: Candidate, seconds: int) -> PlannedPoint:
         performer=t.performer,
         method=cand.method,
         pressure=cand.pressure,
-        hold_seconds=t.hold_seconds,
-        repetitions=t.repetitions,
+        hold_seconds=cand.hold,
+        repetitions=cand.reps,
         rest_seconds=t.rest_seconds,
         how_to_find=list(p.location.how_to_find),
         notes=cand.notes,
@@ -122,8 +122,10 @@ def _nothing_fits(intake: Intake, dropped: list[Candidate]) -> str:
     )
 
 
-def build_plan(intake: Intake) -> Plan:
-    """Screen the intake and, unless blocked, choose, order and time the points."""
+def build_plan(intake: Intake, only: frozenset[str] | None = None) -> Plan:
+    """Screen the intake and, unless blocked, choose, order and time the points.
+
+    ``only`` keeps just those point codes (a program's short extra sessions)."""
     screening = screen(intake)
     budget = intake.minutes * 60 if intake.minutes is not None else None
     common: dict[str, Any] = {
@@ -138,6 +140,8 @@ def build_plan(intake: Intake) -> Plan:
     if screening.blocked:
         return Plan(points=[], excluded=[], steps=[], total_seconds=0, warnings=[], **common)
     cands, excluded = candidates(intake)
+    if only is not None:
+        cands = [c for c in cands if c.point.code in only]
     kept, dropped = _fit(cands, budget)
     for cand in dropped:
         reason = _("Dropped to fit {minutes} (priority {priority}).").format(

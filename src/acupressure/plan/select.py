@@ -42,6 +42,16 @@ class Candidate:
     pressure: Pressure
     method: str
     notes: list[str] = field(default_factory=list)
+    hold_seconds: int | None = None  # a practitioner's choice; None: the article's minimum
+    repetitions: int | None = None
+
+    @property
+    def hold(self) -> int:
+        return self.hold_seconds or self.point.technique.hold_seconds
+
+    @property
+    def reps(self) -> int:
+        return self.repetitions or self.point.technique.repetitions
 
 
 def _priority_key(point: Point, chosen: set[str]) -> tuple[int, int, int, int]:

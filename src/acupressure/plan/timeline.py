@@ -69,15 +69,15 @@ def order(cands: Sequence[Candidate]) -> list[Candidate]:
 
 
 def press_sides(cand: Candidate) -> list[StepSide]:
-    t = cand.point.technique
+    t, reps = cand.point.technique, cand.reps
     if t.sides == "midline":
-        return ["midline"] * t.repetitions
+        return ["midline"] * reps
     if t.sides == "both-together":
-        return ["both"] * t.repetitions
+        return ["both"] * reps
     if t.sides == "alternate":
-        return ["left", "right"] * t.repetitions
-    left: list[StepSide] = ["left"] * t.repetitions
-    right: list[StepSide] = ["right"] * t.repetitions
+        return ["left", "right"] * reps
+    left: list[StepSide] = ["left"] * reps
+    right: list[StepSide] = ["right"] * reps
     return left + right
 
 
@@ -115,7 +115,7 @@ def point_steps(cand: Candidate) -> list[tuple[StepKind, StepSide | None, int, s
         cue = _("Press {name} {side}, {pressure}; steady.").format(
             name=name, side=SIDE_TEXT[side], pressure=PRESSURE_TEXT[cand.pressure]
         )
-        out.append(("press", side, t.hold_seconds, cue))
+        out.append(("press", side, cand.hold, cue))
         out.append(("release", side, RELEASE_SECONDS, _("Release slowly.")))
     return out
 

@@ -42,6 +42,7 @@ class SessionRecord(BaseModel):
     steps_completed: int
     steps_skipped: int
     seconds_done: int  # plan seconds played (skipped time not counted)
+    seconds_pressed: int = 0  # of those, the seconds of press steps
     completed: bool  # played to the end (skipping steps allowed), not quit
     pain_before: Pain | None = None
     pain_after: Pain | None = None
@@ -56,6 +57,9 @@ def make_record(
     pain_after: int | None = None,
 ) -> SessionRecord:
     done = sum(player.steps[i].seconds for i in player.completed)
+    pressed = sum(
+        player.steps[i].seconds for i in player.completed if player.steps[i].kind == "press"
+    )
     return SessionRecord(
         started_at=started_at,
         ended_at=ended_at,
@@ -69,6 +73,7 @@ def make_record(
         steps_completed=len(player.completed),
         steps_skipped=len(player.skipped),
         seconds_done=done,
+        seconds_pressed=pressed,
         completed=player.state == "finished",
         pain_before=pain_before,
         pain_after=pain_after,

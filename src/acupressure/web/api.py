@@ -20,6 +20,8 @@ from acupressure.safety import Intake
 from acupressure.safety.models import json_int
 from acupressure.web import clock
 from acupressure.web.access import user_id
+from acupressure.web.api_clients import router as clients_router
+from acupressure.web.api_programs import router as programs_router
 from acupressure.web.models import CheckIn, PracticeSession
 from acupressure.web.pagecache import cached_plan_json, remember_plan_body
 
@@ -30,6 +32,10 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url=None,  # no Swagger UI (it loads from a CDN); the schema is at /api/openapi.json
 )
+
+
+api.add_router("/programs", programs_router)
+api.add_router("/clients", clients_router)
 
 
 @api.exception_handler(MultiPartParserError)

@@ -34,7 +34,9 @@ def readings(owner_id: int) -> list[Reading]:
     return sorted(found, key=lambda r: r.at)
 
 
-def csv_text(owner_id: int) -> str:
+def csv_text(owner_id: int, notes: bool = True) -> str:
+    """The diary as CSV; ``notes`` False leaves the notes out (a practitioner the client has
+    not shared them with)."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_HEADER)
@@ -51,12 +53,23 @@ def csv_text(owner_id: int) -> str:
                 s.completed_steps,
                 s.total_steps,
                 s.source,
-                _safe(s.note),
+                _safe(s.note) if notes else "",
             ]
         )
     for c in CheckIn.objects.filter(owner_id=owner_id).order_by("day", "area"):
         writer.writerow(
-            ["check-in", c.day.isoformat(), c.area, "", "", c.pain, "", "", "", _safe(c.note)]
+            [
+                "check-in",
+                c.day.isoformat(),
+                c.area,
+                "",
+                "",
+                c.pain,
+                "",
+                "",
+                "",
+                _safe(c.note) if notes else "",
+            ]
         )
     return out.getvalue()
 

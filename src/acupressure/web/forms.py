@@ -21,6 +21,7 @@ class PainForm(forms.Form):
 class FinishForm(forms.Form):
     pain_after = forms.IntegerField(min_value=0, max_value=10)
     completed_steps = forms.IntegerField(min_value=0)
+    pressed_seconds = forms.IntegerField(min_value=0, required=False)
     note = forms.CharField(max_length=500, required=False)
     # with the camera switch: {"LI4": 18.5, ...} seconds the finger was on each point
     on_target = forms.JSONField(required=False)

@@ -5,6 +5,10 @@
 - :class:`CheckIn`: a daily pain score for one area, with an optional note.
 - :class:`SignInToken`: the single-use sign-in link `acupressure serve` prints.
 - :class:`DiaryAccess`: the access log, one row each time a practitioner opens a client's diary.
+- :class:`ProgramRecord`: a program (weeks of practice on a schedule); sessions may belong to one.
+- :class:`QuestionnaireAnswer`: a filled-in questionnaire, such as a program's weekly check.
+- :class:`PractitionerProfile`: marks an account as a practitioner's, with the name shown.
+- :class:`Prescription`: one version of a practitioner's prescription for a client's program.
 """
 
 from __future__ import annotations
@@ -23,6 +27,9 @@ AREA_CHOICES = [(key, gettext_lazy(labels.AREAS.english(key))) for key in labels
 
 
 class PractitionerLink(models.Model):
+    """A practitioner's client. ``active`` only while the client consents: a link a
+    practitioner makes starts inactive, the client's consent turns it on, withdrawal off."""
+
     practitioner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="client_links"
     )
@@ -31,6 +38,15 @@ class PractitionerLink(models.Model):
     )
     active = models.BooleanField(default=True)
     created_at = models.DateTimeField()
+    label = models.CharField(max_length=80, blank=True)  # a name or a pseudonym
+    named = models.BooleanField(default=False)  # the label is the client's real name
+    year_of_birth = models.PositiveSmallIntegerField(null=True, blank=True)
+    invite_code = models.CharField(max_length=16, null=True, blank=True, unique=True)
+    consented_at = models.DateTimeField(null=True, blank=True)
+    share_notes = models.BooleanField(default=False)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    screening_by_client = models.BooleanField(default=False)  # asked at first sign-in
+    intake = models.JSONField(null=True, blank=True)  # screening answers (assessment)
 
     class Meta:
         constraints = (
@@ -68,6 +84,11 @@ class PracticeSession(models.Model):
     completed_steps = models.PositiveIntegerField(default=0)
     total_steps = models.PositiveIntegerField(default=0)
     note = models.CharField(max_length=500, blank=True)
+    program = models.ForeignKey(
+        "ProgramRecord", on_delete=models.SET_NULL, null=True, blank=True, related_name="sessions"
+    )
+    slot_kind = models.CharField(max_length=8, blank=True)  # "routine" or "extra" in a program
+    seconds_pressed = models.PositiveIntegerField(default=0)  # press steps played to the end
 
     objects = SessionQuerySet.as_manager()
 
@@ -129,3 +150,98 @@ class DiaryAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.viewer} opened {self.what} of {self.owner} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class ProgramRecord(models.Model):
+    """A program (acupressure.program): screened intake, routine and schedule, per owner."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="programs"
+    )
+    created_at = models.DateTimeField()
+    intake = models.JSONField(default=dict)
+    points = models.JSONField(default=list)
+    extra_points = models.JSONField(default=list)
+    routine_press_seconds = models.PositiveIntegerField(default=0)
+    extra_press_seconds = models.PositiveIntegerField(default=0)
+    schedule = models.JSONField(default=dict)
+    stopped_at = models.DateTimeField(null=True, blank=True)
+    stop_reason = models.CharField(max_length=200, blank=True)
+    advice = models.JSONField(default=list)
+    screened_week = models.PositiveSmallIntegerField(default=1)
+    rescreen_requested = models.BooleanField(default=False)
+    calendar_token = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    prescription = models.JSONField(null=True, blank=True)  # the newest version's items
+    prescriber = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="prescribed_programs",
+    )
+
+    class Meta:
+        ordering = ("-created_at", "-id")
+
+    def __str__(self) -> str:
+        return f"program {self.pk} of {self.owner}"
+
+
+class QuestionnaireAnswer(models.Model):
+    """One filled-in questionnaire (acupressure.outcomes), e.g. in a program's weekly check."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="questionnaire_answers"
+    )
+    program = models.ForeignKey(
+        ProgramRecord, on_delete=models.CASCADE, null=True, blank=True, related_name="answers"
+    )
+    week = models.PositiveSmallIntegerField(default=0)  # 0 = baseline, at the program's start
+    questionnaire = models.CharField(max_length=64)
+    answers = models.JSONField(default=dict)
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ("week", "questionnaire", "-at")
+
+    def __str__(self) -> str:
+        return f"{self.questionnaire} week {self.week} of {self.owner}"
+
+
+class PractitionerProfile(models.Model):
+    """The account is a practitioner's (``acupressure practitioner add`` or the admin)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practitioner"
+    )
+    name = models.CharField(max_length=120)
+    created_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Prescription(models.Model):
+    """One version of a prescription; the program holds the newest, every version stays."""
+
+    program = models.ForeignKey(
+        ProgramRecord, on_delete=models.CASCADE, related_name="prescriptions"
+    )
+    version = models.PositiveSmallIntegerField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    intake = models.JSONField(default=dict)
+    items = models.JSONField(default=list)  # acupressure.plan.prescribe.PrescribedPoint
+    schedule = models.JSONField(default=dict)
+    changes = models.JSONField(default=list)  # plain sentences: what changed from the last
+
+    class Meta:
+        ordering = ("-version",)
+        constraints = (
+            models.UniqueConstraint(fields=["program", "version"], name="one_version_number"),
+        )
+
+    def __str__(self) -> str:
+        return f"prescription v{self.version} of program {self.program_id}"

@@ -9,7 +9,14 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, transaction
 
 from acupressure.web import clock
-from acupressure.web.models import CheckIn, DiaryAccess, PracticeSession, PractitionerLink
+from acupressure.web.models import (
+    CheckIn,
+    DiaryAccess,
+    PracticeSession,
+    PractitionerLink,
+    ProgramRecord,
+    QuestionnaireAnswer,
+)
 
 
 def record_access(viewer_id: int, owner_id: int, what: str) -> None:
@@ -50,6 +57,9 @@ def export(user: AbstractBaseUser) -> dict[str, Any]:
                 "total_steps": s.total_steps,
                 "on_target": s.on_target,
                 "note": s.note,
+                "program": s.program_id,
+                "slot_kind": s.slot_kind,
+                "seconds_pressed": s.seconds_pressed,
             }
             for s in PracticeSession.objects.filter(owner_id=uid).order_by("created_at", "id")
         ],
@@ -62,6 +72,31 @@ def export(user: AbstractBaseUser) -> dict[str, Any]:
                 "updated_at": _iso(c.updated_at),
             }
             for c in CheckIn.objects.filter(owner_id=uid).order_by("day", "area")
+        ],
+        "programs": [
+            {
+                "id": p.pk,
+                "created_at": _iso(p.created_at),
+                "intake": p.intake,
+                "points": p.points,
+                "extra_points": p.extra_points,
+                "schedule": p.schedule,
+                "stopped_at": _iso(p.stopped_at),
+                "stop_reason": p.stop_reason,
+                "advice": p.advice,
+                "calendar_feed_on": p.calendar_token is not None,
+            }
+            for p in ProgramRecord.objects.filter(owner_id=uid).order_by("created_at", "id")
+        ],
+        "questionnaires": [
+            {
+                "program": a.program_id,
+                "week": a.week,
+                "questionnaire": a.questionnaire,
+                "answers": a.answers,
+                "at": _iso(a.at),
+            }
+            for a in QuestionnaireAnswer.objects.filter(owner_id=uid).order_by("at", "id")
         ],
         "practitioners": [
             {
@@ -99,7 +134,8 @@ def counts(owner_id: int) -> tuple[int, int]:
 
 
 def delete_diary(owner_id: int) -> tuple[int, int]:
-    """Delete the person's sessions and check-ins from the database; returns the counts.
+    """Delete the person's sessions and check-ins (and their programs and questionnaire
+    answers, which are health data too) from the database; returns the counts.
 
     On SQLite, ``secure_delete`` makes the database overwrite the freed pages with zeros, so
     the notes do not linger in the file. The access log and practitioner links stay (they
@@ -110,6 +146,8 @@ def delete_diary(owner_id: int) -> tuple[int, int]:
                 cursor.execute("PRAGMA secure_delete = ON")
         sessions, _ = PracticeSession.objects.filter(owner_id=owner_id).delete()
         check_ins, _ = CheckIn.objects.filter(owner_id=owner_id).delete()
+        QuestionnaireAnswer.objects.filter(owner_id=owner_id).delete()
+        ProgramRecord.objects.filter(owner_id=owner_id).delete()
     return sessions, check_ins
 
 

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import getpass
 import os
+from typing import TYPE_CHECKING
 
 from acupressure.session.record import SessionRecord
+
+if TYPE_CHECKING:
+    from acupressure.web.program_store import ProgramStore
 
 
 class DiaryStore:
@@ -37,10 +41,11 @@ class DiaryStore:
             pain_after=record.pain_after,
             completed_steps=record.steps_completed,
             total_steps=record.plan.steps_total,
+            seconds_pressed=record.seconds_pressed,
         )
 
 
-def open_diary_store(username: str | None = None) -> DiaryStore:
+def setup_web() -> None:
     """Set up Django (same settings and data folder as `acupressure serve`) and migrate."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "acupressure.web.settings")
     import django
@@ -48,6 +53,11 @@ def open_diary_store(username: str | None = None) -> DiaryStore:
 
     django.setup()
     call_command("migrate", interactive=False, verbosity=0)
+
+
+def open_diary_store(username: str | None = None) -> DiaryStore:
+    """The diary of the person running the command (Django set up and migrated)."""
+    setup_web()
     return DiaryStore(username or getpass.getuser())
 
 
@@ -59,3 +69,12 @@ def save_to_diary(record: SessionRecord) -> bool:
         return False
     store.save(record)
     return True
+
+
+def open_program_store(username: str | None = None) -> ProgramStore:
+    """Programs of the person running the command, in the same database as the web app."""
+    diary = open_diary_store(username)
+    from acupressure.web.program_store import ProgramStore
+    from acupressure.web.signin import local_user
+
+    return ProgramStore(int(local_user(diary.username).pk))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from django.contrib.auth import login, logout
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib import messages
+from django.contrib.auth import login, logout, update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -42,7 +45,38 @@ def signin_link(request: HttpRequest, token: str) -> HttpResponse:
         response["Cache-Control"] = PRIVATE
         return response
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    return redirect("/")
+    return redirect(after_signin(user))
+
+
+def after_signin(user: User) -> str:
+    """Where a link sign-in lands: a practitioner's invitation to answer, the practitioner's
+    clients, or the home page."""
+    from acupressure.web import practice
+
+    if practice.pending(int(user.pk)):
+        return "/consent/"
+    asked = practice.screening_asked(int(user.pk))
+    if asked is not None:
+        return f"/consent/{asked}/screening/"
+    return "/clients/" if practice.is_practitioner(user) else "/"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def password(request: HttpRequest) -> HttpResponse:
+    """Set (or change) a password, for people who first signed in with a link."""
+    user = request.user
+    if not isinstance(user, User):
+        return redirect("/signin/")
+    form = SetPasswordForm(user, data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        update_session_auth_hash(request, user)
+        messages.success(request, "Password set. You can sign in with your username and it.")
+        return redirect("/")
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "username": user.get_username()}
+    return render(request, "web/password.html", context, status=status)
 
 
 @require_POST

@@ -15,6 +15,7 @@ from acupressure.web.diary_chart import baseline, meaningful_change, pain_chart
 from acupressure.web.forms import CheckInForm, first_error
 from acupressure.web.models import CheckIn, PracticeSession, PractitionerLink
 from acupressure.web.privacy import access_log
+from acupressure.web.program_store import ProgramStore, program_summary
 
 
 def _client(request: HttpRequest) -> int | None:
@@ -26,6 +27,24 @@ def _client(request: HttpRequest) -> int | None:
     return int(raw)
 
 
+def _summary(owner_id: int) -> dict[str, object]:
+    """The latest program's weekly summary, if the person has a program."""
+    store = ProgramStore(owner_id)
+    programs = store.all()
+    if not programs:
+        return {}
+    return {"program": programs[0], "summary": program_summary(store, programs[0], clock.now())}
+
+
+def notes_shown(request: HttpRequest, owner_id: int) -> bool:
+    """One's own notes, or a client's when the client chose to share them."""
+    if owner_id == request.user.pk:
+        return True
+    return PractitionerLink.objects.filter(
+        practitioner_id=request.user.pk, client_id=owner_id, active=True, share_notes=True
+    ).exists()
+
+
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
     owner_id = diary_owner_id(request, _client(request))
@@ -33,6 +52,7 @@ def history(request: HttpRequest) -> HttpResponse:
     base = baseline(found)
     context = {
         "own": owner_id == request.user.pk,
+        "show_notes": notes_shown(request, owner_id),
         "owner_id": owner_id,
         "chart": mark_safe(pain_chart(found)),  # noqa: S308 - numbers and escaped labels only
         "baseline": base,
@@ -44,6 +64,7 @@ def history(request: HttpRequest) -> HttpResponse:
             practitioner_id=request.user.pk, active=True
         ).select_related("client"),
         "accesses": access_log(owner_id, limit=5) if owner_id == request.user.pk else [],
+        **_summary(owner_id),
     }
     return render(request, "web/diary.html", context)
 
@@ -73,6 +94,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
 @login_required
 def export_csv(request: HttpRequest) -> HttpResponse:
     owner_id = diary_owner_id(request, _client(request))
-    response = HttpResponse(csv_text(owner_id), content_type="text/csv; charset=utf-8")
+    text = csv_text(owner_id, notes=notes_shown(request, owner_id))
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="acupressure-diary.csv"'
     return response

@@ -25,6 +25,12 @@ CLINICIAN_SOURCES = ["nice-cks-back", "nice-cks-neck", "verhagen-2016", "finucan
 def home(request: HttpRequest) -> HttpResponse:
     """The body map. Without JavaScript a region is a link to this page with that area
     toggled in ``?area=``; home.js turns the regions into toggle buttons."""
+    if request.user.is_authenticated and not request.GET.getlist("area"):
+        from acupressure.web.views.program import current_today
+
+        found = current_today(request)
+        if found is not None:
+            return found
     return cached_page(request, "web/home.html", lambda: _home_context(request))
 
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from acupressure.i18n import gettext as _
 from acupressure.web import privacy
 from acupressure.web.access import user_id
+from acupressure.web.practice import linked, practitioner_name
 from acupressure.web.security import CLEAR_SITE_DATA
 
 
@@ -24,6 +25,7 @@ def page(request: HttpRequest) -> HttpResponse:
         "sessions": sessions,
         "check_ins": check_ins,
         "accesses": privacy.access_log(owner_id, limit=200),
+        "linked": [(link, practitioner_name(link.practitioner)) for link in linked(owner_id)],
     }
     return render(request, "web/privacy.html", context)
 

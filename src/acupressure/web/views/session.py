@@ -15,6 +15,7 @@ from acupressure import i18n
 from acupressure.i18n import N_
 from acupressure.i18n import gettext as _
 from acupressure.plan import build_plan
+from acupressure.program.summary import pain_much_worse
 from acupressure.safety import Intake
 from acupressure.vision.press import checkable
 from acupressure.web import clock
@@ -22,6 +23,7 @@ from acupressure.web.access import own_session, user_id
 from acupressure.web.forms import FinishForm, PainForm, first_error
 from acupressure.web.models import PracticeSession
 from acupressure.web.planning import plan_for, validation_message
+from acupressure.web.program_store import ProgramStore
 
 
 def _bad(message: str) -> HttpResponse:
@@ -155,9 +157,16 @@ def finish(request: HttpRequest, pk: int) -> HttpResponse:
     session.pain_after = form.cleaned_data["pain_after"]
     session.completed_steps = form.cleaned_data["completed_steps"]
     session.note = form.cleaned_data["note"]
+    pressable = sum(s["seconds"] for s in session.plan["steps"] if s["kind"] == "press")
+    pressed = form.cleaned_data["pressed_seconds"]
+    if pressed is not None and pressed > pressable:
+        return _bad(f"pressed_seconds: at most {pressable}")
+    session.seconds_pressed = pressed or 0
     session.finished_at = clock.now()
     session.started_at = session.started_at or session.created_at  # finished, so it ran
     session.save()
+    if session.program_id and pain_much_worse(session.pain_before, session.pain_after):
+        ProgramStore(user_id(request)).request_rescreen(session.program_id)
     if request.headers.get("Accept", "").startswith("application/json"):
         return JsonResponse({"ok": True, "diary": "/diary/"})
     return redirect("/diary/")

@@ -53,8 +53,15 @@
   document.body.addEventListener("htmx:beforeSwap", function (e) {
     if (e.detail.xhr.status === 400) { e.detail.shouldSwap = true; e.detail.isError = false; }
   });
+  // "Make it a program" schedules in the browser's own time zone
+  var fillZone = function () {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+    document.querySelectorAll(".tz-field").forEach(function (f) { f.value = zone; });
+  };
+  fillZone();
   document.body.addEventListener("htmx:afterSwap", function (e) {
     if (e.detail.target.id !== "result") { return; }
+    fillZone();
     var heading = e.detail.target.querySelector("h2");
     if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
   });

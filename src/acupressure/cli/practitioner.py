@@ -1,0 +1,58 @@
+"""`acupressure practitioner add`: a practitioner account and its one-time sign-in link."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from acupressure.cli.common import fail, print_json
+
+practitioner_app = typer.Typer(
+    help="Practitioner accounts (they prescribe routines and follow their clients).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DEFAULT_BASE = "http://127.0.0.1:8000"
+
+
+@practitioner_app.callback()
+def _practitioners() -> None:
+    """Practitioner accounts (they prescribe routines and follow their clients)."""
+
+
+@practitioner_app.command("add")
+def add(
+    email: Annotated[str, typer.Argument(help="The practitioner's email; it is their username.")],
+    name: Annotated[str, typer.Option("--name", help="The name clients see, e.g. 'Dr Ana Silva'.")],
+    base_url: Annotated[
+        str, typer.Option("--base-url", help="Where the web app is served, for the link.")
+    ] = DEFAULT_BASE,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+) -> None:
+    """Make (or rename) a practitioner account and print a one-time sign-in link.
+
+    The link works once, within 12 hours; signed in, the practitioner can set a password at
+    /account/password/. Running it again for the same email renames the account and prints
+    a new link (the admin's "Make a one-time sign-in link" does the same)."""
+    if not base_url.startswith(("http://", "https://")):
+        fail(f"--base-url must start with http:// or https://, not {base_url!r}")
+    from acupressure.web.store import setup_web
+
+    setup_web()
+    from acupressure.web.practice import add_practitioner
+    from acupressure.web.signin import issue_token
+
+    try:
+        user = add_practitioner(email, name)
+    except ValueError as exc:
+        fail(str(exc))
+    link = f"{base_url.rstrip('/')}/signin/link/{issue_token(user)}/"
+    if as_json:
+        print_json({"email": user.get_username(), "name": name.strip(), "signin_link": link})
+    else:
+        typer.echo(f"Practitioner {name.strip()} <{user.get_username()}>")
+        typer.echo(f"One-time sign-in link (12 hours): {link}")

@@ -1,0 +1,316 @@
+"""FHIR R4B export (fhir.resources, validated by it): one Bundle of type ``collection`` per
+person, for a practitioner's record system (R4 systems read R4B for these resources).
+
+- Patient: pseudonymous (an identifier, no name) unless the practitioner entered a name;
+  the year of birth, when given, as ``birthDate`` (a year is a valid FHIR date).
+- Practitioner: the prescriber's name (when the program was prescribed).
+- CarePlan: the program, one activity per point; ``detail.code`` in our point code system
+  (the code is the WHO standard code, e.g. ``LI4``), the schedule as ``scheduledTiming``
+  (bounds, sessions a day, times of day), hold seconds, repetitions, pressure and place as
+  extensions, the practitioner's note in ``description``.
+- Observation: each pain score (LOINC 72514-3, 0-10, UCUM ``{score}``) at its time.
+- QuestionnaireResponse: each weekly check, items as in our questionnaire data.
+
+The code system and the extensions are described in docs/fhir.md. Nothing here imports
+Django: the web app gathers the data into the models below.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from acupressure import atlas
+from acupressure.outcomes import questionnaires
+from acupressure.plan.prescribe import WHERE_TEXT, PrescribedPoint
+from acupressure.program import Program
+
+BASE = "https://acupressure.invalid/fhir"  # not resolvable on purpose: names, not addresses
+POINTS_SYSTEM = f"{BASE}/CodeSystem/acupressure-points"
+PSEUDONYM_SYSTEM = f"{BASE}/NamingSystem/client-pseudonym"
+EXT = f"{BASE}/StructureDefinition"
+LOINC = "http://loinc.org"
+PAIN_CODE = "72514-3"
+PAIN_DISPLAY = "Pain severity - 0-10 verbal numeric rating [Score] - Reported"
+UCUM = "http://unitsofmeasure.org"
+NAMESPACE = uuid.UUID("6f1c3a52-3c1e-4b0e-9d8e-5a1f0c2b7e44")  # for stable resource ids
+
+
+class Person(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    key: str  # stable and opaque, e.g. "user-12"; only used to derive resource ids
+    label: str  # a name or a pseudonym
+    named: bool
+    year_of_birth: int | None = None
+
+
+class PainReading(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    at: datetime
+    value: int
+    context: str  # "before", "after" (a session), "check-in"
+
+
+class WeeklyCheck(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    program: int
+    week: int
+    questionnaire: str
+    answers: dict[str, Any]
+    at: datetime
+
+
+class Export(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    patient: Person
+    practitioner: str | None = None  # the prescriber's name
+    program: Program | None = None
+    readings: list[PainReading] = []
+    checks: list[WeeklyCheck] = []
+    generated_at: datetime
+
+
+CONTEXT_TEXT = {
+    "before": "before a session",
+    "after": "after a session",
+    "check-in": "daily check-in",
+}
+
+
+def _id(kind: str, key: str) -> str:
+    return str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
+
+
+def _ref(resource_id: str) -> dict[str, str]:
+    return {"reference": f"urn:uuid:{resource_id}"}
+
+
+def _patient(person: Person, pid: str) -> dict[str, Any]:
+    data: dict[str, Any] = {"resourceType": "Patient", "id": pid}
+    if person.named:
+        data["name"] = [{"text": person.label}]
+    else:
+        data["identifier"] = [{"system": PSEUDONYM_SYSTEM, "value": person.label}]
+    if person.year_of_birth is not None:
+        data["birthDate"] = str(person.year_of_birth)
+    return data
+
+
+def _timing(program: Program, times: list[time]) -> dict[str, Any]:
+    s = program.schedule
+    start = datetime.combine(s.start, time(0, 0), tzinfo=s.zone)
+    end = start + timedelta(days=7 * s.weeks)
+    return {
+        "repeat": {
+            "boundsPeriod": {"start": start.isoformat(), "end": end.isoformat()},
+            "frequency": len(times),
+            "period": 1,
+            "periodUnit": "d",
+            "timeOfDay": [t.strftime("%H:%M:%S") for t in times],
+        }
+    }
+
+
+def _items(program: Program) -> list[PrescribedPoint]:
+    """The prescription, or for a program a person made, its routine as planned."""
+    if program.prescription is not None:
+        return list(program.prescription)
+    from acupressure.program import plan_for_slot
+
+    planned = {p.code: p for p in plan_for_slot(program.intake, "routine", []).points}
+    out = []
+    for code in program.points:
+        p = planned.get(code)
+        t = atlas.get(code).technique
+        out.append(
+            PrescribedPoint(
+                code=code,
+                hold_seconds=p.hold_seconds if p else t.hold_seconds,
+                repetitions=p.repetitions if p else t.repetitions,
+                pressure=p.pressure if p else t.pressure,
+            )
+        )
+    return out
+
+
+def _activity(program: Program, item: PrescribedPoint, now: datetime) -> dict[str, Any]:
+    point = atlas.get(item.code)
+    status = {"active": "scheduled", "stopped": "stopped", "finished": "completed"}
+    times = list(program.schedule.times)
+    if item.code in program.extra_points:
+        times = sorted({*times, *program.schedule.extra_times})
+    text = (
+        f"{point.code} {point.names.pinyin}: hold {item.hold_seconds} s, "
+        f"{item.repetitions} time(s), {item.pressure} pressure, {WHERE_TEXT[item.where]}."
+    )
+    if item.note:
+        text += f" Note: {item.note}"
+    detail: dict[str, Any] = {
+        "extension": [
+            {"url": f"{EXT}/hold-seconds", "valueInteger": item.hold_seconds},
+            {"url": f"{EXT}/repetitions", "valueInteger": item.repetitions},
+            {"url": f"{EXT}/pressure", "valueCode": item.pressure},
+            {"url": f"{EXT}/setting", "valueCode": item.where},
+        ],
+        "code": {
+            "coding": [
+                {
+                    "system": POINTS_SYSTEM,
+                    "code": point.code,
+                    "display": f"{point.names.pinyin} ({point.names.english})",
+                }
+            ],
+            "text": point.code,
+        },
+        "status": status[program.status(now)],
+        "description": text,
+    }
+    if item.where == "home":
+        detail["scheduledTiming"] = _timing(program, times)
+    return {"detail": detail}
+
+
+def _careplan(export: Export, program: Program, ids: dict[str, str]) -> dict[str, Any]:
+    state = program.status(export.generated_at)
+    data: dict[str, Any] = {
+        "resourceType": "CarePlan",
+        "id": ids["careplan"],
+        "status": {"active": "active", "stopped": "revoked", "finished": "completed"}[state],
+        "intent": "plan",
+        "title": "Acupressure program",
+        "subject": _ref(ids["patient"]),
+        "created": program.created_at.isoformat(),
+        "period": _timing(program, list(program.schedule.times))["repeat"]["boundsPeriod"],
+        "activity": [_activity(program, i, export.generated_at) for i in _items(program)],
+    }
+    if "practitioner" in ids:
+        data["author"] = _ref(ids["practitioner"])
+    if program.version:
+        data["identifier"] = [
+            {"system": f"{BASE}/prescription-version", "value": f"{program.id}-v{program.version}"}
+        ]
+    return data
+
+
+def _observation(reading: PainReading, rid: str, patient: str) -> dict[str, Any]:
+    return {
+        "resourceType": "Observation",
+        "id": rid,
+        "status": "final",
+        "category": [
+            {
+                "coding": [
+                    {
+                        "system": "http://terminology.hl7.org/CodeSystem/observation-category",
+                        "code": "survey",
+                    }
+                ]
+            }
+        ],
+        "code": {"coding": [{"system": LOINC, "code": PAIN_CODE, "display": PAIN_DISPLAY}]},
+        "subject": _ref(patient),
+        "effectiveDateTime": reading.at.isoformat(),
+        "valueQuantity": {
+            "value": reading.value,
+            "unit": "{score}",
+            "system": UCUM,
+            "code": "{score}",
+        },
+        "method": {"text": CONTEXT_TEXT.get(reading.context, reading.context)},
+    }
+
+
+def _whole(value: object) -> int | None:
+    try:
+        return int(str(value))
+    except ValueError:
+        return None
+
+
+def _answer_items(check: WeeklyCheck) -> list[dict[str, Any]]:
+    q = questionnaires().get(check.questionnaire)
+    items: list[dict[str, Any]] = []
+    for item_id, given in check.answers.items():
+        item = next((i for i in q.items if i.id == item_id), None) if q else None
+        text = item.text if item else item_id
+        if isinstance(given, dict):
+            parts = [
+                {
+                    "linkId": f"{item_id}.name",
+                    "answer": [{"valueString": str(given.get("name", ""))}],
+                }
+            ]
+            rating = _whole(given.get("rating"))
+            if rating is not None:
+                parts.append({"linkId": f"{item_id}.rating", "answer": [{"valueInteger": rating}]})
+            items.append({"linkId": item_id, "text": text, "item": parts})
+        elif _whole(given) is not None:
+            items.append(
+                {"linkId": item_id, "text": text, "answer": [{"valueInteger": _whole(given)}]}
+            )
+        else:
+            items.append({"linkId": item_id, "text": text, "answer": [{"valueString": str(given)}]})
+    return items
+
+
+def _response(check: WeeklyCheck, rid: str, ids: dict[str, str]) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "resourceType": "QuestionnaireResponse",
+        "id": rid,
+        "extension": [{"url": f"{EXT}/program-week", "valueInteger": check.week}],
+        "questionnaire": f"{BASE}/Questionnaire/{check.questionnaire}",
+        "status": "completed",
+        "subject": _ref(ids["patient"]),
+        "authored": check.at.isoformat(),
+        "item": _answer_items(check),
+    }
+    if "careplan" in ids:
+        data["basedOn"] = [_ref(ids["careplan"])]
+    return data
+
+
+def bundle(export: Export) -> Any:
+    """The Bundle as a validated ``fhir.resources.R4B.bundle.Bundle``."""
+    from fhir.resources.R4B.bundle import Bundle
+
+    key = export.patient.key
+    ids = {"patient": _id("patient", key)}
+    resources: list[dict[str, Any]] = [_patient(export.patient, ids["patient"])]
+    if export.practitioner:
+        ids["practitioner"] = _id("practitioner", f"{key}:{export.practitioner}")
+        resources.append(
+            {
+                "resourceType": "Practitioner",
+                "id": ids["practitioner"],
+                "name": [{"text": export.practitioner}],
+            }
+        )
+    if export.program is not None:
+        ids["careplan"] = _id("careplan", f"{key}:{export.program.id}")
+        resources.append(_careplan(export, export.program, ids))
+    for n, reading in enumerate(export.readings):
+        rid = _id("observation", f"{key}:{reading.at.isoformat()}:{reading.context}:{n}")
+        resources.append(_observation(reading, rid, ids["patient"]))
+    for check in export.checks:
+        rid = _id("response", f"{key}:{check.program}:{check.week}:{check.questionnaire}")
+        resources.append(_response(check, rid, ids))
+    return Bundle.model_validate(
+        {
+            "resourceType": "Bundle",
+            "id": _id("bundle", f"{key}:{export.generated_at.isoformat()}"),
+            "type": "collection",
+            "timestamp": export.generated_at.isoformat(),
+            "entry": [{"fullUrl": f"urn:uuid:{r['id']}", "resource": r} for r in resources],
+        }
+    )
+
+
+def bundle_json(export: Export) -> str:
+    return str(bundle(export).model_dump_json(exclude_none=True, indent=2))

@@ -1,0 +1,142 @@
+"""A program: a screened routine plus a schedule, and what the person did with it."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from acupressure.plan.prescribe import PrescribedPoint
+from acupressure.safety import Intake
+
+SlotKind = Literal["routine", "extra"]
+SlotState = Literal["done", "due", "missed", "later"]
+Status = Literal["active", "stopped", "finished"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Schedule(_Model):
+    """When to practise: ``weeks`` from ``start``, one routine session at each of ``times``
+    (local clock times in ``timezone``), and short extra sessions at ``extra_times`` for the
+    points whose protocol says "several times a day"."""
+
+    start: date
+    weeks: Annotated[int, Field(ge=1, le=52)] = 6
+    times: Annotated[list[time], Field(min_length=1, max_length=6)]
+    extra_times: Annotated[list[time], Field(max_length=6)] = []
+    timezone: str = "UTC"
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            if len(value) > 64:
+                raise ValueError(value)
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            raise ValueError(
+                f"unknown time zone {value!r} (use a name like Europe/London)"
+            ) from None
+        return value
+
+    @model_validator(mode="after")
+    def _distinct(self) -> Schedule:
+        every = [*self.times, *self.extra_times]
+        if len(set(every)) != len(every):
+            raise ValueError("two sessions at the same time of day")
+        return self
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def per_day(self) -> int:
+        return len(self.times)
+
+    def end(self) -> datetime:
+        """Local midnight after the last day (normalised through UTC)."""
+        last = self.start + timedelta(days=7 * self.weeks)
+        moment = datetime.combine(last, time(0, 0), tzinfo=self.zone)
+        return moment.astimezone(UTC).astimezone(self.zone)
+
+
+class Slot(_Model):
+    """One scheduled session."""
+
+    start: datetime  # aware, UTC
+    local: datetime  # aware, in the schedule's time zone
+    week: int  # 1-based program week
+    kind: SlotKind
+
+
+class DoneSession(_Model):
+    """A session practised as part of a program (from the diary)."""
+
+    started_at: datetime
+    kind: SlotKind
+    seconds_pressed: int  # press steps played to their end
+    completed: bool
+
+
+class WeekAdherence(_Model):
+    week: int
+    start: date
+    due: int  # sessions scheduled up to now in this week
+    done: int  # of those, practised (at most the number due each day and kind)
+    seconds_prescribed: int  # press seconds of the sessions due
+    seconds_pressed: int  # press seconds actually played, in this week's program sessions
+
+
+class Program(_Model):
+    """A stored program as the CLI and the web see it."""
+
+    id: int
+    owner: str
+    created_at: datetime
+    intake: Intake
+    points: list[str]  # the routine's codes, in order
+    extra_points: list[str]  # codes practised again in short extra sessions
+    routine_press_seconds: int
+    extra_press_seconds: int
+    schedule: Schedule
+    stopped_at: datetime | None = None
+    stop_reason: str = ""
+    advice: list[str] = []
+    screened_week: int = 1  # the last program week whose re-screening was answered
+    rescreen_requested: bool = False  # much worse pain reported: ask again before practice
+    calendar_token: str | None = None  # None when the feed is revoked
+    prescription: list[PrescribedPoint] | None = None  # a practitioner's, or None: planned
+    prescriber: str = ""  # the practitioner's name, when prescribed
+    version: int = 0  # the prescription's version (1, 2, ...); 0 when not prescribed
+
+    def status(self, now: datetime) -> Status:
+        if self.stopped_at is not None:
+            return "stopped"
+        return "finished" if now >= self.schedule.end() else "active"
+
+
+class TodaySlot(_Model):
+    slot: Slot
+    state: SlotState
+
+
+class Today(_Model):
+    program: int
+    day: date
+    week: int | None  # None before the start or after the end
+    slots: list[TodaySlot]
+    next_kind: SlotKind | None  # what "start the next session" starts; None when all done
+    rescreen_due: bool
+
+
+class TodayReport(_Model):
+    """What `acupressure today --json` prints and `GET /api/programs/{id}/today` returns."""
+
+    today: Today
+    adherence: list[WeekAdherence]

@@ -1,0 +1,119 @@
+"""What is due today, and honest adherence: sessions done of due, seconds pressed of
+prescribed, week by week."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime
+
+from acupressure.program.models import (
+    DoneSession,
+    Program,
+    Slot,
+    SlotState,
+    Today,
+    TodaySlot,
+    WeekAdherence,
+)
+from acupressure.program.schedule import slots_in_week, slots_on, week_of, week_start
+
+
+def _day(program: Program, moment: datetime) -> date:
+    return moment.astimezone(program.schedule.zone).date()
+
+
+def _done_per_day(program: Program, sessions: list[DoneSession]) -> Counter[tuple[date, str]]:
+    return Counter((_day(program, s.started_at), s.kind) for s in sessions if s.seconds_pressed > 0)
+
+
+def rescreen_due(program: Program, now: datetime) -> bool:
+    """The red-flag questions are asked again at the start of each program week, and after
+    much worse pain was reported."""
+    if program.status(now) != "active":
+        return False
+    week = week_of(program.schedule, now)
+    return program.rescreen_requested or (week is not None and week > program.screened_week)
+
+
+def today(program: Program, sessions: list[DoneSession], now: datetime) -> Today:
+    """Today's slots, each done, due (its time has come), missed or later. Slots from before
+    the program was made are left out unless a session done today covers them."""
+    day = _day(program, now)
+    slots = slots_on(program.schedule, day) if program.status(now) == "active" else []
+    done = _done_per_day(program, sessions)
+    used: Counter[str] = Counter()
+    states: list[TodaySlot] = []
+    early: list[Slot] = []
+    for slot in slots:
+        state: SlotState
+        if used[slot.kind] < done[(day, slot.kind)]:
+            used[slot.kind] += 1
+            state = "done"
+        elif slot.start < program.created_at:
+            early.append(slot)
+            continue
+        elif slot.start <= now:
+            state = "due"
+        else:
+            state = "later"
+        states.append(TodaySlot(slot=slot, state=state))
+    # a due slot is "missed" once a later slot of the same kind is also due
+    for i, item in enumerate(states):
+        later_due = any(s.state == "due" and s.slot.kind == item.slot.kind for s in states[i + 1 :])
+        if item.state == "due" and later_due:
+            states[i] = TodaySlot(slot=item.slot, state="missed")
+    pending = [s.slot for s in states if s.state in ("due", "later")] or early
+    return Today(
+        program=program.id,
+        day=day,
+        week=week_of(program.schedule, now),
+        slots=states,
+        next_kind=pending[0].kind if pending else None,
+        rescreen_due=rescreen_due(program, now),
+    )
+
+
+def _prescribed(program: Program, slot: Slot) -> int:
+    return program.routine_press_seconds if slot.kind == "routine" else program.extra_press_seconds
+
+
+def adherence(program: Program, sessions: list[DoneSession], now: datetime) -> list[WeekAdherence]:
+    """Per week up to now: sessions done of those due so far, and press seconds.
+
+    Each day and kind of session counts on its own: due are the slots whose time has come
+    since the program was made, or more if more sessions were done that day (a session done
+    ahead of its time, or right after making the program, fulfils that day's slot); done is
+    at most the number due, so extra practice on one day does not hide a missed day."""
+    end = min(program.stopped_at or now, now)
+    if _day(program, end) < program.schedule.start:
+        return []
+    weeks = week_of(program.schedule, end) or program.schedule.weeks
+    done = _done_per_day(program, sessions)
+    last_day = _day(program, end)
+    result = []
+    for week in range(1, weeks + 1):
+        groups: dict[tuple[date, str], list[Slot]] = {}
+        for slot in slots_in_week(program.schedule, week):
+            if slot.local.date() <= last_day:
+                groups.setdefault((slot.local.date(), slot.kind), []).append(slot)
+        due = done_n = prescribed = 0
+        for key, slots in groups.items():
+            came = sum(1 for s in slots if program.created_at <= s.start <= end)
+            n = max(came, min(done[key], len(slots)))
+            due += n
+            done_n += min(n, done[key])
+            prescribed += n * _prescribed(program, slots[0])
+        pressed = sum(
+            s.seconds_pressed for s in sessions if week_of(program.schedule, s.started_at) == week
+        )
+        result.append(
+            WeekAdherence(
+                week=week,
+                start=week_start(program.schedule, week),
+                due=due,
+                done=done_n,
+                seconds_prescribed=prescribed,
+                seconds_pressed=pressed,
+            )
+        )
+    return result

@@ -1,0 +1,273 @@
+"""Practitioners and their clients: accounts, invitations, consent, access, prescriptions.
+
+A link (:class:`PractitionerLink`) is the practitioner's client record. It is made inactive;
+only the client's consent turns it on, and the client's withdrawal (or refusal) turns it off
+for good: from then on every page of that client is a 404 for the practitioner.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpRequest, QueryDict
+
+from acupressure.plan.prescribe import WHERE_TEXT, PrescribedPoint
+from acupressure.program import Design
+from acupressure.safety import Intake
+from acupressure.web import clock
+from acupressure.web.models import (
+    PractitionerLink,
+    PractitionerProfile,
+    Prescription,
+    ProgramRecord,
+)
+from acupressure.web.program_store import ProgramStore
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+
+
+def is_practitioner(user: AbstractBaseUser | AnonymousUser) -> bool:
+    return bool(
+        user.is_authenticated and PractitionerProfile.objects.filter(user_id=user.pk).exists()
+    )
+
+
+def practitioner_only(request: HttpRequest) -> User:
+    """The signed-in practitioner; 404 for anyone else (the pages do not exist for them)."""
+    user = request.user
+    if not isinstance(user, User) or not is_practitioner(user):
+        raise Http404("No such page.")
+    return user
+
+
+def add_practitioner(email: str, name: str) -> User:
+    """Make (or rename) a practitioner account; it has no password until they set one."""
+    email = email.strip().lower()
+    if "@" not in email or len(email) > 150:
+        raise ValueError(f"not an email address: {email!r}")
+    if not name.strip():
+        raise ValueError("a name is needed")
+    user, created = User.objects.get_or_create(username=email, defaults={"email": email})
+    if created:
+        user.set_unusable_password()
+        user.save()
+    PractitionerProfile.objects.update_or_create(
+        user=user, defaults={"name": name.strip()[:120], "created_at": clock.now()}
+    )
+    return user
+
+
+def new_code() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    return f"{raw[:4]}-{raw[4:]}"
+
+
+def add_client(
+    practitioner: User, label: str, named: bool, year_of_birth: int | None
+) -> PractitionerLink:
+    """A new client: an account of their own (signed in by link) and a link awaiting consent."""
+    with transaction.atomic():
+        user = User.objects.create(username=f"client-{secrets.token_hex(6)}")
+        user.set_unusable_password()
+        user.save()
+        return PractitionerLink.objects.create(
+            practitioner=practitioner,
+            client=user,
+            active=False,
+            created_at=clock.now(),
+            label=label.strip()[:80],
+            named=named,
+            year_of_birth=year_of_birth,
+            invite_code=new_code(),
+        )
+
+
+def client_link(request: HttpRequest, pk: int, consented: bool = True) -> PractitionerLink:
+    """The practitioner's own client; 404 for anyone else, after withdrawal, and (for the
+    client's data) before consent."""
+    practitioner_only(request)
+    link = (
+        PractitionerLink.objects.filter(
+            pk=pk, practitioner_id=request.user.pk, withdrawn_at__isnull=True
+        )
+        .select_related("client")
+        .first()
+    )
+    if link is None or (consented and not link.active):
+        raise Http404("No such client.")
+    return link
+
+
+def pending(user_id: int) -> list[PractitionerLink]:
+    """Links waiting for this person's answer."""
+    rows = PractitionerLink.objects.filter(
+        client_id=user_id, active=False, consented_at__isnull=True, withdrawn_at__isnull=True
+    )
+    return list(rows.select_related("practitioner__practitioner"))
+
+
+def linked(user_id: int) -> list[PractitionerLink]:
+    """Practitioners who can see this person's diary now."""
+    rows = PractitionerLink.objects.filter(client_id=user_id, active=True)
+    return list(rows.select_related("practitioner__practitioner"))
+
+
+def screening_asked(user_id: int) -> int | None:
+    """A consented link whose practitioner waits for this person's safety answers."""
+    link = PractitionerLink.objects.filter(
+        client_id=user_id, active=True, screening_by_client=True, intake__isnull=True
+    ).first()
+    return int(link.pk) if link else None
+
+
+def redeem_code(user: User, code: str) -> PractitionerLink | None:
+    """An existing person takes up an invitation code: the link moves to their account (the
+    placeholder account made with it goes, if unused). None when the code is unknown."""
+    code = code.strip().upper().replace(" ", "")
+    if len(code) == 8:
+        code = f"{code[:4]}-{code[4:]}"
+    link = PractitionerLink.objects.filter(
+        invite_code=code, withdrawn_at__isnull=True, consented_at__isnull=True
+    ).first()
+    if link is None:
+        return None
+    if link.client_id == user.pk:
+        return link
+    placeholder = link.client
+    try:
+        with transaction.atomic():
+            link.client = user
+            link.invite_code = None
+            link.save(update_fields=["client", "invite_code"])
+            ProgramRecord.objects.filter(owner=placeholder).update(owner=user)
+    except IntegrityError:
+        return None  # already this practitioner's client
+    if placeholder.username.startswith("client-") and not placeholder.has_usable_password():
+        placeholder.delete()
+    return link
+
+
+def answer(link: PractitionerLink, yes: bool, share_notes: bool) -> None:
+    now = clock.now()
+    if yes:
+        link.active, link.consented_at, link.share_notes = True, now, share_notes
+        link.invite_code = None
+    else:
+        link.active, link.withdrawn_at = False, now
+    link.save()
+
+
+def withdraw(user_id: int, pk: int) -> bool:
+    updated = PractitionerLink.objects.filter(
+        pk=pk, client_id=user_id, withdrawn_at__isnull=True
+    ).update(active=False, withdrawn_at=clock.now(), invite_code=None)
+    return updated == 1
+
+
+def display_name(link: PractitionerLink) -> str:
+    return link.label or f"Client {link.pk}"
+
+
+def practitioner_name(user: AbstractBaseUser) -> str:
+    profile = PractitionerProfile.objects.filter(user_id=user.pk).first()
+    return profile.name if profile else user.get_username()
+
+
+def changes(old: list[PrescribedPoint], new: list[PrescribedPoint]) -> list[str]:
+    """What a new version changes, in plain sentences."""
+    before = {p.code: p for p in old}
+    after = {p.code: p for p in new}
+    out = [f"Added {c}." for c in after if c not in before]
+    out += [f"Removed {c}." for c in before if c not in after]
+    for code, p in after.items():
+        q = before.get(code)
+        if q is None:
+            continue
+        if (q.hold_seconds, q.repetitions) != (p.hold_seconds, p.repetitions):
+            out.append(
+                f"{code}: {q.hold_seconds} s x {q.repetitions} is now "
+                f"{p.hold_seconds} s x {p.repetitions}."
+            )
+        if q.pressure != p.pressure:
+            out.append(f"{code}: pressure {q.pressure} is now {p.pressure}.")
+        if q.where != p.where:
+            out.append(f"{code}: now {WHERE_TEXT[p.where]}.")
+        if q.note != p.note:
+            out.append(f"{code}: new note.")
+    return out
+
+
+def prescribe(
+    link: PractitionerLink, author: User, made: Design, items: list[PrescribedPoint]
+) -> int:
+    """Store a prescription: the client's program (new on the first version, else changed in
+    place so its sessions carry on) and the version with what changed. The program's id."""
+    now = clock.now()
+    current = (
+        ProgramRecord.objects.filter(
+            owner_id=link.client_id, prescriber=author, stopped_at__isnull=True
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    fields = {
+        "intake": made.intake.model_dump(mode="json"),
+        "points": made.points,
+        "extra_points": made.extra_points,
+        "schedule": made.schedule.model_dump(mode="json"),
+        "prescription": [i.model_dump(mode="json") for i in items],
+    }
+    with transaction.atomic():
+        old: list[PrescribedPoint] = []
+        said = ["First prescription."]
+        version = 1
+        if current is None:
+            row = ProgramRecord.objects.get(pk=ProgramStore(link.client_id).create(made, now).id)
+        else:
+            row = current
+            last = row.prescriptions.first()
+            if last is not None:
+                old = [PrescribedPoint.model_validate(i) for i in last.items]
+                version = last.version + 1
+                said = changes(old, items)
+                if last.schedule != fields["schedule"]:
+                    said.append("The schedule changed.")
+                said = said or ["No change to the points or the schedule."]
+        for key, value in fields.items():
+            setattr(row, key, value)
+        row.prescriber = author
+        row.save()
+        Prescription.objects.create(
+            program=row,
+            version=version,
+            author=author,
+            created_at=now,
+            intake=fields["intake"],
+            items=fields["prescription"],
+            schedule=fields["schedule"],
+            changes=said,
+        )
+    return int(row.pk)
+
+
+def screening_from_form(data: QueryDict) -> Intake:
+    """The screening a practitioner records (or asks the client for): every red-flag
+    question answered, since any atlas point may be prescribed, whatever the areas."""
+    from acupressure import safety
+    from acupressure.web.planning import IntakeError, intake_from_form
+
+    missing = [f for f in safety.red_flags() if data.get(f"flag-{f}", "") not in ("yes", "no")]
+    if missing:
+        raise IntakeError(f"please answer every safety question ({len(missing)} not answered)")
+    return intake_from_form(data)
+
+
+def stored_intake(link: PractitionerLink) -> Intake | None:
+    """The screening answers recorded for this client, if any."""
+    try:
+        return Intake.model_validate_json(json.dumps(link.intake)) if link.intake else None
+    except ValueError:
+        return None

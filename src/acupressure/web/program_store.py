@@ -1,0 +1,188 @@
+"""The one store of programs, shared by the CLI and the web (the diary database).
+
+    store = open_program_store()      # the CLI (web/store.py): Django set up, the local user
+    store = ProgramStore(owner_id)     # a view: the signed-in person
+
+Every method works on the owner's own programs only; another person's id is "not found".
+Rows become :mod:`acupressure.program` models here, so callers never see the ORM.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+
+from acupressure.plan.prescribe import PrescribedPoint
+from acupressure.program import Design, DoneSession, Program, Schedule, SlotKind
+from acupressure.program import press_seconds as plan_press_seconds
+from acupressure.program.summary import Summary
+from acupressure.safety import Intake
+from acupressure.web.models import PracticeSession, ProgramRecord, QuestionnaireAnswer
+
+
+def _program(row: ProgramRecord) -> Program:
+    return Program(
+        id=row.pk,
+        owner=row.owner.get_username(),
+        created_at=row.created_at,
+        intake=Intake.model_validate_json(_json(row.intake)),
+        points=list(row.points),
+        extra_points=list(row.extra_points),
+        routine_press_seconds=row.routine_press_seconds,
+        extra_press_seconds=row.extra_press_seconds,
+        schedule=Schedule.model_validate(row.schedule),
+        stopped_at=row.stopped_at,
+        stop_reason=row.stop_reason,
+        advice=list(row.advice),
+        screened_week=row.screened_week,
+        rescreen_requested=row.rescreen_requested,
+        calendar_token=row.calendar_token,
+        prescription=(
+            [PrescribedPoint.model_validate(i) for i in row.prescription]
+            if row.prescription is not None
+            else None
+        ),
+        prescriber=_prescriber(row),
+        version=row.prescriptions.count() if row.prescription is not None else 0,
+    )
+
+
+def _prescriber(row: ProgramRecord) -> str:
+    if row.prescriber_id is None:
+        return ""
+    from acupressure.web.models import PractitionerProfile
+
+    profile = PractitionerProfile.objects.filter(user_id=row.prescriber_id).first()
+    return profile.name if profile else ""
+
+
+def _json(data: object) -> str:
+    import json
+
+    return json.dumps(data)
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class ProgramStore:
+    def __init__(self, owner_id: int) -> None:
+        self.owner_id = owner_id
+
+    def _row(self, pk: int) -> ProgramRecord | None:
+        return ProgramRecord.objects.filter(pk=pk, owner_id=self.owner_id).first()
+
+    def create(self, design: Design, now: datetime) -> Program:
+        from acupressure.program import plan_for_slot
+
+        extra = plan_for_slot(design.intake, "extra", design.extra_points)
+        row = ProgramRecord.objects.create(
+            owner_id=self.owner_id,
+            created_at=now,
+            intake=design.intake.model_dump(mode="json"),
+            points=design.points,
+            extra_points=design.extra_points,
+            routine_press_seconds=plan_press_seconds(design.plan),
+            extra_press_seconds=plan_press_seconds(extra) if design.extra_points else 0,
+            schedule=design.schedule.model_dump(mode="json"),
+            calendar_token=new_token(),
+        )
+        return _program(row)
+
+    def get(self, pk: int) -> Program | None:
+        row = self._row(pk)
+        return _program(row) if row else None
+
+    def all(self) -> list[Program]:
+        return [_program(r) for r in ProgramRecord.objects.filter(owner_id=self.owner_id)]
+
+    def current(self, now: datetime) -> Program | None:
+        """The newest program that is still running."""
+        return next((p for p in self.all() if p.status(now) == "active"), None)
+
+    def stop(self, pk: int, now: datetime, reason: str, advice: list[str] | None = None) -> bool:
+        updated = ProgramRecord.objects.filter(
+            pk=pk, owner_id=self.owner_id, stopped_at__isnull=True
+        ).update(stopped_at=now, stop_reason=reason[:200], advice=advice or [])
+        return updated == 1
+
+    def screened(self, pk: int, week: int) -> None:
+        ProgramRecord.objects.filter(pk=pk, owner_id=self.owner_id).update(
+            screened_week=week, rescreen_requested=False
+        )
+
+    def request_rescreen(self, pk: int) -> None:
+        ProgramRecord.objects.filter(pk=pk, owner_id=self.owner_id).update(rescreen_requested=True)
+
+    def set_token(self, pk: int, token: str | None) -> None:
+        ProgramRecord.objects.filter(pk=pk, owner_id=self.owner_id).update(calendar_token=token)
+
+    def sessions(self, pk: int) -> list[DoneSession]:
+        rows = PracticeSession.objects.filter(program_id=pk, owner_id=self.owner_id)
+        return [
+            DoneSession(
+                started_at=r.started_at or r.created_at,
+                kind="extra" if r.slot_kind == "extra" else "routine",
+                seconds_pressed=r.seconds_pressed,
+                completed=r.finished_at is not None,
+            )
+            for r in rows
+        ]
+
+    def answers(self, pk: int) -> list[QuestionnaireAnswer]:
+        return list(QuestionnaireAnswer.objects.filter(program_id=pk, owner_id=self.owner_id))
+
+    def save_answers(
+        self, pk: int, week: int, questionnaire: str, answers: dict[str, object], now: datetime
+    ) -> None:
+        QuestionnaireAnswer.objects.update_or_create(
+            owner_id=self.owner_id,
+            program_id=pk,
+            week=week,
+            questionnaire=questionnaire,
+            defaults={"answers": answers, "at": now},
+        )
+
+    def add_session(
+        self,
+        pk: int,
+        kind: SlotKind,
+        started_at: datetime,
+        ended_at: datetime | None,
+        plan: dict[str, object],
+        **fields: object,
+    ) -> int:
+        row = PracticeSession.objects.create(
+            owner_id=self.owner_id,
+            program_id=pk,
+            slot_kind=kind,
+            created_at=started_at,
+            started_at=started_at if ended_at is not None else None,  # a web one: on Start
+            finished_at=ended_at,
+            plan=plan,
+            **fields,
+        )
+        return int(row.pk)
+
+
+def program_by_token(token: str) -> Program | None:
+    row = ProgramRecord.objects.filter(calendar_token=token).first() if token else None
+    return _program(row) if row else None
+
+
+def program_summary(store: ProgramStore, program: Program, now: datetime) -> Summary:
+    """The weekly summary (questionnaire scores against the baseline, adherence beside)."""
+    from acupressure.outcomes import questionnaires
+    from acupressure.program import adherence
+    from acupressure.program.summary import summarise
+
+    answers = {(a.week, a.questionnaire): dict(a.answers) for a in store.answers(program.id)}
+    known = questionnaires()
+    first = ["pain-week", "activities", "change"]
+    ids = sorted(
+        {q for _w, q in answers},
+        key=lambda q: (q not in first, first.index(q) if q in first else 0, q),
+    )
+    used = [known[q] for q in ids if q in known]
+    return summarise(used, answers, adherence(program, store.sessions(program.id), now))

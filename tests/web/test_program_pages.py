@@ -1,0 +1,168 @@
+"""Programs on the web: make one from a plan, today, sessions, re-screening, calendar feed."""
+
+from __future__ import annotations
+
+from icalendar import Calendar
+from tests.doubles import FakeWallClock
+from tests.web.personas import Personas
+from tests.web.programs import INTAKE, make
+
+from acupressure import safety
+from acupressure.safety import Intake
+from acupressure.web.models import PracticeSession
+
+
+def test_plan_result_offers_make_it_a_program(owner_client: object) -> None:
+    from tests.web.personas import intake_form
+
+    page = owner_client.post("/plan/", intake_form(area="upper-back"))  # type: ignore[attr-defined]
+    assert b'action="/program/new/"' in page.content and b"Make it a program" in page.content
+
+
+def test_today_at_home_then_a_session_counts(owner_client: object, clock: FakeWallClock) -> None:
+    program = make(owner_client)  # the fake clock starts Monday 2025-03-03 09:00 UTC
+    home = owner_client.get("/").content.decode()  # type: ignore[attr-defined]
+    assert "Today: week 1 of 2" in home
+    assert "09:00" in home and "due now" in home and "0 of 1" in home
+    started = owner_client.post(f"/program/{program.pk}/start/", {"kind": "routine"})  # type: ignore[attr-defined]
+    session = PracticeSession.objects.get(program=program)
+    assert started["Location"] == f"/session/{session.pk}/" and session.slot_kind == "routine"
+    press = sum(s["seconds"] for s in session.plan["steps"] if s["kind"] == "press")
+    finish = {"pain_after": "3", "completed_steps": str(session.total_steps)}
+    too_much = owner_client.post(  # type: ignore[attr-defined]
+        f"/session/{session.pk}/finish/", {**finish, "pressed_seconds": str(press + 1)}
+    )
+    assert too_much.status_code == 400
+    owner_client.post(  # type: ignore[attr-defined]
+        f"/session/{session.pk}/finish/", {**finish, "pressed_seconds": str(press)}
+    )
+    home = owner_client.get("/").content.decode()  # type: ignore[attr-defined]
+    assert "1 of 1" in home and f"{press // 60} min {press % 60:02d} s of {press // 60} min" in home
+
+
+def test_extra_session_has_only_the_several_a_day_points(owner_client: object) -> None:
+    program = make(owner_client)
+    owner_client.post(f"/program/{program.pk}/start/", {"kind": "extra"})  # type: ignore[attr-defined]
+    session = PracticeSession.objects.get(program=program)
+    assert [p["code"] for p in session.plan["points"]] == ["KI27", "TE3"]
+
+
+def test_feed_parses_back_and_revoked_feed_is_404(owner_client: object, people: Personas) -> None:
+    program = make(owner_client)
+    anonymous = people.client_for(people.stranger)
+    anonymous.logout()
+    feed = anonymous.get(f"/calendar/{program.calendar_token}.ics")
+    assert feed.status_code == 200 and feed["Content-Type"].startswith("text/calendar")
+    cal = Calendar.from_ical(feed.content)
+    events = cal.walk("VEVENT")
+    assert len(events) == 14 * 3 and len(cal.walk("VALARM")) == 14 * 3
+    assert {str(e["summary"]) for e in events} == {"Acupressure session"}
+    text = feed.content.decode()
+    for private in ("KI27", "upper", "back", "pain", "olivia"):
+        assert private not in text
+    old = program.calendar_token
+    owner_client.post(f"/program/{program.pk}/calendar/", {"action": "revoke"})  # type: ignore[attr-defined]
+    assert anonymous.get(f"/calendar/{old}.ics").status_code == 404
+    owner_client.post(f"/program/{program.pk}/calendar/", {"action": "renew"})  # type: ignore[attr-defined]
+    program.refresh_from_db()
+    assert program.calendar_token and program.calendar_token != old
+    assert anonymous.get(f"/calendar/{old}.ics").status_code == 404
+    assert anonymous.get(f"/calendar/{program.calendar_token}.ics").status_code == 200
+    download = owner_client.get(f"/program/{program.pk}/program.ics")  # type: ignore[attr-defined]
+    assert len(Calendar.from_ical(download.content).walk("VEVENT")) == 42
+
+
+def test_rescreen_each_week_and_a_yes_stops(owner_client: object, clock: FakeWallClock) -> None:
+    program = make(owner_client)
+    clock.advance(days=7)  # week 2: screening is due before practice
+    assert "answer the safety questions again" in owner_client.get("/").content.decode()  # type: ignore[attr-defined]
+    blocked = owner_client.post(f"/program/{program.pk}/start/", {"kind": "routine"})  # type: ignore[attr-defined]
+    assert blocked["Location"] == f"/program/{program.pk}/rescreen/"
+    answers = {f"flag-{fid}": "no" for fid in safety.red_flags()}
+    owner_client.post(f"/program/{program.pk}/rescreen/", answers)  # type: ignore[attr-defined]
+    program.refresh_from_db()
+    assert program.screened_week == 2 and program.stopped_at is None
+    answers["flag-fever"] = "yes"
+    clock.advance(days=1)
+    page = owner_client.post(f"/program/{program.pk}/rescreen/", answers)  # type: ignore[attr-defined]
+    program.refresh_from_db()
+    assert program.stopped_at is not None and program.calendar_token is None
+    assert "Your program is stopped" in page.content.decode()
+    assert program.advice and program.advice[0] in page.content.decode()
+
+
+def test_unanswered_rescreen_is_refused(owner_client: object) -> None:
+    program = make(owner_client)
+    page = owner_client.post(f"/program/{program.pk}/rescreen/", {"flag-fever": "no"})  # type: ignore[attr-defined]
+    assert page.status_code == 400
+
+
+def test_strangers_get_404_everywhere(owner_client: object, people: Personas) -> None:
+    program = make(owner_client)
+    for who in (people.stranger, people.practitioner):
+        client = people.client_for(who)
+        for url in ("/", "/program/{}/", "/program/{}/program.ics", "/program/{}/rescreen/"):
+            if url == "/":
+                assert "Today" not in client.get("/").content.decode()
+                continue
+            assert client.get(url.format(program.pk)).status_code == 404
+        for url in ("start", "stop", "calendar"):
+            assert client.post(f"/program/{program.pk}/{url}/").status_code == 404
+
+
+def test_stop_ends_today_and_the_feed(owner_client: object) -> None:
+    program = make(owner_client)
+    token = program.calendar_token
+    owner_client.post(f"/program/{program.pk}/stop/")  # type: ignore[attr-defined]
+    assert "Today" not in owner_client.get("/").content.decode()  # type: ignore[attr-defined]
+    assert owner_client.get(f"/calendar/{token}.ics").status_code == 404  # type: ignore[attr-defined]
+
+
+def test_bad_program_form_is_400(owner_client: object) -> None:
+    response = owner_client.post("/program/new/", {"intake": INTAKE, "weeks": "0", "tz": "UTC"})  # type: ignore[attr-defined]
+    assert response.status_code == 400
+    response = owner_client.post("/program/new/", {"intake": INTAKE, "tz": "Mars/Base"})  # type: ignore[attr-defined]
+    assert response.status_code == 400
+    blocked = Intake(areas=["neck"], red_flags=["fever"]).model_dump_json()
+    assert owner_client.post("/program/new/", {"intake": blocked}).status_code == 400  # type: ignore[attr-defined]
+
+
+def test_api_lists_programs_today_and_summary(owner_client: object, people: Personas) -> None:
+    program = make(owner_client)
+    listed = owner_client.get("/api/programs").json()  # type: ignore[attr-defined]
+    assert [p["points"] for p in listed] == [program.points]
+    today = owner_client.get(f"/api/programs/{program.pk}/today").json()  # type: ignore[attr-defined]
+    assert today["today"]["week"] == 1 and today["adherence"][0]["due"] == 1
+    summary = owner_client.get(f"/api/programs/{program.pk}/summary").json()  # type: ignore[attr-defined]
+    assert summary["rows"][0]["week"] == 1 and summary["columns"] == []
+    stranger = people.client_for(people.stranger)
+    assert stranger.get("/api/programs").json() == []
+    assert stranger.get(f"/api/programs/{program.pk}/today").status_code == 404
+    assert stranger.get(f"/api/programs/{program.pk}/summary").status_code == 404
+    stranger.logout()
+    assert stranger.get("/api/programs").status_code == 401
+    schema = owner_client.get("/api/openapi.json").json()  # type: ignore[attr-defined]
+    assert "/api/programs/{pk}/today" in schema["paths"]
+
+
+def test_bad_numbers_get_a_page_naming_the_field(owner_client: object) -> None:
+    for weeks in ("", "²", "x", "99999999999"):
+        response = owner_client.post("/program/new/", {"intake": INTAKE, "weeks": weeks or "x"})  # type: ignore[attr-defined]
+        assert response.status_code == 400
+        assert "weeks: give a whole number" in response.content.decode()
+
+
+def test_much_worse_pain_after_a_session_asks_the_safety_questions_again(
+    owner_client: object,
+) -> None:
+    program = make(owner_client)
+    owner_client.post(f"/program/{program.pk}/start/", {"kind": "routine"})  # type: ignore[attr-defined]
+    session = PracticeSession.objects.get(program=program)
+    owner_client.post(f"/session/{session.pk}/pain/", {"pain": "3"})  # type: ignore[attr-defined]
+    owner_client.post(  # type: ignore[attr-defined]
+        f"/session/{session.pk}/finish/", {"pain_after": "6", "completed_steps": "3"}
+    )
+    program.refresh_from_db()
+    assert program.rescreen_requested
+    home = owner_client.get("/").content.decode()  # type: ignore[attr-defined]
+    assert "answer the safety questions again" in home
