@@ -91,6 +91,10 @@ PLAYER_WORDS = (
     N_("right"),
     N_("both"),
     N_("midline"),
+    # player_camera.js
+    N_("Camera: am I on the point?"),
+    N_("The hold waits until your finger is on {code}."),
+    N_("On {code}: the hold runs."),
 )
 # The language the browser's voice should speak (speechSynthesis picks a matching voice).
 VOICE_LANG = {"en": "en", "es": "es", "zh-Hans": "zh-CN"}
