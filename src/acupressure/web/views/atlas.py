@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
 from pydantic import BaseModel, ConfigDict
 
@@ -94,4 +95,6 @@ def point_chart(request: HttpRequest, code: str) -> HttpResponse:
         return redirect(reverse("point-chart", args=[found.code]))
     response = HttpResponse(chart_svg_text([found.code]), content_type="image/svg+xml")
     response["Cache-Control"] = "public, max-age=86400"
+    # worded in the page's language: the browser's, or the switcher's cookie
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
     return response
