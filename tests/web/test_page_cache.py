@@ -13,7 +13,7 @@ import pytest
 from django.test import Client
 from tests.web.personas import Personas, intake_form
 
-from acupressure import atlas, safety
+from acupressure import atlas
 from acupressure.atlas import loader
 from acupressure.web.pagecache import PAGES, PLAN_BODIES, PLANS, TOKEN_PLACEHOLDER
 
