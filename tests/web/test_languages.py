@@ -52,6 +52,8 @@ def test_every_page_has_no_english_left(owner_client: Client, language: i18n.Lan
         page = _get(owner_client, path, language)
         assert f'<html lang="{language}">' in page, path
         assert english_left(visible_text(page), language) == [], path
+        shown_by_scripts = " ".join(re.findall(r'data-message="([^"]*)"', page))
+        assert english_left(shown_by_scripts, language) == [], path
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

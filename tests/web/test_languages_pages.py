@@ -88,6 +88,8 @@ def _scan(page: str, language: i18n.Language, where: str) -> None:
     assert f'<html lang="{language}">' in page, where
     text = _without_other_layers(NAMES.sub("", visible_text(page)))
     assert english_left(text, language) == [], (where, english_left(text, language), text)
+    messages = " ".join(re.findall(r'data-message="([^"]*)"', page))  # shown by scripts
+    assert english_left(messages, language) == [], where
     for words in WORDS.findall(page):  # what the page's scripts show or say
         assert english_left(" ".join(json.loads(words).values()), language) == [], where
     if language == "zh-Hans":
