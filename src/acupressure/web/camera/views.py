@@ -132,7 +132,7 @@ def _page(
         "press": request.POST.get("press", "") if request.method == "POST" else "",
         "view": request.POST.get("view", "") if request.method == "POST" else "",
         "press_points": [p for p in atlas.all_points() if p.rule.view in SUPPORT],
-        "support": words.support(dict(SUPPORT)),
+        "support": words.support(SUPPORT),
         "camera_words": words.script_words(words.CAMERA_JS),
         "pictures": [(p.code, p.names.pinyin, advice.picture(p.code)) for p in atlas.all_points()],
         **(extra or {}),

@@ -4,6 +4,9 @@ as player.js's are)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from acupressure.body import View
 from acupressure.i18n import N_
 from acupressure.i18n import gettext as _
 from acupressure.vision.press import PressResult
@@ -104,6 +107,6 @@ def press_words(press: PressResult | None) -> dict[str, str]:
     return {"finger": finger, "certainty": certainty}
 
 
-def support(views: dict[str, str]) -> list[tuple[str, str]]:
+def support(views: Mapping[View, str]) -> list[tuple[str, str]]:
     """(the view's points, the picture a press check needs), for the camera page."""
     return [(_(VIEW_POINTS.get(view, view)), text) for view, text in views.items()]

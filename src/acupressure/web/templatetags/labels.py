@@ -14,7 +14,7 @@ register = template.Library()
 
 @register.filter
 def pressure(key: str) -> str:
-    return PRESSURE.get(key, key)  # type: ignore[call-overload]
+    return PRESSURE[key] if key in PRESSURE else key  # type: ignore[index]  # noqa: SIM401
 
 
 @register.filter
