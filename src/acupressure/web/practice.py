@@ -49,9 +49,9 @@ def add_practitioner(email: str, name: str) -> User:
     """Make (or rename) a practitioner account; it has no password until they set one."""
     email = email.strip().lower()
     if "@" not in email or len(email) > 150:
-        raise ValueError(f"not an email address: {email!r}")
+        raise ValueError(_("not an email address: {email!r}").format(email=email))
     if not name.strip():
-        raise ValueError("a name is needed")
+        raise ValueError(_("a name is needed"))
     user, created = User.objects.get_or_create(username=email, defaults={"email": email})
     if created:
         user.set_unusable_password()
