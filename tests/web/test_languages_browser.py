@@ -77,3 +77,28 @@ def test_a_chinese_browser_plans_and_runs_a_session_in_chinese(server: Served) -
         assert any("/static/fonts/NotoSansSC-subset" in u for u in seen.urls)  # maybe hashed
         assert seen.foreign(server.base) == [] and seen.errors == []
         browser.close()
+
+
+def test_the_live_camera_and_the_home_page_speak_chinese_from_their_scripts(
+    server: Served,
+) -> None:
+    """live.js and home.js show the page's words, not their English fallbacks."""
+    from playwright.sync_api import sync_playwright
+    from tests.web.camera import camera_browser
+
+    with sync_playwright() as p:
+        browser = camera_browser(p, None)  # the camera permission is denied
+        context = browser.new_context(locale="zh-CN", service_workers="block")
+        page = context.new_page()
+        page.goto(server.base + "/camera/live/")
+        assert page.locator("#live-status").inner_text() == "摄像头已关闭。请按“打开摄像头”。"
+        page.get_by_role("button", name="打开摄像头").click()
+        status = page.locator("#live-status")
+        status.filter(has_text="摄像头权限被拒绝").wait_for(timeout=20_000)
+        assert not re.search(r"[A-Za-z]{3,}", status.inner_text())
+        page.goto(server.base + "/")
+        page.locator("form.home button[type=submit]").first.click()  # no area chosen
+        error = page.locator("#home-area-error")
+        error.filter(has_text="请").wait_for(timeout=5_000)
+        assert not re.search(r"[A-Za-z]{3,}", error.inner_text())
+        browser.close()
