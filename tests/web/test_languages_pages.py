@@ -262,3 +262,19 @@ def test_the_personal_data_export_says_the_chosen_language(people: Personas) -> 
     assert data["account"]["language"] == "zh-hans"
     other: User = people.stranger
     assert signed_in(other).get("/privacy/export.json").json()["account"]["language"] is None
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_api_errors_follow_accept_language(client: Client, language: i18n.Language) -> None:
+    header = {"HTTP_ACCEPT_LANGUAGE": HEADER[language]}
+    missing = client.post(
+        "/api/plan", {"areas": ["neck"]}, content_type="application/json", **header
+    )
+    assert missing.status_code == 400 and "red_flags" in missing.json()["detail"]
+    assert english_left(missing.json()["detail"], language) == []
+    assert (
+        "missing field"
+        in client.post("/api/plan", {"areas": ["neck"]}, content_type="application/json").json()[
+            "detail"
+        ]
+    )  # English without the header
