@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 from pydantic import ValidationError
 
-from acupressure import safety
+from acupressure import i18n, safety
 from acupressure.atlas.labels import AREAS
 from acupressure.i18n import gettext as _
 from acupressure.i18n import ngettext
@@ -99,9 +99,14 @@ def _rows(intake: Intake, given: list[PrescribedPoint]) -> list[dict[str, Any]]:
     return rows
 
 
+# How each language separates the items of a list, and the parts of a line.
+SEPARATORS = {"zh-Hans": ("、", "；")}
+
+
 def screening_text(intake: Intake) -> str:
     """The recorded screening in a line, in the page's language."""
-    parts = [", ".join(AREAS[a] for a in intake.unique_areas())]
+    comma, semicolon = SEPARATORS.get(i18n.current(), (", ", "; "))
+    parts = [comma.join(AREAS[a] for a in intake.unique_areas())]
     if intake.pregnant:
         parts.append(
             _("pregnant, trimester {number}").format(number=intake.trimester)
@@ -116,7 +121,7 @@ def screening_text(intake: Intake) -> str:
             ngettext("{count} red flag answered yes", "{count} red flags answered yes", count)
             .format(count=count)
         )  # fmt: skip
-    return "; ".join(parts)
+    return semicolon.join(parts)
 
 
 @login_required
