@@ -278,3 +278,32 @@ def test_api_errors_follow_accept_language(client: Client, language: i18n.Langua
             "detail"
         ]
     )  # English without the header
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_what_changed_is_stored_in_english_and_read_in_each_language(
+    practice: Practice, language: i18n.Language
+) -> None:
+    from tests.web.practice import form_for, item
+
+    ana = practice.as_("practitioner")
+    changed = form_for(
+        [item("KI27", 120, 4, "moderate", where="clinic"), item("BL10", 150, 1, "gentle")],
+        weeks="3",
+    )
+    assert ana.post(f"/clients/{practice.link.pk}/prescribe/", changed).status_code == 302
+    stored = practice.program.prescriptions.get(version=2).changes
+    assert "Added BL10." in stored and "Removed TE3." in stored  # the record is English
+    page = _get(practice.as_("client"), f"/program/{practice.program.pk}/prescription/2/", language)
+    _scan(page, language, "version 2")
+    shown = re.search(r'<ul class="changes">(.*?)</ul>', page, re.S)
+    assert shown is not None
+    items = re.findall(r"<li>(.*?)</li>", shown.group(1))
+    assert len(items) == len(stored)
+    assert all(a != b for a, b in zip(items, stored, strict=True))  # every sentence translated
+    for code in ("BL10", "TE3", "KI27"):
+        assert code in shown.group(1)  # codes stay
+    with i18n.use(language):
+        from acupressure.atlas.labels import PRESSURE
+
+        assert PRESSURE["moderate"] in shown.group(1)  # the pressure's word too
