@@ -13,8 +13,9 @@ import pytest
 from django.test import Client
 from tests.web.personas import Personas, intake_form
 
-from acupressure import atlas, safety
+from acupressure import atlas
 from acupressure.atlas import loader
+from acupressure.safety import loader as safety_loader
 from acupressure.web.pagecache import PAGES, PLAN_BODIES, PLANS, TOKEN_PLACEHOLDER
 
 pytestmark = pytest.mark.django_db
@@ -22,9 +23,10 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def _clear_loaded_data() -> None:
-    for cached in (atlas._points, atlas.index, atlas.sources, safety.red_flags):
+    for cached in (atlas._english, atlas._translated, atlas.index, atlas.sources):
         cached.cache_clear()
-    safety.conditions.cache_clear()
+    for name in ("_red_flags", "_conditions", "_english_red_flags", "_english_conditions"):
+        getattr(safety_loader, name).cache_clear()
 
 
 @pytest.fixture
