@@ -7,6 +7,7 @@ import json
 import re
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from tests.i18n.english import english_left, visible_text
 from tests.web.personas import Personas, intake_form
@@ -105,6 +106,18 @@ def test_the_switcher_remembers_the_choice_in_a_cookie(client: Client) -> None:
     assert '<html lang="zh-Hans">' in page and "穴位图谱" in page
     bad = client.post("/language/", {"language": "fr", "next": "https://evil.example/"})
     assert bad.status_code == 400
+
+
+@pytest.mark.django_db
+def test_the_switcher_needs_no_token_and_refuses_other_sites() -> None:
+    browser = Client(enforce_csrf_checks=True)
+    page = browser.get("/points/LI4/").content.decode()
+    assert 'action="/language/"' in page and "csrfmiddlewaretoken" not in page
+    same = browser.post("/language/", {"language": "es"}, headers={"origin": "http://testserver"})
+    assert same.status_code == 302 and same.cookies[settings.LANGUAGE_COOKIE_NAME].value == "es"
+    for headers in ({"sec-fetch-site": "cross-site"}, {"origin": "https://evil.example"}):
+        refused = Client().post("/language/", {"language": "es"}, headers=headers)
+        assert refused.status_code == 403 and settings.LANGUAGE_COOKIE_NAME not in refused.cookies
 
 
 @pytest.mark.django_db

@@ -15,6 +15,7 @@ from tests.web.personas import Personas, intake_form
 
 from acupressure import atlas
 from acupressure.atlas import loader
+from acupressure.safety import loader as safety_loader
 from acupressure.web.pagecache import PAGES, PLAN_BODIES, PLANS, TOKEN_PLACEHOLDER
 
 pytestmark = pytest.mark.django_db
@@ -22,8 +23,6 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def _clear_loaded_data() -> None:
-    from acupressure.safety import loader as safety_loader
-
     for cached in (atlas._english, atlas._translated, atlas.index, atlas.sources):
         cached.cache_clear()
     for name in ("_red_flags", "_conditions", "_english_red_flags", "_english_conditions"):
