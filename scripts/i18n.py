@@ -57,10 +57,12 @@ def messages() -> Iterator[tuple[str | tuple[str, str], str, int]]:
     import typer.main
 
     from acupressure.cli import app
-    from acupressure.cli.help import texts
+    from acupressure.cli.help import CLICK_PLURALS, texts
 
     for text in texts(typer.main.get_command(app)):
         yield text, "src/acupressure/cli (help)", 0
+    for pair in CLICK_PLURALS:  # Click's own plural messages (its singular ones use N_)
+        yield pair, "src/acupressure/cli/help.py", 0
     from acupressure import body
 
     for view in body.VIEWS:  # the body vocabulary's words, which the charts write

@@ -22,13 +22,16 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from acupressure import atlas
 from acupressure.atlas.models import PRESSURES, Point, Pressure
+from acupressure.i18n import N_, Labels
 from acupressure.plan import timeline
 from acupressure.plan.models import Plan
 from acupressure.plan.select import Candidate, candidates
 from acupressure.safety.intake import Intake
 
 Where = Literal["home", "clinic"]
-WHERE_TEXT: dict[Where, str] = {"home": "at home", "clinic": "in clinic / with a helper"}
+WHERE_TEXT: Labels[Where] = Labels(
+    {"home": N_("at home"), "clinic": N_("in clinic / with a helper")}
+)
 ALL_AREAS = ["lower-back", "upper-back", "neck", "shoulders"]
 
 
