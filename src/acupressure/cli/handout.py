@@ -90,7 +90,9 @@ def report(
     found = pick(s, program) if program is not None else next(iter(s.all()), None)
     if found is None:
         fail(
-            _("no program yet ({command})").format(command="acupressure program create --area AREA"),
+            _("no program yet ({command})").format(
+                command="acupressure program create --area AREA"
+            ),
             3,
         )
     _write(path, progress_pdf(found, program_summary(s, found, now()), size))

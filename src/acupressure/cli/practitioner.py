@@ -41,7 +41,9 @@ def add(
     a new link (the admin's "Make a one-time sign-in link" does the same)."""
     if not base_url.startswith(("http://", "https://")):
         fail(
-            _("--base-url must start with http:// or https://, not {value!r}").format(value=base_url)
+            _("--base-url must start with http:// or https://, not {value!r}").format(
+                value=base_url
+            )
         )
     from acupressure.web.store import setup_web
 

@@ -57,7 +57,8 @@ def print_program(
         lines.append(
             "  "
             + _("stopped {day}: {reason}").format(
-                day=f"{program.stopped_at:%Y-%m-%d}", reason=_(program.stop_reason or "")
+                day=f"{program.stopped_at:%Y-%m-%d}",
+                reason=_(program.stop_reason) if program.stop_reason else "-",
             )
         )
     lines += [f"  {a}" for a in program.advice]
