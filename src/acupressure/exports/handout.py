@@ -36,22 +36,26 @@ def _point(p: PlannedPoint) -> str:
         if len(p.sides) > 1
         else _("{dose}: about {total} in all.")
     ).format(dose=dose, total=minutes(p.seconds))
+    timing = timing[:1].upper() + timing[1:]
     cautions = "".join(f'<p class="warn">{escape(n)}</p>' for n in p.notes)
     if cautions:
-        cautions = f"<h3>{escape(_('Cautions'))}</h3>{cautions}{_mark(atlas.reviewer())}"
+        heading = escape(_("Cautions"))
+        cautions = f"<h3>{heading}</h3>{cautions}{_mark(atlas.reviewer())}"
     technique = _("{method}; pressure: {pressure}.").format(
-        method=p.method.rstrip("."), pressure=PRESSURE[p.pressure]
+        method=p.method.rstrip(".。"), pressure=PRESSURE[p.pressure]
     )
     alt = _("Chart of {code}").format(code=p.code)
+    find_it, how, when = _("Find it"), _("Technique"), _("Timing")
+    often = _("How often: {frequency}").format(frequency=t.frequency)
     return f"""<section class="point">
 <h2>{escape(p.code)} {escape(p.name)}</h2>
 <img class="chart" alt="{escape(alt)}" src="{chart}">
-<h3>{escape(_("Find it"))}</h3><ol>{find}</ol>
-<h3>{escape(_("Technique"))}</h3><p>{escape(technique)}
+<h3>{escape(find_it)}</h3><ol>{find}</ol>
+<h3>{escape(how)}</h3><p>{escape(technique)}
 {escape(t.posture_note)}</p>
 <ol>{steps}</ol>
-<h3>{escape(_("Timing"))}</h3><p>{escape(timing)}
-{escape(_("How often: {frequency}").format(frequency=t.frequency))}</p>
+<h3>{escape(when)}</h3><p>{escape(timing)}
+{escape(often)}</p>
 {cautions}
 </section>"""
 
@@ -67,11 +71,11 @@ def _schedule(schedule: Schedule, extra_points: list[str]) -> str:
             "presses a day."
         ).format(codes=", ".join(extra_points), times=extra_at)
         extra = f"<p>{escape(words)}</p>"
-    per_day = schedule.per_day + len(schedule.extra_times)
+    a_day = escape(_("{n} a day").format(n=schedule.per_day + len(schedule.extra_times)))
+    week = _("Week {week}")
     rows = "".join(
-        f"<tr><td>{escape(_('Week {week}').format(week=w))}</td>"
-        f"<td>{schedule.start + timedelta(days=7 * (w - 1))}</td>"
-        f"<td>{escape(_('{n} a day').format(n=per_day))}</td></tr>"
+        f"<tr><td>{escape(week.format(week=w))}</td>"
+        f"<td>{schedule.start + timedelta(days=7 * (w - 1))}</td><td>{a_day}</td></tr>"
         for w in range(1, schedule.weeks + 1)
     )
     lead = _(
@@ -80,7 +84,8 @@ def _schedule(schedule: Schedule, extra_points: list[str]) -> str:
         weeks=schedule.weeks, start=schedule.start, end=last, times=times, zone=schedule.timezone
     )
     head = "".join(f"<th>{escape(h)}</th>" for h in (_("Week"), _("From"), _("Sessions")))
-    return f"""<h2>{escape(_("Schedule"))}</h2>
+    title = escape(_("Schedule"))
+    return f"""<h2>{title}</h2>
 <p>{escape(lead)}</p>{extra}
 <table><thead><tr>{head}</tr></thead>
 <tbody>{rows}</tbody></table>"""
@@ -99,22 +104,19 @@ def routine_html(
         n=len(plan.points), codes=codes, total=minutes(plan.total_seconds)
     )
     scan = _("Scan the code to open the guided session:")
-    body = f"""<img class="qr" alt="{escape(_("QR code: open the guided session"))}" \
-src="{qr_svg(link)}">
+    qr_alt = escape(_("QR code: open the guided session"))
+    footer = _(
+        "Self-care information, not a diagnosis. Stop and see a clinician if pain gets "
+        "sharply worse or new symptoms appear."
+    )
+    body = f"""<img class="qr" alt="{qr_alt}" src="{qr_svg(link)}">
 <h1>{escape(title)}</h1>
 <p>{escape(summary)}
 {escape(scan)} <span class="small">{escape(link)}</span></p>
 {warnings}
 {_schedule(schedule, extra_points) if schedule else ""}
 {points}
-<p class="small">{
-        escape(
-            _(
-                "Self-care information, not a diagnosis. Stop and see a clinician if pain gets "
-                "sharply worse or new symptoms appear."
-            )
-        )
-    }</p>"""
+<p class="small">{escape(footer)}</p>"""
     return page(title, body, paper)
 
 

@@ -115,11 +115,16 @@ def progress_html(program: Program, summary: Summary, paper: Paper) -> str:
         'mean of up to three activities rated 0-10) up 2 points; change since the start "much '
         'better" or more. Numbers in brackets: change from the start.'
     )
+    pain_h, pain_alt, weekly_h = (
+        _("Pain on average each week (0-10)"),
+        _("Pain each week"),
+        _("Week by week"),
+    )
     body = f"""<h1>{escape(title)}</h1>
 <p>{escape(lead)}</p>
-<h2>{escape(_("Pain on average each week (0-10)"))}</h2>
-<img alt="{escape(_("Pain each week"))}" src="{chart}" style="width:100%">
-<h2>{escape(_("Week by week"))}</h2>
+<h2>{escape(pain_h)}</h2>
+<img alt="{escape(pain_alt)}" src="{chart}" style="width:100%">
+<h2>{escape(weekly_h)}</h2>
 <table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>
 <p class="small">{escape(note)}</p>"""
     return page(title, body, paper)
