@@ -90,7 +90,10 @@ def speak_click() -> None:
     """Click's and Typer's words through our catalog, in the current language."""
     import importlib
 
+    import typer._coercion
     from typer._click import core, exceptions, formatting
+
+    from acupressure.i18n import validation
 
     for name in _MARKED:
         module = importlib.import_module(name)
@@ -105,6 +108,8 @@ def speak_click() -> None:
     exceptions.BadParameter.format_message = _bad_parameter  # type: ignore[method-assign]
     exceptions.MissingParameter.format_message = _missing  # type: ignore[method-assign]
     exceptions.NoSuchOption.format_message = _no_such_option  # type: ignore[method-assign]
+    # the reason a value was refused (Typer checks types with pydantic)
+    typer._coercion.get_error_msg = lambda exc: validation.message(exc.errors()[0])
 
 
 def _usage(write_usage: Any) -> Any:
