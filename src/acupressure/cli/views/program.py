@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.cells import set_cell_size
 from rich.console import Console
 from rich.table import Table
 
@@ -95,7 +96,7 @@ def print_today(console: Console, program: Program, day: Today, weeks: list[Week
             else _("short extra ({codes})").format(codes=", ".join(program.extra_points))
         )
         console.print(
-            f"  {item.slot.local:%H:%M}  {what:30} {STATE[item.state]}",
+            f"  {item.slot.local:%H:%M}  {set_cell_size(what, 30)} {STATE[item.state]}",
             markup=False,
             highlight=False,
         )
