@@ -109,7 +109,8 @@ def speak_click() -> None:
     exceptions.MissingParameter.format_message = _missing  # type: ignore[method-assign]
     exceptions.NoSuchOption.format_message = _no_such_option  # type: ignore[method-assign]
     # the reason a value was refused (Typer checks types with pydantic)
-    typer._coercion.get_error_msg = lambda exc: validation.message(exc.errors()[0])
+    coercion: Any = typer._coercion
+    coercion.get_error_msg = lambda exc: validation.message(exc.errors()[0])
 
 
 def _usage(write_usage: Any) -> Any:
