@@ -83,3 +83,23 @@ def test_directions_read_in_the_persons_words() -> None:
 def test_the_scan_finds_english_press_lines() -> None:
     text = _printed(_checks("en"), "en")
     assert len(english_left(text, "es")) >= 5 and len(english_left(text, "zh-Hans")) >= 5
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_camera_advice_per_point_is_translated(language: i18n.Language) -> None:
+    """Where each point is, what to show and the picture to take, for every point."""
+    from acupressure import atlas
+    from acupressure.vision import advice
+
+    lines = []
+    with i18n.use(language):
+        for point in atlas.all_points():
+            for side in ("left", "right", None):
+                lines.append(advice.where(point.code, side))
+            lines += [advice.show(point.code), advice.picture(point.code)]
+    text = "\n".join(lines)
+    assert english_left(text, language) == []
+    english = []
+    with i18n.use("en"):
+        english = [advice.show(p.code) for p in atlas.all_points()]
+    assert len(english_left("\n".join(english), language)) >= 5  # the scan sees English
