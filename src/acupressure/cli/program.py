@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.cells import set_cell_size
 
 from acupressure.cli.common import (
     EXIT_BLOCKED,
@@ -175,7 +176,7 @@ def list_programs(as_json: JsonOpt = False) -> None:
         )
     for p in programs:
         console.print(
-            f"{p.id}  {STATUS[p.status(now())]:8}  "
+            f"{p.id}  {set_cell_size(STATUS[p.status(now())], 8)}  "
             + _("from {start}  {weeks} weeks").format(
                 start=p.schedule.start, weeks=p.schedule.weeks
             )
