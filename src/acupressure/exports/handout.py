@@ -71,7 +71,7 @@ def _schedule(schedule: Schedule, extra_points: list[str]) -> str:
             "presses a day."
         ).format(codes=", ".join(extra_points), times=extra_at)
         extra = f"<p>{escape(words)}</p>"
-    a_day = escape(_("{n} a day").format(n=schedule.per_day + len(schedule.extra_times)))
+    a_day = schedule.per_day + len(schedule.extra_times)
     week = _("Week {week}")
     rows = "".join(
         f"<tr><td>{escape(week.format(week=w))}</td>"
@@ -83,7 +83,7 @@ def _schedule(schedule: Schedule, extra_points: list[str]) -> str:
     ).format(
         weeks=schedule.weeks, start=schedule.start, end=last, times=times, zone=schedule.timezone
     )
-    head = "".join(f"<th>{escape(h)}</th>" for h in (_("Week"), _("From"), _("Sessions")))
+    head = "".join(f"<th>{escape(h)}</th>" for h in (_("Week"), _("From"), _("Sessions a day")))
     title = escape(_("Schedule"))
     return f"""<h2>{title}</h2>
 <p>{escape(lead)}</p>{extra}
