@@ -5,6 +5,7 @@ and the geometry are the same in every language."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -103,3 +104,24 @@ def test_camera_advice_per_point_is_translated(language: i18n.Language) -> None:
     with i18n.use("en"):
         english = [advice.show(p.code) for p in atlas.all_points()]
     assert len(english_left("\n".join(english), language)) >= 5  # the scan sees English
+
+
+@pytest.mark.vision
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_locate_press_prints_in_the_language(language: i18n.Language, tmp_path: Path) -> None:
+    """The real command with real MediaPipe: a grey picture shows nothing, so "cannot tell"
+    with what to change, in the language."""
+    import numpy as np
+    from PIL import Image
+    from typer.testing import CliRunner
+
+    from acupressure.cli import app
+
+    grey = tmp_path / "grey.png"
+    Image.fromarray(np.full((480, 640, 3), 128, np.uint8)).save(grey)
+    result = CliRunner().invoke(
+        app, ["--lang", language, "locate", str(grey), "--press", "LI4"], env={"COLUMNS": "300"}
+    )
+    assert result.exit_code == 0, result.output
+    assert {"es": "no se sabe", "zh-Hans": "无法判断"}[language] in result.output
+    assert english_left(result.output, language) == []
