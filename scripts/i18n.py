@@ -138,9 +138,11 @@ def problems() -> list[str]:
             if message is None or not all(_strings(message.string)) or message.fuzzy:
                 found.append(f"{locale}: not translated: {english!r}")
                 continue
-            want = sorted(PLACEHOLDER.findall(english))
+            # each form keeps the singular's or the plural's placeholders (Click's plurals
+            # name theirs differently: {possibility} / {possibilities})
+            wants = [sorted(PLACEHOLDER.findall(form)) for form in _strings(msg_id)]
             for text in _strings(message.string):
-                if sorted(PLACEHOLDER.findall(text)) != want:
+                if sorted(PLACEHOLDER.findall(text)) not in wants:
                     found.append(f"{locale}: placeholders differ: {english!r} -> {text!r}")
         for msg_id in have.keys() - wanted:
             found.append(f"{locale}: obsolete (no longer in the code): {_strings(msg_id)[0]!r}")

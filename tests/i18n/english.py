@@ -2,7 +2,8 @@
 
 The reference is the English side of the product: every catalog message whose translation
 differs (cut at its placeholders and markup into fragments of two or more words) and every
-translatable data text (points, red flags, conditions) whose translation differs. Codes,
+translatable data text (points, red flags, conditions, our questionnaires) whose translation
+differs. Codes,
 pinyin, numbers, citations and single words are allowed: they are not in the reference.
 """
 
@@ -18,6 +19,8 @@ from babel.messages.pofile import read_po
 from acupressure import atlas, i18n, safety
 from acupressure.atlas.loader import POINT_FIELDS
 from acupressure.i18n import text_keys
+from acupressure.outcomes.loader import FIELDS as QUESTIONNAIRE_FIELDS
+from acupressure.outcomes.loader import builtin
 from acupressure.safety.loader import CONDITION_FIELDS, RED_FLAG_FIELDS
 
 LOCALE = Path(__file__).resolve().parents[2] / "src/acupressure/i18n/locale"
@@ -45,7 +48,14 @@ def _data_texts(language: i18n.Language) -> list[tuple[str, str]]:
         tr_points = {p.code: text_keys(p, POINT_FIELDS) for p in atlas.all_points()}
         tr_flags = {k: text_keys(f, RED_FLAG_FIELDS) for k, f in safety.red_flags().items()}
         tr_conds = {k: text_keys(c, CONDITION_FIELDS) for k, c in safety.conditions().items()}
-    for en, tr in ((en_points, tr_points), (en_flags, tr_flags), (en_conds, tr_conds)):
+    en_qs = {k: text_keys(q, QUESTIONNAIRE_FIELDS) for k, q in builtin("en").items()}
+    tr_qs = {k: text_keys(q, QUESTIONNAIRE_FIELDS) for k, q in builtin(language).items()}
+    for en, tr in (
+        (en_points, tr_points),
+        (en_flags, tr_flags),
+        (en_conds, tr_conds),
+        (en_qs, tr_qs),
+    ):
         for rid, keys in en.items():
             pairs += [(text, tr[rid][key]) for key, text in keys.items()]
     return pairs

@@ -67,6 +67,29 @@ def test_every_language_gives_the_same_routine_and_blocks(intake: Intake) -> Non
             assert decision(intake) == english, language
 
 
+@settings(max_examples=40, deadline=None)
+@given(intakes(), st.integers(min_value=1, max_value=4))
+def test_every_language_gives_the_same_program(intake: Intake, per_day: int) -> None:
+    """The schedule (extra sessions for points pressed several times a day) is decided on
+    the protocol as written, never on its translation."""
+    from datetime import date
+
+    from acupressure.program import ProgramError, design
+
+    def made() -> Any:
+        try:
+            d = design(intake, date(2026, 3, 2), per_day=per_day)
+        except ProgramError:
+            return "refused"
+        return (d.points, d.extra_points, d.schedule.model_dump())
+
+    with i18n.use("en"):
+        english = made()
+    for language in ("es", "zh-Hans"):
+        with i18n.use(language):
+            assert made() == english, language
+
+
 def test_the_words_do_change() -> None:
     intake = Intake(areas=["neck"], red_flags=[])
     cues = {}

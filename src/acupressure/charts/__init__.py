@@ -51,10 +51,25 @@ def chart_svg(codes: Sequence[str | Point]) -> str:
     cell_w = max(p.width for p in panels)
     width = cell_w * cols + gap * (cols - 1) + 2 * margin
     title_lines = wrap(_title(points), max(30, int((width - 2 * margin) / 14)))
-    title_h = 64.0 + 26 * (len(title_lines) - 1)
+    # the key and the footer wrap to the width: translations run longer than English
+    key_lines = wrap(
+        _(
+            "Red circle: the point and how far it may lie; blue: how to measure. "
+            "1 cun = the width of the person's own thumb."
+        ),
+        max(40, int((width - 2 * margin) / 6.2)),
+    )
+    foot_lines = wrap(
+        _(
+            "Self-care aid, not a diagnosis. Press gently to firmly, never past comfort; "
+            "see a clinician for new, severe or unexplained pain."
+        ),
+        max(40, int((width - 2 * margin) / 5.6)),
+    )
+    title_h = 64.0 + 26 * (len(title_lines) - 1) + 16 * (len(key_lines) - 1)
     body_h = sum(max(p.height for p in row) for row in rows) + gap * (len(rows) - 1)
     legend, legend_h = _legend(points, width - 2 * margin, margin, title_h + body_h + 16)
-    height = title_h + body_h + 16 + legend_h + 40
+    height = title_h + body_h + 16 + legend_h + 40 + 14 * (len(foot_lines) - 1)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{svg.f(width)}" height="{svg.f(height)}" '
         f'viewBox="0 0 {svg.f(width)} {svg.f(height)}">',
@@ -64,12 +79,12 @@ def chart_svg(codes: Sequence[str | Point]) -> str:
             svg.text(margin, 34 + 26 * i, line, 22, "start", "bold")
             for i, line in enumerate(title_lines)
         ),
-        svg.text(
-            margin, 54 + 26 * (len(title_lines) - 1),
-            _(
-                "Red circle: the point and how far it may lie; blue: how to measure. "
-                "1 cun = the width of the person's own thumb."
-            ), 12, "start", "normal", "#52606d",
+        *(
+            svg.text(
+                margin, 54 + 26 * (len(title_lines) - 1) + 16 * i,
+                line, 12, "start", "normal", "#52606d",
+            )
+            for i, line in enumerate(key_lines)
         ),
     ]  # fmt: skip
     y = title_h
@@ -79,20 +94,11 @@ def chart_svg(codes: Sequence[str | Point]) -> str:
             parts.append(f'<g transform="translate({svg.f(x)},{svg.f(y)})">{panel.content}</g>')
         y += max(p.height for p in row) + gap
     parts.append(legend)
-    parts.append(
-        svg.text(
-            margin,
-            height - 16,
-            _(
-                "Self-care aid, not a diagnosis. Press gently to firmly, never past comfort; "
-                "see a clinician for new, severe or unexplained pain."
-            ),
-            11,
-            "start",
-            "normal",
-            "#7b8794",
-        )
-    )
+    foot_y = height - 16 - 14 * (len(foot_lines) - 1)
+    parts += [
+        svg.text(margin, foot_y + 14 * i, line, 11, "start", "normal", "#7b8794")
+        for i, line in enumerate(foot_lines)
+    ]
     parts.append("</svg>")
     return "\n".join(parts)
 

@@ -21,7 +21,8 @@ def subset_path() -> Path:
 
 
 @cache
-def _data_uri() -> str:
+def data_uri() -> str:
+    """The subset as a ``data:`` URI (for @font-face in standalone SVG and PDF pages)."""
     data = base64.b64encode(subset_path().read_bytes()).decode("ascii")
     return f"data:font/otf;base64,{data}"
 
@@ -35,6 +36,6 @@ def embed(document: str) -> str:
     """A standalone SVG document that draws its Chinese with no CJK font on the machine."""
     if not needs_font(document):
         return document
-    style = f'<style>@font-face{{font-family:"{FAMILY}";src:url({_data_uri()})}}</style>'
+    style = f'<style>@font-face{{font-family:"{FAMILY}";src:url({data_uri()})}}</style>'
     head_end = document.index(">", document.index("<svg")) + 1
     return document[:head_end] + style + document[head_end:]

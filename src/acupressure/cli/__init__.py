@@ -18,6 +18,8 @@ from typer.core import TyperGroup
 from acupressure import i18n
 from acupressure.cli import help as help_text
 
+help_text.speak_click()  # Click's own words (Usage:, Options) in the current language
+
 # name -> (module under acupressure.cli, function), in the order help lists them
 COMMANDS: dict[str, tuple[str, str]] = {
     "points": ("atlas", "points"),
@@ -55,6 +57,7 @@ class LazyGroup(TyperGroup):
         if isinstance(command, typer.Typer):  # a group of subcommands (program ...)
             group = typer.main.get_group(command)
             group.name = cmd_name
+            help_text.translate(group)
             return group
         single = typer.Typer(**SETTINGS)
         single.command(cmd_name)(command)

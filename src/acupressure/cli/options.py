@@ -27,6 +27,7 @@ from acupressure.atlas.models import AREAS
 from acupressure.cli.common import fail
 from acupressure.cli.views.questions import ask_red_flags
 from acupressure.i18n import gettext as _
+from acupressure.i18n import validation
 from acupressure.plan import questions
 from acupressure.safety import Intake
 
@@ -195,5 +196,5 @@ def make_intake(
     except ValidationError as exc:
         error = exc.errors()[0]
         field = ".".join(str(p) for p in error["loc"])
-        message = str(error["msg"]).removeprefix("Value error, ")
+        message = validation.message(error)
         fail(f"{field}: {message}" if field else message)

@@ -53,7 +53,8 @@ def placeholders(text: str) -> list[str]:
 
 
 def text_keys(record: BaseModel, fields: Sequence[str]) -> dict[str, str]:
-    """The record's translatable strings by dotted key; ``*`` in a field walks a list."""
+    """The record's translatable strings by dotted key; ``*`` in a field walks a list or
+    a mapping (``anchors.*``: each key)."""
     found: dict[str, str] = {}
     data = record.model_dump()
     for field in fields:
@@ -68,21 +69,26 @@ def _expand(data: Any, parts: list[str], path: list[str]) -> list[tuple[str, Any
         return [(".".join(path), data)]
     head, rest = parts[0], parts[1:]
     if head == "*":
-        items = data if isinstance(data, list) else []
-        return [hit for i, item in enumerate(items) for hit in _expand(item, rest, [*path, str(i)])]
+        pairs = list(data.items()) if isinstance(data, dict) else []
+        pairs += list(enumerate(data)) if isinstance(data, list) else []
+        return [hit for k, item in pairs for hit in _expand(item, rest, [*path, str(k)])]
     if isinstance(data, dict) and data.get(head) is not None:
         return _expand(data[head], rest, [*path, head])
     return []
 
 
+def _step(data: Any, part: str) -> Any:
+    """The list index, the mapping key, or the mapping's number key (``anchors.0``)."""
+    if isinstance(data, list) or (part not in data and part.lstrip("-").isdigit()):
+        return int(part)
+    return part
+
+
 def _put(data: Any, key: str, value: str) -> None:
     *parents, last = key.split(".")
     for part in parents:
-        data = data[int(part)] if isinstance(data, list) else data[part]
-    if isinstance(data, list):
-        data[int(last)] = value
-    else:
-        data[last] = value
+        data = data[_step(data, part)]
+    data[_step(data, last)] = value
 
 
 def read(

@@ -47,13 +47,24 @@ def print_result(console: Console, err_console: Console, result: LocateResult) -
         console.print(table)
 
 
+VERDICT = Labels(
+    {"on": N_("on"), "close": N_("close"), "off": N_("off"), "cannot tell": N_("cannot tell")}
+)
+CERTAINTY = Labels({"high": N_("high"), "medium": N_("medium"), "low": N_("low")})
+TIP = Labels({"thumb": N_("thumb"), "index": N_("index finger"), "middle": N_("middle finger")})
+PRESSING = Labels({"left": N_("left hand"), "right": N_("right hand")})
+
+
 def print_press(console: Console, press: PressResult) -> None:
-    sure = f" (certainty: {press.certainty})" if press.certainty else ""
-    where = f", {press.distance_cun:.1f} cun from it" if press.distance_cun is not None else ""
-    by = ""
+    line = f"{press.code}: {VERDICT[press.verdict]}"
+    if press.distance_cun is not None:
+        line += _(", {cun} cun from it").format(cun=f"{press.distance_cun:.1f}")
     if press.presser.fingertip:
-        hand = f"{press.presser.hand} " if press.presser.hand else ""
-        tip = "thumb" if press.presser.fingertip == "thumb" else f"{press.presser.fingertip} finger"
-        by = f" ({hand}{tip})"
-    console.print(f"{press.code}: {press.verdict}{where}{by}{sure}", highlight=False)
+        tip = TIP[press.presser.fingertip]
+        if press.presser.hand:
+            tip = _("{hand}, {finger}").format(hand=PRESSING[press.presser.hand], finger=tip)
+        line += f" ({tip})"
+    if press.certainty:
+        line += " " + _("(certainty: {level})").format(level=CERTAINTY[press.certainty])
+    console.print(line, highlight=False)
     console.print(f"  {press.advice}", highlight=False)
