@@ -57,7 +57,7 @@ def _list_flags(as_json: bool) -> None:
             ]
         )
         return
-    table = Table(title=f"Safety questions ({len(flags)})")
+    table = Table(title=_("Safety questions ({count})").format(count=len(flags)))
     for column in ("Id", "Urgency", "Asked", "Question", "Sources"):
         table.add_column(column)
     for f in flags:

@@ -32,6 +32,14 @@ WORDS: dict[str, str] = {
     "date_parsing": N_("give a date like 2026-03-02"),
     "date_from_datetime_parsing": N_("give a date like 2026-03-02"),
     "time_parsing": N_("give a time like 08:00"),
+    "json_invalid": N_("not valid JSON"),
+    "json_type": N_("not valid JSON"),
+    "extra_forbidden": N_("not a known field"),
+    "bool_type": N_("not true or false"),
+    "string_type": N_("not text"),
+    "list_type": N_("not a list"),
+    "too_long": N_("too long"),
+    "string_too_long": N_("too long"),
 }
 
 

@@ -9,8 +9,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from acupressure import safety
 from acupressure.atlas import labels
-from acupressure.i18n import N_
 from acupressure.i18n import gettext as _
+from acupressure.i18n import validation
 from acupressure.plan import Plan, PlannedPoint
 from acupressure.safety import Intake
 
@@ -29,34 +29,11 @@ class IntakeError(ValueError):
 
 # pydantic's own messages are English: the common kinds in the page's language ({name}: the
 # error's context); our validators' messages ("Value error, ...") are shown as they come.
-PYDANTIC_MESSAGES = {
-    "json_invalid": N_("not valid JSON"),
-    "json_type": N_("not valid JSON"),
-    "missing": N_("required"),
-    "extra_forbidden": N_("not a known field"),
-    "int_parsing": N_("not a whole number"),
-    "int_type": N_("not a whole number"),
-    "bool_type": N_("not true or false"),
-    "string_type": N_("not text"),
-    "list_type": N_("not a list"),
-    "literal_error": N_("not one of: {expected}"),
-    "greater_than_equal": N_("at least {ge}"),
-    "less_than_equal": N_("at most {le}"),
-    "too_short": N_("too short"),
-    "too_long": N_("too long"),
-    "string_too_long": N_("too long"),
-}
-
-
 def validation_message(exc: ValidationError) -> str:
     problems = []
     for error in exc.errors():
         where = ".".join(str(p) for p in error["loc"])
-        known = PYDANTIC_MESSAGES.get(error["type"])
-        if known:
-            message = _(known).format(**dict(error.get("ctx", {})))
-        else:
-            message = str(error["msg"]).removeprefix("Value error, ")
+        message = validation.message(error)
         problems.append(f"{where}: {message}" if where else message)
     return "; ".join(problems)
 
