@@ -21,6 +21,15 @@ def core_language(code: str | None) -> i18n.Language:
     return i18n.parse(code or "") or i18n.DEFAULT
 
 
+def stored_language(user_id: int) -> str | None:
+    """A person's chosen language (Django's code), None when they never chose one."""
+    return (
+        LanguagePreference.objects.filter(user_id=user_id)
+        .values_list("language", flat=True)
+        .first()
+    )
+
+
 class LanguageMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -28,11 +37,7 @@ class LanguageMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            stored = (
-                LanguagePreference.objects.filter(user=user)
-                .values_list("language", flat=True)
-                .first()
-            )
+            stored = stored_language(user.pk)
             if stored:
                 translation.activate(stored)
                 request.LANGUAGE_CODE = stored

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from pydantic import ValidationError
 
+from acupressure import i18n
 from acupressure.i18n import N_
 from acupressure.i18n import gettext as _
 from acupressure.plan import questions
@@ -31,7 +32,8 @@ from acupressure.program.schedule import parse_time
 from acupressure.safety import Intake
 from acupressure.web import clock
 from acupressure.web.access import user_id
-from acupressure.web.models import Prescription
+from acupressure.web.language.middleware import core_language, stored_language
+from acupressure.web.models import Prescription, ProgramRecord
 from acupressure.web.planning import validation_message
 from acupressure.web.program_store import ProgramStore, new_token, program_by_token
 from acupressure.web.security import PRIVATE
@@ -202,13 +204,18 @@ def download_ics(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def feed(request: HttpRequest, token: str) -> HttpResponse:
-    """The subscribed calendar: anyone with the secret address, 404 once it is revoked."""
+    """The subscribed calendar: anyone with the secret address, 404 once it is revoked. A
+    calendar app asks in no language, so the feed speaks the owner's chosen one, if any."""
     from acupressure.exports.calendar import program_calendar
 
     program = program_by_token(token)
     if program is None or program.stopped_at is not None:
         raise Http404("No such calendar.")
-    body = program_calendar(program, request.build_absolute_uri("/"))
+    owner = ProgramRecord.objects.filter(calendar_token=token).values_list("owner_id", flat=True)
+    chosen = stored_language(owner[0])
+    language = core_language(chosen) if chosen else i18n.current()
+    with i18n.use(language):
+        body = program_calendar(program, request.build_absolute_uri("/"))
     response = HttpResponse(body, content_type=ICS)
     response["Cache-Control"] = PRIVATE
     return response
