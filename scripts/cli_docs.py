@@ -38,7 +38,9 @@ def commands() -> dict[str, list[str]]:
 
 
 def help_text(args: list[str]) -> str:
-    result = CliRunner().invoke(app, [*args, "--help"], terminal_width=88, env={"COLUMNS": "88"})
+    result = CliRunner().invoke(
+        app, [*args, "--help"], terminal_width=88, env={"COLUMNS": "88", "LANGUAGE": "en"}
+    )
     if result.exit_code != 0:
         raise SystemExit(f"`acupressure {' '.join(args)} --help` failed: {result.output}")
     return result.output.rstrip() + "\n"

@@ -1,12 +1,12 @@
 """The import rule: each layer imports only the layers below it, and no module cycles.
 
-    body, layout < atlas < safety, charts, vision < plan < session < outcomes < program
+    i18n < body, layout < atlas < safety, charts, vision < plan < session < outcomes < program
          < exports < web, cli
 
-(``outcomes``, ``program`` and ``exports``: layers of their own between session and web, as
-the design says: questionnaires and their scoring; programs, which use them for the weekly
-summary; files written from both. ``layout``: the label placer that the charts and the
-camera's photos share.)
+(``i18n``: languages, below everything, since every layer produces text. ``outcomes``,
+``program`` and ``exports``: layers of their own between session and web, as the design says:
+questionnaires and their scoring; programs, which use them for the weekly summary; files
+written from both. ``layout``: the label placer that the charts and the camera's photos share.)
 
 Every import counts, late ones inside functions and ``TYPE_CHECKING`` ones too. A new
 package must be given its place in LAYERS before it can be imported by anything.
@@ -20,6 +20,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "acupressure"
 LAYERS: dict[str, int] = {
+    "i18n": -1,
     "paths": 0,  # where personal data lives (ACUPRESSURE_DATA_DIR): the one deciding function
     "body": 0,
     "layout": 0,

@@ -12,7 +12,7 @@ import pytest
 PUBLIC: dict[str, list[str]] = {
     "acupressure.atlas": [
         "AtlasDataError", "Match", "Point", "PointNotFoundError", "Source", "all_points",
-        "get", "index", "normalise", "points_in", "resolve", "sources",
+        "get", "index", "normalise", "points_in", "resolve", "reviewer", "sources",
     ],
     "acupressure.body": [
         "CUN_MM", "HEIGHT_MM", "SIDES", "VIEWS", "ChartData", "ChartPosition", "CunSegment",
@@ -22,6 +22,11 @@ PUBLIC: dict[str, list[str]] = {
         "chart_data", "evaluate", "evaluate_rule", "finger_measure", "landmark_names", "spec",
     ],
     "acupressure.charts": ["FORMATS", "chart_png", "chart_svg", "points_for", "write_chart"],
+    "acupressure.i18n": [
+        "DEFAULT", "LANGUAGES", "Labels", "NAMES", "N_", "Language", "TranslationError", "activate",
+        "current", "from_accept_language", "from_environment", "gettext", "html_lang",
+        "localize", "ngettext", "parse", "review_mark", "text_keys", "translations", "use",
+    ],
     "acupressure.outcomes": [
         "ENV", "AnswerError", "Change", "Item", "Questionnaire", "QuestionnaireDataError",
         "Result", "baseline", "change", "meaningful", "parse", "questionnaires", "score",
@@ -41,7 +46,8 @@ PUBLIC: dict[str, list[str]] = {
     "acupressure.safety": [
         "GENERAL_ADVICE", "AskedWhen", "Condition", "Effect", "Intake", "PregnancyRule",
         "RaisedFlag", "RedFlag", "SafetyDataError", "Screened", "Screening", "Urgency",
-        "conditions", "pregnancy_rule", "red_flags", "relevant_flags", "screen", "screened",
+        "conditions", "pregnancy_rule", "red_flags", "relevant_flags", "reviewer", "screen",
+        "screened",
     ],
     "acupressure.session": [
         "Clock", "Event", "JsonlStore", "Keys", "NullStore", "PlanSummary", "Player",

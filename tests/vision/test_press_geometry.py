@@ -18,8 +18,8 @@ from acupressure.vision.press import CLOSE_CUN, cun_at, judge
 
 from .handshapes import hand, mirror
 from .poseshapes import person
+from .pressing import W, hand_spot, presser_at, target_hand
 
-W = 2000.0
 # (offset along the view's forward axis, offset across, outward), in cun, and the verdict
 HAND_WORDS = {
     (1, 0): "toward the wrist",  # the tip sits distal of the point: move proximal
@@ -34,47 +34,6 @@ TRANSFORMS = [  # (target hand size in px, rotation in degrees, mirrored image)
     (200.0, 180.0, True),
     (140.0, 75.0, True),
 ]
-
-
-def _translated(obs: HandObservation, dx: float, dy: float) -> HandObservation:
-    return obs.model_copy(update={"points": [(x + dx, y + dy) for x, y in obs.points]})
-
-
-def _pointing(obs: HandObservation) -> HandObservation:
-    """The hand with only the index finger out: thumb and middle tips folded to their bases."""
-    points = list(obs.points)
-    points[4], points[12] = points[2], points[9]
-    return obs.model_copy(update={"points": points})
-
-
-def _presser_at(
-    spot: tuple[float, float], size: float, toward: tuple[float, float]
-) -> HandObservation:
-    """A left hand pointing its index finger at ``toward``, its tip landing on ``spot`` (so
-    the rest of the hand lies beyond the spot, as a hand reaching in from outside)."""
-    dx, dy = toward[0] - spot[0], toward[1] - spot[1]
-    if math.hypot(dx, dy) < 1e-6:
-        dx, dy = 0.0, 1.0
-    angle = math.degrees(math.atan2(dx, -dy))  # hand() points its fingers up at angle 0
-    presser = _pointing(hand("left", "palm", size=size, angle_deg=angle))
-    tx, ty = presser.points[8]
-    return _translated(presser, spot[0] - tx, spot[1] - ty)
-
-
-def _target(size: float, angle: float, mirrored: bool) -> HandObservation:
-    target = hand("right", "back", size=size, angle_deg=angle, centre=(1000.0, 1000.0))
-    return mirror(target, W) if mirrored else target
-
-
-def _hand_spot(target: HandObservation, code: str, along: float, across: float, mirrored: bool):
-    side, _ = orient_hand(target, mirrored)
-    landmarks = hand_landmarks(target, side)
-    (placement,) = body.evaluate(atlas.get(code), landmarks)
-    cun = cun_at(code, landmarks, placement)
-    forward, outward = axes(landmarks, side)
-    x = placement.x + (along * forward[0] + across * outward[0]) * cun
-    y = placement.y + (along * forward[1] + across * outward[1]) * cun
-    return (x, y), placement, cun
 
 
 def _sign(value: float) -> int:
@@ -97,9 +56,9 @@ def _expected(code: str, distance: float) -> str:
 def test_hand_verdict_and_direction(
     code: str, size: float, angle: float, mirrored: bool, along: float, across: float
 ) -> None:
-    target = _target(size, angle, mirrored)
-    spot, placement, cun = _hand_spot(target, code, along, across, mirrored)
-    presser = _presser_at(spot, size, (placement.x, placement.y))
+    target = target_hand(size, angle, mirrored)
+    spot, placement, cun = hand_spot(target, code, along, across, mirrored)
+    presser = presser_at(spot, size, (placement.x, placement.y))
     result = judge(code, [target, presser], None, mirrored=mirrored)
     distance = math.hypot(along, across)
     assert result.verdict == _expected(code, distance)
@@ -138,15 +97,15 @@ def test_a_finger_from_the_side_uses_the_earlier_hand(
     """The pressing hand comes in from the nearer edge of the target hand, so most of the
     target stays uncovered: the hand seen alone before (which has since moved) gives the
     point, and the verdict is "high"; without it the certainty is capped."""
-    target = _target(size, angle, mirrored)
-    spot, placement, cun = _hand_spot(target, code, along, across, mirrored)
+    target = target_hand(size, angle, mirrored)
+    spot, placement, cun = hand_spot(target, code, along, across, mirrored)
     side, _ = orient_hand(target, mirrored)
     _, outward = axes(hand_landmarks(target, side), side)
     centre = (sum(x for x, _ in target.points) / 21, sum(y for _, y in target.points) / 21)
     edge = (placement.x - centre[0]) * outward[0] + (placement.y - centre[1]) * outward[1]
     sign = 1 if edge > 0 else -1  # the hand lies beyond the nearer edge, the finger points in
     toward = (spot[0] - sign * outward[0] * cun, spot[1] - sign * outward[1] * cun)
-    presser = _presser_at(spot, size, toward)
+    presser = presser_at(spot, size, toward)
     distance = math.hypot(along, across)
     # the hand seen alone before, 0.1 cun from where it is now (a steady hand)
     earlier = _moved(target, 0.0, (0.1 * cun * outward[0], 0.1 * cun * outward[1]), 1.0)
@@ -175,9 +134,9 @@ def _moved(
 def test_an_earlier_hand_of_another_shape_is_not_used() -> None:
     """The earlier hand stretched (or another hand) is not the hand under the presser now:
     the verdict comes from this frame, with the capped certainty."""
-    target = _target(200, 10, False)
-    spot, placement, _ = _hand_spot(target, "LI4", 0.0, 0.0, False)
-    presser = _presser_at(spot, 200, (placement.x, placement.y))
+    target = target_hand(200, 10, False)
+    spot, placement, _ = hand_spot(target, "LI4", 0.0, 0.0, False)
+    presser = presser_at(spot, 200, (placement.x, placement.y))
     wrist = target.points[0]
     stretched = [(x, wrist[1] + (y - wrist[1]) * 1.3) for x, y in target.points]
     earlier = target.model_copy(update={"points": stretched})
@@ -191,9 +150,9 @@ def test_an_earlier_hand_of_another_shape_is_not_used() -> None:
 
 def test_the_pressing_hand_is_the_one_over_the_other() -> None:
     """Either order of the two hands gives the same answer; the presser is named."""
-    target = _target(200, 10, False)
-    spot, _, _ = _hand_spot(target, "LI4", 0.8, 0.0, False)
-    presser = _presser_at(spot, 200, (spot[0], spot[1] + 10))
+    target = target_hand(200, 10, False)
+    spot, _, _ = hand_spot(target, "LI4", 0.8, 0.0, False)
+    presser = presser_at(spot, 200, (spot[0], spot[1] + 10))
     one = judge("LI4", [target, presser], None)
     other = judge("LI4", [presser, target], None)
     assert one == other
@@ -208,7 +167,7 @@ def test_the_pressing_hand_is_the_one_over_the_other() -> None:
     ],
 )
 def test_too_few_hands_cannot_tell_and_say_what_to_change(hands: int, advice: str) -> None:
-    seen = [_target(200, 0, False)][:hands]
+    seen = [target_hand(200, 0, False)][:hands]
     result = judge("LI4", seen, None)
     assert result.verdict == "cannot tell"
     assert result.certainty is None and result.target is None and result.distance_cun is None
@@ -217,7 +176,7 @@ def test_too_few_hands_cannot_tell_and_say_what_to_change(hands: int, advice: st
 
 def test_a_palm_towards_the_camera_cannot_tell() -> None:
     palm = hand("right", "palm", size=200, centre=(1000, 1000))
-    other = _presser_at((1000, 900), 200, (1000, 1000))  # a left palm: both palms
+    other = presser_at((1000, 900), 200, (1000, 1000))  # a left palm: both palms
     result = judge("LI4", [palm, other], None)
     assert result.verdict == "cannot tell"
     assert "back of the hand" in result.advice
@@ -255,7 +214,7 @@ def _fingertip_at(
     spot: tuple[float, float], size: float, toward: tuple[float, float] | None = None
 ) -> HandObservation:
     """A hand whose index tip lands on ``spot``, pointing at ``toward`` (default: up)."""
-    return _presser_at(spot, size, toward or (spot[0], spot[1] - 10))
+    return presser_at(spot, size, toward or (spot[0], spot[1] - 10))
 
 
 @pytest.mark.parametrize(("trunk", "angle", "mirrored"), [(300, 0, False), (700, 12, True)])

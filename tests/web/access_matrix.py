@@ -316,4 +316,5 @@ PUBLIC = {
     "api/plan": "a routine for the posted answers; nothing stored",
     "api/openapi.json": "the API schema",
     "api/locate/landmarks": "points for posted landmarks; nothing stored",
+    "language/": "the language switcher: sets a cookie, and the choice of whoever is signed in",
 }

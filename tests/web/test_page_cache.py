@@ -13,8 +13,9 @@ import pytest
 from django.test import Client
 from tests.web.personas import Personas, intake_form
 
-from acupressure import atlas, safety
+from acupressure import atlas
 from acupressure.atlas import loader
+from acupressure.safety import loader as safety_loader
 from acupressure.web.pagecache import PAGES, PLAN_BODIES, PLANS, TOKEN_PLACEHOLDER
 
 pytestmark = pytest.mark.django_db
@@ -22,9 +23,10 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def _clear_loaded_data() -> None:
-    for cached in (atlas._points, atlas.index, atlas.sources, safety.red_flags):
+    for cached in (atlas._english, atlas._translated, atlas.index, atlas.sources):
         cached.cache_clear()
-    safety.conditions.cache_clear()
+    for name in ("_red_flags", "_conditions", "_english_red_flags", "_english_conditions"):
+        getattr(safety_loader, name).cache_clear()
 
 
 @pytest.fixture
@@ -84,7 +86,8 @@ def test_a_data_change_replaces_cached_pages_plans_and_charts(
         assert "Joining Valley" in made  # LI4's English name, in the neck routine too
     point_file = edited_atlas / "points" / "LI4.yaml"
     point_file.write_text(point_file.read_text().replace("Joining Valley", "Meeting Valley"))
-    assert client.get("/points/LI4/").content.decode() == before  # nothing reloaded yet
+    again = client.get("/points/LI4/").content.decode()  # nothing reloaded yet
+    assert TOKEN.sub("", again) == TOKEN.sub("", before)  # (the switcher's token is fresh)
     _clear_loaded_data()  # what a restart with the new data does
     after = client.get("/points/LI4/").content.decode()
     plan_after = client.post("/api/plan", body, content_type="application/json").json()
@@ -109,7 +112,8 @@ def test_html_is_compressed_when_the_browser_asks(client: Client) -> None:
     packed = client.get("/points/BL23/", headers={"accept-encoding": "gzip, br"})
     assert "Content-Encoding" not in plain
     assert packed["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed["Vary"]
-    assert gzip.decompress(packed.content) == plain.content
+    unpacked = gzip.decompress(packed.content).decode()
+    assert TOKEN.sub("", unpacked) == TOKEN.sub("", plain.content.decode())  # fresh tokens
     assert len(packed.content) < len(plain.content) / 3
 
 
@@ -142,7 +146,7 @@ def test_cookieless_visitors_get_the_same_page_and_headers_from_the_early_answer
     assert early.content == full.content
     for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Type", "Content-Length"):
         assert early[header] == full[header]
-    assert "Cookie" in early["Vary"]
+    assert "Cookie" in early["Vary"] and "Accept-Language" in early["Vary"]
     Client().get("/plan/")
     form = Client().get("/plan/")  # a form from the early answer: a token and its cookie
     assert TOKEN_PLACEHOLDER not in form.content.decode() and TOKEN.search(form.content.decode())
@@ -165,3 +169,17 @@ def test_a_repeated_plan_body_gets_the_same_answer_and_errors_are_never_kept() -
     Client().post("/api/plan", body, content_type="application/json")  # kept under JSON only
     as_text = Client().post("/api/plan", body, content_type="text/plain")
     assert (as_text.status_code, as_text.content) == (uncached.status_code, uncached.content)
+
+
+def test_the_early_answer_is_in_the_visitors_language() -> None:
+    """A cookieless Spanish browser after an English one (and the other way round): each gets
+    the page in its own language, from the cache, never the other's."""
+    PAGES.clear()
+    for _ in range(2):  # the second round comes from the early answer
+        english = Client().get("/points/LI4/", headers={"accept-language": "en"})
+        spanish = Client().get("/points/LI4/", headers={"accept-language": "es-ES,es;q=0.9"})
+        chinese = Client().get("/points/LI4/", headers={"accept-language": "zh-CN"})
+        assert '<html lang="en">' in english.content.decode()
+        assert '<html lang="es">' in spanish.content.decode()
+        assert '<html lang="zh-Hans">' in chinese.content.decode()
+    assert PAGES.peek(("/points/LI4/", False), "es") is not None

@@ -60,6 +60,9 @@ def test_feed_parses_back_and_revoked_feed_is_404(owner_client: object, people: 
     text = feed.content.decode()
     for private in ("KI27", "upper", "back", "pain", "olivia"):
         assert private not in text
+    owner_client.post("/language/", {"language": "es"})  # type: ignore[attr-defined]
+    spanish = Calendar.from_ical(anonymous.get(f"/calendar/{program.calendar_token}.ics").content)
+    assert {str(e["summary"]) for e in spanish.walk("VEVENT")} == {"Sesión de acupresión"}
     old = program.calendar_token
     owner_client.post(f"/program/{program.pk}/calendar/", {"action": "revoke"})  # type: ignore[attr-defined]
     assert anonymous.get(f"/calendar/{old}.ics").status_code == 404

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from acupressure.atlas.models import CODE_RE, Erratum, Point
+from acupressure.i18n import gettext as _
 
 # Legacy channel prefixes found in older books and popular articles.
 PREFIXES = {
@@ -78,7 +79,9 @@ class AliasIndex:
     def resolve(self, query: str) -> Match:
         key = normalise(query)
         if not key:
-            raise ValueError("empty point code: give a code such as BL23, an old label or a name")
+            raise ValueError(
+                _("empty point code: give a code such as BL23, an old label or a name")
+            )
         code = self._index.get(key) or standard_code(key)
         point = self._points.get(code or "")
         if point is None:
@@ -89,15 +92,26 @@ class AliasIndex:
     def _not_found_message(self, query: str, code: str | None) -> str:
         known = ", ".join(sorted(self._points))
         if code is None:
-            return f"no point matches {query!r}; the atlas has {known}"
+            return _("no point matches {query!r}; the atlas has {known}").format(
+                query=query, known=known
+            )
         hints = [
-            f"older texts label {p.code} ({p.names.pinyin}) as {alias}"
+            _("older texts label {code} ({name}) as {alias}").format(
+                code=p.code, name=p.names.pinyin, alias=alias
+            )
             for p in self._points.values()
             for alias in (p.article.label, *p.aliases)
             if standard_code(alias) == code and p.code != code
         ]
-        message = f"{code} is a standard point but not one of the {len(self._points)} in this atlas"
         if hints:
-            notes = "; ".join(sorted(set(hints)))
-            message += f" (note: {notes}; today's {code} is a different point)"
-        return f"{message}; the atlas has {known}"
+            message = _(
+                "{code} is a standard point but not one of the {count} in this atlas (note: "
+                "{notes}; today's {code} is a different point); the atlas has {known}"
+            )
+        else:
+            message = _(
+                "{code} is a standard point but not one of the {count} in this atlas; "
+                "the atlas has {known}"
+            )
+        notes = "; ".join(sorted(set(hints)))
+        return message.format(code=code, count=len(self._points), notes=notes, known=known)

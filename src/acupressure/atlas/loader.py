@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from acupressure.atlas.models import Point, Source
 from acupressure.body.measure import cun_words
+from acupressure.i18n import Language, data, use
 
 if TYPE_CHECKING:
     from yaml import SafeLoader
@@ -39,6 +40,27 @@ def safe_loader() -> type[SafeLoader]:
 
     loader: type[SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return loader
+
+
+# What a translation of a point replaces: its text, never its codes, numbers or rule.
+POINT_FIELDS = (
+    "names.english",
+    "channel",
+    "indications.*.text",
+    "location.standard",
+    "location.how_to_find.*",
+    "location.landmarks.*",
+    "technique.posture_note",
+    "technique.method",
+    "technique.frequency",
+    "technique.breathing",
+    "technique.steps.*",
+    "technique.variants.*.when",
+    "technique.variants.*.instruction",
+    "pregnancy.note",
+    "precautions.*.text",
+    "errata.*.note",
+)
 
 
 class AtlasDataError(Exception):
@@ -82,8 +104,8 @@ def _parsed(files: list[Traversable]) -> list[Any]:
     """Each file's parsed YAML, from the cache when these exact bytes were parsed before."""
     contents = [file.read_bytes() for file in files]
     digest = hashlib.sha256()
-    for file, data in zip(files, contents, strict=True):
-        digest.update(f"{file.name}\0{len(data)}\0".encode() + data)
+    for file, content in zip(files, contents, strict=True):
+        digest.update(f"{file.name}\0{len(content)}\0".encode() + content)
     cached = _cache_dir() / f"{CACHE_PREFIX}{digest.hexdigest()[:40]}.json"
     try:
         found = json.loads(cached.read_bytes())
@@ -179,3 +201,19 @@ def load_points(folder: Traversable | None = None) -> list[Point]:
     if not points:
         raise AtlasDataError("no point files found in the atlas data folder")
     return points
+
+
+def load_translation(
+    points: list[Point], language: Language, folder: Traversable | None = None
+) -> tuple[list[Point], str | None]:
+    """The points in another language and the clinician who reviewed that translation.
+
+    ``data/i18n/<language>/points.yaml``; a missing or extra point or key fails with
+    :class:`acupressure.i18n.TranslationError` naming the file and the key.
+    """
+    folder = folder or data_dir()
+    name = f"i18n/{language}/points.yaml"
+    with use(language):  # {cun:2} in a translation reads in its own language
+        file = data.read(folder / "i18n" / language / "points.yaml", name, language, expand_cun)
+    localized = data.localize({p.code: p for p in points}, file, POINT_FIELDS, name)
+    return [localized[p.code] for p in points], file.reviewed_by

@@ -3,7 +3,8 @@
 The view's :class:`~acupressure.body.vocabulary.Frame` says which landmarks define "inferior"
 or "distal" and which pair decides "lateral" or "radial"; this module reads those axes off
 any landmark set (canonical, photo, rotated, mirrored, scaled) and names a move along them
-the way a person would say it ("toward the wrist", "toward the spine").
+the way a person would say it ("toward the wrist", "toward the spine"), in the current
+language.
 """
 
 from __future__ import annotations
@@ -12,53 +13,55 @@ import math
 
 from acupressure.body.landmarks import LandmarkSet, Vec
 from acupressure.body.vocabulary import SPECS, Side, View
+from acupressure.i18n import N_
+from acupressure.i18n import gettext as _
 
 # Each view's frame directions in plain words (the way the finger should move).
 WORDS: dict[View, dict[str, str]] = {
     "hand": {
-        "distal": "toward the fingers",
-        "proximal": "toward the wrist",
-        "radial": "toward the thumb",
-        "ulnar": "toward the little finger",
+        "distal": N_("toward the fingers"),
+        "proximal": N_("toward the wrist"),
+        "radial": N_("toward the thumb"),
+        "ulnar": N_("toward the little finger"),
     },
     "front": {
-        "inferior": "down",
-        "superior": "up",
-        "lateral": "out toward the shoulder",
-        "medial": "toward the middle of the body",
+        "inferior": N_("down"),
+        "superior": N_("up"),
+        "lateral": N_("out toward the shoulder"),
+        "medial": N_("toward the middle of the body"),
     },
     "back": {
-        "inferior": "down",
-        "superior": "up",
-        "lateral": "away from the spine",
-        "medial": "toward the spine",
+        "inferior": N_("down"),
+        "superior": N_("up"),
+        "lateral": N_("away from the spine"),
+        "medial": N_("toward the spine"),
     },
     "neck": {
-        "inferior": "down",
-        "superior": "up",
-        "lateral": "away from the spine",
-        "medial": "toward the spine",
+        "inferior": N_("down"),
+        "superior": N_("up"),
+        "lateral": N_("away from the spine"),
+        "medial": N_("toward the spine"),
     },
     "knee": {
-        "inferior": "down",
-        "superior": "up",
-        "lateral": "toward the outside of the leg",
-        "medial": "toward the inside of the leg",
+        "inferior": N_("down"),
+        "superior": N_("up"),
+        "lateral": N_("toward the outside of the leg"),
+        "medial": N_("toward the inside of the leg"),
     },
     "ankle": {
-        "inferior": "down",
-        "superior": "up",
-        "posterior": "toward the heel",
-        "anterior": "toward the ankle bone",
+        "inferior": N_("down"),
+        "superior": N_("up"),
+        "posterior": N_("toward the heel"),
+        "anterior": N_("toward the ankle bone"),
     },
     "foot": {
-        "distal": "toward the toes",
-        "proximal": "toward the ankle",
-        "medial": "toward the big toe",
-        "lateral": "toward the little toe",
+        "distal": N_("toward the toes"),
+        "proximal": N_("toward the ankle"),
+        "medial": N_("toward the big toe"),
+        "lateral": N_("toward the little toe"),
     },
 }
-MIDLINE_ACROSS = {"left": "to your left", "right": "to your right"}
+MIDLINE_ACROSS = {"left": N_("to your left"), "right": N_("to your right")}
 SECOND_SHARE = 0.5  # a second direction is named when at least half the main one
 SMALLEST_CUN = 0.15  # moves below this are not worth naming
 
@@ -96,8 +99,8 @@ def move_words(landmarks: LandmarkSet, side: Side | None, move: Vec, cun: float)
     if main < SMALLEST_CUN:
         return None
     if second >= SMALLEST_CUN and second >= SECOND_SHARE * main:
-        return f"{main_words} and {second_words}"
-    return main_words
+        return _("{first} and {second}").format(first=_(main_words), second=_(second_words))
+    return _(main_words)
 
 
 def _unit(x: float, y: float) -> Vec:

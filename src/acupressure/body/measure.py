@@ -7,13 +7,16 @@ joint) are 3 cun.
 
 from __future__ import annotations
 
+from acupressure.i18n import N_
+from acupressure.i18n import gettext as _
+
 _WORDS: dict[float, str] = {
-    0.5: "half a thumb-width",
-    1.0: "one thumb-width",
-    1.5: "two finger-widths, index and middle together",
-    2.0: "two thumb-widths",
-    3.0: "four finger-widths",
-    4.0: "four finger-widths plus one thumb-width",
+    0.5: N_("half a thumb-width"),
+    1.0: N_("one thumb-width"),
+    1.5: N_("two finger-widths, index and middle together"),
+    2.0: N_("two thumb-widths"),
+    3.0: N_("four finger-widths"),
+    4.0: N_("four finger-widths plus one thumb-width"),
 }
 
 
@@ -21,13 +24,13 @@ def finger_measure(cun: float) -> str:
     """The usual hand measure for a distance in cun, e.g. 1.5 -> "two finger-widths ..."."""
     for value, words in _WORDS.items():
         if abs(cun - value) < 0.05:
-            return words
+            return _(words)
     thumbs = round(cun * 4) / 4
     if thumbs < 1:
-        return "less than one thumb-width"
-    return f"about {thumbs:g} thumb-widths"
+        return _("less than one thumb-width")
+    return _("about {count} thumb-widths").format(count=f"{thumbs:g}")
 
 
 def cun_words(cun: float) -> str:
     """A distance as written in the atlas texts: "2 cun (two thumb-widths)"."""
-    return f"{cun:g} cun ({finger_measure(cun)})"
+    return _("{cun} cun ({fingers})").format(cun=f"{cun:g}", fingers=finger_measure(cun))

@@ -8,7 +8,6 @@ feet, ankles, knees) show one side when both sides would leave the detail too sm
 from __future__ import annotations
 
 import math
-import textwrap
 from dataclasses import dataclass
 
 from acupressure import body
@@ -17,7 +16,8 @@ from acupressure.body.landmarks import Vec
 from acupressure.charts import svg
 from acupressure.charts.drawing import Map
 from acupressure.charts.guides import Step, steps
-from acupressure.charts.layout import Box, Candidate, Label, Line, Placer, around
+from acupressure.charts.layout import Box, Candidate, Label, Line, Placer, around, wrap
+from acupressure.i18n import gettext
 
 MM = tuple[float, float, float, float]  # x0, y0, x1, y1 in landmark units
 
@@ -50,7 +50,9 @@ def markers_and_guides(view: body.View, points: list[Point]) -> tuple[list[Marke
     for point in points:
         placements = body.evaluate(point, ls)
         for p in placements:
-            suffix = {"left": " L", "right": " R", "midline": ""}[p.side]
+            suffix = {"left": " " + gettext("L"), "right": " " + gettext("R"), "midline": ""}[
+                p.side
+            ]
             markers.append(Marker(point.code + suffix, p.side, (p.x, p.y), p.radius))
         on = max(placements, key=lambda p: p.x)  # guides on the picture's right-hand copy
         guided.append(Guided(point, steps(point, on), _outward(placements)))
@@ -212,8 +214,7 @@ class DetailDrawing:
         names: list[tuple[Label, list[Candidate], Vec | None]] = []
         level: list[tuple[Label, list[Candidate], Vec | None]] = []
         lanes: dict[tuple[int, int], float] = {}
-        levels = {s.text for g in self.guided for s in g.steps if s.kind == "level"}
-        self.named |= {text.removeprefix("level with ") for text in levels}
+        self.named |= {s.detail for g in self.guided for s in g.steps if s.kind == "level"}
         dims = sorted(
             ((s, g) for g in self.guided for s in g.steps if s.kind == "offset"),
             key=lambda sg: -sg[0].cun,  # the longest nearest: shorter ones' labels stay free
@@ -271,8 +272,8 @@ class DetailDrawing:
         a, b = self.m(s.start), self.m(s.end)
         dx, dy = b[0] - a[0], b[1] - a[1]
         length = math.hypot(dx, dy) or 1.0
-        lines = [Line(f"{s.cun:g} cun", 14, True)]
-        lines += [Line(t, 12, False) for t in textwrap.wrap(s.detail, 18, break_on_hyphens=False)]
+        lines = [Line(s.text, 14, True)]
+        lines += [Line(t, 12, False) for t in wrap(s.detail, 18, break_on_hyphens=False)]
         label = Label(tuple(lines))
         if s.cun < SHORT_CUN or abs(dy) > abs(dx):  # along the way itself
             self.lines.append(svg.line(a, b, svg.GUIDE, 2.0) + svg.arrow_head(b, a, svg.GUIDE, 8))

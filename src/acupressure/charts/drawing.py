@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from acupressure.body.landmarks import Vec
 from acupressure.body.outline import Figure
 from acupressure.charts import svg
+from acupressure.i18n import N_, Labels
 
 EDGE = 1.6  # px, the skin outline
 
@@ -21,6 +22,10 @@ class Map:
 
     def __call__(self, p: Vec) -> Vec:
         return ((p[0] - self.x0) * self.scale + self.pad, (p[1] - self.y0) * self.scale + self.top)
+
+
+# The figures' orientation words (body.outline writes them in English).
+ORIENTATION = Labels({"LEFT": N_("LEFT"), "RIGHT": N_("RIGHT")})
 
 
 def figure_svg(fig: Figure, m: Map, words: bool = True) -> list[str]:
@@ -73,5 +78,5 @@ def figure_svg(fig: Figure, m: Map, words: bool = True) -> list[str]:
             out.append(svg.circle(m(centre), max(2.0, r * m.scale), svg.SKIN_EDGE, opacity=0.8))
     for at, word in fig.labels if words else []:
         x, y = m(at)
-        out.append(svg.text(x, y, word, 12, "middle", "bold", "#7b8794"))
+        out.append(svg.text(x, y, ORIENTATION.get(word, word), 12, "middle", "bold", "#7b8794"))
     return out

@@ -13,19 +13,23 @@ from acupressure.atlas.models import Point
 from acupressure.body.landmarks import Vec
 from acupressure.body.measure import finger_measure
 from acupressure.body.rule import LocationRule
+from acupressure.i18n import N_, Labels
+from acupressure.i18n import gettext as _
 
-DIRECTION_WORDS = {
-    "inferior": "down (towards the feet)",
-    "superior": "up (towards the head)",
-    "lateral": "out to the side, away from the midline",
-    "medial": "in towards the midline",
-    "distal": "towards the fingers",
-    "proximal": "back towards the wrist",
-    "radial": "towards the thumb side",
-    "ulnar": "towards the little-finger side",
-    "posterior": "towards the back",
-    "anterior": "towards the front",
-}
+DIRECTION_WORDS = Labels(
+    {
+        "inferior": N_("down (towards the feet)"),
+        "superior": N_("up (towards the head)"),
+        "lateral": N_("out to the side, away from the midline"),
+        "medial": N_("in towards the midline"),
+        "distal": N_("towards the fingers"),
+        "proximal": N_("back towards the wrist"),
+        "radial": N_("towards the thumb side"),
+        "ulnar": N_("towards the little-finger side"),
+        "posterior": N_("towards the back"),
+        "anterior": N_("towards the front"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -66,14 +70,16 @@ def steps(point: Point, placement: body.Placement) -> list[Step]:
 
     def short(base: str) -> str:
         lm = spec.landmark(base)
-        return lm.short or lm.label
+        return _(lm.short) if lm.short else _(lm.label)
+
+    def tag(base: str) -> str:
+        return _(spec.landmark(base).short) if spec.landmark(base).short else ""
 
     anchor = ls.get(name(rule.anchor))
-    out: list[Step] = [Step("anchor", anchor, anchor, spec.landmark(rule.anchor).short)]
+    out: list[Step] = [Step("anchor", anchor, anchor, tag(rule.anchor))]
     if rule.toward is not None:
         toward = ls.get(name(rule.toward))
-        word = "midway" if rule.fraction == 0.5 else f"{rule.fraction:.0%} of the way"
-        out.append(Step("between", anchor, toward, word, spec.landmark(rule.toward).short))
+        out.append(Step("between", anchor, toward, _share(rule.fraction), tag(rule.toward)))
     start = _partial(rule, 0, side)
     across = {spec.frame.outward, spec.frame.inward}
     if (
@@ -81,22 +87,49 @@ def steps(point: Point, placement: body.Placement) -> list[Step]:
         and not spec.landmark(rule.anchor).sided
         and rule.offsets[0].direction in across
     ):
-        out.append(Step("level", start, start, f"level with {short(rule.anchor)}"))
+        level = _("level with {name}").format(name=short(rule.anchor))
+        out.append(Step("level", start, start, level, short(rule.anchor)))
     for i, offset in enumerate(rule.offsets):
         end = _partial(rule, i + 1, side)
         out.append(
             Step(
-                "offset", start, end, f"{offset.cun:g} cun", finger_measure(offset.cun), offset.cun
+                "offset",
+                start,
+                end,
+                _("{cun} cun").format(cun=f"{offset.cun:g}"),
+                finger_measure(offset.cun),
+                offset.cun,
             )
         )
         start = end
     if rule.onto is not None:
         a, b = (ls.get(name(n)) for n in rule.onto.line)
-        out.append(Step("onto", a, b, spec.landmark(rule.onto.line[0]).short or "edge"))
+        out.append(Step("onto", a, b, tag(rule.onto.line[0]) or _("edge")))
     return out
 
 
-FOOT_WORDS = {"distal": "towards the toes", "proximal": "back towards the ankle"}
+# The direction an "onto" slide goes, as the find-it line names it.
+ALONG = Labels(
+    {
+        "inferior": N_("inferior"),
+        "superior": N_("superior"),
+        "lateral": N_("lateral"),
+        "medial": N_("medial"),
+        "distal": N_("distal"),
+        "proximal": N_("proximal"),
+        "radial": N_("radial"),
+        "ulnar": N_("ulnar"),
+        "posterior": N_("posterior"),
+        "anterior": N_("anterior"),
+    }
+)
+FOOT_WORDS = Labels({"distal": N_("towards the toes"), "proximal": N_("back towards the ankle")})
+
+
+def _share(fraction: float) -> str:
+    if fraction == 0.5:
+        return _("midway")
+    return _("{percent} of the way").format(percent=f"{fraction:.0%}")
 
 
 def _words(view: body.View, direction: str) -> str:
@@ -110,21 +143,36 @@ def find_it(rule: LocationRule) -> str:
     spec = body.spec(rule.view)
 
     def label(base: str) -> str:
-        return spec.landmark(base).label
+        return _(spec.landmark(base).label)
 
     if rule.toward is not None:
-        share = "midway" if rule.fraction == 0.5 else f"{rule.fraction:.0%} of the way"
-        parts = [f"{share} between the {label(rule.anchor)} and the {label(rule.toward)}"]
+        parts = [
+            _("{share} between the {start} and the {end}").format(
+                share=_share(rule.fraction), start=label(rule.anchor), end=label(rule.toward)
+            )
+        ]
     else:
-        parts = [f"start at the {label(rule.anchor)}"]
+        parts = [_("start at the {start}").format(start=label(rule.anchor))]
     for offset in rule.offsets:
         parts.append(
-            f"go {offset.cun:g} cun ({finger_measure(offset.cun)}) "
-            f"{_words(rule.view, offset.direction)}"
+            _("go {cun} cun ({fingers}) {direction}").format(
+                cun=f"{offset.cun:g}",
+                fingers=finger_measure(offset.cun),
+                direction=_words(rule.view, offset.direction),
+            )
         )
     if rule.onto is not None:
-        parts.append(f"then move {rule.onto.along} onto the {label(rule.onto.line[0])}")
+        parts.append(
+            _("then move {along} onto the {line}").format(
+                along=ALONG.get(rule.onto.along, rule.onto.along), line=label(rule.onto.line[0])
+            )
+        )
     for offset in rule.then:
-        parts.append(f"then {offset.cun:g} cun {_words(rule.view, offset.direction)}")
-    text = "; ".join(parts)
-    return text[0].upper() + text[1:] + (". On both sides." if rule.is_bilateral() else ".")
+        parts.append(
+            _("then {cun} cun {direction}").format(
+                cun=f"{offset.cun:g}", direction=_words(rule.view, offset.direction)
+            )
+        )
+    text = _("; ").join(parts)
+    end = _(". On both sides.") if rule.is_bilateral() else _(".")
+    return text[0].upper() + text[1:] + end

@@ -3,14 +3,56 @@
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 from acupressure.charts import svg
 from acupressure.layout import Box, Candidate, Placer, Vec, around, text_width
 
-__all__ = ["LINE_GAP", "Box", "Candidate", "Label", "Line", "Placer", "Vec", "around", "text_width"]
+__all__ = [
+    "LINE_GAP",
+    "Box",
+    "Candidate",
+    "Label",
+    "Line",
+    "Placer",
+    "Vec",
+    "around",
+    "is_wide",
+    "text_width",
+    "wrap",
+]
 
 LINE_GAP = 1.22  # line height as a share of the font size
+
+
+def is_wide(ch: str) -> bool:
+    """A character drawn a full em wide: Chinese characters and their punctuation."""
+    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef"
+
+
+CLOSING = set("）。，、；：！？”’)]},.;:!?")  # never starts a line
+
+
+def wrap(text: str, width: int, break_on_hyphens: bool = True) -> list[str]:
+    """Lines of at most ``width`` narrow characters; a Chinese character counts as two, and
+    Chinese text (no spaces) breaks between any two characters."""
+    if not any(is_wide(ch) for ch in text):
+        return textwrap.wrap(text, width, break_on_hyphens=break_on_hyphens)
+    lines: list[str] = []
+    line, used = "", 0
+    for ch in text:
+        size = 2 if is_wide(ch) else 1
+        if used + size > width and line and ch not in CLOSING:
+            lines.append(line.rstrip())
+            line, used = "", 0
+            if ch == " ":
+                continue
+        line += ch
+        used += size
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
 
 
 @dataclass(frozen=True)

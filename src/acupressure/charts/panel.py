@@ -15,8 +15,10 @@ from acupressure.body.landmarks import Vec
 from acupressure.body.outline import figure
 from acupressure.charts import svg
 from acupressure.charts.detail import Crop, DetailDrawing, Marker, choose_crop, markers_and_guides
-from acupressure.charts.drawing import Map, figure_svg
+from acupressure.charts.drawing import ORIENTATION, Map, figure_svg
 from acupressure.charts.layout import Box
+from acupressure.i18n import N_
+from acupressure.i18n import gettext as _
 
 WIDTH = 712.0  # the panel's width: whole figure, gap, detail
 WHOLE_W = 262.0
@@ -24,6 +26,17 @@ COLUMN = 54.0  # room each side of the whole figure for point labels
 GAP = 18.0
 TOP = 46.0  # view title and captions
 FRAME = "#3e4c59"
+# "Detail: {side} {noun} ({other} is its mirror image)", per view and side.
+MIRROR_CAPTION = {
+    ("hand", "left"): N_("Detail, {scale}×: left hand (right is its mirror image)"),
+    ("hand", "right"): N_("Detail, {scale}×: right hand (left is its mirror image)"),
+    ("foot", "left"): N_("Detail, {scale}×: left foot (right is its mirror image)"),
+    ("foot", "right"): N_("Detail, {scale}×: right foot (left is its mirror image)"),
+    ("leg", "left"): N_("Detail, {scale}×: left leg (right is its mirror image)"),
+    ("leg", "right"): N_("Detail, {scale}×: right leg (left is its mirror image)"),
+    ("side", "left"): N_("Detail, {scale}×: left side (right is its mirror image)"),
+    ("side", "right"): N_("Detail, {scale}×: right side (left is its mirror image)"),
+}
 SIDE_NOUNS = {"hand": "hand", "foot": "foot", "ankle": "leg", "knee": "leg"}
 
 
@@ -81,8 +94,8 @@ def draw(view: body.View, points: list[Point]) -> Panel:
     ids = f"acu-{view}-" + "-".join(p.code for p in points)  # unique when inlined in a page
     drawing = DetailDrawing(zoom, frame, crop, guided)
     out = [
-        svg.text(0, 18, body.spec(view).title, 16, "start", "bold"),
-        svg.text(WHOLE_W / 2, 38, "Whole figure", 12, "middle", "normal", "#52606d"),
+        svg.text(0, 18, _(body.spec(view).title), 16, "start", "bold"),
+        svg.text(WHOLE_W / 2, 38, _("Whole figure"), 12, "middle", "normal", "#52606d"),
         svg.text(left, 38, _caption(view, crop, scale), 12, "start", "normal", "#52606d"),
         _clip(f"{ids}-whole", Box(whole.pad, TOP, whole.pad + fig_w, TOP + fig_h)),
         _clip(f"{ids}-detail", frame),
@@ -111,15 +124,11 @@ def draw(view: body.View, points: list[Point]) -> Panel:
 
 
 def _caption(view: body.View, crop: Crop, whole_scale: float) -> str:
-    text = f"Detail, {crop.scale / whole_scale:.1f}\u00d7 larger, with how to measure"
+    scale = f"{crop.scale / whole_scale:.1f}"
     if crop.side in ("left", "right"):
-        other = "left" if crop.side == "right" else "right"
         noun = SIDE_NOUNS.get(view, "side")
-        text = (
-            f"Detail, {crop.scale / whole_scale:.1f}\u00d7: {crop.side} {noun} "
-            f"({other} is its mirror image)"
-        )
-    return text
+        return _(MIRROR_CAPTION[(noun, crop.side)]).format(scale=scale)
+    return _("Detail, {scale}× larger, with how to measure").format(scale=scale)
 
 
 def _clip(name: str, box: Box) -> str:
@@ -167,6 +176,7 @@ def _whole_markers(markers: list[Marker], m: Map, left_x: float, right_x: float)
 def _words(words: list[tuple[Vec, str]], m: Map, y: float) -> list[str]:
     """The figure's orientation words (LEFT, RIGHT) under the whole figure, first word only."""
     return [
-        svg.text(m(at)[0], y, word.split()[0], 11, "middle", "bold", "#7b8794")
+        svg.text(m(at)[0], y, ORIENTATION.get(w, w), 11, "middle", "bold", "#7b8794")
         for at, word in words
+        for w in [word.split()[0]]
     ]

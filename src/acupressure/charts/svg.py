@@ -8,7 +8,12 @@ from xml.sax.saxutils import escape
 
 from acupressure.body.landmarks import Vec
 
-FONT = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif"
+# Latin first; Chinese falls back to the bundled subset of Noto Sans SC (charts/fonts), which
+# PNG rendering loads and standalone SVG files embed, then to a system CJK font.
+FONT = (
+    "DejaVu Sans, Liberation Sans, Arial, Helvetica, Noto Sans CJK SC, Noto Sans SC, "
+    "Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
+)
 INK = "#1f2933"
 SKIN = "#f6e3d3"
 SKIN_EDGE = "#8a6a55"

@@ -7,11 +7,18 @@ A command's module is imported only when that command runs (or when help lists i
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 from typing import Annotated, Any
 
 import typer
 import typer.main
 from typer.core import TyperGroup
+
+from acupressure import i18n
+from acupressure.cli import help as help_text
+
+help_text.speak_click()  # Click's own words (Usage:, Options) in the current language
 
 # name -> (module under acupressure.cli, function), in the order help lists them
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -50,10 +57,13 @@ class LazyGroup(TyperGroup):
         if isinstance(command, typer.Typer):  # a group of subcommands (program ...)
             group = typer.main.get_group(command)
             group.name = cmd_name
+            help_text.translate(group)
             return group
         single = typer.Typer(**SETTINGS)
         single.command(cmd_name)(command)
-        return typer.main.get_command(single)
+        built = typer.main.get_command(single)
+        help_text.translate(built)  # its help in the language asked for (--lang or LANG)
+        return built
 
 
 app = typer.Typer(
@@ -73,15 +83,42 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _language(value: str | None) -> str | None:
+    language = i18n.from_environment(os.environ) if value is None else i18n.parse(value)
+    if language is None:
+        raise typer.BadParameter(
+            i18n.gettext("{value!r} is not a language spoken here; use en, es or zh-Hans.").format(
+                value=value
+            )
+        )
+    i18n.activate(language)
+    return value
+
+
 @app.callback()
 def _root(
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            callback=_language,
+            is_eager=True,
+            metavar="LANGUAGE",
+            help="Language of the output and help: en, es or zh-Hans "
+            "(default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG).",
+        ),
+    ] = None,
 ) -> None:
     """Acupressure for back, neck and shoulder pain. Not a substitute for medical care."""
 
 
 def main() -> None:
-    app()
+    """Run the command with its help and output in the language asked for."""
+    i18n.activate(help_text.language_of(sys.argv[1:], os.environ))
+    command = typer.main.get_command(app)
+    help_text.translate(command)
+    command(prog_name="acupressure")

@@ -8,9 +8,19 @@ import typer
 
 from acupressure import atlas
 from acupressure.atlas.aliases import standard_code
-from acupressure.atlas.labels import PERFORMER, SIDES
+from acupressure.atlas.labels import AREAS as AREA_LABELS
+from acupressure.atlas.labels import (
+    LATERALITY,
+    PERFORMER,
+    PREGNANCY,
+    PRESSURE,
+    REGIONS,
+    SIDES,
+)
 from acupressure.atlas.models import Point, Region
 from acupressure.cli.common import EXIT_NOT_FOUND, console, fail, print_json
+from acupressure.i18n import current, review_mark
+from acupressure.i18n import gettext as _
 
 if TYPE_CHECKING:
     from rich.panel import Panel
@@ -34,16 +44,16 @@ def points(
     if as_json:
         print_json([point_summary(p) for p in selected])
         return
-    table = Table(title="Acupressure points for back, neck and shoulder pain")
-    for column in ("Code", "Name", "Region", "Who", "Pregnancy", "Old codes"):
+    table = Table(title=_("Acupressure points for back, neck and shoulder pain"))
+    for column in (_("Code"), _("Name"), _("Region"), _("Who"), _("Pregnancy"), _("Old codes")):
         table.add_column(column)
     for p in selected:
         table.add_row(
             p.code,
             f"{p.names.pinyin} {p.names.hanzi}\n{p.names.english}",
-            p.region,
+            REGIONS[p.region],
             PERFORMER[p.technique.performer],
-            p.pregnancy.policy,
+            PREGNANCY[p.pregnancy.policy],
             ", ".join(a for a in p.aliases if standard_code(a)),
         )
     console.print(table)
@@ -72,7 +82,7 @@ def point(
         console.print(
             Panel(
                 Text(erratum.note),
-                title=Text(f"Note on the label {code!r}"),  # Text: what was typed, not markup
+                title=Text(_("Note on the label {label!r}").format(label=code)),
                 border_style="yellow",
             )
         )
@@ -88,28 +98,66 @@ def _card(p: Point) -> Panel:
     reps = f"{t.repetitions}" + (f"-{t.repetitions_max}" if t.repetitions_max else "")
     body = Text()
     body.append(f"{p.names.pinyin} {p.names.hanzi} · {p.names.english} · {p.channel}\n", "bold")
-    body.append(f"{p.laterality}, {p.region}; helps: {', '.join(p.areas)}\n\n")
-    body.append("Where\n", "bold underline")
+    areas = ", ".join(AREA_LABELS[a] for a in p.areas)
+    body.append(
+        _("{laterality}, {region}; helps: {areas}").format(
+            laterality=LATERALITY[p.laterality], region=REGIONS[p.region], areas=areas
+        )
+        + "\n\n"
+    )
+    body.append(_("Where") + "\n", "bold underline")
     body.append(p.location.standard + "\n")
     for number, step in enumerate(p.location.how_to_find, 1):
         body.append(f"  {number}. {step}\n")
-    body.append("\nHow\n", "bold underline")
-    body.append(f"Who: {PERFORMER[t.performer].lower()}. Posture: {t.posture_note}\n")
-    body.append(f"Press with: {t.method.rstrip('.')} ({t.pressure} pressure)\n")
-    times = "once" if reps == "1" else f"{reps} times"
-    body.append(f"Dose: hold {hold} s, {times}, resting {t.rest_seconds} s between; ")
-    body.append(f"sides: {SIDES[t.sides]}; {t.frequency}\n")
+    body.append("\n" + _("How") + "\n", "bold underline")
+    body.append(
+        _("Who: {who}. Posture: {posture}").format(
+            who=PERFORMER[t.performer], posture=t.posture_note
+        )
+        + "\n"
+    )
+    body.append(
+        _("Press with: {method} ({pressure} pressure)").format(
+            method=t.method.rstrip("."), pressure=PRESSURE[t.pressure]
+        )
+        + "\n"
+    )
+    times = _("once") if reps == "1" else _("{count} times").format(count=reps)
+    body.append(
+        _(
+            "Dose: hold {hold} s, {times}, resting {rest} s between; sides: {sides}; {frequency}"
+        ).format(
+            hold=hold, times=times, rest=t.rest_seconds, sides=SIDES[t.sides], frequency=t.frequency
+        )
+        + "\n"
+    )
     for number, step in enumerate(t.steps, 1):
         body.append(f"  {number}. {step}\n")
     if t.breathing:
-        body.append(f"Breathing: {t.breathing}\n")
+        body.append(_("Breathing: {text}").format(text=t.breathing) + "\n")
     for variant in t.variants:
-        body.append(f"if {variant.when}: {variant.instruction}\n")
-    body.append("\nCautions\n", "bold underline")
-    body.append(f"pregnancy ({p.pregnancy.policy}): {p.pregnancy.note}\n")
+        body.append(
+            _("If {when}: {instruction}").format(when=variant.when, instruction=variant.instruction)
+            + "\n"
+        )
+    body.append("\n" + _("Cautions") + "\n", "bold underline")
+    mark = review_mark(atlas.reviewer())
+    if mark:
+        body.append(mark + "\n", "yellow")
+    body.append(
+        _("Pregnancy ({policy}): {note}").format(
+            policy=PREGNANCY[p.pregnancy.policy], note=p.pregnancy.note
+        )
+        + "\n"
+    )
     for caution in p.precautions:
         body.append(f"- {caution.text} [{', '.join(caution.sources)}]\n")
-    if p.aliases:
-        body.append(f"\nAlso called: {', '.join(p.aliases)}\n")
-    body.append(f"Sources: {', '.join(sorted(p.cited_sources()))}")
-    return Panel(body, title=Text(f"{p.code} (article: {p.article.label})"), expand=False)
+    aliases = p.aliases if current() == "en" else [a for a in p.aliases if standard_code(a)]
+    if aliases:
+        body.append("\n" + _("Also called: {names}").format(names=", ".join(aliases)) + "\n")
+    body.append(_("Sources: {ids}").format(ids=", ".join(sorted(p.cited_sources()))))
+    return Panel(
+        body,
+        title=Text(_("{code} (article: {label})").format(code=p.code, label=p.article.label)),
+        expand=False,
+    )

@@ -9,6 +9,7 @@ import typer
 
 from acupressure import atlas, charts
 from acupressure.cli.common import EXIT_NOT_FOUND, err_console, fail
+from acupressure.i18n import gettext as _
 
 
 def chart(
@@ -25,7 +26,11 @@ def chart(
     each in the same file: the whole figure beside a magnified detail with the guides.
     """
     if output.suffix.lower() not in charts.FORMATS:
-        fail(f"{output.name or repr(str(output))}: the chart must be a .svg or .png file")
+        fail(
+            _("{file}: the chart must be a .svg or .png file").format(
+                file=output.name or repr(str(output))
+            )
+        )
     points = []
     for code in codes:
         try:
@@ -37,5 +42,5 @@ def chart(
     try:
         charts.write_chart(points, output)
     except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc}")
-    err_console.print(f"wrote {output}", markup=False, highlight=False)
+        fail(_("cannot write {file}: {problem}").format(file=output, problem=exc.strerror or exc))
+    err_console.print(_("wrote {file}").format(file=output), markup=False, highlight=False)

@@ -9,6 +9,8 @@ import typer
 from pydantic import TypeAdapter
 from rich.console import Console
 
+from acupressure.i18n import gettext as _
+
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_NOT_FOUND = 3
@@ -20,7 +22,9 @@ err_console = Console(stderr=True)
 
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
     """Print one clear line on stderr and exit with the given code."""
-    err_console.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
+    err_console.print(
+        _("error: {message}").format(message=message), markup=False, highlight=False, soft_wrap=True
+    )
     raise typer.Exit(code)
 
 

@@ -11,6 +11,7 @@ import typer
 from acupressure.cli.common import err_console, fail
 from acupressure.cli.options import intake_options
 from acupressure.cli.program import now, pick, refuse_if_blocked, store
+from acupressure.i18n import gettext as _
 from acupressure.program import ProgramError, design
 from acupressure.safety import Intake
 
@@ -26,13 +27,13 @@ ProgramOpt = Annotated[
 
 def _output(path: Path) -> Path:
     if path.suffix.lower() != ".pdf":
-        fail(f"{path}: the output must end in .pdf")
+        fail(_("{path}: the output must end in .pdf").format(path=path))
     return path
 
 
 def _paper(text: str) -> Literal["a4", "letter"]:
     if text.lower() not in ("a4", "letter"):
-        fail(f"--paper must be a4 or letter, not {text!r}")
+        fail(_("--paper must be a4 or letter, not {value!r}").format(value=text))
     return "letter" if text.lower() == "letter" else "a4"
 
 
@@ -41,7 +42,7 @@ def _write(path: Path, data: bytes) -> None:
         path.write_bytes(data)
     except OSError as exc:
         fail(f"{path}: {exc.strerror}")
-    err_console.print(f"Wrote {path}")
+    err_console.print(_("Wrote {path}").format(path=path), highlight=False)
 
 
 @intake_options
@@ -88,5 +89,10 @@ def report(
 
     found = pick(s, program) if program is not None else next(iter(s.all()), None)
     if found is None:
-        fail("no program yet (acupressure program create --area AREA)", 3)
+        fail(
+            _("no program yet ({command})").format(
+                command="acupressure program create --area AREA"
+            ),
+            3,
+        )
     _write(path, progress_pdf(found, program_summary(s, found, now()), size))

@@ -10,6 +10,7 @@ import typer
 from acupressure import atlas
 from acupressure.cli.common import EXIT_NOT_FOUND, console, err_console, fail, print_json
 from acupressure.cli.views.locate import print_result
+from acupressure.i18n import gettext as _
 from acupressure.vision.orient import ViewFacing
 
 if TYPE_CHECKING:  # the vision modules are imported only when the command runs
@@ -77,9 +78,9 @@ def locate(
 
 def _check_output(output: Path) -> None:
     if output.suffix.lower() != ".png":
-        fail(f"{output}: the annotated image must be a .png file")
+        fail(_("{file}: the annotated image must be a .png file").format(file=output))
     if output.is_dir() or not output.parent.is_dir():
-        fail(f"cannot write {output}: not a file in an existing folder")
+        fail(_("cannot write {file}: not a file in an existing folder").format(file=output))
 
 
 def _press_code(press: str | None) -> str | None:
@@ -142,5 +143,5 @@ def _write_annotated(photo: Photo, result: LocateResult, output: Path) -> None:
     try:
         annotate(photo, result).save(output, "PNG", compress_level=PNG_LEVEL)
     except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc}")
-    err_console.print(f"annotated image written to {output}", highlight=False)
+        fail(_("cannot write {file}: {problem}").format(file=output, problem=exc.strerror or exc))
+    err_console.print(_("annotated image written to {file}").format(file=output), highlight=False)

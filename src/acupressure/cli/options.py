@@ -26,6 +26,8 @@ from pydantic import ValidationError
 from acupressure.atlas.models import AREAS
 from acupressure.cli.common import fail
 from acupressure.cli.views.questions import ask_red_flags
+from acupressure.i18n import gettext as _
+from acupressure.i18n import validation
 from acupressure.plan import questions
 from acupressure.safety import Intake
 
@@ -172,11 +174,11 @@ def make_intake(
 ) -> Intake:
     """Build and validate the intake; bad input exits 2 with one line."""
     if not areas:
-        fail(f"give at least one --area ({', '.join(AREAS)})")
+        fail(_("give at least one --area ({areas})").format(areas=", ".join(AREAS)))
     if trimester is not None and trimester not in (1, 2, 3):
-        fail(f"--trimester must be 1, 2 or 3, not {trimester}")
+        fail(_("--trimester must be 1, 2 or 3, not {value}").format(value=trimester))
     if maybe_pregnant and trimester is not None:
-        fail("--trimester goes with --pregnant; with --maybe-pregnant the trimester is unknown")
+        fail(_("--trimester goes with --pregnant; with --maybe-pregnant the trimester is unknown"))
     try:
         return Intake.model_validate(
             {
@@ -194,5 +196,5 @@ def make_intake(
     except ValidationError as exc:
         error = exc.errors()[0]
         field = ".".join(str(p) for p in error["loc"])
-        message = str(error["msg"]).removeprefix("Value error, ")
+        message = validation.message(error)
         fail(f"{field}: {message}" if field else message)

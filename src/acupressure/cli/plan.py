@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from acupressure import atlas
 from acupressure.atlas.models import AREAS
@@ -13,6 +14,7 @@ from acupressure.cli.common import EXIT_BLOCKED, console, err_console, print_jso
 from acupressure.cli.options import intake_options
 from acupressure.cli.views.plan import blocked_panel, print_plan
 from acupressure.cli.views.questions import ask_red_flags
+from acupressure.i18n import gettext as _
 from acupressure.plan import build_plan
 from acupressure.safety import Intake, red_flags, relevant_flags, screen
 
@@ -55,7 +57,7 @@ def _list_flags(as_json: bool) -> None:
             ]
         )
         return
-    table = Table(title=f"Safety questions ({len(flags)})")
+    table = Table(title=_("Safety questions ({count})").format(count=len(flags)))
     for column in ("Id", "Urgency", "Asked", "Question", "Sources"):
         table.add_column(column)
     for f in flags:
@@ -101,11 +103,20 @@ def screen_command(
     elif result.blocked:
         console.print(blocked_panel(result.urgency, result.advice, result.red_flags))
     else:
-        cleared = [f.id for f in result.red_flags if f.cleared]
-        note = f" (assessed by a clinician: {', '.join(cleared)})" if cleared else ""
-        console.print(f"[green]No red flag stops self-care{note}.[/green]")
+        cleared = [f.question for f in result.red_flags if f.cleared]
+        if cleared:
+            text = _("No red flag stops self-care (assessed by a clinician: {flags}).").format(
+                flags="; ".join(cleared)
+            )
+        else:
+            text = _("No red flag stops self-care.")
+        console.print(Text(text, "green"))
         err_console.print(
-            "Next: acupressure plan --area AREA --no-red-flags, or acupressure session --area AREA"
+            _(
+                "Next: acupressure plan --area AREA --no-red-flags, or acupressure session "
+                "--area AREA"
+            ),
+            markup=False,
         )
     if result.blocked:
         raise typer.Exit(EXIT_BLOCKED)

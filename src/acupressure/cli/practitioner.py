@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from acupressure.cli.common import fail, print_json
+from acupressure.i18n import gettext as _
 
 practitioner_app = typer.Typer(
     help="Practitioner accounts (they prescribe routines and follow their clients).",
@@ -39,7 +40,11 @@ def add(
     /account/password/. Running it again for the same email renames the account and prints
     a new link (the admin's "Make a one-time sign-in link" does the same)."""
     if not base_url.startswith(("http://", "https://")):
-        fail(f"--base-url must start with http:// or https://, not {base_url!r}")
+        fail(
+            _("--base-url must start with http:// or https://, not {value!r}").format(
+                value=base_url
+            )
+        )
     from acupressure.web.store import setup_web
 
     setup_web()
@@ -54,5 +59,7 @@ def add(
     if as_json:
         print_json({"email": user.get_username(), "name": name.strip(), "signin_link": link})
     else:
-        typer.echo(f"Practitioner {name.strip()} <{user.get_username()}>")
-        typer.echo(f"One-time sign-in link (12 hours): {link}")
+        typer.echo(
+            _("Practitioner {name} <{email}>").format(name=name.strip(), email=user.get_username())
+        )
+        typer.echo(_("One-time sign-in link (12 hours): {link}").format(link=link))

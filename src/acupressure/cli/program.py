@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.cells import set_cell_size
 
 from acupressure.cli.common import (
     EXIT_BLOCKED,
@@ -24,6 +25,7 @@ from acupressure.cli.options import intake_options
 from acupressure.cli.views.plan import blocked_panel
 from acupressure.cli.views.program import print_program, print_summary, print_today
 from acupressure.cli.views.questions import ask_red_flags
+from acupressure.i18n import gettext as _
 from acupressure.plan import questions
 from acupressure.program import (
     ProgramError,
@@ -37,6 +39,7 @@ from acupressure.program import (
 )
 from acupressure.program.schedule import parse_time
 from acupressure.program.summary import pain_much_worse
+from acupressure.program.words import SAFETY_ANSWER, STATUS, STOPPED_BY_YOU
 from acupressure.safety import Intake, red_flags, screen
 
 if TYPE_CHECKING:
@@ -87,15 +90,15 @@ def store() -> ProgramStore:
     try:
         from acupressure.web.store import open_program_store
     except ImportError:  # pragma: no cover - the web extra is missing
-        fail("programs are kept in the diary database: install acupressure[web]")
+        fail(_("programs are kept in the diary database: install acupressure[web]"))
     return open_program_store()
 
 
 def pick(store_: ProgramStore, pk: int | None) -> Program:
     found = store_.get(pk) if pk is not None else store_.current(now())
     if found is None:
-        what = f"no program {pk}" if pk is not None else "no running program"
-        fail(f"{what} (see `acupressure program list`)", EXIT_NOT_FOUND)
+        what = _("no program {id}").format(id=pk) if pk is not None else _("no running program")
+        fail(_("{what} (see `acupressure program list`)").format(what=what), EXIT_NOT_FOUND)
     return found
 
 
@@ -139,7 +142,9 @@ def create(
         times = [parse_time(t) for t in at] if at else None
         first = date.fromisoformat(start) if start else now().astimezone().date()
     except ValueError as exc:
-        fail(str(exc).replace("Invalid isoformat string", "start: not a date like 2026-03-02"))
+        if "isoformat" in str(exc):
+            fail(_("--start: {value!r} is not a date like 2026-03-02").format(value=start))
+        fail(str(exc))
     try:
         made = design(intake, first, weeks, times, per_day, tz or local_zone())
     except ProgramError as exc:
@@ -150,7 +155,9 @@ def create(
     else:
         print_program(console, program, [], now())
     err_console.print(
-        f"Program {program.id} saved. Calendar: acupressure program ics -o program.ics",
+        _("Program {id} saved. Calendar: {command}").format(
+            id=program.id, command="acupressure program ics -o program.ics"
+        ),
         highlight=False,
     )
 
@@ -163,11 +170,17 @@ def list_programs(as_json: JsonOpt = False) -> None:
         print_json([p.model_dump(mode="json") for p in programs])
         return
     if not programs:
-        err_console.print("No program yet: acupressure program create --area AREA")
+        err_console.print(
+            _("No program yet: {command}").format(command="acupressure program create --area AREA"),
+            highlight=False,
+        )
     for p in programs:
         console.print(
-            f"{p.id}  {p.status(now()):8}  from {p.schedule.start}  {p.schedule.weeks} weeks  "
-            f"{', '.join(p.points)}",
+            f"{p.id}  {set_cell_size(STATUS[p.status(now())], 8)}  "
+            + _("from {start}  {weeks} weeks").format(
+                start=p.schedule.start, weeks=p.schedule.weeks
+            )
+            + f"  {', '.join(p.points)}",
             highlight=False,
             markup=False,
         )
@@ -208,10 +221,10 @@ def stop(program_id: IdArg = None) -> None:
     """Stop a program (its calendar feed stops too)."""
     s = store()
     program = pick(s, program_id)
-    if not s.stop(program.id, now(), "stopped by you"):
-        fail(f"program {program.id} was already stopped")
+    if not s.stop(program.id, now(), STOPPED_BY_YOU):
+        fail(_("program {id} was already stopped").format(id=program.id))
     s.set_token(program.id, None)
-    err_console.print(f"Program {program.id} stopped.", highlight=False)
+    err_console.print(_("Program {id} stopped.").format(id=program.id), highlight=False)
 
 
 @program_app.command("rescreen")
@@ -233,24 +246,28 @@ def rescreen_command(
     """Answer the safety questions again (asked here unless --red-flag or --no-red-flags
     gives the answers); a yes stops the program (exit 4)."""
     if red_flag and no_red_flags:
-        fail("--no-red-flags and --red-flag contradict each other; give one of them")
+        fail(_("--no-red-flags and --red-flag contradict each other; give one of them"))
     s = store()
     program = pick(s, program_id)
     asked = questions(program.intake)
     yes = list(red_flag or []) if (red_flag or no_red_flags) else ask_red_flags(asked).raised
     unknown = [f for f in yes if f not in red_flags()]
     if unknown:
-        fail(f"unknown red flag(s): {', '.join(unknown)} (see `acupressure screen --list`)")
+        fail(
+            _("unknown red flag(s): {ids} (see `acupressure screen --list`)").format(
+                ids=", ".join(unknown)
+            )
+        )
     result = rescreen(program.intake, yes)
     if result.stop:
-        s.stop(program.id, now(), "a safety answer", result.screening.advice)
+        s.stop(program.id, now(), SAFETY_ANSWER, result.screening.advice)
         s.set_token(program.id, None)
-        for line in result.screening.advice or ["See a clinician before you go on."]:
+        for line in result.screening.advice or [_("See a clinician before you go on.")]:
             console.print(line, markup=False, highlight=False)
-        console.print(f"Program {program.id} is stopped.", highlight=False)
+        console.print(_("Program {id} is stopped.").format(id=program.id), highlight=False)
         raise typer.Exit(EXIT_BLOCKED)
     s.screened(program.id, week_of(program.schedule, now()) or program.screened_week)
-    console.print("[green]No red flag: carry on.[/green]")
+    console.print(_("No red flag: carry on."), style="green", markup=False, highlight=False)
 
 
 @program_app.command("ics")
@@ -265,12 +282,12 @@ def ics(
 
     program = pick(store(), program_id)
     if output.suffix.lower() != ".ics":
-        fail(f"{output}: the calendar file must end in .ics")
+        fail(_("{path}: the calendar file must end in .ics").format(path=output))
     try:
         output.write_bytes(program_calendar(program, link=None))
     except OSError as exc:
         fail(f"{output}: {exc.strerror}")
-    err_console.print(f"Wrote {output}")
+    err_console.print(_("Wrote {path}").format(path=output), highlight=False)
 
 
 def today_command(
@@ -291,7 +308,12 @@ def today_command(
     s = store()
     program = s.current(now())
     if program is None:
-        fail("no running program (acupressure program create --area AREA)", EXIT_NOT_FOUND)
+        fail(
+            _("no running program ({command})").format(
+                command="acupressure program create --area AREA"
+            ),
+            EXIT_NOT_FOUND,
+        )
     found = report(program, s.sessions(program.id), now())
     if as_json:
         print_json(found.model_dump(mode="json"))
@@ -306,12 +328,24 @@ def _start_next(s: ProgramStore, program: Program, day: Today, speed: float) -> 
     from acupressure.cli.session import guide
 
     if day.rescreen_due:
-        fail("answer the safety questions first: acupressure program rescreen", EXIT_BLOCKED)
+        fail(
+            _("answer the safety questions first: {command}").format(
+                command="acupressure program rescreen"
+            ),
+            EXIT_BLOCKED,
+        )
     kind = day.next_kind or "routine"
     plan = plan_for_slot(program.intake, kind, program.extra_points, program.prescription)
     if plan.blocked or not plan.steps:
-        fail("this program gives no routine today; see acupressure program show")
-    console.print(f"Next: {'your routine' if kind == 'routine' else 'a short extra session'}")
+        fail(
+            _("this program gives no routine today; see {command}").format(
+                command="acupressure program show"
+            )
+        )
+    console.print(
+        _("Next: your routine") if kind == "routine" else _("Next: a short extra session"),
+        highlight=False,
+    )
     record = guide(plan, voice=False, speed=speed)
     if record is None:
         return
@@ -330,7 +364,17 @@ def _start_next(s: ProgramStore, program: Program, day: Today, speed: float) -> 
         total_steps=len(plan.steps),
         seconds_pressed=record.seconds_pressed,
     )
-    err_console.print(f"Saved to program {program.id} (see acupressure today).", highlight=False)
+    err_console.print(
+        _("Saved to program {id} (see {command}).").format(
+            id=program.id, command="acupressure today"
+        ),
+        highlight=False,
+    )
     if pain_much_worse(record.pain_before, record.pain_after):
         s.request_rescreen(program.id)
-        err_console.print("Your pain is much worse: acupressure program rescreen before the next.")
+        err_console.print(
+            _("Your pain is much worse: {command} before the next.").format(
+                command="acupressure program rescreen"
+            ),
+            highlight=False,
+        )

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from acupressure.cli.common import err_console, fail
+from acupressure.i18n import gettext as _
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
@@ -123,11 +124,11 @@ def serve(
     link = f"{base}/signin/link/{token}/"
     for warning in startup_warnings():
         typer.echo(warning, err=True)
-    typer.echo(f"Serving on {base}/  (Ctrl+C to stop)")
-    typer.echo(f"Sign in once with this link (valid 12 hours, single use):\n  {link}")
+    typer.echo(_("Serving on {address}/  (Ctrl+C to stop)").format(address=base))
+    typer.echo(_("Sign in once with this link (valid 12 hours, single use):") + f"\n  {link}")
     if host not in LOOPBACK:
         err_console.print(
-            "warning: listening beyond this machine; put it behind https (docs/deployment.md).",
+            _("warning: listening beyond this machine; put it behind https (docs/deployment.md)."),
             markup=False,
         )
     if not can_fork() and count > 1:
@@ -137,4 +138,4 @@ def serve(
     try:
         server.run()
     except KeyboardInterrupt:
-        typer.echo("Stopped.")
+        typer.echo(_("Stopped."))

@@ -19,6 +19,7 @@ from acupressure.cli.views.devices import Speaker, TerminalKeys
 from acupressure.cli.views.plan import print_plan
 from acupressure.cli.views.questions import ask_pain, ready_to_start
 from acupressure.cli.views.session import print_summary, render
+from acupressure.i18n import gettext as _
 from acupressure.plan import Plan, build_plan
 from acupressure.safety import Intake
 from acupressure.session import Event, Player, SessionRecord, make_record, monotonic, run
@@ -50,7 +51,7 @@ def session(
     """
     plan = _routine(intake)
     if not plan.steps:
-        err_console.print("Nothing to guide today.")
+        err_console.print(_("Nothing to guide today."))
         return
     record = guide(plan, voice, speed)
     if record is None:
@@ -63,10 +64,10 @@ def guide(plan: Plan, voice: bool, speed: float) -> SessionRecord | None:
     person does not start. Used by `session` and by `today --start` for a program."""
     speaker = Speaker(voice)
     if voice and not speaker.available:
-        err_console.print("Note: espeak-ng is not installed, so the session stays silent.")
-    pain_before = ask_pain("Pain right now")
+        err_console.print(_("Note: espeak-ng is not installed, so the session stays silent."))
+    pain_before = ask_pain(_("Pain right now"))
     if not ready_to_start():
-        err_console.print("Session not started; nothing was saved.")
+        err_console.print(_("Session not started; nothing was saved."))
         return None
     record = _guided(plan, speaker, speed, pain_before)
     print_summary(console, record)
@@ -92,7 +93,7 @@ def _guided(plan: Plan, speaker: Speaker, speed: float, pain_before: int | None)
         step = plan.steps[event.index]
         if step.kind in ("press", "release"):
             console.bell()
-        speaker.say("Release" if step.kind == "release" else step.cue)
+        speaker.say(_("Release") if step.kind == "release" else step.cue)
 
     started_at = datetime.now(UTC)
     try:
@@ -101,9 +102,12 @@ def _guided(plan: Plan, speaker: Speaker, speed: float, pain_before: int | None)
     finally:
         speaker.stop()
     ended_at = datetime.now(UTC)
-    state = "Finished" if player.state == "finished" else "Stopped early"
+    state = _("Finished") if player.state == "finished" else _("Stopped early")
     console.print(
-        f"{state}: {len(player.completed)} of {len(plan.steps)} steps done.", highlight=False
+        _("{state}: {done} of {total} steps done.").format(
+            state=state, done=len(player.completed), total=len(plan.steps)
+        ),
+        highlight=False,
     )
-    pain_after = ask_pain("Pain now, after the session")
+    pain_after = ask_pain(_("Pain now, after the session"))
     return make_record(plan, player, started_at, ended_at, pain_before, pain_after)

@@ -9,6 +9,7 @@ installed.
 from __future__ import annotations
 
 from acupressure.cli.common import err_console
+from acupressure.i18n import gettext as _
 from acupressure.session import JsonlStore, NullStore, SessionRecord, SessionStore
 
 
@@ -20,7 +21,7 @@ class SavingStore:
 
     def save(self, record: SessionRecord) -> None:
         self.log.save(record)
-        err_console.print(f"Saved to {self.log.path}")
+        err_console.print(_("Saved to {path}").format(path=self.log.path))
         from acupressure.web.store import open_diary_store  # the store, not the web's views
 
         try:
@@ -28,7 +29,7 @@ class SavingStore:
         except ImportError:  # the web extra (Django) is not installed
             return
         diary.save(record)
-        err_console.print("Also saved to your diary (acupressure serve, /diary/).")
+        err_console.print(_("Also saved to your diary (acupressure serve, /diary/)."))
 
 
 def session_store(save: bool) -> SessionStore:

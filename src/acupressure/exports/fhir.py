@@ -11,6 +11,11 @@ person, for a practitioner's record system (R4 systems read R4B for these resour
 - Observation: each pain score (LOINC 72514-3, 0-10, UCUM ``{score}``) at its time.
 - QuestionnaireResponse: each weekly check, items as in our questionnaire data.
 
+Texts a person reads (the plan's title, each activity's description, the point's display in
+our own code system, how a pain score was taken, the questions) are in the current
+language; codes, LOINC's code and its display (LOINC's own name for the code), units and
+extension values never change.
+
 The code system and the extensions are described in docs/fhir.md. Nothing here imports
 Django: the web app gathers the data into the models below.
 """
@@ -24,6 +29,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from acupressure import atlas
+from acupressure.atlas.labels import PRESSURE
+from acupressure.i18n import N_, Labels, current
+from acupressure.i18n import gettext as _
 from acupressure.outcomes import questionnaires
 from acupressure.plan.prescribe import WHERE_TEXT, PrescribedPoint
 from acupressure.program import Program
@@ -77,11 +85,13 @@ class Export(BaseModel):
     generated_at: datetime
 
 
-CONTEXT_TEXT = {
-    "before": "before a session",
-    "after": "after a session",
-    "check-in": "daily check-in",
-}
+CONTEXT_TEXT = Labels(
+    {
+        "before": N_("before a session"),
+        "after": N_("after a session"),
+        "check-in": N_("daily check-in"),
+    }
+)
 
 
 def _id(kind: str, key: str) -> str:
@@ -146,12 +156,18 @@ def _activity(program: Program, item: PrescribedPoint, now: datetime) -> dict[st
     times = list(program.schedule.times)
     if item.code in program.extra_points:
         times = sorted({*times, *program.schedule.extra_times})
-    text = (
-        f"{point.code} {point.names.pinyin}: hold {item.hold_seconds} s, "
-        f"{item.repetitions} time(s), {item.pressure} pressure, {WHERE_TEXT[item.where]}."
+    text = _(
+        "{code} {pinyin}: hold {hold} s, {times} time(s), {pressure} pressure, {where}."
+    ).format(
+        code=point.code,
+        pinyin=point.names.pinyin,
+        hold=item.hold_seconds,
+        times=item.repetitions,
+        pressure=PRESSURE[item.pressure],
+        where=WHERE_TEXT[item.where],
     )
     if item.note:
-        text += f" Note: {item.note}"
+        text += " " + _("Note: {note}").format(note=item.note)
     detail: dict[str, Any] = {
         "extension": [
             {"url": f"{EXT}/hold-seconds", "valueInteger": item.hold_seconds},
@@ -184,7 +200,7 @@ def _careplan(export: Export, program: Program, ids: dict[str, str]) -> dict[str
         "id": ids["careplan"],
         "status": {"active": "active", "stopped": "revoked", "finished": "completed"}[state],
         "intent": "plan",
-        "title": "Acupressure program",
+        "title": _("Acupressure program"),
         "subject": _ref(ids["patient"]),
         "created": program.created_at.isoformat(),
         "period": _timing(program, list(program.schedule.times))["repeat"]["boundsPeriod"],
@@ -305,6 +321,7 @@ def bundle(export: Export) -> Any:
         {
             "resourceType": "Bundle",
             "id": _id("bundle", f"{key}:{export.generated_at.isoformat()}"),
+            "language": current(),  # the language of the texts (BCP 47: en, es, zh-Hans)
             "type": "collection",
             "timestamp": export.generated_at.isoformat(),
             "entry": [{"fullUrl": f"urn:uuid:{r['id']}", "resource": r} for r in resources],

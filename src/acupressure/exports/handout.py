@@ -1,21 +1,27 @@
 """ "My routine": each point's chart, how to find it, technique, timing, cautions, the
-schedule, and a QR code to the player."""
+schedule, and a QR code to the player. Every word in the current language; translated
+safety text carries the "not yet reviewed" mark."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from html import escape
 
-from acupressure import atlas
+from acupressure import atlas, safety
+from acupressure.atlas.labels import PRESSURE, dose_text
 from acupressure.charts import chart_png
 from acupressure.exports.pdf import Paper, data_uri, page, qr_svg, render
+from acupressure.i18n import gettext as _
+from acupressure.i18n import review_mark
 from acupressure.plan import Plan, PlannedPoint
 from acupressure.program import Schedule
 from acupressure.program.schedule import end_of
+from acupressure.program.words import minutes
 
 
-def _minutes(seconds: int) -> str:
-    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
+def _mark(reviewer: str | None) -> str:
+    mark = review_mark(reviewer)
+    return f'<p class="small">{escape(mark)}</p>' if mark else ""
 
 
 def _point(p: PlannedPoint) -> str:
@@ -24,18 +30,33 @@ def _point(p: PlannedPoint) -> str:
     chart = data_uri("image/png", chart_png([p.code], zoom=1.5))
     find = "".join(f"<li>{escape(s)}</li>" for s in p.how_to_find)
     steps = "".join(f"<li>{escape(s)}</li>" for s in t.steps)
-    sides = " on each side" if len(p.sides) > 1 else ""
+    dose = dose_text(p.hold_seconds, p.repetitions, p.rest_seconds)
+    timing = (
+        _("{dose}, on each side: about {total} in all.")
+        if len(p.sides) > 1
+        else _("{dose}: about {total} in all.")
+    ).format(dose=dose, total=minutes(p.seconds))
+    timing = timing[:1].upper() + timing[1:]
     cautions = "".join(f'<p class="warn">{escape(n)}</p>' for n in p.notes)
+    if cautions:
+        heading = escape(_("Cautions"))
+        cautions = f"<h3>{heading}</h3>{cautions}{_mark(atlas.reviewer())}"
+    technique = _("{method}; pressure: {pressure}.").format(
+        method=p.method.rstrip(".。"), pressure=PRESSURE[p.pressure]
+    )
+    alt = _("Chart of {code}").format(code=p.code)
+    find_it, how, when = _("Find it"), _("Technique"), _("Timing")
+    often = _("How often: {frequency}").format(frequency=t.frequency)
     return f"""<section class="point">
 <h2>{escape(p.code)} {escape(p.name)}</h2>
-<img class="chart" alt="Chart of {escape(p.code)}" src="{chart}">
-<h3>Find it</h3><ol>{find}</ol>
-<h3>Technique</h3><p>{escape(p.method.rstrip("."))}; pressure: {escape(p.pressure)}.
+<img class="chart" alt="{escape(alt)}" src="{chart}">
+<h3>{escape(find_it)}</h3><ol>{find}</ol>
+<h3>{escape(how)}</h3><p>{escape(technique)}
 {escape(t.posture_note)}</p>
 <ol>{steps}</ol>
-<h3>Timing</h3><p>Hold {p.hold_seconds} s, {p.repetitions} times{sides}, resting {p.rest_seconds} s
-between presses: about {_minutes(p.seconds)} in all. How often: {escape(t.frequency)}</p>
-{f"<h3>Cautions</h3>{cautions}" if cautions else ""}
+<h3>{escape(when)}</h3><p>{escape(timing)}
+{escape(often)}</p>
+{cautions}
 </section>"""
 
 
@@ -45,19 +66,28 @@ def _schedule(schedule: Schedule, extra_points: list[str]) -> str:
     extra = ""
     if schedule.extra_times:
         extra_at = ", ".join(f"{t:%H:%M}" for t in schedule.extra_times)
-        extra = (
-            f"<p>Short extra sessions with {escape(', '.join(extra_points))} at {extra_at}: "
-            "their protocol asks for several presses a day.</p>"
-        )
+        words = _(
+            "Short extra sessions with {codes} at {times}: their protocol asks for several "
+            "presses a day."
+        ).format(codes=", ".join(extra_points), times=extra_at)
+        extra = f"<p>{escape(words)}</p>"
+    a_day = schedule.per_day + len(schedule.extra_times)
+    week = _("Week {week}")
     rows = "".join(
-        f"<tr><td>Week {w}</td><td>{schedule.start + timedelta(days=7 * (w - 1))}</td>"
-        f"<td>{schedule.per_day + len(schedule.extra_times)} a day</td></tr>"
+        f"<tr><td>{escape(week.format(week=w))}</td>"
+        f"<td>{schedule.start + timedelta(days=7 * (w - 1))}</td><td>{a_day}</td></tr>"
         for w in range(1, schedule.weeks + 1)
     )
-    return f"""<h2>Schedule</h2>
-<p>{schedule.weeks} weeks, from {schedule.start} to {last}: your routine every day at {times}
-({escape(schedule.timezone)}).</p>{extra}
-<table><thead><tr><th>Week</th><th>From</th><th>Sessions</th></tr></thead>
+    lead = _(
+        "{weeks} weeks, from {start} to {end}: your routine every day at {times} ({zone})."
+    ).format(
+        weeks=schedule.weeks, start=schedule.start, end=last, times=times, zone=schedule.timezone
+    )
+    head = "".join(f"<th>{escape(h)}</th>" for h in (_("Week"), _("From"), _("Sessions a day")))
+    title = escape(_("Schedule"))
+    return f"""<h2>{title}</h2>
+<p>{escape(lead)}</p>{extra}
+<table><thead><tr>{head}</tr></thead>
 <tbody>{rows}</tbody></table>"""
 
 
@@ -65,18 +95,29 @@ def routine_html(
     plan: Plan, schedule: Schedule | None, extra_points: list[str], link: str, paper: Paper
 ) -> str:
     warnings = "".join(f'<p class="warn">{escape(w)}</p>' for w in plan.warnings)
+    if warnings:
+        warnings += _mark(safety.reviewer("conditions"))
     points = "".join(_point(p) for p in plan.points)
     codes = ", ".join(p.code for p in plan.points)
-    body = f"""<img class="qr" alt="QR code: open the guided session" src="{qr_svg(link)}">
-<h1>My routine</h1>
-<p>{len(plan.points)} points ({escape(codes)}), about {_minutes(plan.total_seconds)} a session.
-Scan the code to open the guided session: <span class="small">{escape(link)}</span></p>
+    title = _("My routine")
+    summary = _("{n} points ({codes}), about {total} a session.").format(
+        n=len(plan.points), codes=codes, total=minutes(plan.total_seconds)
+    )
+    scan = _("Scan the code to open the guided session:")
+    qr_alt = escape(_("QR code: open the guided session"))
+    footer = _(
+        "Self-care information, not a diagnosis. Stop and see a clinician if pain gets "
+        "sharply worse or new symptoms appear."
+    )
+    body = f"""<img class="qr" alt="{qr_alt}" src="{qr_svg(link)}">
+<h1>{escape(title)}</h1>
+<p>{escape(summary)}
+{escape(scan)} <span class="small">{escape(link)}</span></p>
 {warnings}
 {_schedule(schedule, extra_points) if schedule else ""}
 {points}
-<p class="small">Self-care information, not a diagnosis. Stop and see a clinician if pain gets
-sharply worse or new symptoms appear.</p>"""
-    return page("My routine", body, paper)
+<p class="small">{escape(footer)}</p>"""
+    return page(title, body, paper)
 
 
 def routine_pdf(
@@ -87,5 +128,5 @@ def routine_pdf(
     paper: Paper = "a4",
 ) -> bytes:
     if plan.blocked or not plan.points:
-        raise ValueError("no routine to print: the screening blocks it or no point fits")
+        raise ValueError(_("no routine to print: the screening blocks it or no point fits"))
     return render(routine_html(plan, schedule, extra_points, link, paper))

@@ -3,7 +3,10 @@
 Everything the PDF shows is inside it: charts are PNG images (drawn by acupressure.charts),
 the QR code and the progress chart are inline SVG, all as ``data:`` URIs, and the fetcher
 refuses anything else, so nothing is linked or fetched. The font is DejaVu Sans (Debian's
-fonts-dejavu-core); WeasyPrint embeds the subset it uses.
+fonts-dejavu-core); Chinese is drawn with the bundled Noto Sans SC subset
+(``charts/fonts``), given to WeasyPrint by an @font-face rule as a data: URI, so a PDF in
+Chinese needs no CJK font on the machine. WeasyPrint embeds the subset of each font it uses.
+The page says its language (``<html lang>``) and its words come from the catalog.
 """
 
 from __future__ import annotations
@@ -12,8 +15,13 @@ import base64
 from html import escape
 from typing import Any, Literal
 
+from acupressure import i18n
+from acupressure.charts.fonts import data_uri as cjk_font_uri
+from acupressure.i18n import gettext as _
+
 Paper = Literal["a4", "letter"]
-FONT = '"DejaVu Sans", sans-serif'
+CJK = "Acupressure Noto Sans SC"  # the bundled subset, by a name no system font has
+LATIN = '"DejaVu Sans"'
 PAPERS: dict[str, str] = {"a4": "A4", "letter": "letter"}
 
 
@@ -21,12 +29,24 @@ def data_uri(mime: str, data: bytes) -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
+def font_stack() -> str:
+    """Chinese pages put the subset first (it has ASCII too); DejaVu covers the rest."""
+    if i18n.current() == "zh-Hans":
+        return f'"{CJK}", {LATIN}, sans-serif'
+    return f'{LATIN}, "{CJK}", sans-serif'
+
+
 def css(paper: Paper) -> str:
+    font = font_stack()
+    before, _page, after = _("Page {page} of {pages}").partition("{page}")
+    between, _pages, end = after.partition("{pages}")
+    footer = f'"{before}" counter(page) "{between}" counter(pages) "{end}"'
     return f"""
+@font-face {{ font-family: "{CJK}"; src: url({cjk_font_uri()}); }}
 @page {{ size: {PAPERS[paper]}; margin: 16mm 15mm 18mm;
-  @bottom-center {{ content: "Page " counter(page) " of " counter(pages); font-size: 8pt;
-    font-family: {FONT}; }} }}
-body {{ font-family: {FONT}; font-size: 10pt; line-height: 1.35; color: #111; }}
+  @bottom-center {{ content: {footer}; font-size: 8pt;
+    font-family: {font}; }} }}
+body {{ font-family: {font}; font-size: 10pt; line-height: 1.35; color: #111; }}
 h1 {{ font-size: 18pt; margin: 0 0 4pt; }}
 h2 {{ font-size: 13pt; margin: 12pt 0 4pt; border-bottom: 1px solid #999; }}
 h3 {{ font-size: 11pt; margin: 8pt 0 2pt; }}
@@ -42,7 +62,8 @@ th, td {{ border: 1px solid #aaa; padding: 2pt 4pt; text-align: left; font-size:
 
 def page(title: str, body: str, paper: Paper) -> str:
     return (
-        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}'
+        f'<!doctype html><html lang="{i18n.html_lang(i18n.current())}"><head>'
+        f'<meta charset="utf-8"><title>{escape(title)}'
         f"</title><style>{css(paper)}</style></head><body>{body}</body></html>"
     )
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from html import escape
 
-from acupressure.exports.pdf import Paper, data_uri, page, render
+from acupressure.exports.pdf import Paper, data_uri, font_stack, page, render
+from acupressure.i18n import gettext as _
 from acupressure.program import Program
 from acupressure.program.summary import Cell, Summary
+from acupressure.program.words import whole_minutes
 
 WIDTH, HEIGHT, LEFT, TOP, BOTTOM = 640.0, 260.0, 40.0, 14.0, 30.0
 
@@ -31,7 +33,7 @@ def pain_chart(points: list[tuple[int, float]], weeks: int) -> str:
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:g} {HEIGHT:g}" '
-        'font-family="DejaVu Sans" font-size="11">'
+        f"font-family='{escape(font_stack())}' font-size=\"11\">"
     ]
     base = next((p for w, p in points if w == 0), None)
     if base is not None:
@@ -40,8 +42,13 @@ def pain_chart(points: list[tuple[int, float]], weeks: int) -> str:
         parts.append(
             f'<rect x="{LEFT}" y="{top:.1f}" width="{plot_w:.1f}" height="{bottom - top:.1f}" '
             'fill="#e5e7eb"/>'
-            f'<text x="{LEFT + 4}" y="{top - 3:.1f}" fill="#444">shaded: no meaningful change '
-            f"from the start ({base:g} ± {t:.1f})</text>"
+            f'<text x="{LEFT + 4}" y="{top - 3:.1f}" fill="#444">'
+            + escape(
+                _("shaded: no meaningful change from the start ({value} ± {band})").format(
+                    value=f"{base:g}", band=f"{t:.1f}"
+                )
+            )
+            + "</text>"
         )
     for level in range(0, 11, 2):
         parts.append(
@@ -50,7 +57,7 @@ def pain_chart(points: list[tuple[int, float]], weeks: int) -> str:
             f'text-anchor="end">{level}</text>'
         )
     for week in range(weeks + 1):
-        label = "start" if week == 0 else f"wk {week}"
+        label = escape(_("start") if week == 0 else _("wk {week}").format(week=week))
         parts.append(
             f'<text x="{x(week):.1f}" y="{HEIGHT - 10}" text-anchor="middle">{label}</text>'
         )
@@ -73,10 +80,6 @@ def _cell(cell: Cell | None) -> str:
     return text + (" ★" if cell.meaningful else "")
 
 
-def _minutes(seconds: int) -> str:
-    return f"{seconds // 60} min" if seconds >= 60 else f"{seconds} s"
-
-
 def progress_html(program: Program, summary: Summary, paper: Paper) -> str:
     pain = [
         (row.week, cell.value)
@@ -84,34 +87,47 @@ def progress_html(program: Program, summary: Summary, paper: Paper) -> str:
         if (cell := row.cells.get("pain-week")) is not None and cell.value is not None
     ]
     chart = data_uri("image/svg+xml", pain_chart(pain, program.schedule.weeks).encode())
-    head = "".join(f"<th>{escape(label)}</th>" for _qid, label in summary.columns)
     rows = []
     for row, cells in summary.table():
+        week = _("start") if row.week == 0 else _("week {week}").format(week=row.week)
+        texts = [week, *[_cell(c) for c in cells]]
         a = row.adherence
-        rows.append(
-            f"<tr><td>{'start' if row.week == 0 else f'week {row.week}'}</td>"
-            + "".join(f"<td>{_cell(c)}</td>" for c in cells)
-            + (
-                f"<td>{a.done} of {a.due}</td><td>{_minutes(a.seconds_pressed)} of "
-                f"{_minutes(a.seconds_prescribed)}</td>"
-                if a
-                else "<td>–</td><td>–</td>"
-            )
-            + "</tr>"
-        )
+        if a:
+            pressed, due = whole_minutes(a.seconds_pressed), whole_minutes(a.seconds_prescribed)
+            texts += [
+                _("{done} of {due}").format(done=a.done, due=a.due),
+                _("{done} of {due}").format(done=pressed, due=due),
+            ]
+        else:
+            texts += ["–", "–"]
+        rows.append("<tr>" + "".join(f"<td>{escape(t)}</td>" for t in texts) + "</tr>")
     s = program.schedule
-    body = f"""<h1>My progress</h1>
-<p>Acupressure program {program.id}: {escape(", ".join(program.points))}, {s.weeks} weeks from
-{s.start}. Self-reported; for discussion with a clinician.</p>
-<h2>Pain on average each week (0-10)</h2>
-<img alt="Pain each week" src="{chart}" style="width:100%">
-<h2>Week by week</h2>
-<table><thead><tr><th>Week</th>{head}<th>Sessions done of due</th><th>Pressing of prescribed</th>
-</tr></thead><tbody>{"".join(rows)}</tbody></table>
-<p class="small">★ a change that matters to most people: pain down 2 points or 30%; activities
-(the mean of up to three activities rated 0-10) up 2 points; change since the start "much
-better" or more. Numbers in brackets: change from the start.</p>"""
-    return page("My progress", body, paper)
+    title = _("My progress")
+    lead = _(
+        "Acupressure program {id}: {codes}, {weeks} weeks from {start}. Self-reported; for "
+        "discussion with a clinician."
+    ).format(id=program.id, codes=", ".join(program.points), weeks=s.weeks, start=s.start)
+    columns = [_("Week"), *[label for _qid, label in summary.columns]]
+    columns += [_("Sessions done of due"), _("Pressing of prescribed")]
+    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
+    note = _(
+        "★ a change that matters to most people: pain down 2 points or 30%; activities (the "
+        'mean of up to three activities rated 0-10) up 2 points; change since the start "much '
+        'better" or more. Numbers in brackets: change from the start.'
+    )
+    pain_h, pain_alt, weekly_h = (
+        _("Pain on average each week (0-10)"),
+        _("Pain each week"),
+        _("Week by week"),
+    )
+    body = f"""<h1>{escape(title)}</h1>
+<p>{escape(lead)}</p>
+<h2>{escape(pain_h)}</h2>
+<img alt="{escape(pain_alt)}" src="{chart}" style="width:100%">
+<h2>{escape(weekly_h)}</h2>
+<table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>
+<p class="small">{escape(note)}</p>"""
+    return page(title, body, paper)
 
 
 def progress_pdf(program: Program, summary: Summary, paper: Paper = "a4") -> bytes:

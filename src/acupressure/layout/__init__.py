@@ -74,8 +74,8 @@ def text_width(content: str, size: float, bold: bool = False) -> float:
             units += 0.33
         elif ch in NARROW:
             units += 0.42
-        elif ch in WIDE:
-            units += 1.0
+        elif ch in WIDE or "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef":
+            units += 1.0  # Chinese characters and full-width punctuation: a full em
         elif ch.isupper() or ch.isdigit():
             units += 0.78
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from acupressure.i18n import gettext as _
 from acupressure.outcomes.models import Item, MeaningfulChange, Questionnaire
 
 Answer = int | bool | dict[str, object]
@@ -42,26 +43,32 @@ def _value(item: Item, raw: object) -> float | None:
             return 1.0 if raw else 0.0
         if raw in ("yes", "no"):
             return 1.0 if raw == "yes" else 0.0
-        raise AnswerError(f"{item.id}: answer yes or no")
+        raise AnswerError(_("{item}: answer yes or no").format(item=item.id))
     if item.type == "activity":
         if not isinstance(raw, dict):
-            raise AnswerError(f"{item.id}: name the activity and rate it")
+            raise AnswerError(_("{item}: name the activity and rate it").format(item=item.id))
         rating = raw.get("rating")
         if not str(raw.get("name", "")).strip():
             return None
         raw = rating
         if raw is None or raw == "":
-            raise AnswerError(f"{item.id}: rate the activity you named")
+            raise AnswerError(_("{item}: rate the activity you named").format(item=item.id))
     if isinstance(raw, bool) or not isinstance(raw, (int, str)):
-        raise AnswerError(f"{item.id}: give a whole number")
+        raise AnswerError(_("{item}: give a whole number").format(item=item.id))
     text = str(raw).strip()
     if len(text) > 6 or not text.lstrip("-").isdecimal():
-        raise AnswerError(f"{item.id}: {raw!r} is not a whole number")
+        raise AnswerError(
+            _("{item}: {value!r} is not a whole number").format(item=item.id, value=raw)
+        )
     number = int(text)
     low, high = item.bounds()
     allowed = [o.value for o in item.options] if item.type == "choice" else range(low, high + 1)
     if number not in allowed:
-        raise AnswerError(f"{item.id}: {number} is not one of the answers ({low} to {high})")
+        raise AnswerError(
+            _("{item}: {n} is not one of the answers ({low} to {high})").format(
+                item=item.id, n=number, low=low, high=high
+            )
+        )
     return float(number)
 
 
@@ -69,11 +76,11 @@ def values(q: Questionnaire, answers: dict[str, object]) -> dict[str, float | No
     """Each item's numeric value, None where unanswered; AnswerError on a bad answer."""
     unknown = [k for k in answers if k not in {i.id for i in q.items}]
     if unknown:
-        raise AnswerError(f"unknown item(s): {', '.join(sorted(unknown))}")
+        raise AnswerError(_("unknown item(s): {ids}").format(ids=", ".join(sorted(unknown))))
     found = {item.id: _value(item, answers.get(item.id)) for item in q.items}
     absent = [i.id for i in q.items if i.required and found[i.id] is None]
     if absent:
-        raise AnswerError(f"{absent[0]}: this question needs an answer")
+        raise AnswerError(_("{item}: this question needs an answer").format(item=absent[0]))
     return found
 
 
@@ -86,7 +93,11 @@ def score(q: Questionnaire, answers: dict[str, object]) -> Result:
         missing = len(s.items) - len(answered)
         if not answered or missing > s.max_missing:
             scores[s.id] = None
-            notes.append(f"{s.label}: {missing} of {len(s.items)} answers missing, not scored")
+            notes.append(
+                _("{score}: {n} of {total} answers missing, not scored").format(
+                    score=s.label, n=missing, total=len(s.items)
+                )
+            )
             continue
         total = sum(v for v in answered if v is not None)
         if s.method == "mean":

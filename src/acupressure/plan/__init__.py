@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from acupressure.i18n import N_, ngettext
+from acupressure.i18n import gettext as _
 from acupressure.plan import timeline
 from acupressure.plan.models import Exclusion, Plan, PlannedPoint, Step
 from acupressure.plan.select import Candidate, candidates, ranked_points
@@ -54,11 +56,11 @@ def questions(intake: Intake) -> list[RedFlag]:
     return relevant_flags(intake, possible_codes(intake))
 
 
-PRESSURE_WARNING = (
+PRESSURE_WARNING = N_(
     "Press firmly but never beyond what is comfortable, and never on broken, bruised or "
     "newly scarred skin."
 )
-PREGNANCY_WARNING = (
+PREGNANCY_WARNING = N_(
     "You are (or might be) pregnant: points traditionally avoided in pregnancy are left out, "
     "no point is pressed harder than moderate, and the points flagged for pregnancy are pressed "
     "gently. Ask your midwife or doctor before you start."
@@ -103,19 +105,18 @@ def _planned(cand: Candidate, seconds: int) -> PlannedPoint:
 
 
 def _minutes(n: int) -> str:
-    return f"{n} minute" if n == 1 else f"{n} minutes"
+    return ngettext("{count} minute", "{count} minutes", n).format(count=n)
 
 
 def _nothing_fits(intake: Intake, dropped: list[Candidate]) -> str:
     if dropped:  # time is the reason: say what the shortest routine needs
         shortest = min(timeline.total(timeline.build([c])) for c in dropped)
         need = -(-shortest // 60)
-        return (
-            f"No point fits in {_minutes(intake.minutes or 0)}: the shortest routine for these "
-            f"answers needs {_minutes(need)}. "
-            "Give more time, or choose another area."
-        )
-    return (
+        return _(
+            "No point fits in {minutes}: the shortest routine for these answers needs "
+            "{needed}. Give more time, or choose another area."
+        ).format(minutes=_minutes(intake.minutes or 0), needed=_minutes(need))
+    return _(
         "No point fits these answers. Nothing to do today; see a clinician or "
         "physiotherapist for other options."
     )
@@ -143,19 +144,21 @@ def build_plan(intake: Intake, only: frozenset[str] | None = None) -> Plan:
         cands = [c for c in cands if c.point.code in only]
     kept, dropped = _fit(cands, budget)
     for cand in dropped:
-        reason = f"Dropped to fit {_minutes(intake.minutes or 0)} (priority {cand.priority})."
+        reason = _("Dropped to fit {minutes} (priority {priority}).").format(
+            minutes=_minutes(intake.minutes or 0), priority=cand.priority
+        )
         excluded.append(Exclusion(code=cand.point.code, kind="budget", reason=reason))
     steps = timeline.build(kept)
     per_point: dict[str, int] = {}
     for step in steps:
         if step.code is not None:
             per_point[step.code] = per_point.get(step.code, 0) + step.seconds
-    warnings = [GENERAL_ADVICE, PRESSURE_WARNING]
+    warnings = [_(GENERAL_ADVICE), _(PRESSURE_WARNING)]
     if intake.pregnant:
-        warnings.append(PREGNANCY_WARNING)
+        warnings.append(_(PREGNANCY_WARNING))
     warnings += [conditions()[c].warning for c in dict.fromkeys(intake.conditions)]
     warnings += [
-        f"You confirmed a clinician has assessed this: {f.question}"
+        _("You confirmed a clinician has assessed this: {question}").format(question=f.question)
         for f in screening.red_flags
         if f.cleared
     ]

@@ -21,14 +21,19 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from acupressure import atlas
+from acupressure.atlas.labels import PRESSURE
 from acupressure.atlas.models import PRESSURES, Point, Pressure
+from acupressure.i18n import N_, Labels
+from acupressure.i18n import gettext as _
 from acupressure.plan import timeline
 from acupressure.plan.models import Plan
 from acupressure.plan.select import Candidate, candidates
 from acupressure.safety.intake import Intake
 
 Where = Literal["home", "clinic"]
-WHERE_TEXT: dict[Where, str] = {"home": "at home", "clinic": "in clinic / with a helper"}
+WHERE_TEXT: Labels[Where] = Labels(
+    {"home": N_("at home"), "clinic": N_("in clinic / with a helper")}
+)
 ALL_AREAS = ["lower-back", "upper-back", "neck", "shoulders"]
 
 
@@ -95,7 +100,7 @@ def choices(intake: Intake) -> dict[str, Choice]:
         most = cand.pressure if cand else point.technique.pressure
         reason = refused.get(point.code, "")
         if blocked:
-            reason = "Screening blocks any routine: see the red-flag advice."
+            reason = _("Screening blocks any routine: see the red-flag advice.")
         out[point.code] = Choice(
             code=point.code,
             name=f"{point.names.pinyin} ({point.names.english})",
@@ -112,31 +117,43 @@ def choices(intake: Intake) -> dict[str, Choice]:
 def check(intake: Intake, items: list[PrescribedPoint]) -> None:
     """Raise :class:`PrescriptionError` naming the first point the rules refuse."""
     if not items:
-        raise PrescriptionError("choose at least one point")
+        raise PrescriptionError(_("choose at least one point"))
     codes = [i.code for i in items]
     if len(set(codes)) != len(codes):
-        raise PrescriptionError("a point is listed twice")
+        raise PrescriptionError(_("a point is listed twice"))
     allowed = choices(intake)
     for item in items:
         choice = allowed.get(item.code)
         if choice is None:
-            raise PrescriptionError(f"{item.code}: not a point of the atlas")
+            raise PrescriptionError(_("{code}: not a point of the atlas").format(code=item.code))
         if not choice.allowed:
-            raise PrescriptionError(f"{item.code} is not allowed for this client: {choice.reason}")
+            raise PrescriptionError(
+                _("{code} is not allowed for this client: {reason}").format(
+                    code=item.code, reason=choice.reason
+                )
+            )
         if choice.helper_only and item.where == "home" and not intake.helper:
             raise PrescriptionError(
-                f"{item.code} needs a helper: mark it in clinic / with a helper, or record "
-                "that the client has a helper at home"
+                _(
+                    "{code} needs a helper: mark it in clinic / with a helper, or record "
+                    "that the client has a helper at home"
+                ).format(code=item.code)
             )
         low, high = choice.hold_range
         if not low <= item.hold_seconds <= high:
-            raise PrescriptionError(f"{item.code}: hold {low} to {high} seconds")
+            raise PrescriptionError(
+                _("{code}: hold {low} to {high} seconds").format(code=item.code, low=low, high=high)
+            )
         low, high = choice.repetitions_range
         if not low <= item.repetitions <= high:
-            raise PrescriptionError(f"{item.code}: {low} to {high} repetitions")
+            raise PrescriptionError(
+                _("{code}: {low} to {high} repetitions").format(code=item.code, low=low, high=high)
+            )
         if item.pressure not in choice.pressures:
             raise PrescriptionError(
-                f"{item.code}: pressure at most {choice.pressures[-1]} for this client"
+                _("{code}: pressure at most {pressure} for this client").format(
+                    code=item.code, pressure=PRESSURE[choice.pressures[-1]]
+                )
             )
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from acupressure import atlas
 from acupressure.atlas.models import REGIONS, Point, Pressure, softer
+from acupressure.i18n import gettext as _
 from acupressure.plan.models import Exclusion
 from acupressure.safety.intake import Intake
 from acupressure.safety.loader import conditions
@@ -90,7 +91,7 @@ def candidates(intake: Intake) -> tuple[list[Candidate], list[Exclusion]]:
                 Exclusion(
                     code=point.code,
                     kind="helper",
-                    reason="Out of your own reach: it needs a helper to press it.",
+                    reason=_("Out of your own reach: it needs a helper to press it."),
                 )
             )
             continue

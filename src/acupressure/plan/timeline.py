@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from acupressure.atlas.models import Posture, Pressure
+from acupressure.i18n import N_, Labels
+from acupressure.i18n import gettext as _
 from acupressure.plan.models import Step, StepKind, StepSide
 from acupressure.plan.select import Candidate
 
@@ -35,24 +37,30 @@ POSTURE_GROUP: dict[Posture, int] = {
     "lying-supine": 2,
     "lying-prone": 3,
 }
-POSTURE_TEXT = {
-    0: "Sit upright in a chair with both feet on the floor.",
-    1: "Stand with your feet hip-width apart.",
-    2: "Lie on your back with your knees bent.",
-    3: "Lie on your front; your helper kneels or stands beside you.",
-}
-SIDE_TEXT: dict[StepSide, str] = {
-    "left": "on the left side",
-    "right": "on the right side",
-    "both": "on both sides at once",
-    "midline": "on the midline",
-}
-PRESSURE_TEXT: dict[Pressure, str] = {
-    "gentle": "gently",
-    "moderate": "moderately",
-    "firm": "firmly",
-    "strong": "strongly, within comfort",
-}
+POSTURE_TEXT = Labels(
+    {
+        0: N_("Sit upright in a chair with both feet on the floor."),
+        1: N_("Stand with your feet hip-width apart."),
+        2: N_("Lie on your back with your knees bent."),
+        3: N_("Lie on your front; your helper kneels or stands beside you."),
+    }
+)
+SIDE_TEXT: Labels[StepSide] = Labels(
+    {
+        "left": N_("on the left side"),
+        "right": N_("on the right side"),
+        "both": N_("on both sides at once"),
+        "midline": N_("on the midline"),
+    }
+)
+PRESSURE_TEXT: Labels[Pressure] = Labels(
+    {
+        "gentle": N_("gently"),
+        "moderate": N_("moderately"),
+        "firm": N_("firmly"),
+        "strong": N_("strongly, within comfort"),
+    }
+)
 
 
 def order(cands: Sequence[Candidate]) -> list[Candidate]:
@@ -85,7 +93,14 @@ def point_steps(cand: Candidate) -> list[tuple[StepKind, StepSide | None, int, s
     sides = press_sides(cand)
     first_side: StepSide = sides[0]
     out: list[tuple[StepKind, StepSide | None, int, str]] = [
-        ("find", first_side, FIND_SECONDS, f"Find {name} {SIDE_TEXT[first_side]}. {t.method}")
+        (
+            "find",
+            first_side,
+            FIND_SECONDS,
+            _("Find {name} {side}. {method}").format(
+                name=name, side=SIDE_TEXT[first_side], method=t.method
+            ),
+        )
     ]
     if t.breathing:
         out.append(("breathe", first_side, BREATHE_SECONDS, t.breathing))
@@ -93,12 +108,15 @@ def point_steps(cand: Candidate) -> list[tuple[StepKind, StepSide | None, int, s
         if i:
             if side != sides[i - 1]:
                 seconds = max(t.rest_seconds, SWITCH_MIN_SECONDS)
-                out.append(("switch", side, seconds, f"Switch to {name} {SIDE_TEXT[side]}."))
+                cue = _("Switch to {name} {side}.").format(name=name, side=SIDE_TEXT[side])
+                out.append(("switch", side, seconds, cue))
             elif t.rest_seconds:
-                out.append(("rest", side, t.rest_seconds, "Rest. Keep breathing slowly."))
-        cue = f"Press {name} {SIDE_TEXT[side]}, {PRESSURE_TEXT[cand.pressure]}; steady."
+                out.append(("rest", side, t.rest_seconds, _("Rest. Keep breathing slowly.")))
+        cue = _("Press {name} {side}, {pressure}; steady.").format(
+            name=name, side=SIDE_TEXT[side], pressure=PRESSURE_TEXT[cand.pressure]
+        )
         out.append(("press", side, cand.hold, cue))
-        out.append(("release", side, RELEASE_SECONDS, "Release slowly."))
+        out.append(("release", side, RELEASE_SECONDS, _("Release slowly.")))
     return out
 
 
@@ -107,7 +125,7 @@ def build(cands: Sequence[Candidate]) -> list[Step]:
     if not cands:
         return []
     raw: list[tuple[StepKind, str | None, StepSide | None, int, str]] = [
-        ("breathe", None, None, SETTLE_SECONDS, "Settle in. Breathe slowly in and out.")
+        ("breathe", None, None, SETTLE_SECONDS, _("Settle in. Breathe slowly in and out."))
     ]
     group: int | None = None
     for cand in cands:
@@ -117,7 +135,7 @@ def build(cands: Sequence[Candidate]) -> list[Step]:
             raw.append(("position", None, None, POSITION_SECONDS, POSTURE_TEXT[g]))
         point_code = cand.point.code
         raw.extend((k, point_code, side, sec, cue) for k, side, sec, cue in point_steps(cand))
-    raw.append(("breathe", None, None, CLOSE_SECONDS, "Rest and notice how your body feels."))
+    raw.append(("breathe", None, None, CLOSE_SECONDS, _("Rest and notice how your body feels.")))
     steps: list[Step] = []
     start = 0
     for kind, code, side, seconds, cue in raw:

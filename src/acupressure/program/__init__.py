@@ -18,6 +18,7 @@ from datetime import date, datetime, time
 
 from pydantic import BaseModel, ConfigDict
 
+from acupressure.i18n import gettext as _
 from acupressure.plan import Plan, build_plan
 from acupressure.plan.prescribe import PrescribedPoint, PrescriptionError, prescribed_plan
 from acupressure.program.models import (
@@ -126,13 +127,17 @@ def design(
     """Screen and plan, then lay out the schedule. ``times`` wins over ``per_day``."""
     plan = build_plan(intake)
     if plan.blocked:
-        raise ProgramError("screening blocks a routine: " + " ".join(plan.advice))
+        raise ProgramError(
+            _("screening blocks a routine: {advice}").format(advice=" ".join(plan.advice))
+        )
     if not plan.points:
-        raise ProgramError("no point fits these answers, so there is nothing to schedule")
+        raise ProgramError(_("no point fits these answers, so there is nothing to schedule"))
     if times is None:
         times = default_times(per_day or 1)
     elif per_day is not None and per_day != len(times):
-        raise ProgramError(f"{per_day} sessions a day but {len(times)} times given")
+        raise ProgramError(
+            _("{n} sessions a day but {m} times given").format(n=per_day, m=len(times))
+        )
     extra = several_a_day(p.code for p in plan.points)
     return Design(
         intake=intake,
@@ -157,10 +162,12 @@ def design_prescribed(
     except PrescriptionError as exc:
         raise ProgramError(str(exc)) from None
     if plan.blocked:
-        raise ProgramError("screening blocks a routine: " + " ".join(plan.advice))
+        raise ProgramError(
+            _("screening blocks a routine: {advice}").format(advice=" ".join(plan.advice))
+        )
     home = [i.code for i in items if i.where == "home"]
     if not home:
-        raise ProgramError('mark at least one point "at home": the program schedules those')
+        raise ProgramError(_('mark at least one point "at home": the program schedules those'))
     extra = several_a_day(home)
     times = sorted(times or default_times(1))
     return Design(

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from acupressure.i18n import gettext as _
 from acupressure.plan.prescribe import PrescribedPoint
 from acupressure.safety import Intake
 
@@ -40,7 +41,7 @@ class Schedule(_Model):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError, OSError):
             raise ValueError(
-                f"unknown time zone {value!r} (use a name like Europe/London)"
+                _("unknown time zone {value!r} (use a name like Europe/London)").format(value=value)
             ) from None
         return value
 
@@ -48,7 +49,7 @@ class Schedule(_Model):
     def _distinct(self) -> Schedule:
         every = [*self.times, *self.extra_times]
         if len(set(every)) != len(every):
-            raise ValueError("two sessions at the same time of day")
+            raise ValueError(_("two sessions at the same time of day"))
         return self
 
     @property

@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 
-from acupressure import atlas
+from acupressure import atlas, i18n
+from acupressure.i18n import gettext as _
 from acupressure.program.models import Schedule, Slot, SlotKind
 
 # Default clock times for n routine sessions a day, and candidates for extra sessions.
@@ -28,20 +29,21 @@ DAILY_TARGET = 3  # "several" / "3 to 5 times a day": at least three sessions wi
 
 def several_a_day(codes: Iterable[str]) -> list[str]:
     """The codes whose protocol asks for several presses a day (KI27, TE3, BL10)."""
-    return [c for c in codes if SEVERAL_A_DAY.search(atlas.get(c).technique.frequency)]
+    with i18n.use("en"):  # the protocol as written: the same schedule in every language
+        return [c for c in codes if SEVERAL_A_DAY.search(atlas.get(c).technique.frequency)]
 
 
 def parse_time(text: str) -> time:
     """'08:00' or '8:00' -> time; ValueError with the text otherwise."""
     match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", text.strip())
     if not match:
-        raise ValueError(f"{text!r} is not a time like 08:00")
+        raise ValueError(_("{text!r} is not a time like 08:00").format(text=text))
     return time(int(match[1]), int(match[2]))
 
 
 def default_times(per_day: int) -> list[time]:
     if per_day not in DEFAULT_TIMES:
-        raise ValueError(f"sessions per day must be 1 to 4, not {per_day}")
+        raise ValueError(_("sessions per day must be 1 to 4, not {n}").format(n=per_day))
     return [parse_time(t) for t in DEFAULT_TIMES[per_day]]
 
 

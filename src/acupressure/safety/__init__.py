@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from acupressure.safety.intake import Intake
-from acupressure.safety.loader import SafetyDataError, conditions, red_flags
+from acupressure.safety.loader import SafetyDataError, conditions, red_flags, reviewer
 from acupressure.safety.models import AskedWhen, Condition, Effect, RedFlag, Urgency
 from acupressure.safety.pregnancy import PregnancyRule, pregnancy_rule
 from acupressure.safety.screening import (
@@ -38,6 +38,7 @@ __all__ = [
     "pregnancy_rule",
     "red_flags",
     "relevant_flags",
+    "reviewer",
     "screen",
     "screened",
 ]

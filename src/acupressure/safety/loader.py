@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from acupressure import atlas
 from acupressure.atlas.loader import safe_loader
+from acupressure.i18n import Language, current, data
 from acupressure.safety.models import Condition, RedFlag
 
 M = TypeVar("M", bound=BaseModel)
@@ -59,8 +60,51 @@ def _check_ids(name: str, ids: Sequence[str], cited: list[tuple[str, list[str]]]
             raise SafetyDataError(f"{name}: {item_id}: unknown source id(s) {', '.join(unknown)}")
 
 
-@cache
+# What a translation replaces: the words a person reads, never ids, urgency or effects.
+RED_FLAG_FIELDS = ("question", "advice")
+CONDITION_FIELDS = ("label", "warning", "effects.*.text")
+
+
+def _translate(
+    name: str, records: dict[str, M], fields: tuple[str, ...], language: Language
+) -> tuple[dict[str, M], str | None]:
+    if language == "en":
+        return records, "original"
+    where = f"i18n/{language}/{name}"
+    folder = resources.files("acupressure.safety") / "data" / "i18n" / language
+    file = data.read(folder / name, where, language)
+    return data.localize(records, file, fields, where), file.reviewed_by
+
+
 def red_flags() -> dict[str, RedFlag]:
+    """Every red flag by id, emergencies first, in the file's order; in the current language."""
+    return _red_flags(current())[0]
+
+
+def conditions() -> dict[str, Condition]:
+    """Every condition by id, in the file's order; in the current language."""
+    return _conditions(current())[0]
+
+
+def reviewer(kind: str, language: Language | None = None) -> str | None:
+    """Who checked the translated red flags (``red_flags``) or conditions (``conditions``):
+    None until a named clinician who reads the language has."""
+    language = language or current()
+    return (_red_flags if kind == "red_flags" else _conditions)(language)[1]
+
+
+@cache
+def _red_flags(language: Language) -> tuple[dict[str, RedFlag], str | None]:
+    return _translate("red_flags.yaml", _english_red_flags(), RED_FLAG_FIELDS, language)
+
+
+@cache
+def _conditions(language: Language) -> tuple[dict[str, Condition], str | None]:
+    return _translate("conditions.yaml", _english_conditions(), CONDITION_FIELDS, language)
+
+
+@cache
+def _english_red_flags() -> dict[str, RedFlag]:
     """Every red flag by id, emergencies first, in the file's order."""
     flags = _load("red_flags.yaml", RedFlag)
     _check_ids("red_flags.yaml", [f.id for f in flags], [(f.id, f.sources) for f in flags])
@@ -77,7 +121,7 @@ def red_flags() -> dict[str, RedFlag]:
 
 
 @cache
-def conditions() -> dict[str, Condition]:
+def _english_conditions() -> dict[str, Condition]:
     """Every condition by id, in the file's order."""
     items = _load("conditions.yaml", Condition)
     _check_ids("conditions.yaml", [c.id for c in items], [(c.id, c.sources) for c in items])

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from acupressure.atlas.models import Point, Pressure
+from acupressure.i18n import gettext as _
 from acupressure.safety.intake import Intake
 
 PREGNANCY_MAX_PRESSURE: Pressure = "moderate"
@@ -38,8 +39,9 @@ def pregnancy_rule(point: Point, intake: Intake) -> PregnancyRule:
         if intake.trimester == 1:
             return PregnancyRule("exclude", note)
         if intake.trimester is None:
-            return PregnancyRule("exclude", f"Left out because the trimester is not known. {note}")
-        return PregnancyRule("gentle", f"Pregnancy: {note}")
+            text = _("Left out because the trimester is not known. {note}")
+            return PregnancyRule("exclude", text.format(note=note))
+        return PregnancyRule("gentle", _("Pregnancy: {note}").format(note=note))
     if policy == "caution":
-        return PregnancyRule("gentle", f"Pregnancy: {note}")
+        return PregnancyRule("gentle", _("Pregnancy: {note}").format(note=note))
     return PregnancyRule("ok")

@@ -6,11 +6,13 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
+from acupressure.i18n import N_
+from acupressure.i18n import gettext as _
 from acupressure.safety.intake import Intake
 from acupressure.safety.loader import red_flags
 from acupressure.safety.models import RedFlag, Urgency
 
-GENERAL_ADVICE = (
+GENERAL_ADVICE = N_(
     "Stop if pain gets sharply worse or new symptoms appear, and see a clinician. "
     "Acupressure is self-care alongside medical care, not a replacement for it."
 )
@@ -90,11 +92,13 @@ def screen(intake: Intake) -> Screening:
         urgency = "soon"
     advice = [f.advice for f in open_flags]
     if urgency == "emergency":
-        advice.insert(0, "No acupressure routine is offered.")
+        advice.insert(0, _("No acupressure routine is offered."))
     elif urgency == "soon":
         advice.insert(
             0,
-            "No routine is offered until a clinician has assessed this; then plan again and "
-            "confirm that a clinician has seen you.",
+            _(
+                "No routine is offered until a clinician has assessed this; then plan again and "
+                "confirm that a clinician has seen you."
+            ),
         )
     return Screening(blocked=bool(open_flags), urgency=urgency, advice=advice, red_flags=raised)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from acupressure.i18n import gettext as _
 from acupressure.vision import BadImageError, VisionUnavailableError
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ class Photo:
 def load_path(path: Path, max_bytes: int = MAX_BYTES, max_side: int | None = None) -> Photo:
     """Read and validate an image file."""
     if not path.is_file():
-        raise BadImageError(f"{path} is not a file")
+        raise BadImageError(_("{path} is not a file").format(path=path))
     size = path.stat().st_size
     if size > max_bytes:
         raise BadImageError(_too_big(size, max_bytes))
@@ -67,7 +68,7 @@ def load_bytes(data: bytes, max_bytes: int = MAX_BYTES, max_side: int | None = N
         raise VisionUnavailableError() from exc
 
     if not data:
-        raise BadImageError("the file is empty")
+        raise BadImageError(_("the file is empty"))
     if len(data) > max_bytes:
         raise BadImageError(_too_big(len(data), max_bytes))
     with warnings.catch_warnings():
@@ -79,7 +80,7 @@ def load_bytes(data: bytes, max_bytes: int = MAX_BYTES, max_side: int | None = N
             brightness = _brightness(decoded)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise BadImageError(
-                "the image has too many pixels; use a photo of at most 40 megapixels"
+                _("the image has too many pixels; use a photo of at most 40 megapixels")
             ) from None
         except (OSError, ValueError, SyntaxError, EOFError, struct.error, MemoryError) as exc:
             if isinstance(exc, BadImageError):
@@ -87,8 +88,8 @@ def load_bytes(data: bytes, max_bytes: int = MAX_BYTES, max_side: int | None = N
             # Image.UnidentifiedImageError is an OSError; a chunk that decompresses past
             # Pillow's limit is a ValueError; a file cut short is an OSError or EOFError.
             if isinstance(exc, UnidentifiedImageError):
-                raise BadImageError("not a photo: expected a JPEG, PNG or WebP image") from None
-            raise BadImageError("the image is truncated or corrupt; try another photo") from None
+                raise BadImageError(_("not a photo: expected a JPEG, PNG or WebP image")) from None
+            raise BadImageError(_("the image is truncated or corrupt; try another photo")) from None
     height, width = int(rgb.shape[0]), int(rgb.shape[1])
     return Photo(rgb=rgb, width=width, height=height, brightness=brightness)
 
@@ -109,18 +110,26 @@ def _decode(data: bytes, max_side: int | None) -> Any:
         width, height = image.size  # read from the header; nothing is decoded yet
         if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
             raise BadImageError(
-                f"the image is {width} x {height} pixels, too large; "
-                "use a photo of at most 40 megapixels"
+                _(
+                    "the image is {width} x {height} pixels, too large; "
+                    "use a photo of at most 40 megapixels"
+                ).format(width=width, height=height)
             )
         if width < 32 or height < 32:
-            raise BadImageError(f"the image is {width} x {height} pixels, too small to find a hand")
+            raise BadImageError(
+                _("the image is {width} x {height} pixels, too small to find a hand").format(
+                    width=width, height=height
+                )
+            )
         if max_side is not None and max(width, height) > max_side:
             scale = max_side / max(width, height)
             image.draft("RGB", (math.ceil(width * scale), math.ceil(height * scale)))
             if image.format != "JPEG" and width * height > MAX_PIXELS_FULL_DECODE:
                 raise BadImageError(
-                    f"the image is {width} x {height} pixels; a PNG or WebP may have at most "
-                    f"{MAX_PIXELS_FULL_DECODE // 10**6} megapixels (a JPEG up to 40)"
+                    _(
+                        "the image is {width} x {height} pixels; a PNG or WebP may have at "
+                        "most {limit} megapixels (a JPEG up to 40)"
+                    ).format(width=width, height=height, limit=MAX_PIXELS_FULL_DECODE // 10**6)
                 )
         image.load()
         upright = ImageOps.exif_transpose(image)
@@ -145,4 +154,6 @@ def photo_from_rgb(rgb: npt.NDArray[np.uint8]) -> Photo:
 
 
 def _too_big(size: int, limit: int) -> str:
-    return f"the file is {size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB"
+    return _("the file is {size} MB; the limit is {limit} MB").format(
+        size=f"{size / 1e6:.1f}", limit=f"{limit / 1e6:.0f}"
+    )

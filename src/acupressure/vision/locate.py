@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from acupressure import atlas, body
 from acupressure.body import LandmarkSet, MissingLandmarkError, Placement, RuleError, View
+from acupressure.i18n import N_, Labels
+from acupressure.i18n import gettext as _
 from acupressure.vision.body_map import (
     BACK_VIEWS,
     back_set_from_front,
@@ -41,18 +43,53 @@ from acupressure.vision.smallness import (
 
 SEEN_FROM_BOTH = frozenset({"GB21"})  # on top of the shoulder: front and back photos show it
 # Notes are worded for a photo and a live camera alike: both are "the picture".
-TURN = {
-    "back": "on the back of the body: turn your back to the camera",
-    "front": "on the front of the body: face the camera",
-}
-NEEDS: dict[View, str] = {
-    "back": "the shoulders and hips",
-    "neck": "the shoulders and the head",
-    "front": "the shoulders and hips",
-    "knee": "both legs from the hips down to the ankles",
-    "ankle": "both legs from the hips down to the ankles",
-    "foot": "the hips, legs and feet",
-}
+TURN = Labels(
+    {
+        "back": N_("on the back of the body: turn your back to the camera"),
+        "front": N_("on the front of the body: face the camera"),
+    }
+)
+NEEDS: Labels[View] = Labels(
+    {
+        "back": N_("the picture must show the shoulders and hips"),
+        "neck": N_("the picture must show the shoulders and the head"),
+        "front": N_("the picture must show the shoulders and hips"),
+        "knee": N_("the picture must show both legs from the hips down to the ankles"),
+        "ankle": N_("the picture must show both legs from the hips down to the ankles"),
+        "foot": N_("the picture must show the hips, legs and feet"),
+    }
+)
+# Whole sentences per kind, so each language can word them its own way.
+DARK = Labels(
+    {
+        "hand": N_("the photo is too dark to find a hand; add light and retry"),
+        "body": N_("the photo is too dark to find a body; add light and retry"),
+        "hand or body": N_("the photo is too dark to find a hand or body; add light and retry"),
+    }
+)
+NOTHING = Labels(
+    {
+        "hand": N_("no hand found in the photo; {advice}"),
+        "body": N_("no body found in the photo; {advice}"),
+        "hand or body": N_("no hand or body found in the photo; {advice}"),
+    }
+)
+NO_KIND = Labels(
+    {"hand": N_("no hand was found in the photo"), "body": N_("no body was found in the photo")}
+)
+NOT_SHOWN = Labels(
+    {
+        "hand": N_("the hand in the photo does not show it"),
+        "body": N_("the body in the photo does not show it"),
+    }
+)
+FACING_NOTE = Labels(
+    {
+        "back": "",
+        "palm": N_("on the back of the hand: turn your hand over"),
+        "edge": N_("on the back of the hand: turn the back of your hand to the camera"),
+    }
+)
 
 
 class NothingFoundError(ValueError):
@@ -106,10 +143,10 @@ def locate_photo(
     if not result.detections and press is None:
         what = "hand" if not wanted.body else "body" if not wanted.hands else "hand or body"
         if photo.too_dark:
-            raise NothingFoundError(f"the photo is too dark to find a {what}; add light and retry")
-        raise NothingFoundError(f"no {what} found in the photo; {_advice(wanted)}")
+            raise NothingFoundError(DARK[what])
+        raise NothingFoundError(NOTHING[what].format(advice=_advice(wanted)))
     if photo.too_dark:
-        result.warnings.append("the photo is dark: positions are less reliable")
+        result.warnings.append(_("the photo is dark: positions are less reliable"))
     return result
 
 
@@ -141,12 +178,12 @@ def locate_observations(
             _body_detection(pose, body_codes, wanted, mirrored, facing, scale, warnings)
         )
     if any(d.small for d in detections if d.kind == "hand"):
-        warnings.append(SMALL_HAND)
+        warnings.append(_(SMALL_HAND))
     if any(d.small for d in detections if d.kind == "body"):
-        warnings.append(SMALL_BODY)
+        warnings.append(_(SMALL_BODY))
     hands_seen = [d.hand for d in detections if d.kind == "hand"]
     if len(hands_seen) == 2 and len(set(hands_seen)) == 1:
-        warnings.append("both hands were read as the same hand; check the labels")
+        warnings.append(_("both hands were read as the same hand; check the labels"))
     verdict = None
     if press is not None:
         verdict = judge(press, hands, pose, mirrored=mirrored, facing=facing, earlier=earlier)
@@ -169,12 +206,12 @@ def _not_placed(
         found = [d for d in detections if d.kind == kind]
         for code in codes:
             if not found:
-                out.append(NotPlaced(code=code, reason=f"no {kind} was found in the photo"))
+                out.append(NotPlaced(code=code, reason=NO_KIND[kind]))
                 continue
             points = [p for d in found for p in d.points if p.code == code]
             if points and all(p.x is None for p in points):
                 notes = sorted({p.note for p in points if p.note})
-                reason = "; ".join(notes) or f"the {kind} in the photo does not show it"
+                reason = _("; ").join(notes) or NOT_SHOWN[kind]
                 out.append(NotPlaced(code=code, reason=reason))
     return out
 
@@ -185,11 +222,7 @@ def _hand_detection(
     side, facing = orient_hand(observation, mirrored)
     size = hand_size(observation.points)
     landmarks = hand_landmarks(observation, side)
-    note = {
-        "back": "",
-        "palm": "on the back of the hand: turn your hand over",
-        "edge": "on the back of the hand: turn the back of your hand to the camera",
-    }[facing]
+    note = FACING_NOTE[facing] if facing != "back" else ""
     points = [
         _placed(code, p, facing == "back", note)
         for code in codes
@@ -220,9 +253,9 @@ def _body_detection(
     size = body_size(pose.points)
     points: list[PlacedPoint] = []
     if seen == "unknown":
-        warnings.append("could not tell whether the front or the back faces the camera")
+        warnings.append(_("could not tell whether the front or the back faces the camera"))
         for code in codes:
-            points.append(_missing(code, "say which side faces the camera (front or back)"))
+            points.append(_missing(code, _("say which side faces the camera (front or back)")))
     else:
         shape = resolve_sides(pose, seen, mirrored)
         sets: dict[View, LandmarkSet | None] = {}
@@ -240,11 +273,11 @@ def _body_detection(
                     sets[view] = body_landmarks(shape, view)
                 found = sets[view]
             if found is None:
-                points.append(_missing(code, f"the picture must show {NEEDS[view]}"))
+                points.append(_missing(code, NEEDS[view]))
                 continue
             placed = _evaluate(code, found)
             if not placed:
-                points.append(_missing(code, f"the picture must show {NEEDS[view]}"))
+                points.append(_missing(code, NEEDS[view]))
             points.extend(_placed(code, p, True, "") for p in placed)
     return Detection(
         kind="body",
@@ -289,5 +322,5 @@ def _rounded(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 def _advice(wanted: Request) -> str:
     if wanted.hands and not wanted.body:
-        return "show the whole hand, fingers apart, in good light"
-    return "the person should fill most of the picture, in good light"
+        return _("show the whole hand, fingers apart, in good light")
+    return _("the person should fill most of the picture, in good light")

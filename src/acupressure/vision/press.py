@@ -42,6 +42,8 @@ from acupressure.body import (
     View,
 )
 from acupressure.body.direction import move_words
+from acupressure.i18n import N_, Labels
+from acupressure.i18n import gettext as _
 from acupressure.vision.body_map import (
     BACK_VIEWS,
     Body,
@@ -74,14 +76,23 @@ MEMORY_MOVE_CUN = 0.3
 MEMORY_POINTS = 4
 
 # Which picture can check a press on which view; the other views cannot (yet).
-SUPPORT: dict[View, str] = {
-    "hand": "both hands in the picture: the back of the hand with the point towards the camera, "
-    "the other hand pressing",
-    "front": "your front facing the camera, shoulders to hips, with the pressing hand",
-    "back": "your back to the camera (a helper presses while someone films, or the phone "
-    "stands behind you), shoulders to hips and the helper's hand",
-    "neck": "the back of your head, neck and shoulders towards the camera, with the pressing hand",
-}
+# Read in the current language (Labels): the picture to take, in the person's words.
+SUPPORT: Labels[View] = Labels(
+    {
+        "hand": N_(
+            "both hands in the picture: the back of the hand with the point towards the "
+            "camera, the other hand pressing"
+        ),
+        "front": N_("your front facing the camera, shoulders to hips, with the pressing hand"),
+        "back": N_(
+            "your back to the camera (a helper presses while someone films, or the phone "
+            "stands behind you), shoulders to hips and the helper's hand"
+        ),
+        "neck": N_(
+            "the back of your head, neck and shoulders towards the camera, with the pressing hand"
+        ),
+    }
+)
 FROM_THE_FRONT = frozenset({"GB21"})  # on top of the shoulder: a front view shows it too
 
 
@@ -162,8 +173,10 @@ def judge(
         return _cannot(
             point.code,
             None,
-            "the camera cannot check a press on this point yet: use the chart and feel for "
-            "the tender spot",
+            _(
+                "the camera cannot check a press on this point yet: use the chart and feel for "
+                "the tender spot"
+            ),
         )
     if view == "hand":
         return _judge_hand(point.code, hands, mirrored, earlier)
@@ -174,12 +187,14 @@ def _judge_hand(
     code: str, hands: list[HandObservation], mirrored: bool, earlier: HandObservation | None
 ) -> PressResult:
     if len(hands) < 2:
-        what = "no hand was found" if not hands else "only one hand was found"
+        what = _("no hand was found") if not hands else _("only one hand was found")
         return _cannot(
             code,
             "hand",
-            f"{what}: show both hands, the back of one towards the camera and a finger of "
-            "the other on it; add light or bring the hands closer",
+            _(
+                "{what}: show both hands, the back of one towards the camera and a finger of "
+                "the other on it; add light or bring the hands closer"
+            ).format(what=what),
         )
     best: tuple[tuple[bool, float], _Pair, Placement, _Tip] | None = None
     palms = 0
@@ -205,11 +220,11 @@ def _judge_hand(
         return _cannot(
             code,
             "hand",
-            "turn the back of the hand with the point towards the camera"
+            _("turn the back of the hand with the point towards the camera")
             if palms
-            else "hold both hands flat towards the camera",
+            else _("hold both hands flat towards the camera"),
         )
-    _, pair, placement, tip = best
+    _rank, pair, placement, tip = best
     remembered = _remembered(code, pair, earlier, mirrored)
     if remembered is not None:
         landmarks, placement = remembered
@@ -282,12 +297,14 @@ def _judge_body(
         return _cannot(
             code,
             view,
-            "no body was found: step back so that shoulders and hips fill the picture, in "
-            "good light",
+            _(
+                "no body was found: step back so that shoulders and hips fill the picture, in "
+                "good light"
+            ),
         )
     seen = facing or body_facing(pose)
     if seen == "unknown":
-        return _cannot(code, view, "say which side of the body faces the camera (front or back)")
+        return _cannot(code, view, _("say which side of the body faces the camera (front or back)"))
     shape = resolve_sides(pose, seen, mirrored)
     on_back = view in BACK_VIEWS
     landmarks: LandmarkSet | None
@@ -296,20 +313,26 @@ def _judge_body(
     elif code in FROM_THE_FRONT and seen == "front":
         landmarks = back_set_from_front(shape)
     else:
-        turn = "turn your back to the camera" if on_back else "face the camera"
-        return _cannot(code, view, f"this point is on the {'back' if on_back else 'front'}: {turn}")
+        where = (
+            _("this point is on the back: turn your back to the camera")
+            if on_back
+            else _("this point is on the front: face the camera")
+        )
+        return _cannot(code, view, where)
     placements = _evaluate(code, landmarks) if landmarks is not None else []
     if landmarks is None or not placements:
-        return _cannot(code, view, "the picture must show the shoulders and hips: step back")
+        return _cannot(code, view, _("the picture must show the shoulders and hips: step back"))
     tips = [_hand_tip(h, t, mirrored) for h in hands for t in TIPS] or _pose_tips(shape)
     if not tips:
         return _cannot(
             code,
             view,
-            "the pressing hand was not found: keep it in the picture, fingers visible, in good "
-            "light",
+            _(
+                "the pressing hand was not found: keep it in the picture, fingers visible, in "
+                "good light"
+            ),
         )
-    _, placement, tip = min(
+    _distance, placement, tip = min(
         (
             (math.hypot(t.x - p.x, t.y - p.y) / cun_at(code, landmarks, p), p, t)
             for p in placements
@@ -352,9 +375,13 @@ def _verdict(
         certainty = "high"
     certainty = LEVELS[min(LEVELS.index(certainty), LEVELS.index(cap))]
     advice = {
-        "on": "on the point: press and hold",
-        "close": f"close: move a little {direction}" if direction else "close",
-        "off": f"not there yet: move {direction}" if direction else "not there yet",
+        "on": _("on the point: press and hold"),
+        "close": _("close: move a little {direction}").format(direction=direction)
+        if direction
+        else _("close"),
+        "off": _("not there yet: move {direction}").format(direction=direction)
+        if direction
+        else _("not there yet"),
     }[verdict]
     return PressResult(
         code=code,

@@ -25,14 +25,15 @@ from __future__ import annotations
 import math
 
 from acupressure.body.landmarks import Vec
+from acupressure.i18n import N_
 
 HAND_MIN_PX = 16.0
 BODY_MIN_PX = 40.0
-SMALL_HAND = (
+SMALL_HAND = N_(
     "your hand is small in the picture: come closer or use a larger photo; "
     "left/right and the point positions may be wrong"
 )
-SMALL_BODY = (
+SMALL_BODY = N_(
     "the body is small in the picture: come closer or use a larger photo; "
     "front/back, left/right and the point positions may be wrong"
 )

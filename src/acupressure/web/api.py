@@ -15,6 +15,7 @@ from pydantic import BeforeValidator, ConfigDict, Field
 from acupressure import atlas
 from acupressure.atlas.export import PointDetail, PointSummary, point_detail, point_summary
 from acupressure.atlas.models import Area
+from acupressure.i18n import gettext as _
 from acupressure.plan import Plan
 from acupressure.safety import Intake
 from acupressure.safety.models import json_int
@@ -41,7 +42,9 @@ api.add_router("/clients", clients_router)
 @api.exception_handler(MultiPartParserError)
 def broken_form_body(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
     """The CSRF check reads a form body; a broken one is a 400 that says so, in JSON."""
-    detail = f"the body is not valid multipart form data ({exc}); send JSON"
+    detail = _("the body is not valid multipart form data ({problem}); send JSON").format(
+        problem=exc
+    )
     return api.create_response(request, {"detail": detail}, status=400)
 
 
@@ -52,10 +55,10 @@ def invalid_body(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     missing = [str(e["loc"][-1]) for e in exc.errors if e.get("type") == "missing" and e.get("loc")]
     if request.path.endswith("/plan") and missing:
         names = ", ".join(dict.fromkeys(missing))
-        detail = f"missing field(s): {names}"
+        detail = _("missing field(s): {names}").format(names=names)
         if "red_flags" in missing:
-            detail += (
-                "; red_flags lists the safety questions answered yes ([] for no to every one), "
+            detail += "; " + _(
+                "red_flags lists the safety questions answered yes ([] for no to every one), "
                 "and no routine is given without it"
             )
         return api.create_response(request, {"detail": detail}, status=400)

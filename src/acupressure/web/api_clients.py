@@ -12,6 +12,7 @@ from ninja.errors import HttpError
 from ninja.security import django_auth
 from pydantic import Field
 
+from acupressure.i18n import gettext as _
 from acupressure.plan.prescribe import PrescribedPoint
 from acupressure.program.schedule import parse_time
 from acupressure.web import practice
@@ -55,7 +56,7 @@ class PrescriptionOut(Schema):
 def _id(pk: str) -> int:
     """The path's id, read here so that any odd id is a plain 404, like a stranger's."""
     if not pk.isdecimal() or len(pk) > 18:
-        raise HttpError(404, "no such client")
+        raise HttpError(404, _("no such client"))
     return int(pk)
 
 

@@ -9,6 +9,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
+from acupressure.i18n import gettext as _
 from acupressure.program import Program, TodayReport, report
 from acupressure.program.summary import Summary
 from acupressure.web import clock
@@ -32,10 +33,10 @@ def _own(request: HttpRequest, pk: str) -> tuple[ProgramStore, Program]:
     """The path's id is read here, so any odd id is a plain 404, like a stranger's."""
     store = ProgramStore(user_id(request))
     if not pk.isdecimal() or len(pk) > 18:
-        raise HttpError(404, "no such program")
+        raise HttpError(404, _("no such program"))
     program = store.get(int(pk))
     if program is None:
-        raise HttpError(404, "no such program")
+        raise HttpError(404, _("no such program"))
     return store, program
 
 

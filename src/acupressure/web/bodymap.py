@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from xml.sax.saxutils import escape
 
+from acupressure import i18n
 from acupressure.atlas.labels import AREAS
 from acupressure.body import canonical
 from acupressure.body.canonical import spinous_y
@@ -32,7 +33,7 @@ INSET = 5.0  # mm kept between an area and the skin outline
 @dataclass(frozen=True)
 class Area:
     value: str  # the plan's area id
-    label: str
+    label: str  # in English; pages read it with gettext
     shapes: tuple[tuple[Vec, ...], ...]  # closed polygons in mm (canonical back frame)
     labels: tuple[tuple[Vec, tuple[str, ...]], ...]  # its name on the figure: where (mm), lines
 
@@ -126,18 +127,24 @@ def areas() -> tuple[Area, ...]:
 
     mid_upper, mid_lower = (ub_top + ub_bottom) / 2, (lb_top + crest[1]) / 2
     return (
-        Area("neck", AREAS["neck"], (neck,), (((0, (occiput + 2 * c7) / 3), ("Neck",)),)),
+        Area("neck", AREAS.english("neck"), (neck,), (((0, (occiput + 2 * c7) / 3), ("Neck",)),)),
         Area(
             "shoulders",
-            AREAS["shoulders"],
+            AREAS.english("shoulders"),
             (tuple(shoulder), _flip(shoulder)),
             (((-150, 212), ("Shoulders",)),),  # once: the visible words must be its name
         ),
         Area(
-            "upper-back", AREAS["upper-back"], (upper,), (((0, mid_upper - 8), ("Upper", "back")),)
+            "upper-back",
+            AREAS.english("upper-back"),
+            (upper,),
+            (((0, mid_upper - 8), ("Upper", "back")),),
         ),
         Area(
-            "lower-back", AREAS["lower-back"], (lower,), (((0, mid_lower + 12), ("Lower", "back")),)
+            "lower-back",
+            AREAS.english("lower-back"),
+            (lower,),
+            (((0, mid_lower + 12), ("Lower", "back")),),
         ),
     )
 
@@ -146,10 +153,25 @@ def _steps(a: float, b: float, n: int) -> list[float]:
     return [a + (b - a) * i / (n - 1) for i in range(n)]
 
 
-@cache
 def figure_markup() -> str:
     """The back figure's SVG elements (skin, spine, shoulder blades, LEFT/RIGHT)."""
+    return _figure_markup(i18n.current())
+
+
+@cache
+def _figure_markup(language: i18n.Language) -> str:
     return "\n".join(figure_svg(figure("back"), _map()))
+
+
+# The area's name on the figure, one line per row (the English split as the layout wants).
+MAP_WORDS = i18n.Labels(
+    {
+        "neck": i18n.N_("Neck"),
+        "shoulders": i18n.N_("Shoulders"),
+        "upper-back": i18n.N_("Upper\nback"),
+        "lower-back": i18n.N_("Lower\nback"),
+    }
+)
 
 
 def area_path(area: Area) -> str:
@@ -161,7 +183,8 @@ def labels_svg(area: Area) -> str:
     """The area's name as SVG text, 14 px between lines."""
     m = _map()
     out = []
-    for at, lines in area.labels:
+    for at, _english in area.labels:
+        lines = MAP_WORDS[area.value].split("\n")
         x, y = m(at)
         spans = " ".join(
             f'<tspan x="{svg.f(x)}" y="{svg.f(y + 14 * j)}">{escape(line)}</tspan>'

@@ -12,6 +12,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 
+from acupressure import i18n
+from acupressure.i18n import gettext as _
+
+KIND_WORDS = i18n.Labels(
+    {"check-in": i18n.N_("check-in"), "before": i18n.N_("before"), "after": i18n.N_("after")}
+)
+
+
+def _day(at: datetime, with_time: bool = False) -> str:
+    """A short date: "03 Mar" in English, numbers elsewhere (no English month names)."""
+    if i18n.current() == "en":
+        return f"{at:%d %b %H:%M}" if with_time else f"{at:%d %b}"
+    return f"{at:%m-%d %H:%M}" if with_time else f"{at:%m-%d}"
+
+
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 40, 16, 16, 36
 
@@ -41,12 +56,14 @@ def _y(value: float) -> float:
 
 def pain_chart(readings: list[Reading]) -> str:
     """An accessible SVG (role img, title and description) of the readings over time."""
-    title = "Pain over time, 0 to 10"
+    title = escape(_("Pain over time, 0 to 10"))
     if not readings:
+        empty = escape(_("{title}: no readings yet").format(title=_("Pain over time, 0 to 10")))
+        none = escape(_("No readings yet."))
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} 60" role="img" '
-            f'aria-labelledby="pc-t"><title id="pc-t">{title}: no readings yet</title>'
-            '<text x="10" y="35" class="chart-text">No readings yet.</text></svg>'
+            f'aria-labelledby="pc-t"><title id="pc-t">{empty}</title>'
+            f'<text x="10" y="35" class="chart-text">{none}</text></svg>'
         )
     ordered = sorted(readings, key=lambda r: r.at)
     start, end = ordered[0].at, ordered[-1].at
@@ -64,9 +81,21 @@ def pain_chart(readings: list[Reading]) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         'aria-labelledby="pc-t pc-d" class="pain-chart">',
         f'<title id="pc-t">{title}</title>',
-        f'<desc id="pc-d">{len(ordered)} readings from {start:%d %b %Y} to {end:%d %b %Y}. '
-        f"Baseline {base:.1f}; change of {delta:.1f} or more counts as meaningful. "
-        f"Latest {ordered[-1].pain}.</desc>",
+        '<desc id="pc-d">'
+        + escape(
+            _(
+                "{count} readings from {start} to {end}. Baseline {baseline}; change of "
+                "{change} or more counts as meaningful. Latest {latest}."
+            ).format(
+                count=len(ordered),
+                start=f"{start:%d %b %Y}" if i18n.current() == "en" else f"{start:%Y-%m-%d}",
+                end=f"{end:%d %b %Y}" if i18n.current() == "en" else f"{end:%Y-%m-%d}",
+                baseline=f"{base:.1f}",
+                change=f"{delta:.1f}",
+                latest=ordered[-1].pain,
+            )
+        )
+        + "</desc>",
     ]
     top, bottom = _y(min(10.0, base + delta)), _y(max(0.0, base - delta))
     parts.append(
@@ -95,12 +124,12 @@ def pain_chart(readings: list[Reading]) -> str:
         for r in series:
             parts.append(
                 f'<circle cx="{x(r.at):.1f}" cy="{_y(r.pain):.1f}" r="4" fill="{colour}">'
-                f"<title>{escape(kind)} {r.at:%d %b %H:%M}: {r.pain}</title></circle>"
+                f"<title>{escape(KIND_WORDS[kind])} {_day(r.at, True)}: {r.pain}</title></circle>"
             )
     parts.append(
-        f'<text x="{LEFT}" y="{HEIGHT - 10}" font-size="12" fill="#333">{start:%d %b}</text>'
+        f'<text x="{LEFT}" y="{HEIGHT - 10}" font-size="12" fill="#333">{_day(start)}</text>'
         f'<text x="{WIDTH - RIGHT}" y="{HEIGHT - 10}" font-size="12" fill="#333" '
-        f'text-anchor="end">{end:%d %b}</text>'
+        f'text-anchor="end">{_day(end)}</text>'
     )
     parts.append("</svg>")
     return "".join(parts)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 
 from acupressure.web.hashers import HashingBusyError
 
@@ -31,9 +32,9 @@ class PlainErrorsMiddleware:
 
     def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
         if isinstance(exc, RequestDataTooBig):
-            return _answer(request, 413, "the request body is too large")
+            return _answer(request, 413, _("the request body is too large"))
         if isinstance(exc, HashingBusyError):
-            response = _answer(request, 503, "too many sign-ins at once; try again in a moment")
+            response = _answer(request, 503, _("too many sign-ins at once; try again in a moment"))
             response["Retry-After"] = "5"
             return response
         return None

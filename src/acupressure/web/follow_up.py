@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from acupressure.i18n import gettext as _
 from acupressure.program import Program, adherence, week_of
 from acupressure.program.summary import Cell, Summary
 from acupressure.web.models import DiaryAccess, PracticeSession, PractitionerLink
@@ -71,9 +72,9 @@ def _alert(program: Program | None, since: datetime | None) -> str:
         and stopped is not None
         and (not since or stopped > since)
     ):
-        return "Answered yes to a red-flag question; the program is stopped."
+        return _("Answered yes to a red-flag question; the program is stopped.")
     if program.rescreen_requested:
-        return "Reported much worse pain."
+        return _("Reported much worse pain.")
     return ""
 
 

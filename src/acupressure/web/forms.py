@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy
 
 from acupressure.web.models import AREA_CHOICES
 
 
 class CheckInForm(forms.Form):
     area = forms.ChoiceField(choices=AREA_CHOICES)
-    pain = forms.IntegerField(min_value=0, max_value=10, label="Pain now (0-10)")
+    pain = forms.IntegerField(min_value=0, max_value=10, label=gettext_lazy("Pain now (0-10)"))
     note = forms.CharField(max_length=500, required=False)
 
 
@@ -29,6 +30,6 @@ class FinishForm(forms.Form):
 def first_error(form: forms.Form) -> str:
     """One line naming the field and the problem, for 400 responses."""
     for field, errors in form.errors.items():
-        label = field if field != "__all__" else "input"
+        label = field if field != "__all__" else gettext("input")
         return f"{label}: {errors[0]}"
-    return "invalid input"
+    return gettext("invalid input")

@@ -16,12 +16,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from acupressure.atlas import labels
 
 PAIN = [MinValueValidator(0), MaxValueValidator(10)]
 
-AREA_CHOICES = list(labels.AREAS.items())
+# Lazy: Django reads the label in the page's language (one catalog with the core's labels).
+AREA_CHOICES = [(key, gettext_lazy(labels.AREAS.english(key))) for key in labels.AREAS]
 
 
 class PractitionerLink(models.Model):
@@ -64,7 +66,7 @@ class SessionQuerySet(models.QuerySet["PracticeSession"]):
 
 
 class PracticeSession(models.Model):
-    SOURCES = (("web", "Browser"), ("terminal", "Terminal"))
+    SOURCES = (("web", gettext_lazy("Browser")), ("terminal", gettext_lazy("Terminal")))
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_sessions"

@@ -25,8 +25,9 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.template.loader import render_to_string
+from django.utils import translation
 
-from acupressure import atlas, safety
+from acupressure import atlas, i18n, safety
 from acupressure.web.csrftoken import get_token
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class StampedCache:
         self._lock = Lock()
 
     def get_or_make(self, key: object, make: Callable[[], Any]) -> Any:
+        key = (i18n.current(), key)  # pages, plans and charts are worded in a language
         stamp = data_stamp()
         with self._lock:
             hit = self._items.get(key)
@@ -66,11 +68,13 @@ class StampedCache:
                 self._items.popitem(last=False)
         return value
 
-    def peek(self, key: object) -> Any:
-        """The entry if it is there and made from the loaded data, else None."""
-        stamp = data_stamp()
+    def peek(self, key: object, language: i18n.Language) -> Any:
+        """The entry in ``language`` if it is there and made from the loaded data, else None
+        (for callers that run before the language is set: the middleware below)."""
+        with i18n.use(language):  # the translated data it was made from
+            stamp = data_stamp()
         with self._lock:
-            hit = self._items.get(key)
+            hit = self._items.get((language, key))
         if hit is not None and all(a is b for a, b in zip(hit[0], stamp, strict=True)):
             return hit[1]
         return None
@@ -128,8 +132,9 @@ class PublicPageMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.COOKIES or request.META.get("QUERY_STRING"):
             return self.get_response(request)
+        language = _language(request)
         if request.method == "GET":
-            html = PAGES.peek((request.path, False))
+            html = PAGES.peek((request.path, False), language)
             if html is not None:
                 request.get_host()  # the ALLOWED_HOSTS check (DisallowedHost: a 400)
                 if _PLACEHOLDER not in html:
@@ -139,11 +144,16 @@ class PublicPageMiddleware:
                 self.csrf.process_response(request, response)  # sets the cookie on it
                 return response
         elif request.method == "POST" and request.path == "/api/plan":
-            text = PLAN_BODIES.peek(_body_key(request))
+            text = PLAN_BODIES.peek(_body_key(request), language)
             if text is not None:
                 request.get_host()
                 return _early(text, vary=False, content_type="application/json")
         return self.get_response(request)
+
+
+def _language(request: HttpRequest) -> i18n.Language:
+    """The language LocaleMiddleware will choose (no cookie here: the browser's)."""
+    return i18n.parse(translation.get_language_from_request(request)) or i18n.DEFAULT
 
 
 def _early(body: bytes, vary: bool, content_type: str | None = None) -> HttpResponse:
@@ -151,7 +161,7 @@ def _early(body: bytes, vary: bool, content_type: str | None = None) -> HttpResp
     response["Content-Length"] = str(len(body))
     response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
     if vary:
-        response["Vary"] = "Cookie"
+        response["Vary"] = "Cookie, Accept-Language"  # the language comes from either
     return response
 
 

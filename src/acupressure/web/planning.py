@@ -9,10 +9,12 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from acupressure import safety
 from acupressure.atlas import labels
+from acupressure.i18n import gettext as _
+from acupressure.i18n import validation
 from acupressure.plan import Plan, PlannedPoint
 from acupressure.safety import Intake
 
-AREAS = list(labels.AREAS.items())
+AREAS = labels.AREAS  # read per request: the labels come in the page's language
 
 
 class IntakeError(ValueError):
@@ -25,11 +27,13 @@ class IntakeError(ValueError):
         self.field = field
 
 
+# pydantic's own messages are English: the common kinds in the page's language ({name}: the
+# error's context); our validators' messages ("Value error, ...") are shown as they come.
 def validation_message(exc: ValidationError) -> str:
     problems = []
     for error in exc.errors():
         where = ".".join(str(p) for p in error["loc"])
-        message = str(error["msg"]).removeprefix("Value error, ")
+        message = validation.message(error)
         problems.append(f"{where}: {message}" if where else message)
     return "; ".join(problems)
 
@@ -43,7 +47,7 @@ def flag_areas(flag: safety.RedFlag) -> list[str]:
     from acupressure import atlas
 
     areas = set(when.areas) | {a for code in when.points for a in atlas.get(code).areas}
-    return [value for value, _ in AREAS if value in areas]
+    return [value for value in AREAS if value in areas]
 
 
 def intake_from_form(data: QueryDict) -> Intake:
@@ -58,7 +62,10 @@ def intake_from_form(data: QueryDict) -> Intake:
     ]
     if unanswered:
         raise IntakeError(
-            f"please answer every safety question ({len(unanswered)} not answered)", "flags"
+            _("please answer every safety question ({count} not answered)").format(
+                count=len(unanswered)
+            ),
+            "flags",
         )
     return intake
 
@@ -74,21 +81,23 @@ def _intake(data: QueryDict, yes: list[str]) -> Intake:
         "seen_clinician": data.get("seen_clinician") == "yes",
     }
     if not raw["areas"]:
-        raise IntakeError("choose at least one area where it hurts", "area")
+        raise IntakeError(_("choose at least one area where it hurts"), "area")
     trimester = data.get("trimester", "")
     if trimester not in ("", "unknown", "1", "2", "3"):
-        raise IntakeError(f"trimester: {trimester!r} is not 1, 2 or 3")
+        raise IntakeError(_("trimester: {value!r} is not 1, 2 or 3").format(value=trimester))
     if trimester in ("1", "2", "3") and not raw["maybe_pregnant"]:
         if not raw["pregnant"]:
             raise IntakeError(
-                "trimester: a trimester is chosen but 'I am pregnant' is not ticked; "
-                'tick it, or choose "I don\'t know / not pregnant"'
+                _(
+                    "trimester: a trimester is chosen but 'I am pregnant' is not ticked; "
+                    'tick it, or choose "I don\'t know / not pregnant"'
+                )
             )
         raw["trimester"] = int(trimester)
     minutes = data.get("minutes", "").strip()
     if minutes:
         if not minutes.isdecimal() or len(minutes) > 6:  # "²".isdigit() is true, int("²") fails
-            raise IntakeError("minutes: give a whole number of minutes")
+            raise IntakeError(_("minutes: give a whole number of minutes"))
         raw["minutes"] = int(minutes)
     try:
         return Intake.model_validate(raw)
@@ -113,4 +122,5 @@ class RoutinePoint(BaseModel):
 
     point: PlannedPoint
     hanzi: str  # marked lang="zh" on the page
+    pressure: str  # the point's pressure in words, in the page's language
     dose: str  # how long and how often, in words (atlas.labels.dose_text)

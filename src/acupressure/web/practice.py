@@ -14,9 +14,11 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, QueryDict
 
-from acupressure.plan.prescribe import WHERE_TEXT, PrescribedPoint
+from acupressure.i18n import gettext as _
+from acupressure.plan.prescribe import PrescribedPoint
 from acupressure.program import Design
 from acupressure.safety import Intake
+from acupressure.web import changes as said_changes
 from acupressure.web import clock
 from acupressure.web.models import (
     PractitionerLink,
@@ -47,9 +49,9 @@ def add_practitioner(email: str, name: str) -> User:
     """Make (or rename) a practitioner account; it has no password until they set one."""
     email = email.strip().lower()
     if "@" not in email or len(email) > 150:
-        raise ValueError(f"not an email address: {email!r}")
+        raise ValueError(_("not an email address: {email!r}").format(email=email))
     if not name.strip():
-        raise ValueError("a name is needed")
+        raise ValueError(_("a name is needed"))
     user, created = User.objects.get_or_create(username=email, defaults={"email": email})
     if created:
         user.set_unusable_password()
@@ -168,36 +170,12 @@ def withdraw(user_id: int, pk: int) -> bool:
 
 
 def display_name(link: PractitionerLink) -> str:
-    return link.label or f"Client {link.pk}"
+    return link.label or _("Client {number}").format(number=link.pk)
 
 
 def practitioner_name(user: AbstractBaseUser) -> str:
     profile = PractitionerProfile.objects.filter(user_id=user.pk).first()
     return profile.name if profile else user.get_username()
-
-
-def changes(old: list[PrescribedPoint], new: list[PrescribedPoint]) -> list[str]:
-    """What a new version changes, in plain sentences."""
-    before = {p.code: p for p in old}
-    after = {p.code: p for p in new}
-    out = [f"Added {c}." for c in after if c not in before]
-    out += [f"Removed {c}." for c in before if c not in after]
-    for code, p in after.items():
-        q = before.get(code)
-        if q is None:
-            continue
-        if (q.hold_seconds, q.repetitions) != (p.hold_seconds, p.repetitions):
-            out.append(
-                f"{code}: {q.hold_seconds} s x {q.repetitions} is now "
-                f"{p.hold_seconds} s x {p.repetitions}."
-            )
-        if q.pressure != p.pressure:
-            out.append(f"{code}: pressure {q.pressure} is now {p.pressure}.")
-        if q.where != p.where:
-            out.append(f"{code}: now {WHERE_TEXT[p.where]}.")
-        if q.note != p.note:
-            out.append(f"{code}: new note.")
-    return out
 
 
 def prescribe(
@@ -222,7 +200,7 @@ def prescribe(
     }
     with transaction.atomic():
         old: list[PrescribedPoint] = []
-        said = ["First prescription."]
+        said = [said_changes.FIRST]
         version = 1
         if current is None:
             row = ProgramRecord.objects.get(pk=ProgramStore(link.client_id).create(made, now).id)
@@ -232,10 +210,10 @@ def prescribe(
             if last is not None:
                 old = [PrescribedPoint.model_validate(i) for i in last.items]
                 version = last.version + 1
-                said = changes(old, items)
+                said = said_changes.changes(old, items)
                 if last.schedule != fields["schedule"]:
-                    said.append("The schedule changed.")
-                said = said or ["No change to the points or the schedule."]
+                    said.append(said_changes.SCHEDULE)
+                said = said or [said_changes.NONE]
         for key, value in fields.items():
             setattr(row, key, value)
         row.prescriber = author
@@ -261,7 +239,11 @@ def screening_from_form(data: QueryDict) -> Intake:
 
     missing = [f for f in safety.red_flags() if data.get(f"flag-{f}", "") not in ("yes", "no")]
     if missing:
-        raise IntakeError(f"please answer every safety question ({len(missing)} not answered)")
+        raise IntakeError(
+            _("please answer every safety question ({count} not answered)").format(
+                count=len(missing)
+            )
+        )
     return intake_from_form(data)
 
 

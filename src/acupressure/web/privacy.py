@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, transaction
 
 from acupressure.web import clock
+from acupressure.web.language.models import LanguagePreference
 from acupressure.web.models import (
     CheckIn,
     DiaryAccess,
@@ -41,6 +42,10 @@ def export(user: AbstractBaseUser) -> dict[str, Any]:
             "username": user.get_username(),
             "email": getattr(user, "email", ""),
             "date_joined": _iso(getattr(user, "date_joined", None)),
+            # the language chosen with the switcher (None: the browser's, each visit)
+            "language": LanguagePreference.objects.filter(user_id=uid)
+            .values_list("language", flat=True)
+            .first(),
         },
         "sessions": [
             {

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import dj_database_url
 
+from acupressure import i18n
+from acupressure.i18n import catalog as i18n_catalog
 from acupressure.web.env import env_bool, env_int, env_list, env_optional
 from acupressure.web.paths import data_dir, private_database, secret_key_file
 from acupressure.web.proxy import proxy_trust
@@ -30,6 +33,7 @@ INSTALLED_APPS = [
     "axes",
     "acupressure.web.apps.WebConfig",
     "acupressure.web.camera.apps.CameraConfig",
+    "acupressure.web.language.apps.LanguageConfig",
 ]
 
 MIDDLEWARE = [
@@ -42,9 +46,11 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "acupressure.web.pagecache.PublicPageMiddleware",  # cached public pages, no cookies
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "acupressure.web.language.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "acupressure.web.security.PrivateResponsesMiddleware",
@@ -65,6 +71,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "acupressure.web.language.context.language",
             ],
         },
     },
@@ -120,9 +127,16 @@ AXES_VERBOSE = False
 LOGIN_URL = "/signin/"
 LOGIN_REDIRECT_URL = "/"
 
+# Languages (acupressure.i18n): the browser's (Accept-Language), the switcher's cookie, or a
+# signed-in person's stored choice (web/language). One catalog with the core's strings.
 LANGUAGE_CODE = "en"
+LANGUAGES = [(code.lower(), name) for code, name in i18n.NAMES.items()]
+LOCALE_PATHS = [i18n_catalog.locale_path()]
+LANGUAGE_COOKIE_NAME = "acupressure_language"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "UTC"
-USE_I18N = False
+USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
@@ -133,6 +147,8 @@ STATIC_URL = "/static/"
 # where `collectstatic` puts them for a reverse proxy that serves them itself.
 _static_root = env_optional("ACUPRESSURE_STATIC_ROOT")
 STATIC_ROOT = Path(_static_root) if _static_root else None
+# The Chinese font subset the charts use (charts/fonts), served to pages at /static/fonts/.
+STATICFILES_DIRS = [("fonts", str(Path(str(resources.files("acupressure.charts"))) / "fonts"))]
 _compiled = env_optional("ACUPRESSURE_COMPILED_STATIC")
 if _compiled:
     STATIC_ROOT = Path(_compiled)

@@ -78,4 +78,5 @@ urlpatterns = [
     path("offline/", offline.offline, name="offline"),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
+    path("", include("acupressure.web.language.urls")),
 ]

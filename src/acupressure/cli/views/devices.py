@@ -13,6 +13,8 @@ import tty
 from types import TracebackType
 from typing import Any
 
+from acupressure import i18n
+
 
 class TerminalKeys:
     """Reads single key presses (cbreak mode) while a session runs.
@@ -50,6 +52,10 @@ class TerminalKeys:
         return data.decode(errors="ignore").lower() or None
 
 
+# espeak-ng's voice for each language (Mandarin for Simplified Chinese).
+VOICES = {"en": "en", "es": "es", "zh-Hans": "cmn"}
+
+
 class Speaker:
     """Speaks cues with espeak-ng when asked and installed; otherwise stays silent."""
 
@@ -66,7 +72,7 @@ class Speaker:
             return
         self.stop()
         self._proc = subprocess.Popen(
-            [self.exe, "--", text],
+            [self.exe, "-v", VOICES[i18n.current()], "--", text],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

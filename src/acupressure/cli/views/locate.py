@@ -6,28 +6,39 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from acupressure.i18n import N_, Labels
+from acupressure.i18n import gettext as _
 from acupressure.vision.press import PressResult
 from acupressure.vision.result import LocateResult
+from acupressure.vision.words import FACING, SIDE
+
+# What the table calls each hand, body and facing (MediaPipe's and the orientation's words).
+WHO = Labels({"left": N_("left hand"), "right": N_("right hand"), "body": N_("body")})
 
 
 def print_result(console: Console, err_console: Console, result: LocateResult) -> None:
     for warning in result.warnings:
-        err_console.print(f"warning: {warning}", highlight=False)
+        err_console.print(_("warning: {text}").format(text=warning), highlight=False)
     if result.press is not None:
         print_press(console, result.press)
     for missing in result.not_placed:
-        err_console.print(f"not placed: {missing.code}: {missing.reason}", highlight=False)
+        text = _("not placed: {code}: {reason}").format(code=missing.code, reason=missing.reason)
+        err_console.print(text, highlight=False)
     for detection in result.detections:
-        who = f"{detection.hand} hand" if detection.kind == "hand" else "body"
-        small = " (small in the picture: less reliable)" if detection.small else ""
-        table = Table(title=f"{who}, {detection.facing} towards the camera{small}")
-        for column in ("Point", "Side", "x", "y", "± px", "Note"):
+        who = WHO[str(detection.hand)] if detection.kind == "hand" else WHO["body"]
+        title = _("{who}, {facing} towards the camera").format(
+            who=who, facing=FACING.get(str(detection.facing), str(detection.facing))
+        )
+        if detection.small:
+            title += _(" (small in the picture: less reliable)")
+        table = Table(title=title)
+        for column in (_("Point"), _("Side"), "x", "y", "± px", _("Note")):
             table.add_column(column)
         for p in detection.points:
             placed = p.x is not None and p.y is not None
             table.add_row(
                 p.code,
-                p.side or "",
+                SIDE.get(p.side, p.side) if p.side else "",
                 f"{p.x:.0f}" if placed and p.x is not None else "-",
                 f"{p.y:.0f}" if placed and p.y is not None else "-",
                 f"{p.radius:.0f}" if p.radius is not None else "-",
@@ -36,19 +47,33 @@ def print_result(console: Console, err_console: Console, result: LocateResult) -
         console.print(table)
 
 
+VERDICT = Labels(
+    {"on": N_("on"), "close": N_("close"), "off": N_("off"), "cannot tell": N_("cannot tell")}
+)
+CERTAINTY = Labels({"high": N_("high"), "medium": N_("medium"), "low": N_("low")})
+TIP = Labels({"thumb": N_("thumb"), "index": N_("index finger"), "middle": N_("middle finger")})
+PRESSING = Labels({"left": N_("left hand"), "right": N_("right hand")})
+
+
 def print_press(console: Console, press: PressResult) -> None:
-    sure = f" (certainty: {press.certainty})" if press.certainty else ""
-    where = f", {press.distance_cun:.1f} cun from it" if press.distance_cun is not None else ""
-    by = ""
+    line = f"{press.code}: {VERDICT[press.verdict]}"
+    if press.distance_cun is not None:
+        line += _(", {cun} cun from it").format(cun=f"{press.distance_cun:.1f}")
     if press.presser.fingertip:
-        hand = f"{press.presser.hand} " if press.presser.hand else ""
-        tip = "thumb" if press.presser.fingertip == "thumb" else f"{press.presser.fingertip} finger"
-        by = f" ({hand}{tip})"
-    console.print(f"{press.code}: {press.verdict}{where}{by}{sure}", highlight=False)
+        tip = TIP[press.presser.fingertip]
+        if press.presser.hand:
+            tip = _("{hand}, {finger}").format(hand=PRESSING[press.presser.hand], finger=tip)
+        line += f" ({tip})"
+    if press.certainty:
+        line += " " + _("(certainty: {level})").format(level=CERTAINTY[press.certainty])
+    console.print(line, highlight=False)
     console.print(f"  {press.advice}", highlight=False)
     if press.covered:
         console.print(
-            "  the pressing hand covers part of the other hand, so that hand's landmarks are "
-            "less sure",
+            "  "
+            + _(
+                "the pressing hand covers part of the other hand, so that hand's landmarks "
+                "are less sure"
+            ),
             highlight=False,
         )

@@ -7,30 +7,44 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from acupressure.atlas.labels import SIDES, dose_text
+from acupressure.atlas.labels import AREAS, POSTURE, PRESSURE, SIDES, dose_text
+from acupressure.i18n import gettext as _
+from acupressure.i18n import review_mark
 from acupressure.plan.models import Plan, PlannedPoint
+from acupressure.safety import reviewer
 from acupressure.safety.screening import RaisedFlag
 
 
 def duration(seconds: float) -> str:
     minutes, secs = divmod(round(seconds), 60)
-    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
+    if minutes:
+        return _("{minutes} min {seconds:02d} s").format(minutes=minutes, seconds=secs)
+    return _("{seconds} s").format(seconds=secs)
 
 
 def blocked_panel(urgency: str | None, advice: list[str], flags: list[RaisedFlag]) -> Panel:
-    title = "EMERGENCY: get medical help now" if urgency == "emergency" else "See a doctor soon"
+    if urgency == "emergency":
+        title = _("EMERGENCY: get medical help now")
+    else:
+        title = _("See a doctor soon")
     lines: list[RenderableType] = [Text(a) for a in advice]
+    mark = review_mark(reviewer("red_flags"))
+    if mark:
+        lines.append(Text(mark, "yellow"))
     if urgency == "soon":
-        lines.append(Text("Once a clinician has seen you, run it again with --seen-clinician."))
+        lines.append(Text(_("Once a clinician has seen you, run it again with --seen-clinician.")))
     if flags:
-        lines.append(Text("\nYou answered yes to: " + ", ".join(f.id for f in flags), "dim"))
+        answered = _("You answered yes to: {questions}").format(
+            questions="; ".join(f.question for f in flags)
+        )
+        lines.append(Text("\n" + answered, "dim"))
     return Panel(Group(*lines), title=title, border_style="red", expand=False)
 
 
 def _protocol(p: PlannedPoint) -> str:
     dose = dose_text(p.hold_seconds, p.repetitions, p.rest_seconds)
     if p.sides != ["midline"] and p.side_order != "both-together":
-        dose += ", each side"
+        dose = _("{dose}, each side").format(dose=dose)
     return f"{dose}\n{SIDES[p.side_order]}"
 
 
@@ -38,24 +52,32 @@ def print_plan(console: Console, plan: Plan) -> None:
     if plan.blocked:
         console.print(blocked_panel(plan.urgency, plan.advice, plan.red_flags))
         return
-    table = Table(title=f"Your routine: {', '.join(plan.areas)} ({duration(plan.total_seconds)})")
-    for column in ("#", "Point", "Position", "Press", "Protocol", "Notes"):
+    areas = ", ".join(AREAS[a] for a in plan.areas)
+    table = Table(
+        title=_("Your routine: {areas} ({duration})").format(
+            areas=areas, duration=duration(plan.total_seconds)
+        )
+    )
+    for column in ("#", _("Point"), _("Position"), _("Press"), _("Protocol"), _("Notes")):
         table.add_column(column)
     for n, p in enumerate(plan.points, 1):
-        who = " (helper)" if p.performer == "helper" else ""
+        who = _(" (helper)") if p.performer == "helper" else ""
         table.add_row(
             str(n),
             f"{p.code}\n{p.name}",
-            p.posture + who,
-            f"{p.pressure}\n{p.method}",
+            POSTURE[p.posture] + who,
+            f"{PRESSURE[p.pressure]}\n{p.method}",
             _protocol(p),
             "\n".join(p.notes),
         )
     if plan.points:
         console.print(table)
     if plan.excluded:
-        console.print("[bold]Left out[/bold]")
+        console.print(Text(_("Left out"), "bold"))
         for e in plan.excluded:
             console.print(f"  {e.code}: {e.reason}", markup=False, highlight=False)
+    mark = review_mark(reviewer("conditions"))
+    if mark and plan.warnings:
+        console.print(Text(mark, "yellow"))
     for warning in plan.warnings:
         console.print(Text("! " + warning, "yellow"))

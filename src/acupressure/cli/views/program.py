@@ -4,31 +4,32 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.cells import set_cell_size
 from rich.console import Console
 from rich.table import Table
 
+from acupressure.i18n import gettext as _
 from acupressure.program import Program, Today, WeekAdherence, end_of
 from acupressure.program.summary import Cell, Summary
+from acupressure.program.words import STATE, STATUS, minutes
 
 
 def _clock(times: list[object]) -> str:
     return ", ".join(f"{t:%H:%M}" for t in times)
 
 
-def minutes(seconds: int) -> str:
-    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
-
-
 def adherence_table(weeks: list[WeekAdherence]) -> Table:
-    table = Table(title="Adherence", title_justify="left")
-    for column in ("Week", "Sessions done of due", "Pressed of prescribed"):
+    table = Table(title=_("Adherence"), title_justify="left")
+    for column in (_("Week"), _("Sessions done of due"), _("Pressed of prescribed")):
         table.add_column(column)
     for w in weeks:
         share = f" ({100 * w.done // w.due}%)" if w.due else ""
         table.add_row(
-            f"{w.week} (from {w.start})",
-            f"{w.done} of {w.due}{share}",
-            f"{minutes(w.seconds_pressed)} of {minutes(w.seconds_prescribed)}",
+            _("{week} (from {start})").format(week=w.week, start=w.start),
+            _("{done} of {due}").format(done=w.done, due=w.due) + share,
+            _("{done} of {due}").format(
+                done=minutes(w.seconds_pressed), due=minutes(w.seconds_prescribed)
+            ),
         )
     return table
 
@@ -38,18 +39,29 @@ def print_program(
 ) -> None:
     s = program.schedule
     lines = [
-        f"Program {program.id}: {program.status(now)}",
-        f"  points: {', '.join(program.points)}",
-        f"  {s.weeks} weeks from {s.start} to {end_of(s).date()} ({s.timezone})",
-        f"  routine sessions at {_clock(list(s.times))}",
+        _("Program {id}: {status}").format(id=program.id, status=STATUS[program.status(now)]),
+        "  " + _("points: {codes}").format(codes=", ".join(program.points)),
+        "  "
+        + _("{weeks} weeks from {start} to {end} ({zone})").format(
+            weeks=s.weeks, start=s.start, end=end_of(s).date(), zone=s.timezone
+        ),
+        "  " + _("routine sessions at {times}").format(times=_clock(list(s.times))),
     ]
     if s.extra_times:
         lines.append(
-            f"  short extra sessions ({', '.join(program.extra_points)}) at "
-            f"{_clock(list(s.extra_times))}"
+            "  "
+            + _("short extra sessions ({codes}) at {times}").format(
+                codes=", ".join(program.extra_points), times=_clock(list(s.extra_times))
+            )
         )
     if program.stopped_at:
-        lines.append(f"  stopped {program.stopped_at:%Y-%m-%d}: {program.stop_reason}")
+        lines.append(
+            "  "
+            + _("stopped {day}: {reason}").format(
+                day=f"{program.stopped_at:%Y-%m-%d}",
+                reason=_(program.stop_reason) if program.stop_reason else "-",
+            )
+        )
     lines += [f"  {a}" for a in program.advice]
     for line in lines:
         console.print(line, markup=False, highlight=False)
@@ -58,23 +70,35 @@ def print_program(
 
 
 def print_today(console: Console, program: Program, day: Today, weeks: list[WeekAdherence]) -> None:
-    week = f"week {day.week} of {program.schedule.weeks}" if day.week else "outside the program"
-    console.print(f"Today, {day.day} ({week}), program {program.id}", highlight=False)
+    week = (
+        _("week {week} of {weeks}").format(week=day.week, weeks=program.schedule.weeks)
+        if day.week
+        else _("outside the program")
+    )
+    console.print(
+        _("Today, {day} ({week}), program {id}").format(day=day.day, week=week, id=program.id),
+        highlight=False,
+    )
     if day.rescreen_due:
         console.print(
-            ("Your pain got much worse" if program.rescreen_requested else "New week")
-            + ": answer the safety questions first: acupressure program rescreen",
+            (
+                _("Your pain got much worse: answer the safety questions first: {command}")
+                if program.rescreen_requested
+                else _("New week: answer the safety questions first: {command}")
+            ).format(command="acupressure program rescreen"),
             markup=False,
             highlight=False,
         )
     for item in day.slots:
         what = (
-            "routine"
+            _("routine")
             if item.slot.kind == "routine"
-            else "short extra (" + ", ".join(program.extra_points) + ")"
+            else _("short extra ({codes})").format(codes=", ".join(program.extra_points))
         )
         console.print(
-            f"  {item.slot.local:%H:%M}  {what:30} {item.state}", markup=False, highlight=False
+            f"  {item.slot.local:%H:%M}  {set_cell_size(what, 30)} {STATE[item.state]}",
+            markup=False,
+            highlight=False,
         )
     if weeks:
         console.print(adherence_table(weeks[-1:]))
@@ -90,26 +114,35 @@ def _cell(cell: Cell | None) -> str:
 
 
 def print_summary(console: Console, program: Program, summary: Summary) -> None:
-    table = Table(title=f"Weekly summary, program {program.id}", title_justify="left")
-    table.add_column("Week")
+    table = Table(
+        title=_("Weekly summary, program {id}").format(id=program.id), title_justify="left"
+    )
+    table.add_column(_("Week"))
     for _qid, label in summary.columns:
         table.add_column(label)
-    table.add_column("Sessions")
-    table.add_column("Pressing")
+    table.add_column(_("Sessions"))
+    table.add_column(_("Pressing"))
     for row, cells in summary.table():
         a = row.adherence
         table.add_row(
-            str(row.week) if row.week else "start",
+            str(row.week) if row.week else _("start"),
             *[_cell(c) for c in cells],
-            f"{a.done} of {a.due}" if a else "-",
-            f"{minutes(a.seconds_pressed)} of {minutes(a.seconds_prescribed)}" if a else "-",
+            _("{done} of {due}").format(done=a.done, due=a.due) if a else "-",
+            _("{done} of {due}").format(
+                done=minutes(a.seconds_pressed), due=minutes(a.seconds_prescribed)
+            )
+            if a
+            else "-",
         )
     console.print(table)
     console.print(
-        "* a change that matters to most people: pain down 2 points or 30%, activities up "
-        "2 points, change 'much better' or more. Weekly check: on the web, /program/ID/check/.",
+        "* "
+        + _(
+            "a change that matters to most people: pain down 2 points or 30%, activities up "
+            "2 points, change 'much better' or more. Weekly check: on the web, /program/ID/check/."
+        ),
         markup=False,
         highlight=False,
     )
     if not summary.rows:
-        console.print("No weekly check answered yet.", markup=False, highlight=False)
+        console.print(_("No weekly check answered yet."), markup=False, highlight=False)

@@ -11,8 +11,12 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 
+from rich.text import Text
+
 from acupressure.cli.common import err_console, fail
-from acupressure.safety import RedFlag
+from acupressure.i18n import gettext as _
+from acupressure.i18n import review_mark
+from acupressure.safety import RedFlag, reviewer
 
 
 @dataclass
@@ -39,24 +43,27 @@ def ask_line(prompt: str) -> str | None:
 def ask_yes_no(question: str) -> bool | None:
     """An explicit y or n (a bare Enter asks again); None when the input ends."""
     while True:
-        answer = ask_line(f"{question} [y/n]: ")
+        answer = ask_line(_("{question} [y/n]: ").format(question=question))
         if answer is None:
             return None
         answer = answer.strip().lower()
-        if answer in ("y", "yes"):
+        if answer in ("y", "yes", _("yes")):
             return True
-        if answer in ("n", "no"):
+        if answer in ("n", "no", _("no")):
             return False
-        sys.stderr.write("Please answer y or n.\n")
+        sys.stderr.write(_("Please answer y or n.") + "\n")
 
 
 def ask_red_flags(flags: list[RedFlag]) -> Answers:
     """Ask each question (emergencies first); stop at the first emergency."""
     answers = Answers()
     err_console.print(
-        f"[bold]Safety questions[/bold] ({len(flags)}): answer y or n. "
-        "They check for signs that need a doctor rather than self-care."
+        Text(_("Safety questions ({count}): answer y or n.").format(count=len(flags)), "bold"),
+        Text(_("They check for signs that need a doctor rather than self-care.")),
     )
+    mark = review_mark(reviewer("red_flags"))
+    if mark:
+        err_console.print(Text(mark, "yellow"))
     for n, flag in enumerate(flags, 1):
         if not _confirm(f"{n}. {flag.question}", n):
             continue
@@ -64,7 +71,9 @@ def ask_red_flags(flags: list[RedFlag]) -> Answers:
         if flag.urgency == "emergency":
             answers.emergency = True
             return answers
-        seen = _confirm("   Has a doctor or other clinician already assessed this problem?", n)
+        seen = _confirm(
+            "   " + _("Has a doctor or other clinician already assessed this problem?"), n
+        )
         answers.seen_clinician = answers.seen_clinician and seen
     return answers
 
@@ -73,14 +82,18 @@ def _confirm(question: str, n: int) -> bool:
     """An explicit y or n; input that ends (or Ctrl-C) first is exit 2, never a silent no."""
     answer = ask_yes_no(question)
     if answer is None:
-        fail(f"safety question {n} was not answered (the input ended); stopping here")
+        fail(
+            _("safety question {number} was not answered (the input ended); stopping here").format(
+                number=n
+            )
+        )
     return answer
 
 
 def ask_pain(label: str) -> int | None:
     """0-10, or None when skipped; input that ends (or Ctrl-C) counts as skipped."""
     while True:
-        line = ask_line(f"{label} (0-10, Enter to skip): ")
+        line = ask_line(_("{label} (0-10, Enter to skip): ").format(label=label))
         if line is None:
             return None
         answer = line.strip()
@@ -88,9 +101,9 @@ def ask_pain(label: str) -> int | None:
             return None
         if answer.isdecimal() and 0 <= int(answer) <= 10:  # isdigit() takes "²"
             return int(answer)
-        err_console.print("Please type a whole number from 0 (no pain) to 10 (worst).")
+        err_console.print(_("Please type a whole number from 0 (no pain) to 10 (worst)."))
 
 
 def ready_to_start() -> bool:
     """Wait for Enter; False when input ends or Ctrl-C (the session does not start)."""
-    return ask_line("Get into position, then press Enter to start: ") is not None
+    return ask_line(_("Get into position, then press Enter to start: ")) is not None

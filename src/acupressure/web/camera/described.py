@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from acupressure import atlas
+from acupressure.i18n import gettext as _
 from acupressure.vision import advice
 from acupressure.vision.result import Detection, LocateResult, PlacedPoint
+from acupressure.web.camera.words import NOT_IN_PICTURE, seen_as
 
 
 @dataclass(frozen=True)
@@ -32,10 +34,6 @@ def described(result: LocateResult) -> list[PointInWords]:
 def _one(detection: Detection, p: PlacedPoint) -> PointInWords:
     point = atlas.get(p.code)
     found = p.x is not None and p.on_visible_side
-    if detection.kind == "hand":
-        seen_as = f"your {detection.hand} hand, {detection.facing} towards the camera"
-    else:
-        seen_as = f"your body, {detection.facing} towards the camera"
     todo = "" if found else _todo(p.code)
     if todo and detection.kind == "hand" and p.note:  # palm or edge: "turn your hand over"
         todo = f"{p.note[0].upper()}{p.note[1:]}; {todo[0].lower()}{todo[1:]}"
@@ -44,7 +42,7 @@ def _one(detection: Detection, p: PlacedPoint) -> PointInWords:
         name=point.names.pinyin,
         found=found,
         where=advice.where(p.code, p.side),
-        seen_as=seen_as,
+        seen_as=seen_as(detection.hand if detection.kind == "hand" else None, detection.facing),
         todo=todo,
         picture=advice.picture(p.code),
     )
@@ -68,7 +66,7 @@ def _missing(code: str) -> PointInWords:
         name=point.names.pinyin,
         found=False,
         where=advice.where(code, None),
-        seen_as="not in the picture",
+        seen_as=_(NOT_IN_PICTURE),
         todo=_todo(code),
         picture=advice.picture(code),
     )

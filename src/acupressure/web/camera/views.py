@@ -19,16 +19,19 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect, ensure_csrf_
 from django.views.decorators.http import require_http_methods
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from acupressure import atlas
+from acupressure import atlas, i18n
+from acupressure.i18n import gettext as _
 from acupressure.vision import BadImageError, advice
 from acupressure.vision.images import MAX_BYTES
 from acupressure.vision.observations import HandObservation, PoseObservation
 from acupressure.vision.orient import ViewFacing
 from acupressure.vision.press import SUPPORT
+from acupressure.web.camera import words
 from acupressure.web.camera.described import described
 from acupressure.web.camera.uploads import InMemoryOnly
 from acupressure.web.ratelimit import Limit, allow
 from acupressure.web.security import CSP_WITH_WASM, PRIVATE
+from acupressure.web.views.session import VOICE_LANG
 
 _detector_lock = threading.Lock()
 _detector: Any = None
@@ -54,9 +57,9 @@ def _shared_detector() -> Any:
 def camera(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if not allow(request, Limit("camera", settings.CAMERA_UPLOADS_PER_MINUTE, 60)):
-            return _busy(_page(request, "Too many photos from here; wait a minute.", 429), 60)
+            return _busy(_page(request, _("Too many photos from here; wait a minute."), 429), 60)
         if not _analyses.acquire(blocking=False):
-            return _busy(_page(request, "The camera is busy; try again in a moment.", 503), 5)
+            return _busy(_page(request, _("The camera is busy; try again in a moment."), 503), 5)
         try:
             request.upload_handlers = [InMemoryOnly(request)]
             return _upload(request)
@@ -78,10 +81,11 @@ def _upload(request: HttpRequest) -> HttpResponse:
     from acupressure.vision.locate import request as wanted
 
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BYTES + 64 * 1024:
-        return _page(request, f"The photo is too large; the limit is {MAX_BYTES // 10**6} MB.", 413)
+        limit = _("The photo is too large; the limit is {megabytes} MB.")
+        return _page(request, limit.format(megabytes=MAX_BYTES // 10**6), 413)
     upload = request.FILES.get("photo")
     if upload is None:
-        return _page(request, "Choose a photo (JPEG, PNG or WebP) first.", 400)
+        return _page(request, _("Choose a photo (JPEG, PNG or WebP) first."), 400)
     view = request.POST.get("view") or None
     facing: ViewFacing | None = view if view in ("front", "back") else None  # type: ignore[assignment]
     press = _press(request)
@@ -94,7 +98,12 @@ def _upload(request: HttpRequest) -> HttpResponse:
     except (BadImageError, NothingFoundError) as exc:
         return _page(request, f"{str(exc)[0].upper()}{str(exc)[1:]}.", 400)
     image = base64.b64encode(annotated_png(photo, result)).decode("ascii")
-    context = {"result": result, "rows": described(result), "image": image}
+    context = {
+        "result": result,
+        "rows": described(result),
+        "image": image,
+        "press_words": words.press_words(result.press),
+    }
     return _page(request, None, 200, context)
 
 
@@ -123,7 +132,8 @@ def _page(
         "press": request.POST.get("press", "") if request.method == "POST" else "",
         "view": request.POST.get("view", "") if request.method == "POST" else "",
         "press_points": [p for p in atlas.all_points() if p.rule.view in SUPPORT],
-        "support": SUPPORT,
+        "support": words.support(SUPPORT),
+        "camera_words": words.script_words(words.CAMERA_JS),
         "pictures": [(p.code, p.names.pinyin, advice.picture(p.code)) for p in atlas.all_points()],
         **(extra or {}),
     }
@@ -143,8 +153,12 @@ def live(request: HttpRequest) -> HttpResponse:
         "mode": mode,
         "press": press if press in {p.code for p in choices} else "",
         "press_points": choices,
-        "support": SUPPORT,
+        "support_hand": SUPPORT["hand"],
+        "support_front": SUPPORT["front"],
+        "support_back": SUPPORT["back"],
         "embedded": embedded,
+        "live_words": words.script_words(words.LIVE_JS),
+        "voice_lang": VOICE_LANG[i18n.current()],
     }
     response = render(
         request, "camera/live_embed.html" if embedded else "camera/live.html", context

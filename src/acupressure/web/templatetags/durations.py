@@ -1,8 +1,10 @@
-"""Template filters: seconds as "12 min 05 s"."""
+"""Template filters: seconds as "12 min 05 s" (in the page's language)."""
 
 from __future__ import annotations
 
 from django import template
+
+from acupressure.i18n import gettext as _
 
 register = template.Library()
 
@@ -11,5 +13,5 @@ register = template.Library()
 def duration(seconds: int) -> str:
     seconds = int(seconds)
     if seconds < 60:
-        return f"{seconds} s"
-    return f"{seconds // 60} min {seconds % 60:02d} s"
+        return _("{seconds} s").format(seconds=seconds)
+    return _("{minutes} min {seconds:02d} s").format(minutes=seconds // 60, seconds=seconds % 60)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
 from pydantic import BaseModel, ConfigDict
 
-from acupressure import atlas
-from acupressure.atlas.labels import PERFORMER, PREGNANCY, REGIONS, dose_text
+from acupressure import atlas, i18n
+from acupressure.atlas.aliases import standard_code
+from acupressure.atlas.labels import LATERALITY, PERFORMER, PREGNANCY, PRESSURE, REGIONS, dose_text
 from acupressure.web.charts import chart_for, chart_svg_text
 from acupressure.web.pagecache import cached_page
 
@@ -70,6 +72,10 @@ def point(request: HttpRequest, code: str) -> HttpResponse:
             "chart": chart_for([found.code]),
             "performer": PERFORMER[found.technique.performer],
             "pregnancy": PREGNANCY[found.pregnancy.policy],
+            "pressure": PRESSURE[found.technique.pressure],
+            "laterality": LATERALITY[found.laterality],
+            # other languages list the old codes only: the rest are English names
+            "aliases": [a for a in found.aliases if i18n.current() == "en" or standard_code(a)],
             "dose": dose_text(
                 t.hold_seconds, t.repetitions, t.rest_seconds, t.hold_seconds_max, t.repetitions_max
             ),
@@ -89,4 +95,6 @@ def point_chart(request: HttpRequest, code: str) -> HttpResponse:
         return redirect(reverse("point-chart", args=[found.code]))
     response = HttpResponse(chart_svg_text([found.code]), content_type="image/svg+xml")
     response["Cache-Control"] = "public, max-age=86400"
+    # worded in the page's language: the browser's, or the switcher's cookie
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
     return response

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
+from acupressure.i18n import gettext as _
 from acupressure.web.security import CLEAR_SITE_DATA, PRIVATE
 from acupressure.web.signin import peek, redeem
 
@@ -72,7 +73,7 @@ def password(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.save()
         update_session_auth_hash(request, user)
-        messages.success(request, "Password set. You can sign in with your username and it.")
+        messages.success(request, _("Password set. You can sign in with your username and it."))
         return redirect("/")
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "username": user.get_username()}

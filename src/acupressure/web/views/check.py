@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 
+from acupressure.i18n import gettext as _
 from acupressure.outcomes import AnswerError, Questionnaire, Result, baseline, score, weekly
 from acupressure.program import week_of
 from acupressure.program.summary import much_worse
@@ -92,9 +93,11 @@ def weekly_check(request: HttpRequest, pk: int) -> HttpResponse:
         store.request_rescreen(program.id)
         messages.warning(
             request,
-            "Your pain is much worse: please answer the safety questions again before the "
-            "next session.",
+            _(
+                "Your pain is much worse: please answer the safety questions again before the "
+                "next session."
+            ),
         )
         return redirect(f"/program/{pk}/rescreen/")
-    messages.info(request, "Saved. Your weekly summary is below.")
+    messages.info(request, _("Saved. Your weekly summary is below."))
     return redirect("/diary/#summary")

@@ -20,6 +20,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
 from acupressure import safety
+from acupressure.i18n import gettext as _
 from acupressure.web import clock, follow_up, practice
 from acupressure.web.diary import readings
 from acupressure.web.diary_chart import pain_chart
@@ -61,7 +62,9 @@ def _year(raw: str) -> int | None:
     if not raw:
         return None
     if not raw.isdecimal() or not 1900 <= int(raw) <= clock.now().year:
-        raise ValueError(f"year of birth: a year from 1900 to {clock.now().year}")
+        raise ValueError(
+            _("year of birth: a year from 1900 to {year}").format(year=clock.now().year)
+        )
     return int(raw)
 
 
@@ -74,7 +77,7 @@ def new_client(request: HttpRequest) -> HttpResponse:
     label = request.POST.get("label", "").strip()
     try:
         if not label:
-            raise ValueError("name or pseudonym: give one, so you can tell your clients apart")
+            raise ValueError(_("name or pseudonym: give one, so you can tell your clients apart"))
         year = _year(request.POST.get("year", ""))
     except ValueError as exc:
         context = {"error": str(exc), "form": request.POST}
@@ -147,6 +150,9 @@ def client_page(request: HttpRequest, pk: int) -> HttpResponse:
         "previous_visit": previous,
         "program": program,
         "versions": Prescription.objects.filter(program_id=program.id) if program else [],
+        "times_text": ", ".join(t.strftime("%H:%M") for t in program.schedule.times)
+        if program
+        else "",
         "summary": program_summary(store, program, clock.now()) if program else None,
         "chart": mark_safe(pain_chart(readings(owner))),  # noqa: S308 - numbers and escaped labels
         "sessions": sessions,

@@ -12,7 +12,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from acupressure.plan.prescribe import WHERE_TEXT, PrescribedPoint
+from acupressure.i18n import gettext as _
+from acupressure.plan.prescribe import PrescribedPoint
 from acupressure.web import practice
 from acupressure.web.access import user_id
 from acupressure.web.models import PractitionerLink, Prescription
@@ -46,10 +47,13 @@ def consent(request: HttpRequest) -> HttpResponse:
         who = practice.practitioner_name(link.practitioner)
         if yes:
             messages.success(
-                request, f"{who} can now follow your practice. End it any time on Your data."
+                request,
+                _("{who} can now follow your practice. End it any time on Your data.").format(
+                    who=who
+                ),
             )
         else:
-            messages.info(request, f"{who} will not see your diary.")
+            messages.info(request, _("{who} will not see your diary.").format(who=who))
         if yes and link.screening_by_client and link.intake is None:
             return redirect(f"/consent/{link.pk}/screening/")
         return redirect("/consent/" if practice.pending(me) else "/")
@@ -69,7 +73,8 @@ def code(request: HttpRequest) -> HttpResponse:
             (w, practice.practitioner_name(w.practitioner))
             for w in practice.pending(user_id(request))
         ]
-        context = {"waiting": waiting, "code_error": "That code is not known or was already used."}
+        error = _("That code is not known or was already used.")
+        context = {"waiting": waiting, "code_error": error}
         return render(request, "web/consent.html", context, status=400)
     return redirect("/consent/")
 
@@ -82,7 +87,9 @@ def end(request: HttpRequest, pk: int) -> HttpResponse:
     if link is None or not practice.withdraw(user_id(request), pk):
         raise Http404("No such practitioner link.")
     who = practice.practitioner_name(link.practitioner)
-    messages.success(request, f"{who} can no longer see your diary, program or weekly checks.")
+    messages.success(
+        request, _("{who} can no longer see your diary, program or weekly checks.").format(who=who)
+    )
     return redirect("/privacy/")
 
 
@@ -97,7 +104,7 @@ def version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     context = {
         "program": program,
         "row": row,
-        "items": [(i, WHERE_TEXT[i.where]) for i in items],
+        "items": items,
         "versions": Prescription.objects.filter(program_id=program.id),
     }
     return render(request, "web/prescription_version.html", context)
@@ -145,6 +152,8 @@ def screening(request: HttpRequest, pk: int) -> HttpResponse:
         if result.blocked:
             context["blocked"] = result
             return render(request, "web/client_screening.html", context)
-        messages.success(request, f"Thank you: {who} will prescribe from your answers.")
+        messages.success(
+            request, _("Thank you: {who} will prescribe from your answers.").format(who=who)
+        )
         return redirect("/")
     return render(request, "web/client_screening.html", context)

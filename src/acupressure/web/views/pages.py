@@ -7,6 +7,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
 from acupressure import atlas
+from acupressure.i18n import gettext
 from acupressure.web import bodymap
 from acupressure.web.pagecache import cached_page
 
@@ -42,7 +43,7 @@ def _home_context(request: HttpRequest) -> dict[str, object]:
         toggled = [v for v in known if (v in chosen) != (v == area.value)]
         regions.append({
             "value": area.value,
-            "label": area.label,
+            "label": gettext(area.label),  # the English label, read in the page's language
             "chosen": area.value in chosen,
             "href": "/?" + urlencode([("area", v) for v in toggled]) + "#bodymap",
             "path": bodymap.area_path(area),

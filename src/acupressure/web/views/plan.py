@@ -9,7 +9,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from acupressure import atlas, safety
-from acupressure.atlas.labels import dose_text
+from acupressure.atlas.labels import PRESSURE, dose_text
+from acupressure.i18n import gettext as _
 from acupressure.plan import Plan
 from acupressure.web.charts import charts_for
 from acupressure.web.pagecache import cached_page
@@ -24,7 +25,7 @@ from acupressure.web.planning import (
 
 
 def _minutes(seconds: int) -> str:
-    return f"{seconds // 60} min {seconds % 60:02d} s"
+    return _("{minutes} min {seconds:02d} s").format(minutes=seconds // 60, seconds=seconds % 60)
 
 
 def result_context(plan: Plan, intake_json: str) -> dict[str, Any]:
@@ -35,6 +36,7 @@ def result_context(plan: Plan, intake_json: str) -> dict[str, Any]:
             RoutinePoint(
                 point=p,
                 hanzi=atlas.get(p.code).names.hanzi,
+                pressure=PRESSURE[p.pressure],
                 dose=dose_text(p.hold_seconds, p.repetitions, p.rest_seconds),
             )
             for p in plan.points
@@ -70,7 +72,7 @@ def _form_context(request: HttpRequest) -> dict[str, Any]:
     data = request.POST if request.method == "POST" else request.GET
     chosen = data.getlist("area")
     return {
-        "areas": [(v, label, v in chosen) for v, label in AREAS],
+        "areas": [(v, label, v in chosen) for v, label in AREAS.items()],
         "flags": [
             {
                 "flag": f,

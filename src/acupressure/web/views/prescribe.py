@@ -14,6 +14,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 from pydantic import ValidationError
 
+from acupressure import i18n, safety
+from acupressure.atlas.labels import AREAS
+from acupressure.i18n import gettext as _
+from acupressure.i18n import ngettext
 from acupressure.plan.prescribe import WHERE_TEXT, PrescribedPoint, choices
 from acupressure.program import ProgramError, design_prescribed
 from acupressure.program.schedule import parse_time
@@ -39,7 +43,7 @@ def save(
     """Check and store a prescription (the form and the API); the program's id."""
     intake = practice.stored_intake(link)
     if intake is None:
-        raise PrescribeError("record the client's screening answers first")
+        raise PrescribeError(_("record the client's screening answers first"))
     current = _current(link)
     start = current.schedule.start if current else clock.now().date()
     try:
@@ -71,7 +75,9 @@ def _items(data: QueryDict) -> list[PrescribedPoint]:
         except ValidationError as exc:
             raise PrescribeError(f"{code[:8]}: {validation_message(exc)}") from None
         except ValueError:
-            raise PrescribeError(f"{code[:8]}: hold and repetitions are whole numbers") from None
+            raise PrescribeError(
+                _("{code}: hold and repetitions are whole numbers").format(code=code[:8])
+            ) from None
     return items
 
 
@@ -93,6 +99,31 @@ def _rows(intake: Intake, given: list[PrescribedPoint]) -> list[dict[str, Any]]:
     return rows
 
 
+# How each language separates the items of a list, and the parts of a line.
+SEPARATORS = {"zh-Hans": ("、", "；")}
+
+
+def screening_text(intake: Intake) -> str:
+    """The recorded screening in a line, in the page's language."""
+    comma, semicolon = SEPARATORS.get(i18n.current(), (", ", "; "))
+    parts = [comma.join(AREAS[a] for a in intake.unique_areas())]
+    if intake.pregnant:
+        parts.append(
+            _("pregnant, trimester {number}").format(number=intake.trimester)
+            if intake.trimester
+            else _("pregnant")
+        )
+    labels = {c.id: c.label for c in safety.conditions().values()}
+    parts += [labels.get(c, c) for c in intake.conditions]
+    if intake.red_flags:
+        count = len(intake.red_flags)
+        parts.append(
+            ngettext("{count} red flag answered yes", "{count} red flags answered yes", count)
+            .format(count=count)
+        )  # fmt: skip
+    return semicolon.join(parts)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def prescribe_page(request: HttpRequest, pk: int) -> HttpResponse:
@@ -108,7 +139,8 @@ def prescribe_page(request: HttpRequest, pk: int) -> HttpResponse:
         "link": link,
         "name": practice.display_name(link),
         "intake": intake,
-        "places": WHERE_TEXT.items(),
+        "places": list(WHERE_TEXT),
+        "screening_text": screening_text(intake),
         "weeks": schedule.weeks if schedule else 6,
         "times": [t.strftime("%H:%M") for t in schedule.times] if schedule else ["08:00"],
         "timezone": schedule.timezone if schedule else "",
@@ -119,7 +151,7 @@ def prescribe_page(request: HttpRequest, pk: int) -> HttpResponse:
             given = _items(request.POST)
             weeks_raw = request.POST.get("weeks", "6").strip()
             if not weeks_raw.isdecimal():
-                raise PrescribeError("weeks: a whole number from 1 to 52")
+                raise PrescribeError(_("weeks: a whole number from 1 to 52"))
             times = [parse_time(t) for t in request.POST.getlist("at") if t.strip()]
             save(link, me, given, int(weeks_raw), times, request.POST.get("tz", "") or "UTC")
         except (PrescribeError, ValueError) as exc:

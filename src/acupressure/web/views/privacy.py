@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from acupressure.i18n import gettext as _
 from acupressure.web import privacy
 from acupressure.web.access import user_id
 from acupressure.web.practice import linked, practitioner_name
@@ -49,7 +50,7 @@ def delete(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return render(request, "web/privacy_delete.html", context)
     if request.POST.get("confirm") != "yes":
-        context["error"] = "Tick the box to confirm that you want your diary deleted."
+        context["error"] = _("Tick the box to confirm that you want your diary deleted.")
         return render(request, "web/privacy_delete.html", context, status=400)
     gone_sessions, gone_check_ins = privacy.delete_diary(owner_id)
     messages.success(

@@ -13,6 +13,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from pydantic import ValidationError
 
+from acupressure import i18n
+from acupressure.i18n import N_
+from acupressure.i18n import gettext as _
 from acupressure.plan import questions
 from acupressure.program import (
     Program,
@@ -29,12 +32,22 @@ from acupressure.program.schedule import parse_time
 from acupressure.safety import Intake
 from acupressure.web import clock
 from acupressure.web.access import user_id
-from acupressure.web.models import Prescription
+from acupressure.web.language.middleware import core_language, stored_language
+from acupressure.web.models import Prescription, ProgramRecord
 from acupressure.web.planning import validation_message
 from acupressure.web.program_store import ProgramStore, new_token, program_by_token
 from acupressure.web.security import PRIVATE
 
 ICS = "text/calendar; charset=utf-8"
+# Why a program stopped, stored in English and shown in the page's language.
+STOPPED_BY_YOU = N_("stopped by you")
+SAFETY_ANSWER = N_("a safety answer")
+# today.js's words (keyed by the English, as player.js does).
+TODAY_WORDS = (
+    N_("You will get a reminder here when the next session is due."),
+    N_("Acupressure session"),
+    N_("A session is due now."),
+)
 
 
 def own_program(request: HttpRequest, pk: int) -> tuple[ProgramStore, Program]:
@@ -71,7 +84,7 @@ def create(request: HttpRequest) -> HttpResponse:
             str(_zone(request)),
         )
     except ValidationError as exc:
-        return _refused(request, f"intake: {validation_message(exc)}")
+        return _refused(request, _("intake: {problem}").format(problem=validation_message(exc)))
     except (ProgramError, ValueError) as exc:
         return _refused(request, str(exc))
     program = ProgramStore(user_id(request)).create(made, clock.now())
@@ -81,7 +94,7 @@ def create(request: HttpRequest) -> HttpResponse:
 def _whole(request: HttpRequest, name: str, default: str) -> int:
     text = request.POST.get(name, default).strip() or default
     if not text.isdecimal() or len(text) > 3:  # isdecimal: "²" is a digit but no number
-        raise ValueError(f"{name}: give a whole number")
+        raise ValueError(_("{name}: give a whole number").format(name=name))
     return int(text)
 
 
@@ -98,7 +111,9 @@ def _zone(request: HttpRequest) -> Any:
             raise ValueError(name)
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise ValueError(f"unknown time zone {request.POST.get('tz')!r}") from None
+        raise ValueError(
+            _("unknown time zone {name!r}").format(name=request.POST.get("tz"))
+        ) from None
 
 
 def today_context(store: ProgramStore, program: Program) -> dict[str, Any]:
@@ -112,10 +127,17 @@ def today_context(store: ProgramStore, program: Program) -> dict[str, Any]:
         "weeks": weeks,
         "status": program.status(now),
         "check_due": _check_due(store, program),
+        "times_text": _clock_times(program.schedule.times),
+        "extra_times_text": _clock_times(program.schedule.extra_times),
+        "today_words": {english: _(english) for english in TODAY_WORDS},
         "next_due": next(
             (s.slot.start.isoformat() for s in day.slots if s.state in ("due", "later")), ""
         ),
     }
+
+
+def _clock_times(times: list[time]) -> str:
+    return ", ".join(t.strftime("%H:%M") for t in times)
 
 
 def _check_due(store: ProgramStore, program: Program) -> int | None:
@@ -152,9 +174,9 @@ def page(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def stop(request: HttpRequest, pk: int) -> HttpResponse:
     store, program = own_program(request, pk)
-    store.stop(program.id, clock.now(), "stopped by you")
+    store.stop(program.id, clock.now(), STOPPED_BY_YOU)
     store.set_token(program.id, None)
-    messages.info(request, "Program stopped; its calendar feed no longer works.")
+    messages.info(request, _("Program stopped; its calendar feed no longer works."))
     return redirect(f"/program/{pk}/")
 
 
@@ -165,7 +187,7 @@ def calendar_token(request: HttpRequest, pk: int) -> HttpResponse:
     store, program = own_program(request, pk)
     action = request.POST.get("action")
     if action not in ("revoke", "renew"):
-        return HttpResponse("action: revoke or renew", status=400)
+        return HttpResponse(_("action: revoke or renew"), status=400)
     store.set_token(program.id, new_token() if action == "renew" else None)
     return redirect(f"/program/{pk}/#calendar")
 
@@ -182,13 +204,18 @@ def download_ics(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def feed(request: HttpRequest, token: str) -> HttpResponse:
-    """The subscribed calendar: anyone with the secret address, 404 once it is revoked."""
+    """The subscribed calendar: anyone with the secret address, 404 once it is revoked. A
+    calendar app asks in no language, so the feed speaks the owner's chosen one, if any."""
     from acupressure.exports.calendar import program_calendar
 
     program = program_by_token(token)
     if program is None or program.stopped_at is not None:
         raise Http404("No such calendar.")
-    body = program_calendar(program, request.build_absolute_uri("/"))
+    owner = ProgramRecord.objects.filter(calendar_token=token).values_list("owner_id", flat=True)
+    chosen = stored_language(owner[0])
+    language = core_language(chosen) if chosen else i18n.current()
+    with i18n.use(language):
+        body = program_calendar(program, request.build_absolute_uri("/"))
     response = HttpResponse(body, content_type=ICS)
     response["Cache-Control"] = PRIVATE
     return response
@@ -202,16 +229,16 @@ def rescreen_page(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         answers = {f.id: request.POST.get(f"flag-{f.id}", "") for f in flags}
         if any(a not in ("yes", "no") for a in answers.values()):
-            context["error"] = "please answer every safety question yes or no"
+            context["error"] = _("please answer every safety question yes or no")
             return render(request, "web/rescreen.html", context, status=400)
         result = rescreen(program.intake, [k for k, v in answers.items() if v == "yes"])
         if result.stop:
-            store.stop(program.id, clock.now(), "a safety answer", result.screening.advice)
+            store.stop(program.id, clock.now(), SAFETY_ANSWER, result.screening.advice)
             store.set_token(program.id, None)
             context["stopped"] = result.screening
             return render(request, "web/rescreen.html", context)
         store.screened(program.id, week_of(program.schedule, clock.now()) or 1)
-        messages.info(request, "Thank you: no warning sign. Carry on.")
+        messages.info(request, _("Thank you: no warning sign. Carry on."))
         return redirect("/")
     return render(request, "web/rescreen.html", context)
 
@@ -223,17 +250,17 @@ def start(request: HttpRequest, pk: int) -> HttpResponse:
     store, program = own_program(request, pk)
     now = clock.now()
     if program.status(now) != "active":
-        return HttpResponse("this program is not running", status=400)
+        return HttpResponse(_("this program is not running"), status=400)
     day = today(program, store.sessions(program.id), now)
     if day.rescreen_due:
         return redirect(f"/program/{pk}/rescreen/")
     asked = request.POST.get("kind") or day.next_kind or "routine"
     if asked not in ("routine", "extra") or (asked == "extra" and not program.extra_points):
-        return HttpResponse("kind: routine or extra", status=400)
+        return HttpResponse(_("kind: routine or extra"), status=400)
     kind: SlotKind = "extra" if asked == "extra" else "routine"
     plan = plan_for_slot(program.intake, kind, program.extra_points, program.prescription)
     if plan.blocked or not plan.steps:
-        return HttpResponse("this program gives no routine today", status=400)
+        return HttpResponse(_("this program gives no routine today"), status=400)
     session = store.add_session(
         program.id,
         kind,

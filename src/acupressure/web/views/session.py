@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -10,6 +11,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from pydantic import ValidationError
 
+from acupressure import i18n
+from acupressure.i18n import N_
+from acupressure.i18n import gettext as _
+from acupressure.plan import build_plan
 from acupressure.program.summary import pain_much_worse
 from acupressure.safety import Intake
 from acupressure.vision.press import checkable
@@ -57,12 +62,60 @@ def player(request: HttpRequest, pk: int) -> HttpResponse:
         "codes": codes,
         "camera_points": json.dumps(checkable(codes)),
         "timeline": timeline(session),
+        "player_words": {english: _(english) for english in PLAYER_WORDS},
+        "voice_lang": VOICE_LANG[i18n.current()],
     }
     return render(request, "web/player.html", context)
 
 
+# What player.js shows or says besides the cues, looked up by the English text.
+PLAYER_WORDS = (
+    N_("Pause"),
+    N_("Resume"),
+    N_("Resumed"),
+    N_("Session ended: no step was done"),
+    N_("Well done: all {total} steps done"),
+    N_("Session ended early: {done} of {total} steps done"),
+    N_("Session over: {done} of {total} steps done"),
+    N_("Saving…"),
+    N_("Saved. See your diary."),
+    N_("Not saved: {problem}. Try again when online."),
+    N_("find"),
+    N_("breathe"),
+    N_("press"),
+    N_("release"),
+    N_("rest"),
+    N_("switch"),
+    N_("position"),
+    N_("left"),
+    N_("right"),
+    N_("both"),
+    N_("midline"),
+    # player_camera.js
+    N_("Camera: am I on the point?"),
+    N_("The hold waits until your finger is on {code}."),
+    N_("On {code}: the hold runs."),
+)
+# The language the browser's voice should speak (speechSynthesis picks a matching voice).
+VOICE_LANG = {"en": "en", "es": "es", "zh-Hans": "zh-CN"}
+
+
+def _in_current_language(plan: dict[str, Any], intake: dict[str, Any]) -> dict[str, Any]:
+    """The stored plan with its words in the page's language: the same intake planned again
+    gives the same steps (the planner does not depend on the language), so only the cues and
+    names are taken; anything that differs keeps the stored plan."""
+    try:
+        fresh = build_plan(Intake.model_validate(intake)).model_dump(mode="json")
+    except ValueError:
+        return plan
+    shape = [(s["kind"], s["code"], s["side"], s["seconds"]) for s in plan["steps"]]
+    if shape != [(s["kind"], s["code"], s["side"], s["seconds"]) for s in fresh["steps"]]:
+        return plan
+    return {**plan, "steps": fresh["steps"], "points": fresh["points"]}
+
+
 def timeline(session: PracticeSession) -> dict[str, object]:
-    plan = session.plan
+    plan = _in_current_language(session.plan, session.intake)
     names = {p["code"]: p["name"] for p in plan["points"]}
     return {
         "session": session.pk,

@@ -34,7 +34,8 @@
     form.addEventListener("submit", function (e) {
       if (document.querySelector("input[name=area]:checked")) { error.textContent = ""; return; }
       e.preventDefault();
-      error.textContent = "Choose at least one area first: tap it on the figure or tick it in the list.";
+      error.textContent = error.dataset.message ||
+        "Choose at least one area first: tap it on the figure or tick it in the list.";
     });
   }
 })();

@@ -42,7 +42,7 @@
       if (chosenAreas().length === 0 && error) {
         e.preventDefault();
         e.stopImmediatePropagation();
-        error.textContent = "Choose at least one area where it hurts.";
+        error.textContent = error.dataset.message || "Choose at least one area where it hurts.";
         var first = document.querySelector("input[name=area]");
         if (first) { first.focus(); }
       } else if (error) {

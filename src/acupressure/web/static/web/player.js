@@ -6,6 +6,10 @@
   var root = document.getElementById("player");
   if (!root) { return; }
   var data = JSON.parse(document.getElementById("timeline").textContent);
+  // The page's words for what this script shows or says, by their English text.
+  var words = JSON.parse(document.getElementById("player-words").textContent);
+  function w(english) { return words[english] || english; }
+  var voiceLang = document.getElementById("player").getAttribute("data-voice-lang") || "en";
   var steps = data.steps;
   var total = data.total_seconds;
   var sessionId = data.session;
@@ -75,7 +79,13 @@
   function say(text) {
     if (!state.speech || !("speechSynthesis" in window)) { return; }
     window.speechSynthesis.cancel();
-    window.speechSynthesis.speak(new SpeechSynthesisUtterance(text));
+    var utterance = new SpeechSynthesisUtterance(text);
+    utterance.lang = voiceLang;  // the browser picks a voice for the page's language
+    var voice = window.speechSynthesis.getVoices().filter(function (v) {
+      return v.lang && v.lang.toLowerCase().indexOf(voiceLang.toLowerCase().slice(0, 2)) === 0;
+    })[0];
+    if (voice) { utterance.voice = voice; }
+    window.speechSynthesis.speak(utterance);
   }
 
   function keepAwake() {
@@ -87,7 +97,7 @@
   function showStep(i) {
     var step = steps[i];
     $("step-index").textContent = String(i + 1);
-    $("step-kind").textContent = step.kind + (step.side ? " · " + step.side : "");
+    $("step-kind").textContent = w(step.kind) + (step.side ? " · " + w(step.side) : "");
     $("cue").textContent = step.cue;
     var charts = document.querySelectorAll("[data-chart]");
     for (var c = 0; c < charts.length; c++) {
@@ -143,14 +153,14 @@
     if (state.paused) {
       state.pausedTotal += performance.now() - state.pausedAt;
       state.paused = false;
-      $("pause").textContent = "Pause";
-      say("Resumed");
+      $("pause").textContent = w("Pause");
+      say(w("Resumed"));
     } else {
       state.pausedAt = performance.now();
       if (state.waiting) { state.waitTotal += state.pausedAt - state.waitSince; }
       state.waiting = false;
       state.paused = true;
-      $("pause").textContent = "Resume";
+      $("pause").textContent = w("Resume");
       if ("speechSynthesis" in window) { window.speechSynthesis.cancel(); }
     }
     tick();
@@ -190,9 +200,11 @@
   // The ending is worded by what was done: all steps, some, or none.
   function ending(done, early) {
     var n = steps.length;
-    if (done === 0) { return "Session ended: no step was done"; }
-    if (done === n) { return "Well done: all " + n + " steps done"; }
-    return (early ? "Session ended early: " : "Session over: ") + done + " of " + n + " steps done";
+    if (done === 0) { return w("Session ended: no step was done"); }
+    if (done === n) { return w("Well done: all {total} steps done").replace("{total}", n); }
+    var text = early ? w("Session ended early: {done} of {total} steps done")
+      : w("Session over: {done} of {total} steps done");
+    return text.replace("{done}", done).replace("{total}", n);
   }
 
   function finish(early) {
@@ -239,7 +251,7 @@
 
   $("after-form").addEventListener("submit", function (e) {
     e.preventDefault();
-    $("save-status").textContent = "Saving…";
+    $("save-status").textContent = w("Saving…");
     var fields = {
       pain_after: $("pain-after").value, completed_steps: completedCount(),
       pressed_seconds: pressedSeconds(), note: $("note").value
@@ -249,11 +261,12 @@
       $("save-status").innerHTML = "";
       var link = document.createElement("a");
       link.href = "/diary/";
-      link.textContent = "Saved. See your diary.";
+      link.textContent = w("Saved. See your diary.");
       $("save-status").appendChild(link);
       link.focus();
     }, function (err) {
-      $("save-status").textContent = "Not saved: " + err.message + ". Try again when online.";
+      $("save-status").textContent =
+        w("Not saved: {problem}. Try again when online.").replace("{problem}", err.message);
     });
   });
 

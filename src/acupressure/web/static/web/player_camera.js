@@ -12,6 +12,9 @@
   var HAND_VIEW = { "LI4": true, "TE3": true };
   var checkable = JSON.parse(holder.dataset.checkable || "[]");
   var s = { verdict: "", code: "", frame: null, last: null, onTarget: {} };
+  var wordsEl = document.getElementById("player-words");
+  var words = wordsEl ? JSON.parse(wordsEl.textContent) : {};
+  function w(english, code) { return (words[english] || english).split("{code}").join(code || ""); }
 
   function pressStep() {
     var step = player.step();
@@ -31,7 +34,7 @@
       if (!s.frame || s.frame.dataset.mode !== url.split("&mode=")[1].split("&")[0]) {
         s.frame && s.frame.remove();
         s.frame = document.createElement("iframe");
-        s.frame.title = "Camera: am I on the point?";
+        s.frame.title = w("Camera: am I on the point?");
         s.frame.allow = "camera";
         s.frame.className = "camera-frame";
         s.frame.dataset.mode = HAND_VIEW[code] ? "hands" : "body";
@@ -54,8 +57,8 @@
     if (!box.checked) { statusEl.textContent = ""; return; }
     if (!step) { statusEl.textContent = ""; return; }
     statusEl.textContent = waiting ?
-      "The hold waits until your finger is on " + step.code + "." :
-      "On " + step.code + ": the hold runs.";
+      w("The hold waits until your finger is on {code}.", step.code) :
+      w("On {code}: the hold runs.", step.code);
   }
 
   // Seconds on target: the hold clock's progress during press steps while the finger is on.

@@ -7,15 +7,19 @@
   var status = document.getElementById("reminder-status");
   if (!box || !button || !("Notification" in window)) { return; }
   var due = box.getAttribute("data-next-due");
+  var wordsEl = document.getElementById("today-words");
+  var words = wordsEl ? JSON.parse(wordsEl.textContent) : {};
+  function w(english) { return words[english] || english; }
 
   function schedule() {
     if (!due || Notification.permission !== "granted") { return; }
     var wait = Date.parse(due) - Date.now();
     if (wait < 0) { wait = 0; }
     if (wait > 2147483647) { return; }
-    status.textContent = "You will get a reminder here when the next session is due.";
+    status.textContent = w("You will get a reminder here when the next session is due.");
     setTimeout(function () {
-      new Notification("Acupressure session", { body: "A session is due now.", tag: "acupressure-due" });
+      new Notification(w("Acupressure session"), { body: w("A session is due now."),
+        tag: "acupressure-due" });
     }, wait);
   }
 

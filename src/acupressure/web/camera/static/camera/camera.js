@@ -5,9 +5,12 @@
   var button = document.getElementById("enlarge");
   if (!img || !button) { return; }
   var figure = img.closest("figure");
+  var wordsEl = document.getElementById("camera-words");
+  var words = wordsEl ? JSON.parse(wordsEl.textContent) : {};
+  function w(english) { return words[english] || english; }
   function toggle() {
     var big = figure.classList.toggle("enlarged");
-    button.textContent = big ? "Close the enlarged photo" : "Enlarge the photo";
+    button.textContent = big ? w("Close the enlarged photo") : w("Enlarge the photo");
   }
   button.hidden = false;
   button.addEventListener("click", toggle);

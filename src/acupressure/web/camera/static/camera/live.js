@@ -22,6 +22,14 @@
   var embedded = root.dataset.embedded === "1" && window.parent !== window;
   var csrf = root.querySelector("input[name=csrfmiddlewaretoken]").value;
   var ctx = canvas.getContext("2d");
+  // The page's words for this script, keyed by the English ({name}: a value put in).
+  var wordsEl = document.getElementById("live-words");
+  var words = wordsEl ? JSON.parse(wordsEl.textContent) : {};
+  function w(english, values) {
+    var text = words[english] || english;
+    Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(values[k]); });
+    return text;
+  }
 
   // A tiny module using a SIMD instruction: the vendored wasm is the SIMD build only.
   var SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3,
@@ -86,16 +94,16 @@
       return;
     }
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
-      say("This browser cannot use a camera here (it needs a secure https page). " +
-        "Upload a photo instead.");
+      say(w("This browser cannot use a camera here (it needs a secure https page). " +
+        "Upload a photo instead."));
       return;
     }
     if (!window.WebAssembly || !WebAssembly.validate(SIMD_PROBE)) {
-      say("This browser is too old for the live camera. Upload a photo instead.");
+      say(w("This browser is too old for the live camera. Upload a photo instead."));
       return;
     }
     startBtn.disabled = true;
-    say("Asking for the camera…");
+    say(w("Asking for the camera…"));
     var facing = kind === "hands" ? "user" : "environment";
     navigator.mediaDevices.getUserMedia({
       audio: false, video: { facingMode: facing, width: { ideal: 640 }, height: { ideal: 480 } }
@@ -109,29 +117,29 @@
       return video.play();
     }).then(function () {
       if (s.solution) { return s.solution; }
-      say("Loading the " + (kind === "hands" ? "hand" : "body") + " model (the first time " +
-        "takes a while)…");
+      say(kind === "hands" ? w("Loading the hand model (the first time takes a while)…") :
+        w("Loading the body model (the first time takes a while)…"));
       return makeSolution(kind);
     }).then(function (solution) {
       s.solution = solution;
       s.kind = kind;
       s.running = true;
       stopBtn.disabled = false;
-      say(kind === "hands" ? "Looking for a hand…" : "Looking for a body…");
+      say(kind === "hands" ? w("Looking for a hand…") : w("Looking for a body…"));
       nextFrame();
     }).catch(function (err) {
       stop();
       var name = err && err.name;
       if (name === "NotAllowedError" || name === "SecurityError") {
-        say("Camera permission was denied. Allow the camera for this site in the browser's " +
-          "settings and press Start again, or upload a photo instead.");
+        say(w("Camera permission was denied. Allow the camera for this site in the browser's " +
+          "settings and press Start again, or upload a photo instead."));
       } else if (name === "NotFoundError" || name === "OverconstrainedError") {
-        say("No camera was found on this device. Upload a photo instead.");
+        say(w("No camera was found on this device. Upload a photo instead."));
       } else if (name === "NotReadableError") {
-        say("The camera is busy in another app. Close it and press Start again.");
+        say(w("The camera is busy in another app. Close it and press Start again."));
       } else {
-        say("The live camera could not start (" + (err && err.message || err) + "). " +
-          "Upload a photo instead.");
+        say(w("The live camera could not start ({problem}). Upload a photo instead.",
+          { problem: err && err.message || err }));
       }
     });
   }
@@ -152,7 +160,7 @@
     s.verdict = "";
     delete root.dataset.verdict;
     verdictEl.textContent = "";
-    say("The camera is off.");
+    say(w("The camera is off."));
   }
 
   // Every video frame: draw the latest points, and hand the frame to MediaPipe when it is free.
@@ -172,7 +180,8 @@
       s.busy = true;
       s.solution.send({ image: video }).then(function () { s.busy = false; }, function (err) {
         s.busy = false;
-        say("The model stopped working (" + (err && err.message || err) + "). Press Start again.");
+        say(w("The model stopped working ({problem}). Press Start again.",
+          { problem: err && err.message || err }));
         stop();
       });
     }
@@ -195,8 +204,8 @@
         s.result = null;
         s.pending = null;
         setNotes([]);
-        say("No hand found. Show your whole hand, fingers apart, in good light.");
-        noPress("no hand was found: show both hands, in good light");
+        say(w("No hand found. Show your whole hand, fingers apart, in good light."));
+        noPress(w("no hand was found: show both hands, in good light"));
         return;
       }
       body.hands = hands.slice(0, 4).map(function (marks, i) {
@@ -214,8 +223,8 @@
         s.result = null;
         s.pending = null;
         setNotes([]);
-        say("No body found. The whole back, shoulders to hips, should fill the picture.");
-        noPress("no body was found: step back so that shoulders and hips fill the picture");
+        say(w("No body found. The whole back, shoulders to hips, should fill the picture."));
+        noPress(w("no body was found: step back so that shoulders and hips fill the picture"));
         return;
       }
       body.pose = { landmarks: pairs(marks),
@@ -239,12 +248,12 @@
       method: "POST", credentials: "same-origin", body: JSON.stringify(body),
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrf }
     }).then(function (r) {
-      if (!r.ok) { throw new Error("the server answered " + r.status); }
+      if (!r.ok) { throw new Error(w("the server answered {status}", { status: r.status })); }
       return r.json();
     }).then(function (result) {
       if (s.running) { show(result); }
     }).catch(function (err) {
-      if (s.running) { say("Could not place the points: " + err.message + ". Retrying…"); }
+      if (s.running) { say(w("Could not place the points: {problem}. Retrying…", { problem: err.message })); }
     }).then(function () {
       s.inFlight = false;
       send();
@@ -255,7 +264,8 @@
     s.result = result;
     var notes = [];
     result.detections.forEach(function (d) {
-      var who = d.kind === "hand" ? "Your " + d.hand + " hand" : "Body";
+      var who = d.kind !== "hand" ? w("Body") : d.hand === "left" ? w("Your left hand") :
+        w("Your right hand");
       var codes = {};  // one line per note, naming its points: "Body, BL23 and GV4: …"
       d.points.forEach(function (p) {
         if (!p.note) { return; }
@@ -264,8 +274,8 @@
       });
       Object.keys(codes).forEach(function (note) {
         var names = codes[note];
-        var list = names.length > 1 ? names.slice(0, -1).join(", ") + " and " +
-          names[names.length - 1] : names[0];
+        var list = names.length > 1 ? w("{list} and {last}",
+          { list: names.slice(0, -1).join(", "), last: names[names.length - 1] }) : names[0];
         notes.push(who + ", " + list + ": " + note);
       });
     });
@@ -273,21 +283,19 @@
     setNotes(notes);
     if (result.press) { setVerdict(result.press); }
     var placed = placedPoints(result);
-    say(placed.length ? "Points found. Hold still to see them steady." :
-      "Found you, but no point can be shown from this side.");
+    say(placed.length ? w("Points found. Hold still to see them steady.") :
+      w("Found you, but no point can be shown from this side."));
   }
 
   // The press verdict: shown, spoken and beeped (when switched on) each time it changes, and
   // told to the web player when this page runs inside it.
   function setVerdict(press) {
-    var sure = press.certainty ? " (" + press.certainty + " certainty)" : "";
+    var sure = press.certainty ? " " + w("(" + press.certainty + " certainty)") : "";
     if (press.presser && press.presser.seen_by === "pose") {
-      sure += ". Live, the body model follows only the person filmed: the pressing hand is " +
-        "your own; for a helper's hand, upload a photo instead.";
+      sure += ". " + w("Live, the body model follows only the person filmed: the pressing hand is your own; for a helper's hand, upload a photo instead.");
     }
     if (press.covered && !press.remembered) {
-      sure += ". The pressing hand hides part of the other hand: show that hand alone for a " +
-        "moment, keep it still, then press from the side.";
+      sure += ". " + w("The pressing hand hides part of the other hand: show that hand alone for a moment, keep it still, then press from the side.");
     }
     var text = press.code + ": " + press.advice + sure;
     if (verdictEl.textContent !== text) { verdictEl.textContent = text; }
@@ -305,11 +313,15 @@
     if ("speechSynthesis" in window && now - s.spokenAt > 1500) {
       s.spokenAt = now;
       window.speechSynthesis.cancel();
-      var words = press.verdict === "on" ? "On it" : press.verdict === "close" ?
-        "Close. Move a little " + (press.direction || "") : press.verdict === "off" ?
-        "Not there yet" + (press.direction ? ". Move " + press.direction : "") :
-        "Cannot tell";
-      window.speechSynthesis.speak(new SpeechSynthesisUtterance(words));
+      var direction = { direction: press.direction || "" };
+      var spoken = press.verdict === "on" ? w("On it") : press.verdict === "close" ?
+        (press.direction ? w("Close. Move a little {direction}", direction) : w("Close")) :
+        press.verdict === "off" ?
+        (press.direction ? w("Not there yet. Move {direction}", direction) : w("Not there yet")) :
+        w("Cannot tell");
+      var utterance = new SpeechSynthesisUtterance(spoken);
+      utterance.lang = root.dataset.voiceLang || "en";
+      window.speechSynthesis.speak(utterance);
     }
   }
 
@@ -359,7 +371,7 @@
     root.dataset.markers = String(codes.length);
     if (key === s.shown) { return; }
     s.shown = key;
-    shownEl.textContent = unique.length ? key + " shown" : "";
+    shownEl.textContent = unique.length ? w("{codes} shown", { codes: key }) : "";
   }
 
   function draw() {

@@ -1,0 +1,113 @@
+"""Make the font subset that draws Chinese in charts and pages with no CJK font installed.
+
+Source: Noto Sans CJK SC Regular (Google and Adobe, SIL Open Font License 1.1), from
+Debian's fonts-noto-cjk (NotoSansCJK-Regular.ttc; any copy of that file will do). The
+subset keeps exactly the characters the Chinese translations use (the zh_Hans catalog and
+the zh-Hans data files, the languages' own names) plus printable ASCII (codes, pinyin,
+numbers) and a few marks the pages use (· – × →), and is committed as
+src/acupressure/charts/fonts/NotoSansSC-subset.otf (fontTools, at build time only).
+
+    python scripts/font_subset.py [--source PATH/NotoSansCJK-Regular.ttc]
+    python scripts/font_subset.py --check   # the committed subset covers every character
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+from babel.messages.pofile import read_po
+from fontTools import subset
+from fontTools.ttLib import TTCollection, TTFont
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "src" / "acupressure"
+OUTPUT = PACKAGE / "charts" / "fonts" / "NotoSansSC-subset.otf"
+SOURCE = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+FAMILY = "Noto Sans CJK SC"
+ASCII = {chr(c) for c in range(0x20, 0x7F)}
+# Written into pages and charts outside the translations: separators, signs, arrows.
+MARKS = set("·–—×±…“”‘’→")
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def texts() -> list[str]:
+    """Every Chinese text the product shows: the catalog's and the data's translations."""
+    found: list[str] = []
+    po = PACKAGE / "i18n" / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
+    with po.open("rb") as f:
+        for message in read_po(f, locale="zh_Hans"):
+            found += [message.string] if isinstance(message.string, str) else list(message.string)
+    for file in sorted(PACKAGE.rglob("data/i18n/zh-Hans/*.yaml")):
+        found += _strings(yaml.safe_load(file.read_text(encoding="utf-8")))
+    return found
+
+
+def characters() -> set[str]:
+    from acupressure.i18n import NAMES
+
+    chars = ASCII | MARKS | set("".join(NAMES.values()))  # the switcher names each language
+    for text in texts():
+        chars.update(ch for ch in text if ch not in "\n\t")
+    return chars
+
+
+def _source_font(path: Path) -> TTFont:
+    if path.suffix.lower() == ".ttc":
+        for font in TTCollection(str(path)).fonts:
+            if font["name"].getDebugName(1) == FAMILY:
+                return font
+        raise SystemExit(f"{path}: no {FAMILY!r} face in this collection")
+    return TTFont(str(path))
+
+
+def build(source: Path) -> None:
+    font = _source_font(source)
+    options = subset.Options()
+    options.name_IDs = ["*"]  # keep the copyright, license and name records
+    options.name_languages = ["*"]
+    options.notdef_outline = True
+    options.layout_features = ["*"]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text="".join(sorted(characters())))
+    subsetter.subset(font)
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    font.save(str(OUTPUT))
+    print(
+        f"{OUTPUT.relative_to(ROOT)}: {len(characters())} characters, {OUTPUT.stat().st_size} bytes"
+    )
+
+
+def missing() -> list[str]:
+    cmap = TTFont(str(OUTPUT)).getBestCmap()
+    return sorted(ch for ch in characters() if ord(ch) not in cmap)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source", type=Path, default=SOURCE)
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args(argv)
+    if args.check:
+        lacking = missing()
+        if lacking:
+            print(f"the font subset lacks {''.join(lacking)!r}; run scripts/font_subset.py")
+            return 1
+        return 0
+    build(args.source)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

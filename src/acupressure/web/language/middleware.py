@@ -1,0 +1,45 @@
+"""After Django's LocaleMiddleware (cookie, then Accept-Language): a signed-in person's stored
+choice wins, and the core (acupressure.i18n) produces its text in the page's language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+
+from acupressure import i18n
+from acupressure.web.language.models import LanguagePreference
+
+
+def django_code(language: i18n.Language) -> str:
+    """Django's code for a language (zh-hans)."""
+    return language.lower()
+
+
+def core_language(code: str | None) -> i18n.Language:
+    return i18n.parse(code or "") or i18n.DEFAULT
+
+
+def stored_language(user_id: int) -> str | None:
+    """A person's chosen language (Django's code), None when they never chose one."""
+    return (
+        LanguagePreference.objects.filter(user_id=user_id)
+        .values_list("language", flat=True)
+        .first()
+    )
+
+
+class LanguageMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            stored = stored_language(user.pk)
+            if stored:
+                translation.activate(stored)
+                request.LANGUAGE_CODE = stored
+        with i18n.use(core_language(translation.get_language())):
+            return self.get_response(request)
