@@ -46,8 +46,8 @@ PUBLIC: dict[str, list[str]] = {
     "acupressure.safety": [
         "GENERAL_ADVICE", "AskedWhen", "Condition", "Effect", "Intake", "PregnancyRule",
         "RaisedFlag", "RedFlag", "SafetyDataError", "Screened", "Screening", "Urgency",
-        "conditions", "pregnancy_rule", "red_flags", "relevant_flags", "reviewer", "screen",
-        "screened",
+        "conditions", "localized_advice", "pregnancy_rule", "red_flags", "relevant_flags",
+        "reviewer", "screen", "screened",
     ],
     "acupressure.session": [
         "Clock", "Event", "JsonlStore", "Keys", "NullStore", "PlanSummary", "Player",

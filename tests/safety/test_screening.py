@@ -1,4 +1,5 @@
-from acupressure.safety import Intake, screen
+from acupressure import i18n
+from acupressure.safety import Intake, localized_advice, screen
 
 
 def test_no_flags_is_not_blocked() -> None:
@@ -40,3 +41,19 @@ def test_emergency_wins_over_soon() -> None:
     result = screen(Intake(areas=["neck"], red_flags=["weight-loss", "cord-signs"]))
     assert result.urgency == "emergency"
     assert [f.id for f in result.red_flags] == ["cord-signs", "weight-loss"]
+
+
+def test_kept_advice_reads_in_the_current_language_whatever_it_was_kept_in() -> None:
+    intake = Intake(areas=["lower-back"], red_flags=["fever", "chest-heart"])
+    said = {}
+    for language in i18n.LANGUAGES:
+        with i18n.use(language):
+            said[language] = screen(intake).advice
+    assert len({tuple(lines) for lines in said.values()}) == len(i18n.LANGUAGES)
+    for kept in said.values():
+        for language in i18n.LANGUAGES:
+            with i18n.use(language):
+                assert localized_advice([*kept, "a line from older data"]) == [
+                    *said[language],
+                    "a line from older data",
+                ]

@@ -7,7 +7,7 @@ from tests.doubles import FakeWallClock
 from tests.web.personas import Personas
 from tests.web.programs import INTAKE, make
 
-from acupressure import safety
+from acupressure import i18n, safety
 from acupressure.safety import Intake
 from acupressure.web.models import PracticeSession
 
@@ -92,6 +92,12 @@ def test_rescreen_each_week_and_a_yes_stops(owner_client: object, clock: FakeWal
     assert program.stopped_at is not None and program.calendar_token is None
     assert "Your program is stopped" in page.content.decode()
     assert program.advice and program.advice[0] in page.content.decode()
+    owner_client.post("/language/", {"language": "es"})  # type: ignore[attr-defined]
+    home = owner_client.get(f"/program/{program.pk}/").content.decode()  # type: ignore[attr-defined]
+    with i18n.use("es"):  # the advice kept in English, read in Spanish, with the review mark
+        spanish = safety.red_flags()["fever"].advice
+    assert spanish in home and safety.red_flags()["fever"].advice not in home
+    assert 'class="translation-mark"' in home
 
 
 def test_unanswered_rescreen_is_refused(owner_client: object) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
-from acupressure.i18n import N_
+from acupressure.i18n import LANGUAGES, N_, use
 from acupressure.i18n import gettext as _
 from acupressure.safety.intake import Intake
 from acupressure.safety.loader import red_flags
@@ -91,14 +91,30 @@ def screen(intake: Intake) -> Screening:
     elif open_flags:
         urgency = "soon"
     advice = [f.advice for f in open_flags]
-    if urgency == "emergency":
-        advice.insert(0, _("No acupressure routine is offered."))
-    elif urgency == "soon":
-        advice.insert(
-            0,
-            _(
-                "No routine is offered until a clinician has assessed this; then plan again and "
-                "confirm that a clinician has seen you."
-            ),
-        )
+    if urgency is not None:
+        advice.insert(0, _(BLOCKED[urgency]))
     return Screening(blocked=bool(open_flags), urgency=urgency, advice=advice, red_flags=raised)
+
+
+# The first line of a blocking screening's advice, by urgency.
+BLOCKED: dict[Urgency, str] = {
+    "emergency": N_("No acupressure routine is offered."),
+    "soon": N_(
+        "No routine is offered until a clinician has assessed this; then plan again and "
+        "confirm that a clinician has seen you."
+    ),
+}
+
+
+def localized_advice(lines: list[str]) -> list[str]:
+    """Advice kept from an earlier screening (a stopped program's), in the current language:
+    each line is found among the red flags' advice and the blocking lines in every language.
+    A line found nowhere (the data changed since) is returned as it was kept."""
+    ids = list(red_flags())
+    wanted = [red_flags()[i].advice for i in ids] + [_(text) for text in BLOCKED.values()]
+    table: dict[str, str] = {}
+    for language in LANGUAGES:
+        with use(language):
+            kept = [red_flags()[i].advice for i in ids] + [_(t) for t in BLOCKED.values()]
+        table.update(zip(kept, wanted, strict=True))
+    return [table.get(line, line) for line in lines]

@@ -16,7 +16,7 @@ from acupressure.plan.prescribe import PrescribedPoint
 from acupressure.program import Design, DoneSession, Program, Schedule, SlotKind
 from acupressure.program import press_seconds as plan_press_seconds
 from acupressure.program.summary import Summary
-from acupressure.safety import Intake
+from acupressure.safety import Intake, localized_advice
 from acupressure.web.models import PracticeSession, ProgramRecord, QuestionnaireAnswer
 
 
@@ -33,7 +33,7 @@ def _program(row: ProgramRecord) -> Program:
         schedule=Schedule.model_validate(row.schedule),
         stopped_at=row.stopped_at,
         stop_reason=row.stop_reason,
-        advice=list(row.advice),
+        advice=localized_advice(list(row.advice)),
         screened_week=row.screened_week,
         rescreen_requested=row.rescreen_requested,
         calendar_token=row.calendar_token,
