@@ -125,8 +125,13 @@ def test_a_signed_in_person_keeps_the_language_on_another_browser(people: Person
     first = people.client_for(people.owner)
     first.post("/language/", {"language": "es", "next": "/"})
     other = people.client_for(people.owner)  # a new browser: no cookie, English header
-    page = other.get("/diary/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    response = other.get("/diary/", HTTP_ACCEPT_LANGUAGE="en")
+    page = response.content.decode()
     assert '<html lang="es">' in page and "Su diario del dolor" in page
+    # that browser now carries the choice, for the live camera's frames (no database there)
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "es"
+    again = other.get("/diary/", HTTP_ACCEPT_LANGUAGE="en")
+    assert settings.LANGUAGE_COOKIE_NAME not in again.cookies  # in step: not set again
     stranger = people.client_for(people.stranger).get("/diary/", HTTP_ACCEPT_LANGUAGE="en")
     assert '<html lang="en">' in stranger.content.decode()
 

@@ -23,7 +23,7 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def _clear_loaded_data() -> None:
-    for cached in (atlas._english, atlas._translated, atlas.index, atlas.sources):
+    for cached in (atlas._english, atlas._translated, atlas._codes, atlas.index, atlas.sources):
         cached.cache_clear()
     for name in ("_red_flags", "_conditions", "_english_red_flags", "_english_conditions"):
         getattr(safety_loader, name).cache_clear()

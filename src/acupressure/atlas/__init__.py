@@ -89,7 +89,13 @@ def resolve(query: str) -> Match:
     return Match(point=point, query=match.query, errata=errata)
 
 
+@cache
+def _codes(language: Language) -> dict[str, Point]:
+    return {p.code: p for p in _translated(language)[0]}
+
+
 def get(query: str) -> Point:
-    """The point by code, alias or name (an exact code, the common case, is a dict lookup)."""
-    point = index().by_code(query)
+    """The point by code, alias or name, in the current language (an exact code, the
+    common case, is a dict lookup)."""
+    point = _codes(current()).get(query)
     return point if point is not None else resolve(query).point

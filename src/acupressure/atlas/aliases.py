@@ -72,10 +72,6 @@ class AliasIndex:
     def keys(self) -> dict[str, str]:
         return dict(self._index)
 
-    def by_code(self, code: str) -> Point | None:
-        """The point whose standard code is exactly ``code`` (no normalising), or None."""
-        return self._points.get(code)
-
     def resolve(self, query: str) -> Match:
         key = normalise(query)
         if not key:

@@ -34,8 +34,9 @@ def texts(command: Any) -> Iterator[str]:
 
 
 def translate(command: Any) -> None:
-    """Replace every help text of the tree (Typer's click commands) with its translation."""
-    for cmd in _walk(command):
+    """Replace every help text of the tree (Typer's click commands) with its translation. A
+    lazy group's commands are not built here: the group translates each when it builds it."""
+    for cmd in _walk(command, build=False):
         if cmd.help:
             cmd.help = i18n.gettext(cmd.help)
         if cmd.short_help:
@@ -45,11 +46,11 @@ def translate(command: Any) -> None:
                 param.help = i18n.gettext(param.help)
 
 
-def _walk(command: Any) -> Iterator[Any]:
+def _walk(command: Any, build: bool = True) -> Iterator[Any]:
     yield command
     for sub in getattr(command, "commands", {}).values():
-        yield from _walk(sub)
-    if hasattr(command, "list_commands") and not getattr(command, "commands", None):
+        yield from _walk(sub, build)
+    if build and hasattr(command, "list_commands") and not getattr(command, "commands", None):
         for name in command.list_commands(None):  # a lazy group builds its commands on demand
             yield from _walk(command.get_command(None, name))
 
@@ -83,7 +84,9 @@ CLICK_WORDS = (
     N_("Missing argument"),
     N_("Missing parameter"),
 )
-_MARKED = ("typer.core", "typer.rich_utils")
+# typer.rich_utils marks words too, but with rich_markup_mode=None (cli/__init__.py) Typer
+# never uses it, and importing it would load most of Rich on every command.
+_MARKED = ("typer.core",)
 
 
 def speak_click() -> None:

@@ -22,7 +22,6 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from acupressure.i18n.languages import Language
@@ -95,7 +94,10 @@ def read(
     file: Any, name: str, language: Language, expand: Callable[[str], str] = str
 ) -> TranslationFile:
     """Read and validate one translation file (``file`` is a path or a Traversable);
-    ``expand`` rewrites the text before it is parsed (the atlas's ``{cun:2}``)."""
+    ``expand`` rewrites the text before it is parsed (the atlas's ``{cun:2}``). PyYAML is
+    imported here, so that English, which reads no translation, never loads it."""
+    import yaml
+
     try:
         raw = yaml.safe_load(expand(file.read_text(encoding="utf-8")))
         parsed = TranslationFile.model_validate(raw)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
@@ -30,16 +31,38 @@ def stored_language(user_id: int) -> str | None:
     )
 
 
+def remember(response: HttpResponse, code: str) -> None:
+    """The language cookie that LocaleMiddleware reads first."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=365 * 86400,
+        samesite="Lax",
+        secure=settings.HTTPS,
+        httponly=True,
+    )
+
+
+# The live camera posts a frame's landmarks many times a second and must not touch the
+# database (issue 13): its language comes from the cookie, which the pages keep in step with
+# the stored choice (below).
+FRAME_PATHS = frozenset({"/api/locate/landmarks"})
+
+
 class LanguageMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        stored = None
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        if request.path not in FRAME_PATHS and user is not None and user.is_authenticated:
             stored = stored_language(user.pk)
             if stored:
                 translation.activate(stored)
                 request.LANGUAGE_CODE = stored
         with i18n.use(core_language(translation.get_language())):
-            return self.get_response(request)
+            response = self.get_response(request)
+        if stored and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != stored:
+            remember(response, stored)  # this browser now follows the stored choice too
+        return response

@@ -16,6 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from acupressure.web.language.middleware import remember
 from acupressure.web.language.models import LanguagePreference
 
 CODES = {code for code, _ in settings.LANGUAGES}
@@ -46,12 +47,5 @@ def switch(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         LanguagePreference.objects.update_or_create(user=request.user, defaults={"language": code})
     response = redirect(target)
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        code,
-        max_age=365 * 86400,
-        samesite="Lax",
-        secure=settings.HTTPS,
-        httponly=True,
-    )
+    remember(response, code)
     return response
