@@ -143,6 +143,7 @@ USAGE_ERRORS = [
     ["plan", "--no-red-flags"],
     ["program", "create", "--area", "neck", "--weeks", "x"],
     ["nosuch"],
+    ["point", "LI4", "extra"],
 ]
 
 
@@ -152,7 +153,7 @@ def test_usage_errors_are_translated(language: i18n.Language, args: list[str]) -
     run = _run(language, *args)
     assert run.returncode == 2, run.stderr
     assert english_left(run.stderr, language) == []
-    frame = ["Usage:", "Try '", "No such option", "Missing option", "Invalid value"]
+    frame = ["Usage:", "Try '", "No such option", "Missing option", "Invalid value", "Got "]
     frame += ["Error:"] if language == "zh-Hans" else []  # "Error:" is Spanish too
     assert [w for w in frame if w in run.stderr] == [], run.stderr
 

@@ -181,3 +181,24 @@ def test_chinese_pages_have_no_run_of_english_words(owner_client: Client) -> Non
     for page in pages:  # usernames (the practitioner "dr-pat" on /privacy/) are names
         text = visible_text(CITATIONS.sub("", page)).replace("dr-pat", "")
         assert ENGLISH_RUN.findall(text) == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["es", "zh-Hans"])
+def test_the_camera_and_switcher_refusals_are_translated(client: Client, language: str) -> None:
+    header = {"es": "es", "zh-Hans": "zh-CN"}[language]
+    bad = {"width": "wide", "height": 480, "points": ["LI4"]}
+    frame = client.post(
+        "/api/locate/landmarks", bad, content_type="application/json", HTTP_ACCEPT_LANGUAGE=header
+    )
+    deep = client.post(
+        "/api/locate/landmarks",
+        "[" * 5000,
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE=header,
+    )
+    switch = client.post("/language/", {"language": "fr"}, HTTP_ACCEPT_LANGUAGE=header)
+    assert (frame.status_code, deep.status_code, switch.status_code) == (422, 400, 400)
+    said = [frame.json()["detail"], deep.json()["detail"], switch.content.decode()]
+    assert said[0].startswith("width: ")
+    assert english_left("\n".join(said), i18n.parse(language) or "en") == [], said

@@ -3,6 +3,7 @@ through the catalog (scripts/i18n.py collects them from this same command tree).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -87,6 +88,7 @@ CLICK_WORDS = (
 # typer.rich_utils marks words too, but with rich_markup_mode=None (cli/__init__.py) Typer
 # never uses it, and importing it would load most of Rich on every command.
 _MARKED = ("typer.core",)
+EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)", re.S)
 
 
 def speak_click() -> None:
@@ -134,7 +136,17 @@ def _help_option(get_help_option: Any) -> Any:
 
 
 def _error_line(error: Any) -> str:
-    return i18n.gettext("Error: {message}").format(message=error.format_message())
+    return i18n.gettext("Error: {message}").format(message=_click_message(error))
+
+
+def _click_message(error: Any) -> str:
+    """The error's message; the one Click builds in English inside its parser (extra
+    arguments) is worded again through the catalog."""
+    message = str(error.format_message())
+    extra = EXTRA_ARGUMENTS.fullmatch(message)
+    if extra:
+        return i18n.gettext("Got unexpected extra argument(s) ({args})").format(args=extra[1])
+    return message
 
 
 def _show_error(self: Any, file: Any = None) -> None:

@@ -29,6 +29,7 @@ from acupressure.vision.press import SUPPORT
 from acupressure.web.camera import words
 from acupressure.web.camera.described import described
 from acupressure.web.camera.uploads import InMemoryOnly
+from acupressure.web.planning import validation_message
 from acupressure.web.ratelimit import Limit, allow
 from acupressure.web.security import CSP_WITH_WASM, PRIVATE
 from acupressure.web.views.session import VOICE_LANG
@@ -212,18 +213,20 @@ def landmarks(request: HttpRequest) -> JsonResponse:
     from acupressure.vision.locate import request as wanted
 
     if not allow(request, Limit("landmarks", settings.CAMERA_LANDMARKS_PER_MINUTE, 60)):
-        response = JsonResponse({"detail": "too many requests; slow down"}, status=429)
+        response = JsonResponse({"detail": _("too many requests; slow down")}, status=429)
         response["Retry-After"] = "60"
         return response
     if len(request.body) > MAX_LANDMARK_BODY:
-        return JsonResponse({"detail": "body too large"}, status=413)
+        return JsonResponse({"detail": _("body too large")}, status=413)
     try:
         data = LandmarksIn.model_validate(json.loads(request.body or b"null"))
         press = atlas.get(data.press).code if data.press else None
         codes = wanted([*data.points, press] if data.points and press else data.points)
     except RecursionError:  # "[[[[..." nested past Python's limit
-        return JsonResponse({"detail": "the JSON is nested too deeply"}, status=400)
-    except (ValueError, ValidationError, atlas.PointNotFoundError) as exc:
+        return JsonResponse({"detail": _("the JSON is nested too deeply")}, status=400)
+    except ValidationError as exc:
+        return JsonResponse({"detail": validation_message(exc)}, status=422)
+    except (ValueError, atlas.PointNotFoundError) as exc:  # JSON syntax; an unknown point
         return JsonResponse({"detail": str(exc).splitlines()[0]}, status=422)
     w, h = data.width, data.height
     hands = [

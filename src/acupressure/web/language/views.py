@@ -16,6 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from acupressure.i18n import gettext as _
 from acupressure.web.language.middleware import remember
 from acupressure.web.language.models import LanguagePreference
 
@@ -37,10 +38,14 @@ def from_this_site(request: HttpRequest) -> bool:
 @require_POST
 def switch(request: HttpRequest) -> HttpResponse:
     if not from_this_site(request):
-        return HttpResponseForbidden("the language can only be changed from this site's pages")
+        return HttpResponseForbidden(_("the language can only be changed from this site's pages"))
     code = request.POST.get("language", "")
     if code not in CODES:
-        return HttpResponseBadRequest(f"unknown language {code!r}; use one of {sorted(CODES)}")
+        return HttpResponseBadRequest(
+            _("unknown language {code!r}; use one of {codes}").format(
+                code=code, codes=", ".join(sorted(CODES))
+            )
+        )
     target = request.POST.get("next") or "/"
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         target = "/"
