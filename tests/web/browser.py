@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -51,6 +52,19 @@ def sign_in_by_link(page: Any, link: str) -> None:
     page.goto(link)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(link.split("/signin/")[0] + "/", timeout=10000)
+
+
+def run_whole_session(page: Any, pain_before: int, pain_after: int) -> None:
+    """On the player page (with Playwright's clock installed): pain before, start, the clock
+    run through every step, pain after, saved to the diary."""
+    page.get_by_label(re.compile("How bad is the pain now, from 0 .none.")).fill(str(pain_before))
+    page.get_by_role("button", name="Start the session").click()
+    total = int(page.locator("#timeline").evaluate("e => JSON.parse(e.textContent).total_seconds"))
+    page.clock.run_for(total * 1000 + 1000)
+    page.get_by_role("heading", name="Well done").wait_for()
+    page.get_by_label("How bad is the pain now, from 0 to 10?").fill(str(pain_after))
+    page.get_by_role("button", name="Save to my diary").click()
+    page.get_by_role("link", name="Saved. See your diary.").wait_for()
 
 
 class Recorder:

@@ -21,6 +21,7 @@ from tests.web.browser import (
     Recorder,
     answer_no_to_every_safety_question,
     need_chromium,
+    run_whole_session,
 )
 from tests.web.practice import open_link
 from tests.web.server import Served, start_server
@@ -152,14 +153,7 @@ def consent_session_and_check(me: Any, server: Served) -> None:
     me.get_by_text("Dr Ana Silva can now follow your practice").wait_for()
     me.get_by_role("button", name=re.compile("Start the next session")).click()
     me.wait_for_url(re.compile(r"/session/\d+/$"))
-    me.get_by_label(re.compile("How bad is the pain now, from 0 .none.")).fill("6")
-    me.get_by_role("button", name="Start the session").click()
-    total = int(me.locator("#timeline").evaluate("e => JSON.parse(e.textContent).total_seconds"))
-    me.clock.run_for(total * 1000 + 1000)
-    me.get_by_role("heading", name="Well done").wait_for()
-    me.get_by_label("How bad is the pain now, from 0 to 10?").fill("4")
-    me.get_by_role("button", name="Save to my diary").click()
-    me.get_by_role("link", name="Saved. See your diary.").wait_for()
+    run_whole_session(me, 6, 4)
     me.goto(server.base + "/")
     me.get_by_role("link", name="Before you start: where you are now").click()
     me.wait_for_url(re.compile(r"/program/\d+/check/"))

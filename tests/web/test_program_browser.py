@@ -16,6 +16,7 @@ from tests.web.browser import (
     Recorder,
     answer_no_to_every_safety_question,
     need_chromium,
+    run_whole_session,
     sign_in_by_link,
 )
 from tests.web.server import Served, start_server
@@ -106,14 +107,7 @@ def run(page: Any, server: Served) -> None:
     # a session from today
     page.get_by_role("button", name=re.compile("Start the next session")).click()
     page.wait_for_url(re.compile(r"/session/\d+/$"))
-    page.get_by_label(re.compile("How bad is the pain now, from 0 .none.")).fill("5")
-    page.get_by_role("button", name="Start the session").click()
-    total = int(page.locator("#timeline").evaluate("e => JSON.parse(e.textContent).total_seconds"))
-    page.clock.run_for(total * 1000 + 1000)
-    page.get_by_role("heading", name="Well done").wait_for()
-    page.get_by_label("How bad is the pain now, from 0 to 10?").fill("3")
-    page.get_by_role("button", name="Save to my diary").click()
-    page.get_by_role("link", name="Saved. See your diary.").wait_for()
+    run_whole_session(page, 5, 3)
     page.goto(server.base + "/")
     assert "done" in page.locator(".slot").first.inner_text()
     assert "1 of 1" in page.locator("table.adherence").inner_text()  # done ahead of time
