@@ -8,12 +8,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from tests.exports.samples import stored_program
 
 from acupressure.exports.handout import routine_pdf
 from acupressure.exports.pdf import render
 from acupressure.exports.progress import progress_pdf
 from acupressure.outcomes import questionnaires
-from acupressure.program import Program, design
+from acupressure.program import design
 from acupressure.program.summary import summarise
 from acupressure.safety import Intake
 
@@ -101,25 +102,10 @@ def test_pages_render_to_png(upper: tuple[Path, list[str]], tmp_path: Path) -> N
     assert dark > 1000  # a chart and text, not a blank page
 
 
-def program() -> Program:
-    made = design(Intake(areas=["neck"], red_flags=[]), date(2026, 3, 2))
-    return Program(
-        id=7,
-        owner="olivia",
-        created_at=datetime(2026, 3, 2, tzinfo=UTC),
-        intake=made.intake,
-        points=made.points,
-        extra_points=made.extra_points,
-        routine_press_seconds=300,
-        extra_press_seconds=60,
-        schedule=made.schedule,
-    )
-
-
 def test_progress_report_has_weeks_scores_and_adherence(tmp_path: Path) -> None:
     from acupressure.program import adherence
 
-    p = program()
+    p = stored_program("neck")
     answers = {
         (0, "pain-week"): {"pain": 7},
         (1, "pain-week"): {"pain": 5},

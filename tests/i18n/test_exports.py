@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 from icalendar import Calendar
+from tests.exports.samples import stored_program
 from tests.i18n.english import english_left
 
 from acupressure import i18n
@@ -21,7 +22,7 @@ from acupressure.exports.fhir import Export, PainReading, Person, WeeklyCheck, b
 from acupressure.exports.handout import routine_html, routine_pdf
 from acupressure.exports.progress import progress_pdf
 from acupressure.outcomes import questionnaires
-from acupressure.program import Program, adherence, design
+from acupressure.program import adherence, design
 from acupressure.program.summary import summarise
 from acupressure.safety import Intake
 
@@ -42,21 +43,6 @@ def handout(language: i18n.Language, folder: Path) -> Path:
     path = folder / f"handout-{language}.pdf"
     path.write_bytes(data)
     return path
-
-
-def program() -> Program:
-    made = design(Intake(areas=["upper-back"], red_flags=[]), date(2026, 3, 2))
-    return Program(
-        id=7,
-        owner="olivia",
-        created_at=datetime(2026, 3, 2, tzinfo=UTC),
-        intake=made.intake,
-        points=made.points,
-        extra_points=made.extra_points,
-        routine_press_seconds=300,
-        extra_press_seconds=60,
-        schedule=made.schedule,
-    )
 
 
 # A fontconfig that knows only DejaVu (the PDFs' Latin font): no CJK font on this "machine".
@@ -160,7 +146,7 @@ def test_a_spanish_handout_embeds_its_fonts(handouts: dict[str, Path]) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_progress_report_has_no_english_left(language: i18n.Language, tmp_path: Path) -> None:
-    p = program()
+    p = stored_program("upper-back")
     answers = {
         (0, "pain-week"): {"pain": 7},
         (0, "activities"): {"activity-1": {"name": "x", "rating": 3}},
@@ -182,7 +168,7 @@ def test_a_progress_report_has_no_english_left(language: i18n.Language, tmp_path
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_calendar_feed_speaks_the_language(language: i18n.Language) -> None:
     with i18n.use(language):
-        feed = Calendar.from_ical(program_calendar(program(), LINK))
+        feed = Calendar.from_ical(program_calendar(stored_program("upper-back"), LINK))
         expected = i18n.gettext("Acupressure session")
     events = list(feed.walk("VEVENT"))
     alarms = list(feed.walk("VALARM"))
@@ -195,7 +181,7 @@ def test_the_calendar_feed_speaks_the_language(language: i18n.Language) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_fhir_texts_are_translated_and_codes_are_not(language: i18n.Language) -> None:
-    p = program()
+    p = stored_program("upper-back")
     export = Export(
         patient=Person(key="user-1", label="C-1", named=False),
         program=p,

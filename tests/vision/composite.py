@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw
@@ -19,7 +20,7 @@ from acupressure import atlas, body
 from acupressure.body.direction import axes
 from acupressure.vision.detect import Detector
 from acupressure.vision.hand_map import hand_landmarks, hand_size
-from acupressure.vision.images import photo_from_rgb
+from acupressure.vision.images import load_path, photo_from_rgb
 from acupressure.vision.observations import HandObservation
 from acupressure.vision.orient import orient_hand
 from acupressure.vision.press import CLOSE_CUN, TIPS, cun_at
@@ -61,6 +62,14 @@ def framed(rgb: np.ndarray, hand: HandObservation) -> np.ndarray:
     canvas = Image.new("RGB", (box[2] - box[0], box[3] - box[1]), (128, 128, 128))
     canvas.paste(Image.fromarray(rgb), (-box[0], -box[1]))
     return np.asarray(canvas.resize((FRAME, FRAME), Image.Resampling.BICUBIC))
+
+
+def pressing_hand(detector: Detector, photos: list[Path]) -> tuple[np.ndarray, HandObservation]:
+    """The photo whose hand is pasted on (PRESSER) and that hand, as MediaPipe sees it."""
+    source = load_path(next(p for p in photos if p.name.startswith(PRESSER)))
+    presser = largest_hand(detector, source.rgb)
+    assert presser is not None
+    return source.rgb, presser
 
 
 def largest_hand(detector: Detector, rgb: np.ndarray) -> HandObservation | None:

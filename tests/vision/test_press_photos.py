@@ -26,7 +26,7 @@ from acupressure.vision.images import load_path, photo_from_rgb
 from acupressure.vision.locate import locate_photo, request
 from acupressure.vision.press import CLOSE_CUN, judge
 
-from .composite import PRESSER, Composite, back_hand, compose, framed, largest_hand, verdict_for
+from .composite import Composite, back_hand, compose, framed, pressing_hand, verdict_for
 from .photos import hand_photos
 
 pytestmark = pytest.mark.vision
@@ -47,9 +47,7 @@ def composites() -> list[tuple[str, str, Composite]]:
     out: list[tuple[str, str, Composite]] = []
     try:
         photos = hand_photos()
-        source = load_path(next(p for p in photos if p.name.startswith(PRESSER)))
-        presser = largest_hand(detector, source.rgb)
-        assert presser is not None
+        source_rgb, presser = pressing_hand(detector, photos)
         for path in photos:
             photo = load_path(path)
             seen = back_hand(detector, photo.rgb)
@@ -61,7 +59,7 @@ def composites() -> list[tuple[str, str, Composite]]:
                 continue
             for code in ("LI4", "TE3"):
                 for along, across in OFFSETS:
-                    made = compose(crop, target, source.rgb, presser, code, along, across)
+                    made = compose(crop, target, source_rgb, presser, code, along, across)
                     out.append((path.name, code, made))
     finally:
         detector.close()
@@ -117,9 +115,7 @@ def test_composites_with_the_hand_seen_alone_before() -> None:
     alone = {"right": 0, "on confirmed": 0, "cannot tell": 0, "wrong": 0}
     try:
         photos = hand_photos()
-        source = load_path(next(p for p in photos if p.name.startswith(PRESSER)))
-        presser = largest_hand(detector, source.rgb)
-        assert presser is not None
+        source_rgb, presser = pressing_hand(detector, photos)
         for path in photos:
             photo = load_path(path)
             seen = back_hand(detector, photo.rgb)
@@ -129,7 +125,7 @@ def test_composites_with_the_hand_seen_alone_before() -> None:
                 continue
             for code in ("LI4", "TE3"):
                 for (along, across), turn in [(o, t) for o in SIDE_OFFSETS for t in TURNS]:
-                    made = compose(crop, target, source.rgb, presser, code, along, across, turn)
+                    made = compose(crop, target, source_rgb, presser, code, along, across, turn)
                     hands = detector.hands(photo_from_rgb(made.rgb))
                     truth = made.truth_cun()
                     expected = verdict_for(code, truth)

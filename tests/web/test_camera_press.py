@@ -44,27 +44,26 @@ def _composites() -> list[tuple[str, str, Any]]:
     from acupressure.vision.detect import Detector
     from acupressure.vision.images import load_path, photo_from_rgb
     from acupressure.vision.locate import locate_photo, request
-    from vision.composite import PRESSER, back_hand, compose, framed, largest_hand, verdict_for
+    from vision.composite import back_hand, compose, framed, pressing_hand, verdict_for
     from vision.photos import hand_photos
 
     detector = Detector()
     out: list[tuple[str, str, Any]] = []
     try:
         photos = hand_photos()
-        source = load_path(next(p for p in photos if p.name.startswith(PRESSER)))
-        presser = largest_hand(detector, source.rgb)
-        assert presser is not None
+        source_rgb, presser = pressing_hand(detector, photos)
         for path in photos:
-            seen = back_hand(detector, load_path(path).rgb)
+            rgb = load_path(path).rgb
+            seen = back_hand(detector, rgb)
             if seen is None:
                 continue
-            crop = framed(load_path(path).rgb, seen)
+            crop = framed(rgb, seen)
             target = back_hand(detector, crop)
             if target is None:
                 continue
             for code in ("LI4", "TE3"):
                 for along, across in ((0.0, 0.0), (3.0, 0.0)):
-                    made = compose(crop, target, source.rgb, presser, code, along, across)
+                    made = compose(crop, target, source_rgb, presser, code, along, across)
                     result = locate_photo(
                         photo_from_rgb(made.rgb), request([code]), detector, press=code
                     )
@@ -137,24 +136,23 @@ def _remembered_on() -> tuple[str, Any, Any]:
     from acupressure.vision.detect import Detector
     from acupressure.vision.images import load_path, photo_from_rgb
     from acupressure.vision.press import judge
-    from vision.composite import PRESSER, back_hand, compose, framed, largest_hand, verdict_for
+    from vision.composite import back_hand, compose, framed, pressing_hand, verdict_for
     from vision.photos import hand_photos
 
     detector = Detector()
     try:
         photos = hand_photos()
-        source = load_path(next(p for p in photos if p.name.startswith(PRESSER)))
-        presser = largest_hand(detector, source.rgb)
-        assert presser is not None
+        source_rgb, presser = pressing_hand(detector, photos)
         for path in photos:
-            seen = back_hand(detector, load_path(path).rgb)
-            crop = None if seen is None else framed(load_path(path).rgb, seen)
+            rgb = load_path(path).rgb
+            seen = back_hand(detector, rgb)
+            crop = None if seen is None else framed(rgb, seen)
             target = None if crop is None else back_hand(detector, crop)
             if crop is None or target is None:
                 continue
             for code in ("TE3", "LI4"):
                 for turn in (None, 90.0, 270.0, 0.0, 180.0):
-                    made = compose(crop, target, source.rgb, presser, code, 0.0, 0.0, turn)
+                    made = compose(crop, target, source_rgb, presser, code, 0.0, 0.0, turn)
                     hands = detector.hands(photo_from_rgb(made.rgb))
                     press = judge(code, hands, None, earlier=target)
                     if press.remembered and press.verdict == verdict_for(code, 0.0) == "on":
