@@ -116,3 +116,26 @@ def postgres_url() -> str:
             "no PostgreSQL: set ACUPRESSURE_TEST_DATABASE_URL (scripts/test.sh starts one as root)"
         )
     return url
+
+
+def pytest_on_postgres(modules: list[Path], timeout: int) -> subprocess.CompletedProcess[str]:
+    """Run test modules in a child pytest on PostgreSQL (Django picks its database once, at
+    start-up); skips when there is no reachable server."""
+    url = postgres_url()
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        psycopg.connect(url, connect_timeout=5).close()
+    except psycopg.OperationalError as exc:
+        pytest.skip(f"PostgreSQL at {url.split('@')[-1]} not reachable: {exc}")
+    env = {**os.environ, "DATABASE_URL": url}
+    env.pop("ACUPRESSURE_TEST_DATABASE_URL", None)
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *map(str, modules)]
+    return subprocess.run(
+        command,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=Path(__file__).parents[2],
+        check=False,
+    )

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.web.server import postgres_url
+from tests.web.server import postgres_url, pytest_on_postgres
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 HERE = Path(__file__).parent
@@ -30,30 +30,7 @@ MODULES = [
 
 
 def test_diary_and_models_pass_on_postgresql() -> None:
-    url = postgres_url()
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        psycopg.connect(url, connect_timeout=5).close()
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"PostgreSQL at {url.split('@')[-1]} not reachable: {exc}")
-    env = {**os.environ, "DATABASE_URL": url}
-    env.pop("ACUPRESSURE_TEST_DATABASE_URL", None)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            *[str(HERE / m) for m in MODULES],
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        cwd=HERE.parent.parent,
-    )
+    result = pytest_on_postgres([HERE / m for m in MODULES], timeout=600)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert " passed" in result.stdout and "failed" not in result.stdout
 
