@@ -24,7 +24,9 @@ django.setup()
 from django.contrib.auth.models import User  # noqa: E402
 from django.test import Client  # noqa: E402
 from tests.doubles import FakeWallClock  # noqa: E402
+from tests.web.browser import need_chromium  # noqa: E402
 from tests.web.personas import Personas  # noqa: E402
+from tests.web.server import Served, start_server  # noqa: E402
 
 from acupressure.web.clock import use_clock  # noqa: E402
 from acupressure.web.models import PractitionerLink  # noqa: E402
@@ -60,3 +62,12 @@ def people(db: None, clock: FakeWallClock) -> Personas:
 @pytest.fixture
 def owner_client(people: Personas) -> Client:
     return people.client_for(people.owner)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[Served]:
+    """For a browser test module: `acupressure serve` of its own, stopped after the module."""
+    need_chromium()
+    served = start_server()
+    yield served
+    served.stop()

@@ -13,22 +13,13 @@ from tests.web.browser import (
     Recorder,
     answer_no_to_every_safety_question,
     axe_serious,
-    need_chromium,
     sign_in_by_link,
     start_link,
 )
-from tests.web.server import Served, start_server
+from tests.web.server import Served
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 FORBIDDEN_IN_PREGNANCY = ("LI4", "BL60", "GB21", "CV6")
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[Served]:
-    need_chromium()
-    served = start_server()
-    yield served
-    served.stop()
 
 
 @pytest.fixture(scope="module")

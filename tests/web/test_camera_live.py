@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.test import Client
-from tests.web.browser import Recorder, axe_serious, need_chromium
+from tests.web.browser import Recorder, axe_serious
 from tests.web.camera import MODEL_WAIT_MS, camera_browser, write_y4m
-from tests.web.server import Served, start_server
+from tests.web.server import Served
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ for the vision helpers
 
@@ -35,14 +34,6 @@ def test_vendored_mediapipe_has_only_the_files_the_solutions_load() -> None:
     assert "hands.js" in files and "pose.js" in files
     assert "hand_landmark_full.tflite" in files and "pose_landmark_full.tflite" in files
     assert not {"pose_landmark_heavy.tflite", "hands_solution_wasm_bin.wasm"} & files
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[Served]:
-    need_chromium()
-    served = start_server()
-    yield served
-    served.stop()
 
 
 @pytest.mark.browser

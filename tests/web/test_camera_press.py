@@ -8,7 +8,6 @@ import json
 import math
 import re
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,23 +18,14 @@ from tests.web.browser import (
     CHROMIUM,
     Recorder,
     answer_no_to_every_safety_question,
-    need_chromium,
     sign_in_by_link,
 )
 from tests.web.camera import MODEL_WAIT_MS, camera_browser, write_y4m
-from tests.web.server import Served, start_server
+from tests.web.server import Served
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ for the vision helpers
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[Served]:
-    need_chromium()
-    served = start_server()
-    yield served
-    served.stop()
 
 
 def _composites() -> list[tuple[str, str, Any]]:

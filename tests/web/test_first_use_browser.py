@@ -12,21 +12,12 @@ from tests.web.browser import (
     CHROMIUM,
     Recorder,
     answer_no_to_every_safety_question,
-    need_chromium,
     sign_in_by_link,
     start_link,
 )
-from tests.web.server import Served, start_server
+from tests.web.server import Served
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[Served]:
-    need_chromium()
-    served = start_server()
-    yield served
-    served.stop()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ in Chinese, the cues spoken with a Chinese voice, and the bundled font drawing t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from tests.web.browser import (
@@ -13,9 +12,8 @@ from tests.web.browser import (
     CHROMIUM,
     Recorder,
     answer_no_to_every_safety_question,
-    need_chromium,
 )
-from tests.web.server import Served, start_server
+from tests.web.server import Served
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -24,14 +22,6 @@ SPEECH_SPY = """
 window.__said = [];
 window.speechSynthesis.speak = function (u) { window.__said.push([u.lang, u.text]); };
 """
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[Served]:
-    need_chromium()
-    served = start_server()
-    yield served
-    served.stop()
 
 
 def test_a_chinese_browser_plans_and_runs_a_session_in_chinese(server: Served) -> None:

@@ -10,7 +10,6 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,25 +19,16 @@ from tests.web.browser import (
     CHROMIUM,
     Recorder,
     answer_no_to_every_safety_question,
-    need_chromium,
     run_whole_session,
 )
 from tests.web.practice import open_link
-from tests.web.server import Served, start_server
+from tests.web.server import Served
 
 from acupressure import atlas
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 EXCLUDED = ["LI4", "BL60", "GB21", "CV6"]
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[Served]:
-    need_chromium()
-    served = start_server()
-    yield served
-    served.stop()
 
 
 def practitioner_link(server: Served) -> str:

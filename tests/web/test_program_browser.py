@@ -4,7 +4,6 @@ the summary; and the due-session notification once the person allows it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -15,11 +14,10 @@ from tests.web.browser import (
     CHROMIUM,
     Recorder,
     answer_no_to_every_safety_question,
-    need_chromium,
     run_whole_session,
     sign_in_by_link,
 )
-from tests.web.server import Served, start_server
+from tests.web.server import Served
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -32,14 +30,6 @@ if (window.Notification) {
   };
 }
 """
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[Served]:
-    need_chromium()
-    served = start_server()
-    yield served
-    served.stop()
 
 
 def test_plan_program_today_session_weekly_check_summary(server: Served) -> None:
