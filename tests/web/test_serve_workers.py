@@ -3,6 +3,7 @@ diary through the database, and static files served pre-compressed with long cac
 
 from __future__ import annotations
 
+import http.client
 import re
 import sys
 import time
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from tests.web.server import Served, start_server
+
+from acupressure.cli.workers import KEEPALIVE_REQUESTS
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="gunicorn needs fork")
 
@@ -61,6 +64,25 @@ def test_sign_in_and_diary_hold_across_workers(served: Served) -> None:
     assert answer.status_code == 200
     checkins = http.get(served.base + "/api/diary/checkins", timeout=30).json()
     assert [c["pain"] for c in checkins] == [3]
+
+
+def test_a_keep_alive_connection_is_closed_every_hundred_requests(served: Served) -> None:
+    """So that clients that hold their connections spread over the workers again."""
+    host, port = served.base.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=30)
+    try:
+        answers = []
+        for _ in range(KEEPALIVE_REQUESTS):
+            connection.request("GET", "/points/LI4/")
+            response = connection.getresponse()
+            response.read()
+            answers.append((response.status, response.getheader("Connection"), connection.sock))
+    finally:
+        connection.close()
+    assert all(status == 200 for status, _, _ in answers)
+    assert all(sock is answers[0][2] for _, _, sock in answers[:-1])  # one connection
+    assert {header for _, header, _ in answers[:-1]} == {"keep-alive"}
+    assert answers[-1][1] == "close" and answers[-1][2] is None  # http.client closed it
 
 
 def test_static_files_come_compressed_with_far_future_headers(served: Served) -> None:
