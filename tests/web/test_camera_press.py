@@ -287,14 +287,17 @@ def test_player_hold_runs_only_while_on_target(server: Served) -> None:
         assert _seconds(countdown.inner_text()) == held
         assert f"waits until your finger is on {code}" in page.locator("#camera-hold").inner_text()
 
-        def verdict(word: str) -> None:  # what the camera frame posts to the player
+        policy = page.locator("#camera-policy").inner_text()
+        assert "high or medium certainty" in policy and "with low certainty it waits" in policy
+
+        def verdict(word: str, certainty: str = "high") -> None:  # what the camera frame posts
             page.evaluate(
-                "([c, v]) => window.postMessage({type: 'acu-press', code: c, verdict: v},"
-                " location.origin)",
-                [code, word],
+                "([c, v, s]) => window.postMessage({type: 'acu-press', code: c, verdict: v,"
+                " certainty: s}, location.origin)",
+                [code, word, certainty],
             )
-            shown = "the hold runs" if word == "on" else "waits until your finger"
-            page.locator("#camera-hold").filter(has_text=shown).wait_for()
+            state = "waits" if word != "on" else "runs" if certainty != "low" else "unsure"
+            page.locator(f"#camera-hold[data-state='{state}']").wait_for()
 
         verdict("on")
         page.clock.run_for(1000)
@@ -302,7 +305,12 @@ def test_player_hold_runs_only_while_on_target(server: Served) -> None:
         verdict("close")
         page.clock.run_for(3000)
         assert _seconds(countdown.inner_text()) == held - 1  # waits again
-        verdict("on")
+        verdict("on", "low")  # on, but the camera is not sure: shown as unsure, does not count
+        assert "not sure" in page.locator("#camera-hold").inner_text()
+        page.clock.run_for(3000)
+        assert _seconds(countdown.inner_text()) == held - 1
+        verdict("on", "medium")
+        assert "the hold runs" in page.locator("#camera-hold").inner_text()
         page.clock.run_for(1000)
         assert _seconds(countdown.inner_text()) == held - 2
         on_target = page.evaluate("window.acuPlayer.onTarget")
