@@ -17,7 +17,8 @@ import numpy as np
 from PIL import Image
 
 from acupressure.vision.detect import Detector
-from acupressure.vision.images import Photo, load_path
+from acupressure.vision.images import Photo, load_path, photo_from_rgb
+from acupressure.vision.locate import locate_photo, request
 from acupressure.vision.observations import HandObservation
 
 from .composite import Composite, back_hand, compose, framed, pressing_hand, verdict_for
@@ -81,3 +82,19 @@ def moved(rgb: np.ndarray, dx: int = MOVED_PX, dy: int = MOVED_PX // 2) -> np.nd
     canvas = Image.new("RGB", (rgb.shape[1], rgb.shape[0]), (128, 128, 128))
     canvas.paste(Image.fromarray(rgb), (dx, dy))
     return np.asarray(canvas)
+
+
+def fixed_case(detector: Detector) -> Case | None:
+    """A composite whose verdict is wrong from the pressed photo alone and right with the
+    photo of the hand alone (placed on it): for the CLI and web tests."""
+    for case in cases(detector):
+        photo = photo_from_rgb(case.made.rgb)
+        wanted = request([case.code])
+        now = locate_photo(photo, wanted, detector, press=case.code).press
+        if now is None or now.verdict in (case.expected, "cannot tell"):
+            continue
+        alone = photo_from_rgb(case.alone)
+        both = locate_photo(photo, wanted, detector, press=case.code, alone=alone).press
+        if both is not None and both.remembered and both.verdict == case.expected:
+            return case
+    return None

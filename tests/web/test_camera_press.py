@@ -230,6 +230,54 @@ def test_photo_result_reads_on_a_phone_and_keeps_the_form(server: Served) -> Non
         browser.close()
 
 
+def test_photo_form_with_the_photo_of_the_hand_alone(server: Served, tmp_path: Path) -> None:
+    """The form's second photo: the hand alone, taken just before from the same place. On a
+    composite whose verdict the pressed photo alone gets wrong, the result is the right one,
+    placed on the hand alone; with the hand moved between the photos, the page says why the
+    second photo was not used."""
+    pytest.importorskip("mediapipe")
+    from PIL import Image
+    from playwright.sync_api import sync_playwright
+
+    from vision.alone import Remembering, fixed_case, moved
+
+    detector = Remembering()
+    try:
+        case = fixed_case(detector)
+    finally:
+        detector.close()
+    if case is None:
+        pytest.skip("no composite whose verdict the photo of the hand alone corrects")
+    files = {"pressed": case.made.rgb, "alone": case.alone, "moved": moved(case.alone)}
+    for name, rgb in files.items():
+        Image.fromarray(rgb).save(tmp_path / f"{name}.png")
+    words = {"on": "on the point", "close": "close", "off": "not there yet"}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 360, "height": 780})
+        seen = Recorder(page)
+        page.goto(server.base + "/camera/")
+        second = page.get_by_label(re.compile("a photo of the same hand alone, taken just before"))
+        assert "from the same place" in (second.evaluate("e => e.labels[0].textContent") or "")
+        for alone, used in (("alone", True), ("moved", False)):
+            page.set_input_files("#photo", str(tmp_path / "pressed.png"))
+            second.set_input_files(str(tmp_path / f"{alone}.png"))
+            page.locator("#press").select_option(case.code)
+            page.get_by_role("button", name="Find the points").click()
+            page.get_by_role("heading", name="Result").wait_for()
+            press = page.locator(".press").inner_text()
+            memory = page.locator(".press .memory").inner_text()
+            if used:
+                assert press.lower().startswith(f"{case.code}: {words[case.expected]}".lower())
+                assert "placed on the photo of the hand alone" in memory
+            else:
+                assert "The photo of the hand alone was not used" in memory
+                assert "is not where it was" in memory
+            assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        assert seen.errors == []
+        browser.close()
+
+
 def _start_session(page: Any, server: Served) -> None:
     sign_in_by_link(page, server.signin_link)
     page.goto(server.base + "/plan/?area=neck")
