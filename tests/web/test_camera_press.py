@@ -186,6 +186,54 @@ def test_live_page_confirms_on_with_the_hand_seen_alone_first(
     assert all(v["verdict"] in ("on", "close") for v in told)  # the fingertip is on it
 
 
+def test_live_page_does_not_remember_a_hand_that_moved(server: Served, tmp_path: Path) -> None:
+    """The fake camera shows the target hand alone, then (shifted by about 2 cun, more than
+    the memory's 0.3 cun) the other hand's fingertip on the point: the hand moved, so the
+    server never places the point on the hand seen alone, says why ("moved"), and the page
+    asks to show the hand alone again."""
+    from PIL import Image
+    from playwright.sync_api import sync_playwright
+
+    from vision.alone import moved
+
+    code, alone, pressed = _remembered_on()
+    Image.fromarray(moved(alone)).save(tmp_path / "alone.png")
+    Image.fromarray(pressed).save(tmp_path / "pressed.png")
+    video = tmp_path / "moved.y4m"
+    write_y4m(tmp_path / "pressed.png", video, seconds=3, before=tmp_path / "alone.png")
+    answers: list[tuple[bool, Any]] = []  # (sent with the hand seen alone, the answer)
+
+    def answered(r: Any) -> None:
+        if r.url.endswith("/api/locate/landmarks") and r.ok:
+            sent = json.loads(r.request.post_data or "{}")
+            answers.append(("earlier" in sent, r.json()))
+
+    with sync_playwright() as p:
+        browser = camera_browser(p, video)
+        page = browser.new_context(service_workers="block").new_page()
+        page.on("response", answered)
+        page.goto(server.base + f"/camera/live/?mode=hands&press={code}")
+        page.get_by_role("button", name="Start the camera").click()
+        # until a frame with both hands was judged with the hand seen alone
+        deadline = MODEL_WAIT_MS / 1000
+        waited = 0.0
+        while not any(e and a["press"]["verdict"] != "cannot tell" for e, a in answers):
+            assert waited < deadline, f"no judged frame with the hand seen alone: {answers}"
+            page.wait_for_timeout(500)
+            waited += 0.5
+        text = page.locator("#live-verdict").inner_text()
+        page.get_by_role("button", name="Stop").click(timeout=MODEL_WAIT_MS)
+        browser.close()
+    presses = [(e, a["press"]) for e, a in answers if a.get("press")]
+    print(f"live moved {code}: {[(e, v['verdict'], v['not_remembered']) for e, v in presses]}")
+    assert not any(v["remembered"] for _, v in presses)
+    judged = [v for e, v in presses if e and v["verdict"] != "cannot tell"]
+    assert judged and all(v["not_remembered"] in ("moved", "covered") for v in judged)
+    assert any(v["not_remembered"] == "moved" for v in judged)
+    if judged[-1]["covered"]:
+        assert "show that hand alone" in text, text
+
+
 def test_photo_result_reads_on_a_phone_and_keeps_the_form(server: Served) -> None:
     from playwright.sync_api import sync_playwright
 

@@ -17,10 +17,11 @@ pressing hand covers them. A hand that another hand covers is still found by Med
 but its landmarks move: on composite photos the point moved by 0.15-0.6 cun (once 4.5 cun)
 with the radius 0.3-0.4 cun. So with the presser over the target hand the certainty is at
 most ``medium``, and ``low`` when the presser covers a landmark the point's rule uses.
-The live page can send the target hand from a recent frame that showed it alone
-(``earlier``): while the palm joints the presser leaves uncovered are still where they were
-(the hand has not moved), the point is placed on that clean hand (``remembered``) and the
-cap does not apply; once the hand moves, this frame's landmarks are used again.
+The live page can send the target hand from a recent frame that showed it alone, and the
+photo path a photo of the hand alone taken just before (``earlier``): while the palm joints
+the presser leaves uncovered are still where they were (the hand has not moved), the point
+is placed on that clean hand (``remembered``) and the cap does not apply; otherwise this
+picture's landmarks are used and ``not_remembered`` says why (:data:`MEMORY_UNUSED`).
 """
 
 from __future__ import annotations
