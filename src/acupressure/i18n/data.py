@@ -39,7 +39,8 @@ class TranslationError(Exception):
 
 
 class TranslationFile(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # built when a translation is first read, not when the CLI starts
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     language: Language
     reviewed_by: Text | None  # a named clinician who reads the language, or null
