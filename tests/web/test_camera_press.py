@@ -232,7 +232,10 @@ def test_live_page_does_not_remember_a_hand_that_moved(server: Served, tmp_path:
             assert waited < deadline, f"no judged frame with the hand seen alone: {answers}"
             page.wait_for_timeout(500)
             waited += 0.5
-        text = page.locator("#live-verdict").inner_text()
+        # the page asks to show the hand alone again (the memory did not hold)
+        page.locator("#live-verdict").filter(has_text="show that hand alone").wait_for(
+            timeout=MODEL_WAIT_MS
+        )
         page.get_by_role("button", name="Stop").click(timeout=MODEL_WAIT_MS)
         browser.close()
     presses = [(e, a["press"]) for e, a in answers if a.get("press")]
@@ -241,8 +244,6 @@ def test_live_page_does_not_remember_a_hand_that_moved(server: Served, tmp_path:
     judged = [v for e, v in presses if e and v["verdict"] != "cannot tell"]
     assert judged and all(v["not_remembered"] in ("moved", "covered") for v in judged)
     assert any(v["not_remembered"] == "moved" for v in judged)
-    if judged[-1]["covered"]:
-        assert "show that hand alone" in text, text
 
 
 def test_photo_result_reads_on_a_phone_and_keeps_the_form(server: Served) -> None:
