@@ -118,7 +118,8 @@ def test_a_finger_from_the_side_uses_the_earlier_hand(
     # the hand has moved since (turned, shifted): the memory is not used
     gone = _moved(target, 8.0, (cun * outward[0], cun * outward[1]), 1.0)
     moved = judge(code, [target, presser], None, mirrored=mirrored, earlier=gone)
-    assert not moved.remembered and moved == alone
+    assert not moved.remembered and moved.not_remembered == "moved"
+    assert moved == alone.model_copy(update={"not_remembered": "moved"})
 
 
 def _moved(

@@ -102,6 +102,52 @@ def test_camera_and_landmarks_are_rate_limited_per_client(settings: Any) -> None
     assert marks == [200, 200, 200, 429]
 
 
+def _upload_two(client: Client, data: bytes, alone: bytes) -> Any:
+    photo, second = io.BytesIO(data), io.BytesIO(alone)
+    photo.name, second.name = "photo.png", "alone.png"
+    return client.post("/camera/", {"photo": photo, "alone": second, "press": "LI4"})
+
+
+def test_the_photo_of_the_hand_alone_counts_as_a_photo(settings: Any) -> None:
+    """The rate limit counts photos: a request with the photo of the hand alone counts two."""
+    settings.CAMERA_UPLOADS_PER_MINUTE = 3
+    one = Client(REMOTE_ADDR="10.1.1.3")
+    first = _upload_two(one, badfiles.TEXT, badfiles.TEXT)
+    assert first.status_code == 400  # two of three photos used
+    second = _upload_two(one, badfiles.TEXT, badfiles.TEXT)
+    assert second.status_code == 429 and second["Retry-After"] == "60"
+    assert _upload(one, badfiles.TEXT).status_code == 429
+
+
+def test_each_photo_is_capped_and_a_bad_second_photo_is_named(client: Client) -> None:
+    big = b"\xff\xd8" + b"\0" * (16 * 1024 * 1024)
+    response = _upload_two(client, badfiles.jpeg(), big)
+    assert response.status_code == 413 and b"too large" in response.content
+    response = _upload_two(client, badfiles.jpeg(), badfiles.TEXT)
+    assert response.status_code == 400
+    assert b"The photo of the hand alone: " in response.content
+
+
+def test_two_photos_take_one_analysis_slot(client: Client) -> None:
+    from acupressure.web.camera import views
+
+    taken = 0
+    while views._analyses.acquire(blocking=False):
+        taken += 1
+    try:
+        views._analyses.release()  # one slot free: a request with two photos gets it
+        taken -= 1
+        response = _upload_two(client, badfiles.TEXT, badfiles.TEXT)
+        assert response.status_code == 400
+        views._analyses.acquire(blocking=False)
+        taken += 1
+        response = _upload_two(client, badfiles.TEXT, badfiles.TEXT)
+        assert response.status_code == 503 and b"busy" in response.content
+    finally:
+        for _ in range(taken):
+            views._analyses.release()
+
+
 def test_static_files_carry_the_security_headers(client: Client) -> None:
     response = client.get("/static/web/sw.js")
     assert response.status_code == 200

@@ -43,6 +43,15 @@ def locate(
             "(on, close with the way to move, off, or cannot tell with what to change).",
         ),
     ] = None,
+    hand_alone: Annotated[
+        Path | None,
+        typer.Option(
+            "--hand-alone",
+            help="With --press on a hand point: a photo of the same hand alone, taken just "
+            "before from the same place without moving the hand. The point is then placed on "
+            "that hand, which the pressing hand does not cover.",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     output: Annotated[
         Path | None,
@@ -57,23 +66,32 @@ def locate(
 
     if not vision.available():
         fail(vision.INSTALL_HINT)
-    from acupressure.vision.images import load_path
-
     if output is not None:  # checked before the slow part, and again when writing
         _check_output(output)
     press_code = _press_code(press)
+    if hand_alone is not None and press_code is None:
+        fail(_("--hand-alone needs --press: the point you are pressing"))
     wanted = _wanted(points, press_code)
-    try:
-        photo = load_path(image)
-    except vision.BadImageError as exc:
-        fail(f"{image}: {exc}")
-    result = _detect(image, photo, wanted, mirrored, view, press_code)
+    photo = _load(image)
+    alone = _load(hand_alone) if hand_alone is not None else None
+    result = _detect(image, photo, wanted, mirrored, view, press_code, alone)
     if output is not None:
         _write_annotated(photo, result, output)
     if as_json:
         print_json(result)
     else:
         print_result(console, err_console, result)
+
+
+def _load(path: Path) -> Photo:
+    """The photo at ``path``; exit 2 with one line when it is not a usable photo."""
+    from acupressure import vision
+    from acupressure.vision.images import load_path
+
+    try:
+        return load_path(path)
+    except vision.BadImageError as exc:
+        fail(f"{path}: {exc}")
 
 
 def _check_output(output: Path) -> None:
@@ -118,6 +136,7 @@ def _detect(
     mirrored: bool,
     view: ViewFacing | None,
     press: str | None,
+    alone: Photo | None,
 ) -> LocateResult:
     """Run MediaPipe (its native log lines kept off the terminal) and place the points."""
     from acupressure.vision.detect import Detector
@@ -128,7 +147,7 @@ def _detect(
     try:
         with native_stderr_silenced():
             return locate_photo(
-                photo, wanted, detector, mirrored=mirrored, facing=view, press=press
+                photo, wanted, detector, mirrored=mirrored, facing=view, press=press, alone=alone
             )
     except NothingFoundError as exc:
         fail(f"{image}: {exc}")

@@ -24,7 +24,7 @@ from acupressure.vision.hand_map import hand_landmarks, hand_size
 from acupressure.vision.images import Photo
 from acupressure.vision.observations import HandObservation, PoseObservation
 from acupressure.vision.orient import BodyFacing, body_facing, orient_hand
-from acupressure.vision.press import judge
+from acupressure.vision.press import MemoryUnused, judge
 from acupressure.vision.result import (
     Detection,
     ImageSize,
@@ -125,10 +125,15 @@ def locate_photo(
     mirrored: bool = False,
     facing: BodyFacing | None = None,
     press: str | None = None,
+    alone: Photo | None = None,
 ) -> LocateResult:
-    """``press``: a point code to judge the press on (the presser is found by MediaPipe Hands)."""
+    """``press``: a point code to judge the press on (the presser is found by MediaPipe Hands);
+    ``alone``: a photo of the target hand alone, taken just before from the same place (the
+    hand not moved), so that a hand point is placed on the hand before the other covered it.
+    """
     hands = detector.hands(photo) if wanted.hands or press else []
     pose = detector.pose(photo) if wanted.body else None
+    earlier, unused = (None, None) if alone is None else _alone_hand(photo, alone, press, detector)
     result = locate_observations(
         photo.width,
         photo.height,
@@ -139,7 +144,11 @@ def locate_photo(
         facing=facing,
         scale=detection_scale(photo),
         press=press,
+        earlier=earlier,
     )
+    if unused is not None and result.press is not None:
+        press_result = result.press.model_copy(update={"not_remembered": unused})
+        result = result.model_copy(update={"press": press_result})
     if not result.detections and press is None:
         what = "hand" if not wanted.body else "body" if not wanted.hands else "hand or body"
         if photo.too_dark:
@@ -148,6 +157,20 @@ def locate_photo(
     if photo.too_dark:
         result.warnings.append(_("the photo is dark: positions are less reliable"))
     return result
+
+
+def _alone_hand(
+    photo: Photo, alone: Photo, press: str | None, detector: Detector
+) -> tuple[HandObservation | None, MemoryUnused | None]:
+    """The one hand in the photo of the hand alone, or why that photo cannot be used."""
+    if press is None or atlas.get(press).rule.view != "hand":
+        return None, "not a hand point"
+    if (alone.width, alone.height) != (photo.width, photo.height):
+        return None, "size"
+    hands = detector.hands(alone)
+    if len(hands) != 1:
+        return None, "hands" if hands else "no hand"
+    return hands[0], None
 
 
 def locate_observations(

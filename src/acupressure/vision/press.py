@@ -17,10 +17,11 @@ pressing hand covers them. A hand that another hand covers is still found by Med
 but its landmarks move: on composite photos the point moved by 0.15-0.6 cun (once 4.5 cun)
 with the radius 0.3-0.4 cun. So with the presser over the target hand the certainty is at
 most ``medium``, and ``low`` when the presser covers a landmark the point's rule uses.
-The live page can send the target hand from a recent frame that showed it alone
-(``earlier``): while the palm joints the presser leaves uncovered are still where they were
-(the hand has not moved), the point is placed on that clean hand (``remembered``) and the
-cap does not apply; once the hand moves, this frame's landmarks are used again.
+The live page can send the target hand from a recent frame that showed it alone, and the
+photo path a photo of the hand alone taken just before (``earlier``): while the palm joints
+the presser leaves uncovered are still where they were (the hand has not moved), the point
+is placed on that clean hand (``remembered``) and the cap does not apply; otherwise this
+picture's landmarks are used and ``not_remembered`` says why (:data:`MEMORY_UNUSED`).
 """
 
 from __future__ import annotations
@@ -93,6 +94,30 @@ SUPPORT: Labels[View] = Labels(
         ),
     }
 )
+# Why the picture of the hand alone (``earlier``: the live page's memory, or the photo path's
+# second photo) was not used; the verdict then comes from the one picture.
+MemoryUnused = Literal["not a hand point", "size", "no hand", "hands", "other hand", "covered",
+                       "not placed", "moved"]  # fmt: skip
+MEMORY_UNUSED: Labels[MemoryUnused] = Labels(
+    {
+        "not a hand point": N_("the photo of the hand alone is used only for points on the hand"),
+        "size": N_(
+            "the two photos differ in size: take both with the same camera, from the same place"
+        ),
+        "no hand": N_("no hand was found in the photo of the hand alone"),
+        "hands": N_("the photo of the hand alone shows more than one hand"),
+        "other hand": N_("the picture of the hand alone shows another hand, or not its back"),
+        "covered": N_(
+            "the pressing hand covers too much of the other hand to compare it with the "
+            "picture of the hand alone"
+        ),
+        "not placed": N_("the point could not be placed on the picture of the hand alone"),
+        "moved": N_(
+            "the hand is not where it was in the picture of the hand alone: keep it still "
+            "while you press"
+        ),
+    }
+)
 FROM_THE_FRONT = frozenset({"GB21"})  # on top of the shoulder: a front view shows it too
 
 
@@ -128,6 +153,9 @@ class PressResult(_Model):
     certainty: Certainty | None  # None with "cannot tell"
     covered: bool = False  # the pressing hand lies over the target hand (its landmarks move)
     remembered: bool = False  # placed on the clean hand of an earlier frame (no cap, then)
+    # why the picture of the hand alone (given with ``earlier``) was not used (in words:
+    # MEMORY_UNUSED); None when it was used or none was given
+    not_remembered: MemoryUnused | None = None
     supported: str | None  # the picture this point needs for a press check; None: no check
     advice: str  # one line for the person: the verdict, or what to change
 
@@ -226,13 +254,14 @@ def _judge_hand(
         )
     _rank, pair, placement, tip = best
     remembered = _remembered(code, pair, earlier, mirrored)
-    if remembered is not None:
+    if isinstance(remembered, tuple):
         landmarks, placement = remembered
         return _verdict(code, "hand", landmarks, placement, tip, covered=pair.over, remembered=True)
     cap: Certainty = "high"
     if pair.over:
         cap = "low" if _rule_covered(code, pair, placement) else "medium"
-    return _verdict(code, "hand", pair.landmarks, placement, tip, cap=cap, covered=pair.over)
+    result = _verdict(code, "hand", pair.landmarks, placement, tip, cap=cap, covered=pair.over)
+    return result.model_copy(update={"not_remembered": remembered})
 
 
 @dataclass(frozen=True)
@@ -264,24 +293,27 @@ def _rule_covered(code: str, pair: _Pair, placement: Placement) -> bool:
 
 def _remembered(
     code: str, pair: _Pair, earlier: HandObservation | None, mirrored: bool
-) -> tuple[LandmarkSet, Placement] | None:
-    """The point on the earlier frame's clean hand; None when there is none, it is another
-    hand, too much of this frame's hand is covered to compare, or the hand has moved."""
-    if earlier is None or orient_hand(earlier, mirrored) != (pair.side, "back"):
+) -> tuple[LandmarkSet, Placement] | MemoryUnused | None:
+    """The point on the earlier frame's clean hand; None when there is none; why it cannot
+    be used when it is another hand, too much of this frame's hand is covered to compare,
+    or the hand has moved."""
+    if earlier is None:
         return None
+    if orient_hand(earlier, mirrored) != (pair.side, "back"):
+        return "other hand"
     hull = _presser_hull(pair)
     free = [i for i in OBSERVED.values() if not in_hull(pair.target.points[i], hull)]
     if len(free) < MEMORY_POINTS:
-        return None
+        return "covered"
     landmarks = hand_landmarks(earlier, pair.side)
     placements = _evaluate(code, landmarks)
     if not placements:
-        return None
+        return "not placed"
     placement = placements[0]
     cun = cun_at(code, landmarks, placement)
     moved = sum(math.dist(earlier.points[i], pair.target.points[i]) for i in free) / len(free)
-    if moved / cun > MEMORY_MOVE_CUN:
-        return None  # the hand moved (or changed shape): the memory no longer holds
+    if moved / cun > MEMORY_MOVE_CUN:  # the hand moved (or changed shape): it no longer holds
+        return "moved"
     return landmarks, placement
 
 

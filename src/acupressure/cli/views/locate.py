@@ -8,7 +8,7 @@ from rich.table import Table
 
 from acupressure.i18n import N_, Labels
 from acupressure.i18n import gettext as _
-from acupressure.vision.press import PressResult
+from acupressure.vision.press import MEMORY_UNUSED, PressResult
 from acupressure.vision.result import LocateResult
 from acupressure.vision.words import FACING, SIDE
 
@@ -68,7 +68,21 @@ def print_press(console: Console, press: PressResult) -> None:
         line += " " + _("(certainty: {level})").format(level=CERTAINTY[press.certainty])
     console.print(line, highlight=False)
     console.print(f"  {press.advice}", highlight=False)
-    if press.covered:
+    if press.remembered:
+        console.print(
+            "  "
+            + _("placed on the photo of the hand alone, which the pressing hand does not cover"),
+            highlight=False,
+        )
+    elif press.not_remembered:
+        console.print(
+            "  "
+            + _("the photo of the hand alone was not used: {reason}").format(
+                reason=MEMORY_UNUSED[press.not_remembered]
+            ),
+            highlight=False,
+        )
+    if press.covered and not press.remembered:
         console.print(
             "  "
             + _(

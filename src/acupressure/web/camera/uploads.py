@@ -10,7 +10,10 @@ from acupressure.vision.images import MAX_BYTES
 
 
 class InMemoryOnly(MemoryFileUploadHandler):
-    """Keep every uploaded file in memory (never a temporary file) and stop past MAX_BYTES."""
+    """Keep every uploaded file in memory (never a temporary file) and stop past MAX_BYTES
+    (per file; ``too_large`` then says so)."""
+
+    too_large = False
 
     def handle_raw_input(self, *args: Any, **kwargs: Any) -> None:
         super().handle_raw_input(*args, **kwargs)
@@ -18,5 +21,6 @@ class InMemoryOnly(MemoryFileUploadHandler):
 
     def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes | None:
         if start + len(raw_data) > MAX_BYTES:
+            self.too_large = True
             raise StopUpload(connection_reset=False)
         return super().receive_data_chunk(raw_data, start)

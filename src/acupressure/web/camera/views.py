@@ -39,7 +39,9 @@ _detector: Any = None
 MAX_LANDMARK_BODY = 64 * 1024
 # Anyone may use the camera (no sign-in: the photo is never stored and nothing personal is
 # kept), so each client is rate limited, and only a few photos are analysed at once; more
-# get a "busy" answer at once rather than a queue that grows (docs/deployment.md).
+# get a "busy" answer at once rather than a queue that grows (docs/deployment.md). The rate
+# limit counts photos: a request with the optional photo of the hand alone counts two; one
+# request (one or two photos) takes one of the analyses at once.
 _analyses = threading.BoundedSemaphore(settings.CAMERA_ANALYSES_AT_ONCE)
 
 
@@ -53,12 +55,20 @@ def _shared_detector() -> Any:
         return _detector
 
 
+def _photo_limit() -> Limit:
+    return Limit("camera", settings.CAMERA_UPLOADS_PER_MINUTE, 60)
+
+
+def _too_many(request: HttpRequest) -> HttpResponse:
+    return _busy(_page(request, _("Too many photos from here; wait a minute."), 429), 60)
+
+
 @csrf_exempt  # the upload handlers must be set before the CSRF check reads the body
 @require_http_methods(["GET", "POST"])
 def camera(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        if not allow(request, Limit("camera", settings.CAMERA_UPLOADS_PER_MINUTE, 60)):
-            return _busy(_page(request, _("Too many photos from here; wait a minute."), 429), 60)
+        if not allow(request, _photo_limit()):  # before the body is read
+            return _too_many(request)
         if not _analyses.acquire(blocking=False):
             return _busy(_page(request, _("The camera is busy; try again in a moment."), 503), 5)
         try:
@@ -81,12 +91,17 @@ def _upload(request: HttpRequest) -> HttpResponse:
     from acupressure.vision.locate import NothingFoundError, locate_photo
     from acupressure.vision.locate import request as wanted
 
-    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BYTES + 64 * 1024:
-        limit = _("The photo is too large; the limit is {megabytes} MB.")
-        return _page(request, limit.format(megabytes=MAX_BYTES // 10**6), 413)
+    # two photos at most (each capped at MAX_BYTES by the upload handler) and the form
+    if int(request.META.get("CONTENT_LENGTH") or 0) > 2 * MAX_BYTES + 64 * 1024:
+        return _too_large(request)
     upload = request.FILES.get("photo")
+    if any(isinstance(h, InMemoryOnly) and h.too_large for h in request.upload_handlers):
+        return _too_large(request)
     if upload is None:
         return _page(request, _("Choose a photo (JPEG, PNG or WebP) first."), 400)
+    alone_upload = request.FILES.get("alone")
+    if alone_upload is not None and not allow(request, _photo_limit()):  # the second photo
+        return _too_many(request)
     view = request.POST.get("view") or None
     facing: ViewFacing | None = view if view in ("front", "back") else None  # type: ignore[assignment]
     press = _press(request)
@@ -95,17 +110,39 @@ def _upload(request: HttpRequest) -> HttpResponse:
         codes.append(press)
     try:
         photo = load_bytes(upload.read(), max_side=DETECT_SIDE)
-        result = locate_photo(photo, wanted(codes), _shared_detector(), facing=facing, press=press)
-    except (BadImageError, NothingFoundError) as exc:
-        return _page(request, f"{str(exc)[0].upper()}{str(exc)[1:]}.", 400)
+    except BadImageError as exc:
+        return _page(request, _sentence(str(exc)), 400)
+    alone = None
+    if alone_upload is not None:
+        try:
+            alone = load_bytes(alone_upload.read(), max_side=DETECT_SIDE)
+        except BadImageError as exc:
+            problem = _("The photo of the hand alone: {problem}").format(problem=exc)
+            return _page(request, _sentence(problem), 400)
+    try:
+        result = locate_photo(
+            photo, wanted(codes), _shared_detector(), facing=facing, press=press, alone=alone
+        )
+    except NothingFoundError as exc:
+        return _page(request, _sentence(str(exc)), 400)
     image = base64.b64encode(annotated_png(photo, result)).decode("ascii")
     context = {
         "result": result,
         "rows": described(result),
         "image": image,
         "press_words": words.press_words(result.press),
+        "alone_given": alone is not None,
     }
     return _page(request, None, 200, context)
+
+
+def _too_large(request: HttpRequest) -> HttpResponse:
+    limit = _("The photo is too large; the limit is {megabytes} MB.")
+    return _page(request, limit.format(megabytes=MAX_BYTES // 10**6), 413)
+
+
+def _sentence(text: str) -> str:
+    return f"{text[0].upper()}{text[1:]}."
 
 
 def _codes(request: HttpRequest) -> list[str] | None:

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from acupressure.body import View
 from acupressure.i18n import N_
 from acupressure.i18n import gettext as _
-from acupressure.vision.press import PressResult
+from acupressure.vision.press import MEMORY_UNUSED, PressResult
 
 # How a hand or the body was seen: (hand or None for the body, facing).
 SEEN_AS = {
@@ -106,13 +106,15 @@ def script_words(english: tuple[str, ...]) -> dict[str, str]:
 
 
 def press_words(press: PressResult | None) -> dict[str, str]:
-    """The pressing finger ("left index finger") and how sure, in the page's language."""
+    """The pressing finger ("left index finger"), how sure, and why the photo of the hand
+    alone was not used, in the page's language."""
     if press is None:
         return {}
     tip = press.presser.fingertip
     finger = _(FINGER[(press.presser.hand, tip)]) if tip else ""
     certainty = _(CERTAINTY[press.certainty]) if press.certainty else ""
-    return {"finger": finger, "certainty": certainty}
+    unused = MEMORY_UNUSED[press.not_remembered] if press.not_remembered else ""
+    return {"finger": finger, "certainty": certainty, "not_remembered": unused}
 
 
 def support(views: Mapping[View, str]) -> list[tuple[str, str]]:

@@ -95,6 +95,10 @@ PLAYER_WORDS = (
     N_("Camera: am I on the point?"),
     N_("The hold waits until your finger is on {code}."),
     N_("On {code}: the hold runs."),
+    N_(
+        "Maybe on {code}, but the camera is not sure (low certainty): the hold waits. Come "
+        "closer, add light, or untick the camera to hold by the clock."
+    ),
 )
 # The language the browser's voice should speak (speechSynthesis picks a matching voice).
 VOICE_LANG = {"en": "en", "es": "es", "zh-Hans": "zh-CN"}

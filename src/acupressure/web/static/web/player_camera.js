@@ -1,7 +1,9 @@
 // "Use the camera" in the guided player: the live camera page runs in a frame beside the
-// countdown and tells this page its press verdict (postMessage, same origin only). During a
-// press step the hold clock runs only while the verdict is "on"; the seconds on target per
-// point go to the diary with the session. Without the switch the player is unchanged.
+// countdown and tells this page its press verdict and how sure it is (postMessage, same
+// origin only). During a press step the hold clock runs only while the verdict is "on" with
+// high or medium certainty; "on" with low (or no) certainty shows as unsure and the hold
+// waits. The seconds on target per point go to the diary with the session. Without the
+// switch the player is unchanged.
 (function () {
   "use strict";
   var box = document.getElementById("use-camera");
@@ -11,7 +13,8 @@
   var player = window.acuPlayer;
   var HAND_VIEW = { "LI4": true, "TE3": true };
   var checkable = JSON.parse(holder.dataset.checkable || "[]");
-  var s = { verdict: "", code: "", frame: null, last: null, onTarget: {} };
+  var SURE = { "high": true, "medium": true };  // the certainties that let the hold run
+  var s = { verdict: "", certainty: "", code: "", frame: null, last: null, onTarget: {} };
   var wordsEl = document.getElementById("player-words");
   var words = wordsEl ? JSON.parse(wordsEl.textContent) : {};
   function w(english, code) { return (words[english] || english).split("{code}").join(code || ""); }
@@ -46,26 +49,33 @@
       }
       s.code = code;
       s.verdict = "";
+      s.certainty = "";
     }
     gate();
   }
 
+  // "on" counts only when the camera is sure enough (high or medium certainty)
+  function onTarget() { return s.verdict === "on" && SURE[s.certainty] === true; }
+
   function gate() {
     var step = pressStep();
-    var waiting = Boolean(box.checked && step && s.verdict !== "on");
+    var waiting = Boolean(box.checked && step && !onTarget());
     player.hold(waiting);
-    if (!box.checked) { statusEl.textContent = ""; return; }
-    if (!step) { statusEl.textContent = ""; return; }
-    statusEl.textContent = waiting ?
-      w("The hold waits until your finger is on {code}.", step.code) :
-      w("On {code}: the hold runs.", step.code);
+    statusEl.dataset.state = "";
+    if (!box.checked || !step) { statusEl.textContent = ""; return; }
+    statusEl.dataset.state = !waiting ? "runs" : s.verdict === "on" ? "unsure" : "waits";
+    statusEl.textContent = !waiting ? w("On {code}: the hold runs.", step.code) :
+      s.verdict === "on" ? w("Maybe on {code}, but the camera is not sure (low certainty): " +
+        "the hold waits. Come closer, add light, or untick the camera to hold by the clock.",
+        step.code) :
+      w("The hold waits until your finger is on {code}.", step.code);
   }
 
   // Seconds on target: the hold clock's progress during press steps while the finger is on.
   function count() {
     var t = player.elapsed();
     var step = pressStep();
-    if (box.checked && step && s.last !== null && t > s.last && s.verdict === "on") {
+    if (box.checked && step && s.last !== null && t > s.last && onTarget()) {
       s.onTarget[step.code] = Math.round(((s.onTarget[step.code] || 0) + t - s.last) * 10) / 10;
       player.onTarget = s.onTarget;
     }
@@ -77,6 +87,7 @@
     if (e.data.code !== s.code) { return; }
     count();
     s.verdict = e.data.verdict;
+    s.certainty = e.data.certainty || "";
     gate();
   });
 
@@ -87,6 +98,7 @@
       s.frame = null;
       s.code = "";
       s.verdict = "";
+      s.certainty = "";
       player.hold(false);
       statusEl.textContent = "";
       return;

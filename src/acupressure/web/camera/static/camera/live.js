@@ -302,8 +302,8 @@
     root.dataset.verdict = press.verdict;
     verdictEl.className = "live-verdict verdict-" + press.verdict.replace(" ", "-");
     if (embedded) {
-      window.parent.postMessage({ type: "acu-press", code: press.code, verdict: press.verdict },
-        window.location.origin);
+      window.parent.postMessage({ type: "acu-press", code: press.code, verdict: press.verdict,
+        certainty: press.certainty || "" }, window.location.origin);
     }
     if (press.verdict === s.verdict) { return; }
     s.verdict = press.verdict;
