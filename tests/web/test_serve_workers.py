@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.client
 import re
+import socket
 import sys
 import time
 import urllib.request
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 from tests.web.server import Served, start_server
 
-from acupressure.cli.workers import KEEPALIVE_REQUESTS
+from acupressure.cli.workers import KEEPALIVE_REQUESTS, REUSE_PORT, listen
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="gunicorn needs fork")
 
@@ -37,12 +38,16 @@ def _get(url: str, headers: dict[str, str] | None = None) -> tuple[dict[str, str
         return dict(response.headers), response.read()
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
-def test_two_worker_processes_serve(served: Served) -> None:
+def _all_workers(served: Served) -> set[int]:
     deadline = time.monotonic() + 20  # the address is printed before the workers fork
     while len(_workers(served)) < 2 and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert len(_workers(served)) == 2
+    return _workers(served)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
+def test_two_worker_processes_serve(served: Served) -> None:
+    assert len(_all_workers(served)) == 2
 
 
 def test_sign_in_and_diary_hold_across_workers(served: Served) -> None:
@@ -83,6 +88,59 @@ def test_a_keep_alive_connection_is_closed_every_hundred_requests(served: Served
     assert all(sock is answers[0][2] for _, _, sock in answers[:-1])  # one connection
     assert {header for _, header, _ in answers[:-1]} == {"keep-alive"}
     assert answers[-1][1] == "close" and answers[-1][2] is None  # http.client closed it
+
+
+def _tcp(port: int) -> list[tuple[str, int]]:
+    """(state, inode) of the server side sockets on ``port`` (IPv4, from /proc/net/tcp):
+    state "0A" listens, "01" is an open connection."""
+    found = []
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if int(fields[1].split(":")[1], 16) == port:
+            found.append((fields[3], int(fields[9])))
+    return found
+
+
+def _owner(inodes: dict[int, int], pid: int) -> None:
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = str(fd.readlink())
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.setdefault(int(target[8:-1]), pid)
+
+
+@pytest.mark.skipif(not REUSE_PORT, reason="Linux only")
+def test_each_worker_listens_too_and_connections_spread(served: Served) -> None:
+    """Keep-alive clients that connect at once go to both workers (each has a listening
+    socket of its own on the port, and the kernel spreads connections over them), not all
+    to whichever worker woke first."""
+    port = int(served.base.rsplit(":", 1)[1])
+    workers = _all_workers(served)
+    assert [state for state, _ in _tcp(port)].count("0A") == 1 + len(workers)
+    clients = [socket.create_connection(("127.0.0.1", port)) for _ in range(30)]
+    try:
+        for client in clients:
+            client.sendall(b"GET /points/LI4/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        for client in clients:
+            assert client.recv(12).startswith(b"HTTP/1.1 200")
+        owners: dict[int, int] = {}
+        for pid in workers:
+            _owner(owners, pid)
+        held = [owners.get(inode) for state, inode in _tcp(port) if state == "01"]
+        counts = {pid: held.count(pid) for pid in workers}
+        assert sum(counts.values()) == 30 and all(counts.values()), counts  # all on one: 1e-5
+    finally:
+        for client in clients:
+            client.close()
+
+
+def test_a_port_the_server_holds_is_refused_to_another(served: Served) -> None:
+    """Sharing the port with the workers' own sockets must not let a second server in."""
+    port = int(served.base.rsplit(":", 1)[1])
+    with pytest.raises(OSError, match="in use"):
+        listen("127.0.0.1", port)
 
 
 def test_static_files_come_compressed_with_far_future_headers(served: Served) -> None:

@@ -10,14 +10,42 @@ live in the database, caches are recomputed from the data in each process.
 from __future__ import annotations
 
 import socket
+import sys
 from typing import Any
+
+BACKLOG = 2048
+# Linux spreads connections over the sockets that share a port; other systems may hand
+# them all to one, so there the workers share the one socket only.
+REUSE_PORT = sys.platform.startswith("linux") and hasattr(socket, "SO_REUSEPORT")
 
 
 def listen(host: str, port: int) -> socket.socket:
+    """The listening socket, opened before the workers fork. With ``REUSE_PORT`` it lets
+    each worker add its own socket on the same port (:func:`_own_socket`); a plain socket is
+    bound first, so that a port another server holds is still refused (OSError)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.create_server((host, port), family=family, backlog=2048)
+    if REUSE_PORT:
+        with socket.create_server((host, port), family=family) as probe:
+            port = probe.getsockname()[1]  # the free port that 0 picked
+    sock = socket.create_server((host, port), family=family, backlog=BACKLOG, reuse_port=REUSE_PORT)
     sock.set_inheritable(True)
     return sock
+
+
+def _own_socket(server: Any, worker: Any) -> None:
+    """gunicorn's post_fork hook: give the worker a listening socket of its own on the same
+    address, beside the shared one, so that the kernel spreads new connections over the
+    workers (SO_REUSEPORT) instead of whichever worker wakes first taking them all."""
+    if not REUSE_PORT:
+        return
+    shared = worker.sockets[0]
+    own = socket.socket(shared.family, socket.SOCK_STREAM)
+    own.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    own.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    own.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # as gunicorn's own: no 40 ms
+    own.bind(shared.getsockname())
+    own.listen(BACKLOG)
+    worker.sockets = [own, *worker.sockets]
 
 
 def _proxy_options() -> dict[str, Any]:
@@ -30,10 +58,11 @@ def _proxy_options() -> dict[str, Any]:
 
 
 # A keep-alive connection is closed after this many requests (Apache's MaxKeepAliveRequests
-# default). Workers share one listening socket, and a client that keeps its connection
-# stays with the worker that accepted it: 20 keep-alive clients opened at once were measured
-# splitting 18/2, 1/19 and 19/1 between two workers, so that one core sat idle. A client
-# reconnecting every 100 requests lands on whichever worker is free to accept.
+# default). A client that keeps its connection stays with the worker that accepted it: on
+# one shared socket, 20 keep-alive clients opened at once were measured splitting 18/2, 1/19,
+# 19/1 and 20/0 between two workers, so that one core sat idle. Own sockets spread new
+# connections; closing now and then spreads again clients that stay connected for long
+# (a proxy's pooled connections), whatever the system.
 KEEPALIVE_REQUESTS = 100
 
 
@@ -63,6 +92,7 @@ def run_gunicorn(sock: socket.socket, workers: int, threads: int) -> None:
         "proc_name": "acupressure",
         "graceful_timeout": 10,
         "pre_request": _close_now_and_then,
+        "post_fork": _own_socket,
         **_proxy_options(),
     }
 
