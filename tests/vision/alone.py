@@ -17,11 +17,11 @@ import numpy as np
 from PIL import Image
 
 from acupressure.vision.detect import Detector
-from acupressure.vision.images import Photo, load_path, photo_from_rgb
+from acupressure.vision.images import Photo, photo_from_rgb
 from acupressure.vision.locate import locate_photo, request
 from acupressure.vision.observations import HandObservation
 
-from .composite import Composite, back_hand, compose, framed, pressing_hand, verdict_for
+from .composite import Composite, compose, framed_backs, pressing_hand, verdict_for
 from .photos import hand_photos
 
 # the pressing hand reaches in from several directions (degrees from the target hand's
@@ -63,13 +63,7 @@ def cases(detector: Detector) -> list[Case]:
     out: list[Case] = []
     photos = hand_photos()
     source_rgb, presser = pressing_hand(detector, photos)
-    for path in photos:
-        rgb = load_path(path).rgb
-        seen = back_hand(detector, rgb)
-        crop = None if seen is None else framed(rgb, seen)
-        target = None if crop is None else back_hand(detector, crop)
-        if crop is None or target is None:
-            continue
+    for path, crop, target in framed_backs(detector, photos):
         for code in ("LI4", "TE3"):
             for (along, across), turn in [(o, t) for o in OFFSETS for t in TURNS]:
                 made = compose(crop, target, source_rgb, presser, code, along, across, turn)

@@ -10,6 +10,7 @@ went (the verdict uses the nearest of them).
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +63,20 @@ def framed(rgb: np.ndarray, hand: HandObservation) -> np.ndarray:
     canvas = Image.new("RGB", (box[2] - box[0], box[3] - box[1]), (128, 128, 128))
     canvas.paste(Image.fromarray(rgb), (-box[0], -box[1]))
     return np.asarray(canvas.resize((FRAME, FRAME), Image.Resampling.BICUBIC))
+
+
+def framed_backs(
+    detector: Detector, photos: list[Path]
+) -> Iterator[tuple[Path, np.ndarray, HandObservation]]:
+    """Each photo whose back of a hand MediaPipe finds, framed on that hand (:func:`framed`):
+    (the photo, the framed picture, that hand as MediaPipe finds it in the framed picture)."""
+    for path in photos:
+        rgb = load_path(path).rgb
+        seen = back_hand(detector, rgb)
+        crop = None if seen is None else framed(rgb, seen)
+        target = None if crop is None else back_hand(detector, crop)
+        if crop is not None and target is not None:
+            yield path, crop, target
 
 
 def pressing_hand(detector: Detector, photos: list[Path]) -> tuple[np.ndarray, HandObservation]:

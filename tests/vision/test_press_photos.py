@@ -22,11 +22,11 @@ from typer.testing import CliRunner
 from acupressure import atlas
 from acupressure.cli import app
 from acupressure.vision.detect import Detector
-from acupressure.vision.images import load_path, photo_from_rgb
+from acupressure.vision.images import photo_from_rgb
 from acupressure.vision.locate import locate_photo, request
 from acupressure.vision.press import CLOSE_CUN, judge
 
-from .composite import Composite, back_hand, compose, framed, pressing_hand, verdict_for
+from .composite import Composite, compose, framed_backs, pressing_hand, verdict_for
 from .photos import hand_photos
 
 pytestmark = pytest.mark.vision
@@ -48,15 +48,7 @@ def composites() -> list[tuple[str, str, Composite]]:
     try:
         photos = hand_photos()
         source_rgb, presser = pressing_hand(detector, photos)
-        for path in photos:
-            photo = load_path(path)
-            seen = back_hand(detector, photo.rgb)
-            if seen is None:
-                continue
-            crop = framed(photo.rgb, seen)
-            target = back_hand(detector, crop)
-            if target is None:
-                continue
+        for path, crop, target in framed_backs(detector, photos):
             for code in ("LI4", "TE3"):
                 for along, across in OFFSETS:
                     made = compose(crop, target, source_rgb, presser, code, along, across)
@@ -116,13 +108,7 @@ def test_composites_with_the_hand_seen_alone_before() -> None:
     try:
         photos = hand_photos()
         source_rgb, presser = pressing_hand(detector, photos)
-        for path in photos:
-            photo = load_path(path)
-            seen = back_hand(detector, photo.rgb)
-            crop = None if seen is None else framed(photo.rgb, seen)
-            target = None if crop is None else back_hand(detector, crop)
-            if crop is None or target is None:
-                continue
+        for path, crop, target in framed_backs(detector, photos):
             for code in ("LI4", "TE3"):
                 for (along, across), turn in [(o, t) for o in SIDE_OFFSETS for t in TURNS]:
                     made = compose(crop, target, source_rgb, presser, code, along, across, turn)

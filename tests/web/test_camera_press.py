@@ -32,9 +32,9 @@ def _composites() -> list[tuple[str, str, Any]]:
     """Composite frames whose verdict the photo path gets right, with that verdict."""
     pytest.importorskip("mediapipe")
     from acupressure.vision.detect import Detector
-    from acupressure.vision.images import load_path, photo_from_rgb
+    from acupressure.vision.images import photo_from_rgb
     from acupressure.vision.locate import locate_photo, request
-    from vision.composite import back_hand, compose, framed, pressing_hand, verdict_for
+    from vision.composite import compose, framed_backs, pressing_hand, verdict_for
     from vision.photos import hand_photos
 
     detector = Detector()
@@ -42,15 +42,7 @@ def _composites() -> list[tuple[str, str, Any]]:
     try:
         photos = hand_photos()
         source_rgb, presser = pressing_hand(detector, photos)
-        for path in photos:
-            rgb = load_path(path).rgb
-            seen = back_hand(detector, rgb)
-            if seen is None:
-                continue
-            crop = framed(rgb, seen)
-            target = back_hand(detector, crop)
-            if target is None:
-                continue
+        for _path, crop, target in framed_backs(detector, photos):
             for code in ("LI4", "TE3"):
                 for along, across in ((0.0, 0.0), (3.0, 0.0)):
                     made = compose(crop, target, source_rgb, presser, code, along, across)
@@ -124,22 +116,16 @@ def _remembered_on() -> tuple[str, Any, Any]:
     frame before showed it alone, the server judges "on": (code, the hand alone, pressed)."""
     pytest.importorskip("mediapipe")
     from acupressure.vision.detect import Detector
-    from acupressure.vision.images import load_path, photo_from_rgb
+    from acupressure.vision.images import photo_from_rgb
     from acupressure.vision.press import judge
-    from vision.composite import back_hand, compose, framed, pressing_hand, verdict_for
+    from vision.composite import compose, framed_backs, pressing_hand, verdict_for
     from vision.photos import hand_photos
 
     detector = Detector()
     try:
         photos = hand_photos()
         source_rgb, presser = pressing_hand(detector, photos)
-        for path in photos:
-            rgb = load_path(path).rgb
-            seen = back_hand(detector, rgb)
-            crop = None if seen is None else framed(rgb, seen)
-            target = None if crop is None else back_hand(detector, crop)
-            if crop is None or target is None:
-                continue
+        for _path, crop, target in framed_backs(detector, photos):
             for code in ("TE3", "LI4"):
                 for turn in (None, 90.0, 270.0, 0.0, 180.0):
                     made = compose(crop, target, source_rgb, presser, code, 0.0, 0.0, turn)
