@@ -118,7 +118,14 @@ def test_each_worker_listens_too_and_connections_spread(served: Served) -> None:
     to whichever worker woke first."""
     port = int(served.base.rsplit(":", 1)[1])
     workers = _all_workers(served)
-    assert [state for state, _ in _tcp(port)].count("0A") == 1 + len(workers)
+    deadline = time.monotonic() + 20  # each worker opens its socket as it starts
+
+    def listening() -> int:
+        return [state for state, _ in _tcp(port)].count("0A")
+
+    while listening() < 1 + len(workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert listening() == 1 + len(workers)
     clients = [socket.create_connection(("127.0.0.1", port)) for _ in range(30)]
     try:
         for client in clients:
