@@ -218,10 +218,12 @@ def test_live_page_does_not_remember_a_hand_that_moved(server: Served, tmp_path:
             assert waited < deadline, f"no judged frame with the hand seen alone: {answers}"
             page.wait_for_timeout(500)
             waited += 0.5
-        # the page asks to show the hand alone again (the memory did not hold)
-        page.locator("#live-verdict").filter(has_text="show that hand alone").wait_for(
+        # the page says why the hand seen alone was not used, and asks to show it alone again
+        verdict = page.locator("#live-verdict")
+        verdict.filter(has_text="The hand seen alone was not used: the").wait_for(
             timeout=MODEL_WAIT_MS
         )
+        verdict.filter(has_text="show that hand alone").wait_for(timeout=MODEL_WAIT_MS)
         page.get_by_role("button", name="Stop").click(timeout=MODEL_WAIT_MS)
         browser.close()
     presses = [(e, a["press"]) for e, a in answers if a.get("press")]

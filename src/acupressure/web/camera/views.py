@@ -195,7 +195,7 @@ def live(request: HttpRequest) -> HttpResponse:
         "support_front": SUPPORT["front"],
         "support_back": SUPPORT["back"],
         "embedded": embedded,
-        "live_words": words.script_words(words.LIVE_JS),
+        "live_words": words.live_words(),
         "voice_lang": VOICE_LANG[i18n.current()],
     }
     response = render(

@@ -86,6 +86,7 @@ LIVE_JS = (
         "The pressing hand hides part of the other hand: show that hand alone for a moment, "
         "keep it still, then press from the side."
     ),
+    N_("The hand seen alone was not used: {reason}"),
     N_("On it"),
     N_("Close. Move a little {direction}"),
     N_("Close"),
@@ -103,6 +104,12 @@ def seen_as(hand: str | None, facing: str) -> str:
 
 def script_words(english: tuple[str, ...]) -> dict[str, str]:
     return {text: _(text) for text in english}
+
+
+def live_words() -> dict[str, str]:
+    """The live page's words, and why the hand seen alone was not used (``memory:moved``)."""
+    reasons = {f"memory:{key}": MEMORY_UNUSED[key] for key in MEMORY_UNUSED}
+    return {**script_words(LIVE_JS), **reasons}
 
 
 def press_words(press: PressResult | None) -> dict[str, str]:

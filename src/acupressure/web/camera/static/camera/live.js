@@ -295,6 +295,8 @@
       sure += ". " + w("Live, the body model follows only the person filmed: the pressing hand is your own; for a helper's hand, upload a photo instead.");
     }
     if (press.covered && !press.remembered) {
+      var why = press.not_remembered && words["memory:" + press.not_remembered];
+      if (why) { sure += ". " + w("The hand seen alone was not used: {reason}", { reason: why }); }
       sure += ". " + w("The pressing hand hides part of the other hand: show that hand alone for a moment, keep it still, then press from the side.");
     }
     var text = press.code + ": " + press.advice + sure;
