@@ -8,33 +8,11 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.strategies import intakes
 
 from acupressure import i18n
 from acupressure.plan import build_plan, questions
-from acupressure.safety import Intake, conditions, red_flags, screen
-
-AREAS = ["lower-back", "upper-back", "neck", "shoulders"]
-
-
-@st.composite
-def intakes(draw: st.DrawFn) -> Intake:
-    pregnant = draw(st.booleans())
-    return Intake(
-        areas=draw(st.lists(st.sampled_from(AREAS), min_size=1, max_size=4, unique=True)),
-        pregnant=pregnant,
-        maybe_pregnant=draw(st.booleans()) if not pregnant else False,
-        trimester=draw(st.sampled_from([None, 1, 2, 3])) if pregnant else None,
-        helper=draw(st.booleans()),
-        conditions=draw(st.lists(st.sampled_from(sorted(conditions())), max_size=3, unique=True)),
-        red_flags=draw(
-            st.one_of(
-                st.just([]),
-                st.lists(st.sampled_from(sorted(red_flags())), max_size=2, unique=True),
-            )
-        ),
-        seen_clinician=draw(st.booleans()),
-        minutes=draw(st.one_of(st.none(), st.integers(min_value=1, max_value=60))),
-    )
+from acupressure.safety import Intake, screen
 
 
 def decision(intake: Intake) -> dict[str, Any]:

@@ -1,36 +1,11 @@
 """Properties of the planner over generated intakes."""
 
 from hypothesis import given, settings
-from hypothesis import strategies as st
+from tests.strategies import intakes
 
 from acupressure import atlas
 from acupressure.plan import build_plan
-from acupressure.safety import Intake, conditions, red_flags
-
-AREAS = ["lower-back", "upper-back", "neck", "shoulders"]
-
-
-@st.composite
-def intakes(draw: st.DrawFn) -> Intake:
-    pregnant = draw(st.booleans())
-    maybe = draw(st.booleans()) if not pregnant else False
-    return Intake(
-        areas=draw(st.lists(st.sampled_from(AREAS), min_size=1, max_size=4, unique=True)),
-        pregnant=pregnant,
-        maybe_pregnant=maybe,
-        trimester=draw(st.sampled_from([None, 1, 2, 3])) if pregnant else None,
-        helper=draw(st.booleans()),
-        conditions=draw(st.lists(st.sampled_from(sorted(conditions())), max_size=3, unique=True)),
-        red_flags=draw(
-            st.one_of(
-                st.just([]),
-                st.lists(st.sampled_from(sorted(red_flags())), max_size=2, unique=True),
-            )
-        ),
-        seen_clinician=draw(st.booleans()),
-        minutes=draw(st.one_of(st.none(), st.integers(min_value=1, max_value=60))),
-    )
-
+from acupressure.safety import Intake, red_flags
 
 POLICY = {p.code: p.pregnancy.policy for p in atlas.all_points()}
 PERFORMER = {p.code: p.technique.performer for p in atlas.all_points()}

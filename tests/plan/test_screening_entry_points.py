@@ -9,12 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from acupressure.atlas.models import AREAS
 from acupressure.cli import app
 from acupressure.plan import questions
 from acupressure.safety import Intake, conditions, red_flags
 
 runner = CliRunner()
-AREAS = ["lower-back", "upper-back", "neck", "shoulders"]
 
 
 @st.composite
@@ -108,7 +108,7 @@ def test_screen_list_prints_every_question_with_when_and_sources() -> None:
 
 def test_screen_json_output_is_only_json() -> None:
     """Prompts go to stderr: stdout starts with the JSON, no prompt text or spaces."""
-    everything = Intake(areas=AREAS, red_flags=[])  # type: ignore[arg-type]
+    everything = Intake(areas=list(AREAS), red_flags=[])
     from acupressure import atlas
     from acupressure.safety import relevant_flags
 

@@ -23,6 +23,7 @@ from tests.web.personas import Personas, intake_form
 from tests.web.practice import HOSTILE_FORMS
 
 from acupressure import safety
+from acupressure.atlas.models import AREAS
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ for the vision helpers
 from acupressure.web.models import PracticeSession
@@ -35,7 +36,6 @@ FUZZ = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-AREAS = ["lower-back", "upper-back", "neck", "shoulders"]
 
 # Text a browser (or a script) can send: anything but lone surrogates, which UTF-8 cannot carry.
 text = st.text(st.characters(exclude_categories=["Cs"]), max_size=30)

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from acupressure import safety
+from acupressure.atlas.models import AREAS
 from acupressure.plan import questions
 from acupressure.safety import Intake
 
@@ -19,7 +20,6 @@ PROPS = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-AREAS = ["lower-back", "upper-back", "neck", "shoulders"]
 
 
 @st.composite
