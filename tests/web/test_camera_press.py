@@ -23,6 +23,8 @@ from tests.web.browser import (
 from tests.web.camera import MODEL_WAIT_MS, camera_browser, write_y4m
 from tests.web.server import Served
 
+from acupressure.vision.press import held_live
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ for the vision helpers
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -338,14 +340,20 @@ def _start_session(page: Any, server: Served) -> None:
     page.get_by_role("button", name="Start the session").click()
 
 
-def _to_checkable_press(page: Any) -> str:
-    checkable = json.loads(page.locator("#player-camera").get_attribute("data-checkable"))
+def _to_press(page: Any, wanted: Any) -> str:
+    """Step on (key N) to the next press step whose code ``wanted`` accepts."""
+    page.evaluate("document.activeElement && document.activeElement.blur()")  # keys to the page
     for _ in range(200):
         step = page.evaluate("window.acuPlayer.step()")
-        if step and step["kind"] == "press" and step["code"] in checkable:
+        if step and step["kind"] == "press" and wanted(step["code"]):
             return str(step["code"])
         page.keyboard.press("n")
-    raise AssertionError("no press step on a point the camera can check")
+    raise AssertionError("no such press step")
+
+
+def _to_checkable_press(page: Any) -> str:
+    checkable = (page.locator("#player-camera").get_attribute("data-checkable") or "").split(",")
+    return _to_press(page, lambda c: c in checkable)
 
 
 def _seconds(text: str) -> int:
@@ -411,6 +419,15 @@ def test_player_hold_runs_only_while_on_target(server: Served) -> None:
         assert _seconds(countdown.inner_text()) == held - 2
         on_target = page.evaluate("window.acuPlayer.onTarget")
         assert math.isclose(on_target[code], 2.0, abs_tol=0.35)
+        # a press on a point the live camera cannot time (not on the hand): the clock holds.
+        # Stepping there with N while "on" skips the rest of this point (and its other side):
+        # skipped seconds were not held, and the diary below still reads 2 s.
+        other = _to_press(page, lambda c: c not in held_live([c]))
+        page.locator("#camera-hold[data-state='clock']").wait_for()
+        assert f"finger on {other}" in page.locator("#camera-hold").inner_text()
+        before = page.evaluate("window.acuPlayer.elapsed()")
+        page.clock.run_for(1000)
+        assert page.evaluate("window.acuPlayer.elapsed()") == pytest.approx(before + 1, abs=0.05)
         # finish: the diary shows the seconds on target
         page.get_by_label(re.compile("Use the camera")).uncheck()
         total = int(

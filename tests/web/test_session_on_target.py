@@ -70,3 +70,23 @@ def test_bad_seconds_on_target_are_a_400(
     assert status == 400 and problem in body["detail"]
     session.refresh_from_db()
     assert session.finished_at is None
+
+
+def _player(client: Client, areas: list[str]) -> str:
+    intake = json.dumps({"areas": areas, "helper": True, "red_flags": []})
+    response = client.post("/session/start/", {"intake": intake})
+    assert response.status_code == 302, response.content
+    return client.get(response["Location"]).content.decode()
+
+
+def test_the_camera_switch_times_only_the_points_on_the_hand(
+    owner_client: Client, people: Personas
+) -> None:
+    """Live, the body model's tip of the hand is rough (certainty "low"), so only LI4 and TE3
+    can hold the timer; a routine without them offers no camera switch."""
+    neck = _player(owner_client, ["neck"])
+    assert 'id="use-camera"' in neck
+    assert 'data-checkable="TE3,LI4"' in neck or 'data-checkable="LI4,TE3"' in neck
+    assert "the points on the hand (" in neck
+    lower_back = _player(owner_client, ["lower-back"])  # CV6 is checked on photos only
+    assert 'id="use-camera"' not in lower_back and "player_camera" in lower_back

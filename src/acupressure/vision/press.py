@@ -183,6 +183,17 @@ def checkable(codes: list[str]) -> list[str]:
     return [c for c in codes if supported(c) is not None]
 
 
+# Live, the browser runs one model at a time: Hands for the points on a hand, Pose for the
+# body, whose tip of the hand is rough (certainty "low" at best). So only the hand points
+# can hold a guided session's timer on the point; the others are held by the clock.
+LIVE_HOLD_VIEWS: frozenset[View] = frozenset({"hand"})
+
+
+def held_live(codes: list[str]) -> list[str]:
+    """The codes whose hold the live camera can time with more than low certainty."""
+    return [c for c in checkable(codes) if atlas.get(c).rule.view in LIVE_HOLD_VIEWS]
+
+
 def judge(
     code: str,
     hands: list[HandObservation],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -17,7 +16,7 @@ from acupressure.i18n import gettext as _
 from acupressure.plan import build_plan
 from acupressure.program.summary import pain_much_worse
 from acupressure.safety import Intake
-from acupressure.vision.press import checkable
+from acupressure.vision.press import held_live
 from acupressure.web import clock
 from acupressure.web.access import own_session, user_id
 from acupressure.web.forms import FinishForm, PainForm, first_error
@@ -60,7 +59,7 @@ def player(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "session": session,
         "codes": codes,
-        "camera_points": json.dumps(checkable(codes)),
+        "camera_points": held_live(codes),  # none: no camera switch
         "timeline": timeline(session),
         "player_words": {english: _(english) for english in PLAYER_WORDS},
         "voice_lang": VOICE_LANG[i18n.current()],
@@ -95,6 +94,10 @@ PLAYER_WORDS = (
     N_("Camera: am I on the point?"),
     N_("The hold waits until your finger is on {code}."),
     N_("On {code}: the hold runs."),
+    N_(
+        "Live, the camera cannot be sure of your finger on {code} (it checks the points on "
+        "the hand): the hold runs by the clock."
+    ),
     N_(
         "Maybe on {code}, but the camera is not sure (low certainty): the hold waits. Come "
         "closer, add light, or untick the camera to hold by the clock."

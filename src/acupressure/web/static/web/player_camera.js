@@ -12,9 +12,10 @@
   if (!box || !holder || !window.acuPlayer) { return; }
   var player = window.acuPlayer;
   var HAND_VIEW = { "LI4": true, "TE3": true };
-  var checkable = JSON.parse(holder.dataset.checkable || "[]");
+  var checkable = (holder.dataset.checkable || "").split(",").filter(Boolean);
   var SURE = { "high": true, "medium": true };  // the certainties that let the hold run
-  var s = { verdict: "", certainty: "", code: "", frame: null, last: null, onTarget: {} };
+  var s = { verdict: "", certainty: "", code: "", frame: null, last: null, lastStep: null,
+    onTarget: {} };
   var wordsEl = document.getElementById("player-words");
   var words = wordsEl ? JSON.parse(wordsEl.textContent) : {};
   function w(english, code) { return (words[english] || english).split("{code}").join(code || ""); }
@@ -62,6 +63,13 @@
     var waiting = Boolean(box.checked && step && !onTarget());
     player.hold(waiting);
     statusEl.dataset.state = "";
+    var current = player.step();
+    if (box.checked && !step && current && current.kind === "press") {
+      statusEl.dataset.state = "clock";  // a point the live camera cannot time: the clock holds
+      statusEl.textContent = w("Live, the camera cannot be sure of your finger on {code} (it " +
+        "checks the points on the hand): the hold runs by the clock.", current.code);
+      return;
+    }
     if (!box.checked || !step) { statusEl.textContent = ""; return; }
     statusEl.dataset.state = !waiting ? "runs" : s.verdict === "on" ? "unsure" : "waits";
     statusEl.textContent = !waiting ? w("On {code}: the hold runs.", step.code) :
@@ -71,15 +79,18 @@
       w("The hold waits until your finger is on {code}.", step.code);
   }
 
-  // Seconds on target: the hold clock's progress during press steps while the finger is on.
+  // Seconds on target: the hold clock's progress during press steps while the finger is on,
+  // counted only within one step (a skip with N jumps the clock: those seconds were not held).
   function count() {
     var t = player.elapsed();
     var step = pressStep();
-    if (box.checked && step && s.last !== null && t > s.last && onTarget()) {
+    if (box.checked && step && step === s.lastStep && s.last !== null && t > s.last &&
+        onTarget()) {
       s.onTarget[step.code] = Math.round(((s.onTarget[step.code] || 0) + t - s.last) * 10) / 10;
       player.onTarget = s.onTarget;
     }
     s.last = t;
+    s.lastStep = step;
   }
 
   window.addEventListener("message", function (e) {
@@ -101,6 +112,7 @@
       s.certainty = "";
       player.hold(false);
       statusEl.textContent = "";
+      statusEl.dataset.state = "";
       return;
     }
     follow(player.step());
