@@ -11,7 +11,8 @@
   var statusEl = document.getElementById("camera-hold");
   if (!box || !holder || !window.acuPlayer) { return; }
   var player = window.acuPlayer;
-  var HAND_VIEW = { "LI4": true, "TE3": true };
+  // the points the camera times: those on the hand (vision.press.held_live), so the live
+  // page runs in its hands mode
   var checkable = (holder.dataset.checkable || "").split(",").filter(Boolean);
   var SURE = { "high": true, "medium": true };  // the certainties that let the hold run
   var s = { verdict: "", certainty: "", code: "", frame: null, last: null, lastStep: null,
@@ -25,24 +26,16 @@
     return step && step.kind === "press" && checkable.indexOf(step.code) >= 0 ? step : null;
   }
 
-  function frameUrl(code) {
-    var mode = HAND_VIEW[code] ? "hands" : "body";
-    return "/camera/live/?embed=1&mode=" + mode + "&press=" + encodeURIComponent(code);
-  }
-
   function follow(step) {
     if (!box.checked) { return; }
     var code = step && step.code && checkable.indexOf(step.code) >= 0 ? step.code : "";
     if (code && code !== s.code) {
-      var url = frameUrl(code);
-      if (!s.frame || s.frame.dataset.mode !== url.split("&mode=")[1].split("&")[0]) {
-        s.frame && s.frame.remove();
+      if (!s.frame) {
         s.frame = document.createElement("iframe");
         s.frame.title = w("Camera: am I on the point?");
         s.frame.allow = "camera";
         s.frame.className = "camera-frame";
-        s.frame.dataset.mode = HAND_VIEW[code] ? "hands" : "body";
-        s.frame.src = url;
+        s.frame.src = "/camera/live/?embed=1&mode=hands&press=" + encodeURIComponent(code);
         holder.appendChild(s.frame);
       } else {
         s.frame.contentWindow.postMessage({ type: "acu-press-code", code: code },
