@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import tempfile
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -127,6 +126,8 @@ def _keep(path: Path, parsed: list[Any]) -> None:
         return
     if json.loads(text) != parsed:  # keys that are not strings, say
         return
+    import tempfile  # only when the cache is written
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(
@@ -164,7 +165,10 @@ def _folder_data(folder: Traversable) -> tuple[Any, list[tuple[str, Any]]]:
 
 
 def load_sources(folder: Traversable | None = None) -> dict[str, Source]:
-    raw, _ = _folder_data(folder or data_dir())
+    return _sources(_folder_data(folder or data_dir())[0])
+
+
+def _sources(raw: Any) -> dict[str, Source]:
     name = "sources.yaml"
     if not isinstance(raw, list):
         raise AtlasDataError(f"{name}: expected a list of sources")
@@ -182,10 +186,10 @@ def load_sources(folder: Traversable | None = None) -> dict[str, Source]:
 
 def load_points(folder: Traversable | None = None) -> list[Point]:
     """Read every point file, validate it and check it against the bibliography."""
-    folder = folder or data_dir()
-    sources = load_sources(folder)
+    raw_sources, files = _folder_data(folder or data_dir())  # the folder read once
+    sources = _sources(raw_sources)
     points: list[Point] = []
-    for name, raw in _folder_data(folder)[1]:
+    for name, raw in files:
         if not isinstance(raw, dict):
             raise AtlasDataError(f"{name}: expected a mapping of fields")
         try:
