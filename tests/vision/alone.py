@@ -52,6 +52,7 @@ class Case:
     turn: float | None
     made: Composite
     alone: np.ndarray  # the target hand alone, the same frame before the press
+    target: HandObservation  # that hand as MediaPipe finds it in ``alone``
 
     @property
     def expected(self) -> str:
@@ -67,7 +68,7 @@ def cases(detector: Detector) -> list[Case]:
         for code in ("LI4", "TE3"):
             for (along, across), turn in [(o, t) for o in OFFSETS for t in TURNS]:
                 made = compose(crop, target, source_rgb, presser, code, along, across, turn)
-                out.append(Case(path.name, code, turn, made, crop))
+                out.append(Case(path.name, code, turn, made, crop, target))
     return out
 
 

@@ -26,6 +26,7 @@ from acupressure.vision.images import photo_from_rgb
 from acupressure.vision.locate import locate_photo, request
 from acupressure.vision.press import CLOSE_CUN, judge
 
+from .alone import cases
 from .composite import Composite, compose, framed_backs, pressing_hand, verdict_for
 from .photos import hand_photos
 
@@ -90,13 +91,6 @@ def test_composite_verdicts(composites: list[tuple[str, str, Composite]]) -> Non
     assert tally["right"] >= 3  # enough frames where both hands were found to mean something
 
 
-# the pressing hand reaches in from several directions (degrees from the target hand's
-# outward direction towards its fingers; None: from the nearer edge), so that in some frames
-# it leaves the knuckles the point is placed from uncovered
-TURNS = [None, 0.0, 90.0, 180.0, 270.0]
-SIDE_OFFSETS = [(0.0, 0.0), (0.2, 0.1), (1.0, 0.0), (0.0, 0.9)]
-
-
 def test_composites_with_the_hand_seen_alone_before() -> None:
     """The live page's memory: the target hand as a frame showed it alone (here: the frame
     before the other hand was pasted on, the hand held still) is sent along. Real MediaPipe
@@ -106,35 +100,30 @@ def test_composites_with_the_hand_seen_alone_before() -> None:
     tally = {"right": 0, "on confirmed": 0, "cannot tell": 0, "excluded": 0, "wrong": 0}
     alone = {"right": 0, "on confirmed": 0, "cannot tell": 0, "wrong": 0}
     try:
-        photos = hand_photos()
-        source_rgb, presser = pressing_hand(detector, photos)
-        for path, crop, target in framed_backs(detector, photos):
-            for code in ("LI4", "TE3"):
-                for (along, across), turn in [(o, t) for o in SIDE_OFFSETS for t in TURNS]:
-                    made = compose(crop, target, source_rgb, presser, code, along, across, turn)
-                    hands = detector.hands(photo_from_rgb(made.rgb))
-                    truth = made.truth_cun()
-                    expected = verdict_for(code, truth)
-                    now = judge(code, hands, None)
-                    assert now.verdict != "on" or expected == "on", f"wrong 'on' {now}"
-                    if now.covered:
-                        assert now.certainty in ("medium", "low")
-                    key = "cannot tell" if now.verdict == "cannot tell" else "wrong"
-                    key = "right" if now.verdict == expected else key
-                    alone[key] += 1
-                    alone["on confirmed"] += now.verdict == expected == "on"
-                    press = judge(code, hands, None, earlier=target)
-                    what = f"{path.name} {code} {turn} truth {truth:.2f}: {press}"
-                    assert press.verdict != "on" or expected == "on", f"wrong 'on': {what}"
-                    if press.verdict == "cannot tell":
-                        tally["cannot tell"] += 1
-                    elif not press.remembered or not _clear(code, truth, TIP_ERROR):
-                        tally["excluded"] += 1  # this frame's moved landmarks, or a borderline
-                    elif press.verdict == expected:
-                        tally["right"] += 1
-                        tally["on confirmed"] += expected == "on"
-                    else:
-                        tally["wrong"] += 1
+        for case in cases(detector):
+            code, expected = case.code, case.expected
+            hands = detector.hands(photo_from_rgb(case.made.rgb))
+            truth = case.made.truth_cun()
+            now = judge(code, hands, None)
+            assert now.verdict != "on" or expected == "on", f"wrong 'on' {now}"
+            if now.covered:
+                assert now.certainty in ("medium", "low")
+            key = "cannot tell" if now.verdict == "cannot tell" else "wrong"
+            key = "right" if now.verdict == expected else key
+            alone[key] += 1
+            alone["on confirmed"] += now.verdict == expected == "on"
+            press = judge(code, hands, None, earlier=case.target)
+            what = f"{case.name} {code} {case.turn} truth {truth:.2f}: {press}"
+            assert press.verdict != "on" or expected == "on", f"wrong 'on': {what}"
+            if press.verdict == "cannot tell":
+                tally["cannot tell"] += 1
+            elif not press.remembered or not _clear(code, truth, TIP_ERROR):
+                tally["excluded"] += 1  # this frame's moved landmarks, or a borderline
+            elif press.verdict == expected:
+                tally["right"] += 1
+                tally["on confirmed"] += expected == "on"
+            else:
+                tally["wrong"] += 1
     finally:
         detector.close()
     print(f"\nwith the hand seen alone before: {tally}\nthis frame alone: {alone}")
