@@ -8,12 +8,11 @@ and the personal pages answer with the offline page. Deleting the diary empties 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from tests.web.browser import ARGS, CHROMIUM, need_chromium, sign_in_by_link, start_link
-from tests.web.server import Served, start_server
+from tests.web.browser import ARGS, CHROMIUM, sign_in_by_link, start_link
+from tests.web.server import Served
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 MARKER = "zebra-quartz-8812"  # in the note; must never be found in any cache or storage
@@ -35,14 +34,6 @@ EVERYTHING_STORED = """async () => {
   if (indexedDB.databases) { found.indexedDB = (await indexedDB.databases()).map(d => d.name); }
   return found;
 }"""
-
-
-@pytest.fixture(scope="module")
-def served() -> Iterator[Served]:
-    need_chromium()
-    server = start_server()
-    yield server
-    server.stop()
 
 
 def _stored(page: Any) -> dict[str, Any]:
@@ -76,7 +67,7 @@ def _public_only(stored: dict[str, Any], base: str) -> list[str]:
     return [p for p in paths if not public.match(p)]
 
 
-def test_nothing_personal_is_readable_after_sign_out(served: Served) -> None:
+def test_nothing_personal_is_readable_after_sign_out(server: Served) -> None:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
@@ -84,27 +75,27 @@ def test_nothing_personal_is_readable_after_sign_out(served: Served) -> None:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         context = browser.new_context()
         page = context.new_page()
-        _controlled(page, served.base)
-        sign_in_by_link(page, served.signin_link)
-        _visit_everything_personal(page, served.base)
+        _controlled(page, server.base)
+        sign_in_by_link(page, server.signin_link)
+        _visit_everything_personal(page, server.base)
 
         signed_in = _stored(page)  # even while signed in, the caches hold public pages only
         assert MARKER not in repr(signed_in)
-        assert _public_only(signed_in, served.base) == []
+        assert _public_only(signed_in, server.base) == []
         assert any("/points/GV14/" in key for key in signed_in["caches"])  # the atlas is there
 
-        page.goto(served.base + "/")
+        page.goto(server.base + "/")
         page.evaluate("caches.open('probe').then(c => c.put('/probe', new Response('x')))")
         page.get_by_role("button", name="Sign out").click()
-        page.wait_for_url(served.base + "/")
+        page.wait_for_url(server.base + "/")
         after = _stored(page)
         assert not any(key.startswith("probe ") for key in after["caches"])  # emptied
-        assert MARKER not in repr(after) and _public_only(after, served.base) == []
+        assert MARKER not in repr(after) and _public_only(after, server.base) == []
 
         context.set_offline(True)
         for path in ("/diary/", "/privacy/", "/privacy/export.json"):
             try:  # the worker answers with the offline page, or (unregistered) nothing does
-                page.goto(served.base + path)
+                page.goto(server.base + path)
             except PlaywrightError as exc:
                 assert "ERR_INTERNET_DISCONNECTED" in str(exc)
             else:
@@ -112,17 +103,17 @@ def test_nothing_personal_is_readable_after_sign_out(served: Served) -> None:
         browser.close()
 
 
-def test_deleting_the_diary_empties_the_caches(served: Served) -> None:
+def test_deleting_the_diary_empties_the_caches(server: Served) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         context = browser.new_context()
         page = context.new_page()
-        _controlled(page, served.base)
+        _controlled(page, server.base)
         assert _stored(page)["caches"]  # the worker has precached the public pages
-        sign_in_by_link(page, start_link(served))
-        page.goto(served.base + "/privacy/delete/")
+        sign_in_by_link(page, start_link(server))
+        page.goto(server.base + "/privacy/delete/")
         page.evaluate(  # a sentinel in Cache Storage and local storage, to see them go
             "caches.open('probe').then(c => c.put('/probe', new Response('x')))"
             ".then(() => localStorage.setItem('probe', 'x'))"
@@ -130,7 +121,7 @@ def test_deleting_the_diary_empties_the_caches(served: Served) -> None:
         assert "probe" in page.evaluate("caches.keys()")
         page.get_by_label("I understand that my diary will be gone for good").check()
         page.get_by_role("button", name="Delete my diary").click()
-        page.wait_for_url(served.base + "/privacy/")
+        page.wait_for_url(server.base + "/privacy/")
         assert "probe" not in page.evaluate("caches.keys()")
         assert page.evaluate("localStorage.getItem('probe')") is None
         assert page.evaluate("navigator.serviceWorker.controller") is None  # unregistered
