@@ -30,15 +30,13 @@ import math
 import os
 import re
 import shutil
-import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from web_load import start_server
+from web_load import run_clients, start_server, summary
 
 # A left hand showing its palm, fingers up (MediaPipe's 21 points; one unit = wrist to
 # middle knuckle); the other three hands are its mirror images.
@@ -132,74 +130,26 @@ def poster(base: str, frame: dict[str, object]):  # type: ignore[no-untyped-def]
 
 
 def paced(port: int, send, clients: int, fps: float, seconds: float) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    """Each client sends a frame every 1/fps s (at once when the last answer came late)."""
-    latencies: list[float] = []
-    lock = threading.Lock()
+    """Each client sends a frame every 1/fps s (at once when the last answer came late),
+    the clients' starts spread over one frame interval."""
+    begun = time.perf_counter()
 
-    def client(offset: float) -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        mine: list[float] = []
-        start = time.perf_counter() + offset
-        deadline = start + seconds
-        k = 0
-        while True:
-            due = start + k / fps
-            if due > deadline:
-                break
-            wait = due - time.perf_counter()
-            if wait > 0:
-                time.sleep(wait)
-            t0 = time.perf_counter()
-            send(conn)
-            mine.append(time.perf_counter() - t0)
-            k += 1
-        conn.close()
-        with lock:
-            latencies.extend(mine)
+    def due(client: int, k: int) -> float | None:
+        start = begun + client / (fps * clients)
+        when = start + k / fps
+        return None if when > start + seconds else when
 
-    threads = [threading.Thread(target=client, args=(i / (fps * clients),)) for i in range(clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return summary(latencies, seconds)
+    return summary(run_clients(port, clients, send, due)[0], seconds)
 
 
 def saturated(port: int, send, clients: int, seconds: float) -> dict[str, float]:  # type: ignore[no-untyped-def]
     """Each client sends its next frame as soon as the last answer came, for ``seconds``."""
-    latencies: list[float] = []
-    lock = threading.Lock()
     deadline = time.perf_counter() + seconds
 
-    def client() -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        mine: list[float] = []
-        while time.perf_counter() < deadline:
-            t0 = time.perf_counter()
-            send(conn)
-            mine.append(time.perf_counter() - t0)
-        conn.close()
-        with lock:
-            latencies.extend(mine)
+    def due(client: int, k: int) -> float | None:
+        return 0.0 if time.perf_counter() < deadline else None
 
-    threads = [threading.Thread(target=client) for _ in range(clients)]
-    started = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return summary(latencies, time.perf_counter() - started)
-
-
-def summary(latencies: list[float], seconds: float) -> dict[str, float]:
-    q = statistics.quantiles(latencies, n=100)
-    return {
-        "n": len(latencies),
-        "rps": len(latencies) / seconds,
-        "p50": q[49] * 1000,
-        "p95": q[94] * 1000,
-        "p99": q[98] * 1000,
-    }
+    return summary(*run_clients(port, clients, send, due))
 
 
 def cpu_seconds(pid: int) -> float:

@@ -43,6 +43,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 PLAN_BODY = json.dumps({"areas": ["lower-back", "neck"], "helper": True, "red_flags": []})
@@ -120,7 +121,6 @@ def py_load(
 ) -> dict[str, float]:
     port = int(base.rsplit(":", 1)[1])
     headers = {"Cookie": cookie} if cookie else {}
-    latencies: list[float] = []
     lock = threading.Lock()
     counter = iter(range(total))
 
@@ -135,13 +135,32 @@ def py_load(
         response.read()
         assert response.status == 200, (path, response.status)
 
-    def worker() -> None:
+    def due(client: int, k: int) -> float | None:
+        with lock:
+            return None if next(counter, None) is None else 0.0
+
+    return summary(*run_clients(port, clients, send, due))
+
+
+def run_clients(
+    port: int,
+    clients: int,
+    send: Callable[[http.client.HTTPConnection], object],
+    due: Callable[[int, int], float | None],
+) -> tuple[list[float], float]:
+    """``clients`` threads, each on its own keep-alive connection, time ``send`` request by
+    request. ``due(client, k)`` gives when that client's k-th request is due (a perf_counter
+    time; at once when it has passed) or None when the client is done. Returns every
+    latency and the wall time."""
+    latencies: list[float] = []
+    lock = threading.Lock()
+
+    def client(index: int) -> None:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         mine: list[float] = []
-        while True:
-            with lock:
-                if next(counter, None) is None:
-                    break
+        while (when := due(index, len(mine))) is not None:
+            if (wait := when - time.perf_counter()) > 0:
+                time.sleep(wait)
             t0 = time.perf_counter()
             send(conn)
             mine.append(time.perf_counter() - t0)
@@ -149,17 +168,21 @@ def py_load(
         with lock:
             latencies.extend(mine)
 
-    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
     started = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    wall = time.perf_counter() - started
+    return latencies, time.perf_counter() - started
+
+
+def summary(latencies: list[float], seconds: float) -> dict[str, float]:
+    """Requests per second over ``seconds``, and latency percentiles in ms."""
     q = statistics.quantiles(latencies, n=100)
     return {
         "n": len(latencies),
-        "rps": len(latencies) / wall,
+        "rps": len(latencies) / seconds,
         "p50": q[49] * 1000,
         "p95": q[94] * 1000,
         "p99": q[98] * 1000,
