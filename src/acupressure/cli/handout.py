@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -68,7 +67,7 @@ def handout(
     path, size = _output(output), _paper(paper)
     refuse_if_blocked(intake)
     try:
-        made = design(intake, date.today(), weeks)
+        made = design(intake, now().astimezone().date(), weeks)
     except ProgramError as exc:
         fail(str(exc))
     _write(path, routine_pdf(made.plan, made.schedule, made.extra_points, link, size))

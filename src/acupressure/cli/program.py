@@ -6,13 +6,15 @@ signs in), so a program started here shows on the web and the other way round.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import typer
 from rich.cells import set_cell_size
 
+from acupressure.cli import common
 from acupressure.cli.common import (
     EXIT_BLOCKED,
     EXIT_NOT_FOUND,
@@ -62,8 +64,8 @@ IdArg = Annotated[
 
 
 def now() -> datetime:
-    """The CLI's clock (tests replace it)."""
-    return datetime.now(UTC)
+    """The program commands' clock: the CLI's (tests replace either)."""
+    return common.now()
 
 
 def local_zone() -> str:
@@ -138,15 +140,11 @@ def create(
     sessions. Exits 4 when a red flag blocks self-care.
     """
     refuse_if_blocked(intake)
+    times = _times(at)
+    zone = _zone(tz or local_zone())
+    first = _first_day(start) if start else now().astimezone(zone).date()
     try:
-        times = [parse_time(t) for t in at] if at else None
-        first = date.fromisoformat(start) if start else now().astimezone().date()
-    except ValueError as exc:
-        if "isoformat" in str(exc):
-            fail(_("--start: {value!r} is not a date like 2026-03-02").format(value=start))
-        fail(str(exc))
-    try:
-        made = design(intake, first, weeks, times, per_day, tz or local_zone())
+        made = design(intake, first, weeks, times, per_day, zone.key)
     except ProgramError as exc:
         fail(str(exc))
     program = store().create(made, now())
@@ -160,6 +158,30 @@ def create(
         ),
         highlight=False,
     )
+
+
+def _times(at: list[str] | None) -> list[time] | None:
+    try:
+        return [parse_time(t) for t in at] if at else None
+    except ValueError as exc:
+        fail(f"--at: {exc}")
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        fail(
+            "--tz: "
+            + _("unknown time zone {value!r} (use a name like Europe/London)").format(value=name)
+        )
+
+
+def _first_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(_("--start: {value!r} is not a date like 2026-03-02").format(value=text))
 
 
 @program_app.command("list")

@@ -6,12 +6,12 @@ The command reads as ask -> run -> show -> save: the questions and views live in
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated
 
 import typer
 from rich.live import Live
 
+from acupressure.cli import common
 from acupressure.cli.common import EXIT_BLOCKED, EXIT_OK, console, err_console
 from acupressure.cli.options import intake_options
 from acupressure.cli.stores import session_store
@@ -95,13 +95,13 @@ def _guided(plan: Plan, speaker: Speaker, speed: float, pain_before: int | None)
             console.bell()
         speaker.say(_("Release") if step.kind == "release" else step.cue)
 
-    started_at = datetime.now(UTC)
+    started_at = common.now()
     try:
         with TerminalKeys() as keys, Live(console=console, auto_refresh=False) as live:
             run(player, keys, on_event, lambda p: live.update(render(p, plan), refresh=True))
     finally:
         speaker.stop()
-    ended_at = datetime.now(UTC)
+    ended_at = common.now()
     state = _("Finished") if player.state == "finished" else _("Stopped early")
     console.print(
         _("{state}: {done} of {total} steps done.").format(
