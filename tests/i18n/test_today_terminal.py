@@ -67,7 +67,16 @@ def spawn(args: list[str], tmp_path: Path, language: str, log: io.StringIO) -> p
 def test_today_start_speaks_the_terminal_s_language(language: str, tmp_path: Path) -> None:
     saved, due, nxt, kept, done = SAID[language]
     log = io.StringIO()
-    create = ["program", "create", "--area", "neck", "--minutes", "2", "--no-red-flags"]
+    create = [
+        "program",
+        "create",
+        "--area",
+        "neck",
+        "--minutes",
+        "2",
+        "--no-red-flags",
+        "--not-pregnant",
+    ]
     child = spawn([*create, "--at", "00:00"], tmp_path, language, log)
     child.expect(saved)
     child.expect(pexpect.EOF)

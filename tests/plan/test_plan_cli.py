@@ -21,7 +21,7 @@ def answered_json(stdout: str) -> dict:  # type: ignore[type-arg]
 
 def test_plan_json_is_plan_json_of_the_same_intake() -> None:
     args = ["plan", "--area", "neck", "--area", "shoulders", "--minutes", "5", "--json"]
-    result = runner.invoke(app, [*args, "--no-red-flags"])
+    result = runner.invoke(app, [*args, "--no-red-flags", "--not-pregnant"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data == plan_json(Intake(red_flags=[], areas=["neck", "shoulders"], minutes=5))
@@ -51,7 +51,9 @@ def test_plan_options_reach_the_intake() -> None:
 
 
 def test_red_flag_blocks_with_exit_4_and_json_advice() -> None:
-    result = runner.invoke(app, ["plan", "--area", "neck", "--red-flag", "cord-signs", "--json"])
+    result = runner.invoke(
+        app, ["plan", "--area", "neck", "--not-pregnant", "--red-flag", "cord-signs", "--json"]
+    )
     assert result.exit_code == 4
     data = json.loads(result.stdout)
     assert data["blocked"] and data["urgency"] == "emergency" and data["steps"] == []
@@ -59,7 +61,7 @@ def test_red_flag_blocks_with_exit_4_and_json_advice() -> None:
 
 
 def test_soon_flag_is_cleared_by_seen_clinician() -> None:
-    args = ["plan", "--area", "neck", "--red-flag", "night-pain"]
+    args = ["plan", "--area", "neck", "--not-pregnant", "--red-flag", "night-pain"]
     assert runner.invoke(app, [*args, "--json"]).exit_code == 4
     cleared = runner.invoke(app, [*args, "--seen-clinician", "--json"])
     assert cleared.exit_code == 0 and json.loads(cleared.stdout)["points"]
@@ -69,13 +71,13 @@ def test_bad_input_is_exit_2_with_one_line() -> None:
     for args in (
         ["plan", "--area", "knee"],
         ["plan", "--area", "neck", "--condition", "gout"],
-        ["plan", "--area", "neck", "--red-flag", "headache"],
+        ["plan", "--area", "neck", "--not-pregnant", "--red-flag", "headache"],
         ["plan", "--area", "neck", "--trimester", "2"],
         ["plan", "--area", "neck", "--pregnant", "--trimester", "4"],
         ["plan", "--area", "neck", "--minutes", "0"],
-        ["plan", "--no-red-flags"],
+        ["plan", "--no-red-flags", "--not-pregnant"],
         ["plan", "--area", "neck"],  # not screened, no terminal
-        ["plan", "--area", "neck", "--no-red-flags", "--red-flag", "fever"],
+        ["plan", "--area", "neck", "--no-red-flags", "--not-pregnant", "--red-flag", "fever"],
         ["plan", "--area", "neck", "--maybe-pregnant", "--trimester", "2", "--no-red-flags"],
     ):
         result = runner.invoke(app, args)
@@ -84,7 +86,7 @@ def test_bad_input_is_exit_2_with_one_line() -> None:
 
 
 def test_readable_plan_lists_points_and_what_was_left_out() -> None:
-    args = ["plan", "--area", "upper-back", "--no-red-flags"]
+    args = ["plan", "--area", "upper-back", "--no-red-flags", "--not-pregnant"]
     result = runner.invoke(app, args, env={"COLUMNS": "160"})
     assert result.exit_code == 0
     assert "KI27" in result.stdout and "Left out" in result.stdout and "helper" in result.stdout

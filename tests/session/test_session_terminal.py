@@ -123,7 +123,7 @@ def test_plan_in_a_terminal_asks_the_questions_first_on_stderr(tmp_path: Path) -
 def test_session_save_respects_acupressure_data_dir(tmp_path: Path) -> None:
     data = tmp_path / "elsewhere"
     args = ["session", "--area", "neck", "--minutes", "2", "--speed", "50", "--save"]
-    args.append("--no-red-flags")
+    args += ["--no-red-flags", "--not-pregnant"]
     child = spawn(args, tmp_path, data_dir=data)
     child.expect("Pain right now")
     child.sendline("")

@@ -38,7 +38,16 @@ def spawn(args: list[str], tmp_path: Path) -> pexpect.spawn:
 
 
 def test_today_start_runs_the_next_session_and_counts_it(tmp_path: Path) -> None:
-    create = ["program", "create", "--area", "lower-back", "--no-red-flags", "--at", "00:00"]
+    create = [
+        "program",
+        "create",
+        "--area",
+        "lower-back",
+        "--no-red-flags",
+        "--not-pregnant",
+        "--at",
+        "00:00",
+    ]
     child = spawn(create, tmp_path)
     child.expect(r"Program (\d+) saved")
     child.expect(pexpect.EOF)

@@ -38,7 +38,14 @@ def cli(db: None, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     return CliRunner()
 
 
-def create(cli: CliRunner, *extra: str, screening: tuple[str, ...] = ("--no-red-flags",)) -> Any:
+def create(
+    cli: CliRunner,
+    *extra: str,
+    screening: tuple[str, ...] = (
+        "--no-red-flags",
+        "--not-pregnant",
+    ),
+) -> Any:
     args = ["program", "create", "--area", "upper-back", "--start", "2026-03-02"]
     CLOCK.now = MADE
     try:
@@ -65,7 +72,7 @@ def test_create_list_show_today(cli: CliRunner) -> None:
 
 
 def test_blocked_screening_makes_no_program(cli: CliRunner) -> None:
-    result = create(cli, screening=("--red-flag", "fever"))
+    result = create(cli, screening=("--not-pregnant", "--red-flag", "fever"))
     assert result.exit_code == 4
     assert not ProgramRecord.objects.exists()
 
@@ -73,7 +80,10 @@ def test_blocked_screening_makes_no_program(cli: CliRunner) -> None:
 def test_bad_schedule_is_exit_2(cli: CliRunner) -> None:
     result = create(cli, "--per-day", "2", "--at", "08:00")
     assert result.exit_code == 2
-    assert "2 sessions a day but 1 times given" in result.output
+    assert "2 sessions a day but 1 time given" in result.output
+    assert "--at: '8am' is not a time like 08:00" in create(cli, "--at", "8am").output
+    made = create(cli, "--start", "2026-13-45")
+    assert made.exit_code == 2 and "--start: '2026-13-45' is not a date" in made.output
     assert create(cli, "--at", "8am").exit_code == 2
 
 
@@ -90,7 +100,7 @@ def test_ics_file_and_stop(cli: CliRunner, tmp_path: Path) -> None:
 
 def test_rescreen_yes_stops_the_program(cli: CliRunner) -> None:
     create(cli, "--at", "08:00")
-    result = cli.invoke(app, ["program", "rescreen", "--red-flag", "fever"])
+    result = cli.invoke(app, ["program", "rescreen", "--not-pregnant", "--red-flag", "fever"])
     assert result.exit_code == 4
     row = ProgramRecord.objects.get()
     assert row.stopped_at is not None and row.advice and row.calendar_token is None
@@ -114,11 +124,18 @@ def test_summary_in_the_terminal(cli: CliRunner) -> None:
 
 def test_rescreen_by_option(cli: CliRunner) -> None:
     create(cli, "--at", "08:00")
-    assert cli.invoke(app, ["program", "rescreen", "--no-red-flags"]).exit_code == 0
-    bad = cli.invoke(app, ["program", "rescreen", "--red-flag", "nonsense"])
+    assert (
+        cli.invoke(app, ["program", "rescreen", "--no-red-flags", "--not-pregnant"]).exit_code == 0
+    )
+    bad = cli.invoke(app, ["program", "rescreen", "--not-pregnant", "--red-flag", "nonsense"])
     assert bad.exit_code == 2 and "unknown red flag" in bad.output
-    both = cli.invoke(app, ["program", "rescreen", "--red-flag", "fever", "--no-red-flags"])
+    both = cli.invoke(
+        app, ["program", "rescreen", "--red-flag", "fever", "--no-red-flags", "--not-pregnant"]
+    )
     assert both.exit_code == 2
     assert ProgramRecord.objects.get().stopped_at is None
-    assert cli.invoke(app, ["program", "rescreen", "--red-flag", "fever"]).exit_code == 4
+    assert (
+        cli.invoke(app, ["program", "rescreen", "--not-pregnant", "--red-flag", "fever"]).exit_code
+        == 4
+    )
     assert ProgramRecord.objects.get().stopped_at is not None

@@ -10,12 +10,13 @@ from rich.text import Text
 
 from acupressure import atlas
 from acupressure.atlas.models import AREAS
-from acupressure.cli.common import EXIT_BLOCKED, console, err_console, print_json
+from acupressure.cli.common import EXIT_BLOCKED, console, err_console, fail, print_json
 from acupressure.cli.options import intake_options
 from acupressure.cli.views.plan import blocked_panel, print_plan
 from acupressure.cli.views.questions import ask_red_flags
 from acupressure.i18n import gettext as _
-from acupressure.plan import build_plan
+from acupressure.i18n import ngettext
+from acupressure.plan import Plan, build_plan, shortest_minutes
 from acupressure.safety import Intake, red_flags, relevant_flags, screen
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -36,6 +37,23 @@ def plan(intake: Intake, as_json: JsonOpt = False) -> None:
         print_plan(console, result)
     if result.blocked:
         raise typer.Exit(EXIT_BLOCKED)
+    refuse_empty(result, intake)
+
+
+def refuse_empty(result: Plan, intake: Intake) -> None:
+    """No point in the routine: one line saying why (the time, or these answers), exit 2."""
+    if result.points:
+        return
+    need = shortest_minutes(intake)
+    if need is not None and intake.minutes is not None and need > intake.minutes:
+        fail(
+            ngettext(
+                "--minutes {given}: no point fits in that time; give at least {count} minute",
+                "--minutes {given}: no point fits in that time; give at least {count} minutes",
+                need,
+            ).format(given=intake.minutes, count=need)
+        )
+    fail(_("no point fits these answers, so there is no routine to show"))
 
 
 def _list_flags(as_json: bool) -> None:

@@ -139,7 +139,14 @@ def print_summary(console: Console, program: Program, summary: Summary) -> None:
         "* "
         + _(
             "a change that matters to most people: pain down 2 points or 30%, activities up "
-            "2 points, change 'much better' or more. Weekly check: on the web, /program/ID/check/."
+            "2 points, change 'much better' or more."
+        ),
+        markup=False,
+        highlight=False,
+    )
+    console.print(
+        _("Weekly check: on the web ({command}), {path}").format(
+            command="acupressure serve", path=f"/program/{program.id}/check/"
         ),
         markup=False,
         highlight=False,
