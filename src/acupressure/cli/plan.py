@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.table import Table
 from rich.text import Text
 
 from acupressure import atlas
@@ -14,6 +13,7 @@ from acupressure.cli.common import EXIT_BLOCKED, console, err_console, fail, pri
 from acupressure.cli.options import intake_options
 from acupressure.cli.views.plan import blocked_panel, print_plan
 from acupressure.cli.views.questions import ask_red_flags
+from acupressure.cli.views.screen import print_flag_list
 from acupressure.i18n import gettext as _
 from acupressure.i18n import ngettext
 from acupressure.plan import Plan, build_plan, shortest_minutes
@@ -75,12 +75,7 @@ def _list_flags(as_json: bool) -> None:
             ]
         )
         return
-    table = Table(title=_("Safety questions ({count})").format(count=len(flags)))
-    for column in ("Id", "Urgency", "Asked", "Question", "Sources"):
-        table.add_column(column)
-    for f in flags:
-        table.add_row(f.id, f.urgency, f.when(), f.question, ", ".join(f.sources))
-    console.print(table)
+    print_flag_list(console, flags)
 
 
 def screen_command(

@@ -37,7 +37,7 @@ def print_result(console: Console, err_console: Console, result: LocateResult) -
             title += _(" (small in the picture: less reliable)")
         table = Table(title=title)
         for column in (_("Point"), _("Side"), "x", "y", "± px", _("Note")):
-            table.add_column(column)
+            table.add_column(column, overflow="fold")
         for p in detection.points:
             placed = p.x is not None and p.y is not None
             table.add_row(
