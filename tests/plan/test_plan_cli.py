@@ -6,7 +6,7 @@ from typer.testing import CliRunner
 
 from acupressure import atlas
 from acupressure.cli import app
-from acupressure.plan import plan_json
+from acupressure.plan import plan_json, shortest_minutes
 from acupressure.safety import Intake, relevant_flags
 
 runner = CliRunner()
@@ -114,3 +114,14 @@ def test_screen_soon_answer_can_be_cleared_by_a_clinician() -> None:
     assert blocked.exit_code == 4 and answered_json(blocked.stdout)["urgency"] == "soon"
     cleared = runner.invoke(app, ["screen", "--json"], input=before + "y\ny\n" + after)
     assert cleared.exit_code == 0 and answered_json(cleared.stdout)["red_flags"][0]["cleared"]
+
+
+def test_no_point_in_the_time_given_is_exit_2_with_the_minimum() -> None:
+    args = ["plan", "--area", "neck", "--minutes", "1", "--no-red-flags", "--not-pregnant"]
+    result = runner.invoke(app, args)
+    need = shortest_minutes(Intake(areas=["neck"], red_flags=[]))
+    assert need is not None and need > 1
+    assert result.exit_code == 2
+    assert f"--minutes 1: no point fits in that time; give at least {need} minutes" in result.stderr
+    enough = runner.invoke(app, [*args[:4], str(need), *args[5:]])
+    assert enough.exit_code == 0 and "Your routine" in enough.stdout

@@ -118,6 +118,7 @@ def test_summary_in_the_terminal(cli: CliRunner) -> None:
     result = cli.invoke(app, ["program", "summary"])
     assert result.exit_code == 0, result.output
     assert "4 (-2) *" in result.output and "0 of 8" in result.output
+    assert f"/program/{row.pk}/check/" in result.output and "/ID/" not in result.output
     data = cli.invoke(app, ["program", "summary", "--json"]).output
     assert '"meaningful": true' in data
 
@@ -139,3 +140,52 @@ def test_rescreen_by_option(cli: CliRunner) -> None:
         == 4
     )
     assert ProgramRecord.objects.get().stopped_at is not None
+
+
+def test_rescreen_pregnancy_answers(cli: CliRunner) -> None:
+    create(cli, "--at", "08:00")
+    missing = cli.invoke(app, ["program", "rescreen", "--no-red-flags"])
+    assert missing.exit_code == 2 and "--not-pregnant" in missing.output
+    both = cli.invoke(
+        app, ["program", "rescreen", "--no-red-flags", "--pregnant", "--not-pregnant"]
+    )
+    assert both.exit_code == 2
+    assert ProgramRecord.objects.get().stopped_at is None
+    pregnant = cli.invoke(app, ["program", "rescreen", "--no-red-flags", "--maybe-pregnant"])
+    assert pregnant.exit_code == 4 and "make a new program" in pregnant.output
+    row = ProgramRecord.objects.get()
+    assert row.stopped_at is not None and row.stop_reason == "a new answer about pregnancy"
+
+
+def test_a_pregnant_program_that_is_no_longer_goes_on_as_planned(cli: CliRunner) -> None:
+    create(cli, "--at", "08:00", screening=("--no-red-flags", "--pregnant", "--trimester", "1"))
+    same = cli.invoke(
+        app, ["program", "rescreen", "--no-red-flags", "--pregnant", "--trimester", "1"]
+    )
+    assert same.exit_code == 0 and "carry on" in same.output
+    later = cli.invoke(
+        app, ["program", "rescreen", "--no-red-flags", "--pregnant", "--trimester", "2"]
+    )
+    assert later.exit_code == 4  # a new trimester: the routine is planned again
+    create(cli, "--at", "08:00", screening=("--no-red-flags", "--pregnant"))
+    after = cli.invoke(app, ["program", "rescreen", "--no-red-flags", "--not-pregnant"])
+    assert after.exit_code == 0 and "as it was planned for pregnancy" in after.output
+
+
+def test_today_start_with_no_step_done_saves_nothing(
+    cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from acupressure.cli import session
+
+    create(cli, "--at", "08:00")
+    cli.invoke(app, ["program", "rescreen", "--no-red-flags", "--not-pregnant"])
+    # the person quits before the first step ends: the player loop returns at once
+    monkeypatch.setattr(session, "run", lambda *args: None)
+    result = cli.invoke(app, ["today", "--start"], input="\n\n\n")
+    assert result.exit_code == 0, result.output
+    assert "No step was done, so nothing was saved." in result.output
+    assert "Saved" not in result.output
+    from acupressure.web.program_store import ProgramStore
+
+    row = ProgramRecord.objects.get()
+    assert ProgramStore(row.owner_id).sessions(row.pk) == []
