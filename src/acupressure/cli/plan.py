@@ -26,9 +26,11 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a t
 def plan(intake: Intake, as_json: JsonOpt = False) -> None:
     """Plan a routine: the safety questions first, then choose, order and time the points.
 
-    In a terminal the questions that matter for your routine are asked (on stderr) unless
-    --no-red-flags or --red-flag gives the answers; without a terminal one of them is
-    required (exit 2). Exits 4 (after printing the advice) when an answer blocks the routine.
+    In a terminal, whether you are pregnant and then the safety questions that matter for
+    your routine are asked (on stderr) unless options give the answers (--pregnant,
+    --maybe-pregnant or --not-pregnant; --no-red-flags or --red-flag); without a terminal
+    both answers are required (exit 2). Exits 4 (after printing the advice) when an answer
+    blocks the routine, 2 when no point fits (saying the least --minutes that would).
     """
     result = build_plan(intake)
     if as_json:
