@@ -1,19 +1,39 @@
 """Text that is never cut: label and paragraph side by side, the paragraph folded under
 itself. Rich wraps only at spaces, so a Chinese paragraph after a label on the same line
-would start on the next line; in its own column it starts beside the label and folds."""
+would start on the next line; wrapped on its own, beside the label, it starts there and
+folds. Only rich.text is needed (`acupressure point` loads no table)."""
 
 from __future__ import annotations
 
-from rich.padding import Padding
-from rich.table import Table
+from collections.abc import Iterator
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions
+from rich.measure import Measurement
 from rich.text import Text
 
 
-def labelled(rows: list[tuple[str, str]], style: str = "", indent: int = 2) -> Padding:
+class Labelled:
     """Each label, then its text with a hanging indent; nothing truncated at any width."""
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold", ratio=1)
-    for label, text in rows:
-        grid.add_row(Text(label, style), Text(text, style))
-    return Padding(grid, (0, 0, 0, indent))
+
+    def __init__(self, rows: list[tuple[str, str]], style: str = "", indent: int = 2) -> None:
+        self.rows = rows
+        self.style = style
+        self.indent = indent
+        self.gutter = indent + max((cell_len(label) for label, _ in rows), default=0) + 1
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        room = max(options.max_width - self.gutter, 8)
+        for label, text in self.rows:
+            lines = Text(text, self.style).wrap(console, room, overflow="fold")
+            for n, line in enumerate(lines):
+                head = (" " * self.indent + label) if n == 0 else ""
+                yield Text.assemble((head.ljust(self.gutter), self.style), line)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((cell_len(text) for _, text in self.rows), default=0)
+        return Measurement(self.gutter + 8, self.gutter + widest).clamp(max_width=options.max_width)
+
+
+def labelled(rows: list[tuple[str, str]], style: str = "", indent: int = 2) -> Labelled:
+    return Labelled(rows, style, indent)
