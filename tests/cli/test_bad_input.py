@@ -77,7 +77,7 @@ def test_chart_into_a_missing_folder_is_exit_2(tmp_path: Path) -> None:
 
 
 def test_answers_that_run_out_are_exit_2_not_a_silent_no() -> None:
-    result = runner.invoke(app, ["screen"], input=NO * 3)
+    result = runner.invoke(app, ["screen", "--not-pregnant"], input=NO * 3)
     assert result.exit_code == 2
     assert "safety question 4 was not answered" in result.stderr
     assert "Aborted" not in result.output
@@ -115,7 +115,7 @@ def test_locate_output_is_checked_before_the_photo(
 
 def test_a_bare_enter_is_no_answer_to_a_safety_question() -> None:
     # Enter alone must ask again; here the next line says "y" to an emergency question.
-    result = runner.invoke(app, ["screen"], input="\ny\n")
+    result = runner.invoke(app, ["screen", "--not-pregnant"], input="\ny\n")
     assert result.exit_code == 4
     assert "Please answer y or n" in result.stderr
 

@@ -1,5 +1,5 @@
 """In a terminal, the pregnancy question comes first, before the safety questions and before
-any routine is shown: `plan`, `session`, `program create`, `handout` and the weekly
+any routine is shown: `plan`, `session`, `program create`, `handout`, `screen` and the weekly
 `program rescreen` (pseudo-terminals, pexpect)."""
 
 from __future__ import annotations
@@ -102,8 +102,9 @@ def test_no_means_no_pregnancy_questions(tmp_path: Path) -> None:
         ["program", "create", "--area", "neck"],
         ["handout", "--area", "neck", "-o", "routine.pdf"],
         ["plan", "--area", "neck", "--no-red-flags"],  # the red flags given, not pregnancy
+        ["screen"],
     ],
-    ids=lambda a: " ".join(a[:2]),
+    ids=lambda a: " ".join(a[:2]) if len(a) > 1 else a[0],
 )
 def test_every_flow_asks_pregnancy_before_anything_else(args: list[str], tmp_path: Path) -> None:
     log = io.StringIO()

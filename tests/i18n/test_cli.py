@@ -55,8 +55,8 @@ COMMANDS: list[tuple[list[str], str | None]] = [
     (["plan", "--area", "neck", "--not-pregnant", "--red-flag", "night-pain"], None),
     (["plan", "--area", "knee", "--no-red-flags", "--not-pregnant"], None),
     (["plan", "--area", "neck"], NO),
-    (["screen"], NO),
-    (["screen"], "y\n"),
+    (["screen", "--not-pregnant"], NO),
+    (["screen", "--not-pregnant"], "y\n"),
     (["screen", "--list"], None),
     (["handout", "--area", "neck", "--no-red-flags", "--not-pregnant", "-o", "routine.txt"], None),
     (

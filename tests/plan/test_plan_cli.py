@@ -94,13 +94,15 @@ def test_readable_plan_lists_points_and_what_was_left_out() -> None:
 
 def test_screen_all_no_is_clear() -> None:
     answers = "n\n" * len(ASKED)
-    result = runner.invoke(app, ["screen", "--json"], input=answers)
+    result = runner.invoke(app, ["screen", "--json", "--not-pregnant"], input=answers)
     assert result.exit_code == 0
     assert answered_json(result.stdout)["blocked"] is False
 
 
 def test_screen_emergency_answer_blocks_at_once() -> None:
-    result = runner.invoke(app, ["screen", "--json"], input="y\n")  # first question is an E
+    result = runner.invoke(
+        app, ["screen", "--json", "--not-pregnant"], input="y\n"
+    )  # first question is an E
     assert result.exit_code == 4
     assert answered_json(result.stdout)["urgency"] == "emergency"
 
@@ -110,9 +112,13 @@ def test_screen_soon_answer_can_be_cleared_by_a_clinician() -> None:
     first_soon = next(i for i, f in enumerate(flags) if f.urgency == "soon")
     before = "n\n" * first_soon
     after = "n\n" * (len(flags) - first_soon - 1)
-    blocked = runner.invoke(app, ["screen", "--json"], input=before + "y\nn\n" + after)
+    blocked = runner.invoke(
+        app, ["screen", "--json", "--not-pregnant"], input=before + "y\nn\n" + after
+    )
     assert blocked.exit_code == 4 and answered_json(blocked.stdout)["urgency"] == "soon"
-    cleared = runner.invoke(app, ["screen", "--json"], input=before + "y\ny\n" + after)
+    cleared = runner.invoke(
+        app, ["screen", "--json", "--not-pregnant"], input=before + "y\ny\n" + after
+    )
     assert cleared.exit_code == 0 and answered_json(cleared.stdout)["red_flags"][0]["cleared"]
 
 
@@ -125,3 +131,17 @@ def test_no_point_in_the_time_given_is_exit_2_with_the_minimum() -> None:
     assert f"--minutes 1: no point fits in that time; give at least {need} minutes" in result.stderr
     enough = runner.invoke(app, [*args[:4], str(need), *args[5:]])
     assert enough.exit_code == 0 and "Your routine" in enough.stdout
+
+
+def test_screen_asks_pregnancy_first_and_then_the_pregnancy_questions() -> None:
+    from acupressure.atlas.models import AREAS
+
+    codes = [p.code for p in atlas.all_points()]
+    asked = relevant_flags(Intake(areas=list(AREAS), pregnant=True, red_flags=[]), codes)
+    pregnancy = [f for f in asked if f.asked_when is not None and f.asked_when.intake]
+    assert pregnancy
+    result = runner.invoke(app, ["screen"], input="y\n2\n" + "n\n" * len(asked))
+    assert result.exit_code == 0, result.output
+    first = result.stderr.index("Are you pregnant, might you be, or are you trying to conceive?")
+    assert first < result.stderr.index("Safety questions")
+    assert all(f.question in result.stderr for f in pregnancy)

@@ -137,7 +137,7 @@ def test_screen_json_output_is_only_json() -> None:
     from acupressure.safety import relevant_flags
 
     asked = relevant_flags(everything, [p.code for p in atlas.all_points()])
-    result = runner.invoke(app, ["screen", "--json"], input="n\n" * len(asked))
+    result = runner.invoke(app, ["screen", "--json", "--not-pregnant"], input="n\n" * len(asked))
     assert result.exit_code == 0
     assert result.stdout.startswith("{")
     assert json.loads(result.stdout)["blocked"] is False

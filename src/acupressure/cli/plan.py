@@ -10,9 +10,9 @@ from rich.text import Text
 from acupressure import atlas
 from acupressure.atlas.models import AREAS
 from acupressure.cli.common import EXIT_BLOCKED, console, err_console, fail, print_json
-from acupressure.cli.options import intake_options
+from acupressure.cli.options import NotPregnantOpt, intake_options, pregnancy_answered
 from acupressure.cli.views.plan import blocked_panel, print_plan
-from acupressure.cli.views.questions import ask_red_flags
+from acupressure.cli.views.questions import ask_pregnancy, ask_red_flags
 from acupressure.cli.views.screen import print_flag_list
 from acupressure.i18n import gettext as _
 from acupressure.i18n import ngettext
@@ -94,15 +94,19 @@ def screen_command(
             "--pregnant", help="You are, might be, or are trying to be pregnant: ask those too."
         ),
     ] = False,
+    not_pregnant: NotPregnantOpt = False,
 ) -> None:
     """Ask the safety questions: is self-care safe, or is a clinician needed first?
 
-    Asks the questions for every area and point (and the pregnancy ones with --pregnant).
+    Asks whether you are pregnant (unless --pregnant or --not-pregnant answers it), then
+    the questions for every area and point (and the pregnancy ones when pregnant).
     Exits 4 when an answer blocks self-care.
     """
     if list_only:
         _list_flags(as_json)
         return
+    if not pregnancy_answered(pregnant, False, not_pregnant):
+        pregnant = ask_pregnancy().pregnant
     everything = Intake(areas=list(AREAS), pregnant=pregnant, red_flags=[])
     codes = [p.code for p in atlas.all_points()]
     answers = ask_red_flags(relevant_flags(everything, codes))
