@@ -33,22 +33,23 @@ def _error_lines(stderr: str) -> list[str]:
         (["chart", "XX1", "-o", "x.svg"], 3, "no point matches"),
         (["chart", "LI4", "-o", "x.gif"], 2, ".svg or .png"),
         (["chart", "LI4", "-o", ""], 2, ".svg or .png"),
-        (["plan", "--area", ""], 2, "areas"),
-        (["plan", "--area", "\udcff"], 2, "areas"),
+        (["plan", "--area", ""], 2, "not an area here; choose lower-back, upper-back, neck"),
+        (["plan", "--area", "\udcff"], 2, "--area"),
+        (["plan", "--area", "knee"], 2, "--area knee: not an area here; choose lower-back"),
         (["plan", "--area", "neck", "--minutes", "0"], 2, "minutes"),
         (["plan", "--area", "neck", "--minutes", "-5"], 2, "minutes"),
         (["plan", "--area", "neck", "--minutes", "99999999999999999999999"], 2, "minutes"),
         (["plan", "--area", "neck", "--trimester", "2"], 2, "without pregnant"),
         (["plan", "--area", "neck", "--pregnant", "--trimester", "7"], 2, "1, 2 or 3"),
         (["plan", "--area", "neck", "--condition", "nope"], 2, "unknown condition"),
-        (["plan", "--area", "neck", "--condition", ""], 2, "conditions"),
-        (["plan", "--area", "neck", "--red-flag", "nope"], 2, "unknown red flag"),
+        (["plan", "--area", "neck", "--condition", ""], 2, "--condition"),
+        (["plan", "--area", "neck", "--not-pregnant", "--red-flag", "nope"], 2, "unknown red flag"),
         (["session", "--area", "neck", "--minutes", "0"], 2, "minutes"),
         (["session", "--area", "neck", "--speed", "0"], 2, "--speed"),
         (["serve", "--port", "-1"], 2, "--port"),
         (["serve", "--port", "70000"], 2, "--port"),
         (["serve", "--workers", "0"], 2, "--workers"),
-        (["locate", "no-such-photo.jpg"], 2, "not a file"),
+        (["locate", "no-such-photo.jpg"], 2, "error: no-such-photo.jpg is not a file"),
         (["locate", "."], 2, "not a file"),
         (["locate", "\udcff.jpg"], 2, "not a file"),
     ],
@@ -76,7 +77,7 @@ def test_chart_into_a_missing_folder_is_exit_2(tmp_path: Path) -> None:
 
 
 def test_answers_that_run_out_are_exit_2_not_a_silent_no() -> None:
-    result = runner.invoke(app, ["screen"], input=NO * 3)
+    result = runner.invoke(app, ["screen", "--not-pregnant"], input=NO * 3)
     assert result.exit_code == 2
     assert "safety question 4 was not answered" in result.stderr
     assert "Aborted" not in result.output
@@ -90,7 +91,7 @@ def test_a_session_without_a_terminal_needs_the_answers_as_options() -> None:
 
 def test_session_pain_with_a_superscript_digit_asks_again() -> None:
     answers = "²\n"  # "²".isdigit() is true; int("²") fails
-    args = ["session", "--area", "neck", "--speed", "100", "--no-red-flags"]
+    args = ["session", "--area", "neck", "--speed", "100", "--no-red-flags", "--not-pregnant"]
     result = runner.invoke(app, args, input=answers)
     assert not isinstance(result.exception, ValueError), result.exception
     assert "whole number from 0" in result.stderr
@@ -114,13 +115,13 @@ def test_locate_output_is_checked_before_the_photo(
 
 def test_a_bare_enter_is_no_answer_to_a_safety_question() -> None:
     # Enter alone must ask again; here the next line says "y" to an emergency question.
-    result = runner.invoke(app, ["screen"], input="\ny\n")
+    result = runner.invoke(app, ["screen", "--not-pregnant"], input="\ny\n")
     assert result.exit_code == 4
     assert "Please answer y or n" in result.stderr
 
 
 def test_input_that_ends_before_the_start_stops_cleanly() -> None:
-    args = ["session", "--area", "neck", "--no-red-flags"]
+    args = ["session", "--area", "neck", "--no-red-flags", "--not-pregnant"]
     result = runner.invoke(app, args, input="5\n")
     assert result.exit_code == 0
     assert "Session not started" in result.stderr

@@ -3,6 +3,7 @@ the live view and the summary in the language, nothing left in English."""
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -37,6 +38,7 @@ def test_a_session_speaks_the_terminal_s_language(language: str, tmp_path: Path)
             "LINES": "50",
             "TERM": "xterm",
             "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
             "LANG": LANG[language],
         },
         encoding="utf-8",

@@ -1,5 +1,6 @@
 """No routine without screening, on the command line: `plan` and `session` (no terminal here,
-as in CliRunner) exit 2 unless --no-red-flags or --red-flag gives the answers."""
+as in CliRunner) exit 2 unless --no-red-flags or --red-flag gives the answers, and
+--pregnant, --maybe-pregnant or --not-pregnant the pregnancy answer."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def intake_args(draw: st.DrawFn) -> list[str]:
     args: list[str] = []
     for area in draw(st.lists(st.sampled_from(AREAS), min_size=1, max_size=4, unique=True)):
         args += ["--area", area]
-    pregnancy = draw(st.sampled_from([[], ["--pregnant"], ["--maybe-pregnant"]]))
+    pregnancy = draw(st.sampled_from([["--not-pregnant"], ["--pregnant"], ["--maybe-pregnant"]]))
     args += pregnancy
     if pregnancy == ["--pregnant"]:
         args += draw(st.sampled_from([[], ["--trimester", "1"], ["--trimester", "3"]]))
@@ -50,7 +51,8 @@ def _intake(args: list[str], yes: list[str]) -> Intake:
             else:
                 data[key[2:]] = int(value)
             continue
-        data[key[2:].replace("-", "_")] = True
+        if key != "--not-pregnant":
+            data[key[2:].replace("-", "_")] = True
         i += 1
     return Intake.model_validate(data)
 
@@ -70,8 +72,9 @@ def test_no_answers_and_no_terminal_is_exit_2_naming_both_options(
 @given(args=intake_args())
 def test_no_to_all_records_every_relevant_question(args: list[str]) -> None:
     result = runner.invoke(app, ["plan", *args, "--json", "--no-red-flags"])
-    assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
+    # exit 2 only when no point fits (a short --minutes, or conditions that leave none)
+    assert result.exit_code == (0 if data["points"] else 2), result.output
     intake = _intake(args, [])
     assert data["screening"] == {"asked": [f.id for f in questions(intake)], "yes": []}
 
@@ -85,8 +88,29 @@ def test_a_yes_answer_blocks_and_is_recorded(args: list[str], flag: str) -> None
     assert data["screening"]["yes"] == [flag] and flag in data["screening"]["asked"]
 
 
+@settings(max_examples=30, deadline=None)
+@given(
+    command=st.sampled_from(["plan", "session", "handout"]),
+    screening=st.sampled_from([["--no-red-flags"], ["--red-flag", "fever"]]),
+)
+def test_no_pregnancy_answer_and_no_terminal_is_exit_2_naming_the_options(
+    command: str, screening: list[str]
+) -> None:
+    output = ["-o", "routine.pdf"] if command == "handout" else []
+    result = runner.invoke(app, [command, "--area", "neck", *screening, *output])
+    assert result.exit_code == 2 and result.stdout == ""
+    for option in ("--pregnant", "--maybe-pregnant", "--not-pregnant"):
+        assert option in result.stderr
+
+
+def test_two_pregnancy_answers_are_a_contradiction() -> None:
+    args = ["plan", "--area", "neck", "--no-red-flags", "--pregnant", "--not-pregnant"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and "--not-pregnant" in result.stderr
+
+
 def test_both_options_together_are_a_contradiction() -> None:
-    args = ["plan", "--area", "neck", "--no-red-flags", "--red-flag", "fever"]
+    args = ["plan", "--area", "neck", "--no-red-flags", "--not-pregnant", "--red-flag", "fever"]
     result = runner.invoke(app, args)
     assert result.exit_code == 2 and "contradict" in result.stderr
 
@@ -113,7 +137,7 @@ def test_screen_json_output_is_only_json() -> None:
     from acupressure.safety import relevant_flags
 
     asked = relevant_flags(everything, [p.code for p in atlas.all_points()])
-    result = runner.invoke(app, ["screen", "--json"], input="n\n" * len(asked))
+    result = runner.invoke(app, ["screen", "--json", "--not-pregnant"], input="n\n" * len(asked))
     assert result.exit_code == 0
     assert result.stdout.startswith("{")
     assert json.loads(result.stdout)["blocked"] is False

@@ -179,12 +179,30 @@ def test_practising_right_after_making_the_program_counts_for_the_earlier_slot()
     p = program(schedule(), created_at=made_at)
     now = datetime(2026, 3, 2, 16, 30, tzinfo=UTC)
     day = today(p, [], now)
-    assert day.slots == [] and day.next_kind == "routine"  # nothing due, but one may start
+    # made after its time: today's routine is still due (never missed, not counted as due)
+    assert [s.state for s in day.slots] == ["due"] and day.next_kind == "routine"
     assert [(w.done, w.due) for w in adherence(p, [], now)] == [(0, 0)]
     practised = [done(datetime(2026, 3, 2, 16, 10, tzinfo=UTC))]
     day = today(p, practised, now)
     assert [s.state for s in day.slots] == ["done"] and day.next_kind is None
     assert [(w.done, w.due) for w in adherence(p, practised, now)] == [(1, 1)]
+
+
+def test_a_program_made_after_midnight_shows_today_s_earlier_session_as_due() -> None:
+    made_at = datetime(2026, 3, 2, 3, 6, tzinfo=UTC)  # Monday 03:06; sessions at 00:00
+    p = program(schedule(times=[time(0)], extra_times=[time(11), time(15)]), created_at=made_at)
+    day = today(p, [], datetime(2026, 3, 2, 3, 7, tzinfo=UTC))
+    shown = [(f"{s.slot.local:%H:%M}", s.slot.kind, s.state) for s in day.slots]
+    assert shown == [
+        ("00:00", "routine", "due"),
+        ("11:00", "extra", "later"),
+        ("15:00", "extra", "later"),
+    ]
+    assert day.next_kind == "routine"
+    later = today(p, [], datetime(2026, 3, 2, 16, 0, tzinfo=UTC))
+    assert [s.state for s in later.slots] == ["due", "missed", "due"]  # 00:00 is never missed
+    tomorrow = today(p, [], datetime(2026, 3, 3, 1, 0, tzinfo=UTC))
+    assert [s.state for s in tomorrow.slots] == ["due", "later", "later"]
 
 
 def test_a_session_done_ahead_of_its_time_counts_as_that_days_slot() -> None:

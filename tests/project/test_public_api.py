@@ -41,7 +41,7 @@ PUBLIC: dict[str, list[str]] = {
     ],
     "acupressure.plan": [
         "Exclusion", "Plan", "PlannedPoint", "Step", "build_plan", "plan_json", "questions",
-        "ranked_points",
+        "ranked_points", "shortest_minutes",
     ],
     "acupressure.safety": [
         "GENERAL_ADVICE", "AskedWhen", "Condition", "Effect", "Intake", "PregnancyRule",

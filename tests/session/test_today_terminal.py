@@ -1,6 +1,7 @@
 """`acupressure today --start` in a pseudo-terminal: the next session of the program runs
 and is kept in the program (the same database as the web app)."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -8,6 +9,11 @@ import pexpect
 import pytest
 
 pytestmark = pytest.mark.slow
+
+ROOT = str(Path(__file__).parents[2])
+# A Monday at 03:06 UTC: a program made now with a session at 00:00 (the hour at which this
+# test once failed), on the CLI's clock (tests/fixed_clock.py), whenever the test runs.
+MADE = "2026-03-02T03:06:00+00:00"
 
 
 def spawn(args: list[str], tmp_path: Path) -> pexpect.spawn:
@@ -19,19 +25,35 @@ def spawn(args: list[str], tmp_path: Path) -> pexpect.spawn:
         "TERM": "xterm",
         "TZ": "UTC",
         "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
     }
     return pexpect.spawn(
-        sys.executable, ["-m", "acupressure", *args], env=env, encoding="utf-8", timeout=60
+        sys.executable,
+        ["-m", "tests.fixed_clock", MADE, *args],
+        env=env,
+        encoding="utf-8",
+        timeout=60,
+        cwd=ROOT,
     )
 
 
 def test_today_start_runs_the_next_session_and_counts_it(tmp_path: Path) -> None:
-    create = ["program", "create", "--area", "lower-back", "--no-red-flags", "--at", "00:00"]
+    create = [
+        "program",
+        "create",
+        "--area",
+        "lower-back",
+        "--no-red-flags",
+        "--not-pregnant",
+        "--at",
+        "00:00",
+    ]
     child = spawn(create, tmp_path)
     child.expect(r"Program (\d+) saved")
     child.expect(pexpect.EOF)
     child = spawn(["today", "--start", "--speed", "100"], tmp_path)
-    # made just now: the 00:00 session is not due today, but one may practise now
+    # made after its time: today's 00:00 routine is due (not missed), and runs next
+    child.expect("00:00 +routine +due")
     child.expect("Next: your routine")
     child.expect(r"Pain right now \(0-10, Enter to skip\): ")
     child.sendline("5")

@@ -45,20 +45,22 @@ def test_routine_and_progress_downloads(
 def test_cli_handout_and_report(db: None, tmp_path: Path) -> None:
     runner = CliRunner()
     out = tmp_path / "routine.pdf"
-    made = runner.invoke(app, ["handout", "--area", "neck", "--no-red-flags", "-o", str(out)])
+    made = runner.invoke(
+        app, ["handout", "--area", "neck", "--no-red-flags", "--not-pregnant", "-o", str(out)]
+    )
     assert made.exit_code == 0, made.output
     assert "GB21" in text_of(out.read_bytes(), tmp_path)
     blocked = runner.invoke(
-        app, ["handout", "--area", "neck", "-o", str(out), "--red-flag", "fever"]
+        app, ["handout", "--area", "neck", "-o", str(out), "--not-pregnant", "--red-flag", "fever"]
     )
     assert blocked.exit_code == 4
     assert (
         runner.invoke(app, ["handout", "--area", "neck", "-o", str(out)]).exit_code == 2
     )  # unscreened
-    bad_name = ["handout", "--area", "neck", "--no-red-flags", "-o", "x.txt"]
+    bad_name = ["handout", "--area", "neck", "--no-red-flags", "--not-pregnant", "-o", "x.txt"]
     assert runner.invoke(app, bad_name).exit_code == 2
     assert runner.invoke(app, ["report", "-o", str(tmp_path / "p.pdf")]).exit_code == 3
-    runner.invoke(app, ["program", "create", "--area", "neck", "--no-red-flags"])
+    runner.invoke(app, ["program", "create", "--area", "neck", "--no-red-flags", "--not-pregnant"])
     assert ProgramRecord.objects.count() == 1
     report = runner.invoke(app, ["report", "-o", str(tmp_path / "p.pdf"), "--paper", "letter"])
     assert report.exit_code == 0, report.output

@@ -38,7 +38,14 @@ def cli(db: None, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     return CliRunner()
 
 
-def create(cli: CliRunner, *extra: str, screening: tuple[str, ...] = ("--no-red-flags",)) -> Any:
+def create(
+    cli: CliRunner,
+    *extra: str,
+    screening: tuple[str, ...] = (
+        "--no-red-flags",
+        "--not-pregnant",
+    ),
+) -> Any:
     args = ["program", "create", "--area", "upper-back", "--start", "2026-03-02"]
     CLOCK.now = MADE
     try:
@@ -65,7 +72,7 @@ def test_create_list_show_today(cli: CliRunner) -> None:
 
 
 def test_blocked_screening_makes_no_program(cli: CliRunner) -> None:
-    result = create(cli, screening=("--red-flag", "fever"))
+    result = create(cli, screening=("--not-pregnant", "--red-flag", "fever"))
     assert result.exit_code == 4
     assert not ProgramRecord.objects.exists()
 
@@ -73,7 +80,10 @@ def test_blocked_screening_makes_no_program(cli: CliRunner) -> None:
 def test_bad_schedule_is_exit_2(cli: CliRunner) -> None:
     result = create(cli, "--per-day", "2", "--at", "08:00")
     assert result.exit_code == 2
-    assert "2 sessions a day but 1 times given" in result.output
+    assert "2 sessions a day but 1 time given" in result.output
+    assert "--at: '8am' is not a time like 08:00" in create(cli, "--at", "8am").output
+    made = create(cli, "--start", "2026-13-45")
+    assert made.exit_code == 2 and "--start: '2026-13-45' is not a date" in made.output
     assert create(cli, "--at", "8am").exit_code == 2
 
 
@@ -90,7 +100,7 @@ def test_ics_file_and_stop(cli: CliRunner, tmp_path: Path) -> None:
 
 def test_rescreen_yes_stops_the_program(cli: CliRunner) -> None:
     create(cli, "--at", "08:00")
-    result = cli.invoke(app, ["program", "rescreen", "--red-flag", "fever"])
+    result = cli.invoke(app, ["program", "rescreen", "--not-pregnant", "--red-flag", "fever"])
     assert result.exit_code == 4
     row = ProgramRecord.objects.get()
     assert row.stopped_at is not None and row.advice and row.calendar_token is None
@@ -108,17 +118,74 @@ def test_summary_in_the_terminal(cli: CliRunner) -> None:
     result = cli.invoke(app, ["program", "summary"])
     assert result.exit_code == 0, result.output
     assert "4 (-2) *" in result.output and "0 of 8" in result.output
+    assert f"/program/{row.pk}/check/" in result.output and "/ID/" not in result.output
     data = cli.invoke(app, ["program", "summary", "--json"]).output
     assert '"meaningful": true' in data
 
 
 def test_rescreen_by_option(cli: CliRunner) -> None:
     create(cli, "--at", "08:00")
-    assert cli.invoke(app, ["program", "rescreen", "--no-red-flags"]).exit_code == 0
-    bad = cli.invoke(app, ["program", "rescreen", "--red-flag", "nonsense"])
+    assert (
+        cli.invoke(app, ["program", "rescreen", "--no-red-flags", "--not-pregnant"]).exit_code == 0
+    )
+    bad = cli.invoke(app, ["program", "rescreen", "--not-pregnant", "--red-flag", "nonsense"])
     assert bad.exit_code == 2 and "unknown red flag" in bad.output
-    both = cli.invoke(app, ["program", "rescreen", "--red-flag", "fever", "--no-red-flags"])
+    both = cli.invoke(
+        app, ["program", "rescreen", "--red-flag", "fever", "--no-red-flags", "--not-pregnant"]
+    )
     assert both.exit_code == 2
     assert ProgramRecord.objects.get().stopped_at is None
-    assert cli.invoke(app, ["program", "rescreen", "--red-flag", "fever"]).exit_code == 4
+    assert (
+        cli.invoke(app, ["program", "rescreen", "--not-pregnant", "--red-flag", "fever"]).exit_code
+        == 4
+    )
     assert ProgramRecord.objects.get().stopped_at is not None
+
+
+def test_rescreen_pregnancy_answers(cli: CliRunner) -> None:
+    create(cli, "--at", "08:00")
+    missing = cli.invoke(app, ["program", "rescreen", "--no-red-flags"])
+    assert missing.exit_code == 2 and "--not-pregnant" in missing.output
+    both = cli.invoke(
+        app, ["program", "rescreen", "--no-red-flags", "--pregnant", "--not-pregnant"]
+    )
+    assert both.exit_code == 2
+    assert ProgramRecord.objects.get().stopped_at is None
+    pregnant = cli.invoke(app, ["program", "rescreen", "--no-red-flags", "--maybe-pregnant"])
+    assert pregnant.exit_code == 4 and "make a new program" in pregnant.output
+    row = ProgramRecord.objects.get()
+    assert row.stopped_at is not None and row.stop_reason == "a new answer about pregnancy"
+
+
+def test_a_pregnant_program_that_is_no_longer_goes_on_as_planned(cli: CliRunner) -> None:
+    create(cli, "--at", "08:00", screening=("--no-red-flags", "--pregnant", "--trimester", "1"))
+    same = cli.invoke(
+        app, ["program", "rescreen", "--no-red-flags", "--pregnant", "--trimester", "1"]
+    )
+    assert same.exit_code == 0 and "carry on" in same.output
+    later = cli.invoke(
+        app, ["program", "rescreen", "--no-red-flags", "--pregnant", "--trimester", "2"]
+    )
+    assert later.exit_code == 4  # a new trimester: the routine is planned again
+    create(cli, "--at", "08:00", screening=("--no-red-flags", "--pregnant"))
+    after = cli.invoke(app, ["program", "rescreen", "--no-red-flags", "--not-pregnant"])
+    assert after.exit_code == 0 and "as it was planned for pregnancy" in after.output
+
+
+def test_today_start_with_no_step_done_saves_nothing(
+    cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from acupressure.cli import session
+
+    create(cli, "--at", "08:00")
+    cli.invoke(app, ["program", "rescreen", "--no-red-flags", "--not-pregnant"])
+    # the person quits before the first step ends: the player loop returns at once
+    monkeypatch.setattr(session, "run", lambda *args: None)
+    result = cli.invoke(app, ["today", "--start"], input="\n\n\n")
+    assert result.exit_code == 0, result.output
+    assert "No step was done, so nothing was saved." in result.output
+    assert "Saved" not in result.output
+    from acupressure.web.program_store import ProgramStore
+
+    row = ProgramRecord.objects.get()
+    assert ProgramStore(row.owner_id).sessions(row.pk) == []

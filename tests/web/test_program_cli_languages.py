@@ -70,7 +70,7 @@ def create(language: str, clock: Clock, *extra: str) -> tuple[int, str]:
 def test_program_commands_have_no_english_left(
     language: i18n.Language, clock: Clock, tmp_path: Path
 ) -> None:
-    outputs = [create(language, clock, "--no-red-flags", "--at", "08:00")]
+    outputs = [create(language, clock, "--no-red-flags", "--not-pregnant", "--at", "08:00")]
     row = ProgramRecord.objects.get()
     store = ProgramStore(row.owner_id)
     store.save_answers(row.pk, 0, "pain-week", {"pain": 6}, NOW)
@@ -83,14 +83,14 @@ def test_program_commands_have_no_english_left(
         ["program", "show"],
         ["program", "summary"],
         ["today"],
-        ["program", "rescreen", "--no-red-flags"],
+        ["program", "rescreen", "--no-red-flags", "--not-pregnant"],
         ["program", "ics", "-o", str(ics)],
         ["report", "-o", str(pdf)],
         ["program", "ics", "-o", str(tmp_path / "p.txt")],
         ["program", "show", "999"],
-        ["program", "rescreen", "--red-flag", "nonsense"],
-        ["program", "rescreen", "--red-flag", "fever", "--no-red-flags"],
-        ["program", "rescreen", "--red-flag", "fever"],  # stops it
+        ["program", "rescreen", "--not-pregnant", "--red-flag", "nonsense"],
+        ["program", "rescreen", "--red-flag", "fever", "--no-red-flags", "--not-pregnant"],
+        ["program", "rescreen", "--not-pregnant", "--red-flag", "fever"],  # stops it
         ["program", "show", str(row.pk)],
         ["program", "stop", str(row.pk)],  # already stopped
         ["today"],
@@ -111,11 +111,13 @@ def test_program_commands_have_no_english_left(
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_refused_programs_say_why_in_the_language(language: i18n.Language, clock: Clock) -> None:
     outputs = [
-        create(language, clock, "--no-red-flags", "--per-day", "2", "--at", "08:00"),
-        create(language, clock, "--no-red-flags", "--at", "8am"),
-        create(language, clock, "--no-red-flags", "--start", "soon"),
-        create(language, clock, "--no-red-flags", "--tz", "Mars/Olympus"),
-        create(language, clock, "--red-flag", "fever"),
+        create(
+            language, clock, "--no-red-flags", "--not-pregnant", "--per-day", "2", "--at", "08:00"
+        ),
+        create(language, clock, "--no-red-flags", "--not-pregnant", "--at", "8am"),
+        create(language, clock, "--no-red-flags", "--not-pregnant", "--start", "soon"),
+        create(language, clock, "--no-red-flags", "--not-pregnant", "--tz", "Mars/Olympus"),
+        create(language, clock, "--not-pregnant", "--red-flag", "fever"),
         invoke(language, "today"),
         invoke(language, "program", "list"),
         invoke(language, "report", "-o", "x.pdf"),
@@ -128,7 +130,7 @@ def test_refused_programs_say_why_in_the_language(language: i18n.Language, clock
 
 
 def test_the_scan_finds_english_program_output(clock: Clock) -> None:
-    create("en", clock, "--no-red-flags", "--at", "08:00")
+    create("en", clock, "--no-red-flags", "--not-pregnant", "--at", "08:00")
     _, shown = invoke("en", "program", "show")
     _, today = invoke("en", "today")
     assert len(english_left(shown + today, "es")) >= 4

@@ -23,6 +23,7 @@ from acupressure.i18n import current, review_mark
 from acupressure.i18n import gettext as _
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from rich.panel import Panel
 
 # Rich's tables and panels and the JSON export (with its chart data) are imported by the
@@ -46,7 +47,7 @@ def points(
         return
     table = Table(title=_("Acupressure points for back, neck and shoulder pain"))
     for column in (_("Code"), _("Name"), _("Region"), _("Who"), _("Pregnancy"), _("Old codes")):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for p in selected:
         table.add_row(
             p.code,
@@ -90,12 +91,18 @@ def point(
 
 
 def _card(p: Point) -> Panel:
+    """The point's card: where, how, cautions and sources. Numbered steps and cautions are
+    folded beside their number or dash (`labelled`), so nothing is cut in any language."""
+    from rich.console import Group
     from rich.panel import Panel
     from rich.text import Text
+
+    from acupressure.cli.views.text import labelled
 
     t = p.technique
     hold = f"{t.hold_seconds}" + (f"-{t.hold_seconds_max}" if t.hold_seconds_max else "")
     reps = f"{t.repetitions}" + (f"-{t.repetitions_max}" if t.repetitions_max else "")
+    parts: list[RenderableType] = []
     body = Text()
     body.append(f"{p.names.pinyin} {p.names.hanzi} · {p.names.english} · {p.channel}\n", "bold")
     areas = ", ".join(AREA_LABELS[a] for a in p.areas)
@@ -106,9 +113,9 @@ def _card(p: Point) -> Panel:
         + "\n\n"
     )
     body.append(_("Where") + "\n", "bold underline")
-    body.append(p.location.standard + "\n")
-    for number, step in enumerate(p.location.how_to_find, 1):
-        body.append(f"  {number}. {step}\n")
+    body.append(p.location.standard)
+    parts += [body, _numbered(p.location.how_to_find)]
+    body = Text()
     body.append("\n" + _("How") + "\n", "bold underline")
     body.append(
         _("Who: {who}. Posture: {posture}").format(
@@ -129,35 +136,40 @@ def _card(p: Point) -> Panel:
         ).format(
             hold=hold, times=times, rest=t.rest_seconds, sides=SIDES[t.sides], frequency=t.frequency
         )
-        + "\n"
     )
-    for number, step in enumerate(t.steps, 1):
-        body.append(f"  {number}. {step}\n")
-    if t.breathing:
-        body.append(_("Breathing: {text}").format(text=t.breathing) + "\n")
-    for variant in t.variants:
-        body.append(
-            _("If {when}: {instruction}").format(when=variant.when, instruction=variant.instruction)
-            + "\n"
-        )
-    body.append("\n" + _("Cautions") + "\n", "bold underline")
+    parts += [body, _numbered(t.steps)]
+    extra = [_("Breathing: {text}").format(text=t.breathing)] if t.breathing else []
+    extra += [
+        _("If {when}: {instruction}").format(when=v.when, instruction=v.instruction)
+        for v in t.variants
+    ]
+    if extra:
+        parts.append(Text("\n".join(extra)))
+    heading = Text("\n" + _("Cautions"), "bold underline")
     mark = review_mark(atlas.reviewer())
     if mark:
-        body.append(mark + "\n", "yellow")
-    body.append(
-        _("Pregnancy ({policy}): {note}").format(
-            policy=PREGNANCY[p.pregnancy.policy], note=p.pregnancy.note
-        )
-        + "\n"
+        heading.append("\n" + mark, "yellow")
+    parts.append(heading)
+    pregnancy = _("Pregnancy ({policy}): {note}").format(
+        policy=PREGNANCY[p.pregnancy.policy], note=p.pregnancy.note
     )
-    for caution in p.precautions:
-        body.append(f"- {caution.text} [{', '.join(caution.sources)}]\n")
+    cautions = [("-", pregnancy)]
+    cautions += [("-", f"{c.text} [{', '.join(c.sources)}]") for c in p.precautions]
+    parts.append(labelled(cautions, indent=0))
+    tail = Text()
     aliases = p.aliases if current() == "en" else [a for a in p.aliases if standard_code(a)]
     if aliases:
-        body.append("\n" + _("Also called: {names}").format(names=", ".join(aliases)) + "\n")
-    body.append(_("Sources: {ids}").format(ids=", ".join(sorted(p.cited_sources()))))
+        tail.append("\n" + _("Also called: {names}").format(names=", ".join(aliases)))
+    tail.append("\n" + _("Sources: {ids}").format(ids=", ".join(sorted(p.cited_sources()))))
+    parts.append(tail)
     return Panel(
-        body,
+        Group(*parts),
         title=Text(_("{code} (article: {label})").format(code=p.code, label=p.article.label)),
         expand=False,
     )
+
+
+def _numbered(lines: list[str]) -> RenderableType:
+    from acupressure.cli.views.text import labelled
+
+    return labelled([(f"{n}.", line) for n, line in enumerate(lines, 1)])

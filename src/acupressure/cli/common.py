@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from typing import Any, NoReturn
 
 import typer
@@ -15,6 +16,13 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_NOT_FOUND = 3
 EXIT_BLOCKED = 4
+
+
+def now() -> datetime:
+    """The CLI's one clock (aware, UTC): programs, sessions and handouts read the time here
+    only, so tests can set it (tests/fixed_clock.py)."""
+    return datetime.now(UTC)
+
 
 console = Console()
 err_console = Console(stderr=True)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
 
-from acupressure.cli.common import err_console, fail
+from acupressure.cli.common import console, err_console, fail
 from acupressure.cli.options import intake_options
 from acupressure.cli.program import now, pick, refuse_if_blocked, store
+from acupressure.cli.views.plan import print_plan
 from acupressure.i18n import gettext as _
 from acupressure.program import ProgramError, design
 from acupressure.safety import Intake
@@ -59,7 +59,8 @@ def handout(
     ] = DEFAULT_LINK,
 ) -> None:
     """ "My routine" as a PDF: each point's chart, how to find it, technique, timing,
-    cautions, the schedule and a QR code. Screened like `plan` (exit 4 if blocked).
+    cautions, the schedule and a QR code. Screened like `plan` (exit 4 if blocked); the
+    routine it holds is shown here too.
 
     A stored program's routine is on the web: /program/ID/routine.pdf.
     """
@@ -68,9 +69,10 @@ def handout(
     path, size = _output(output), _paper(paper)
     refuse_if_blocked(intake)
     try:
-        made = design(intake, date.today(), weeks)
+        made = design(intake, now().astimezone().date(), weeks)
     except ProgramError as exc:
         fail(str(exc))
+    print_plan(console, made.plan)  # what the handout holds, cautions included
     _write(path, routine_pdf(made.plan, made.schedule, made.extra_points, link, size))
 
 

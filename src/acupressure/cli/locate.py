@@ -88,6 +88,8 @@ def _load(path: Path) -> Photo:
     from acupressure import vision
     from acupressure.vision.images import load_path
 
+    if not path.is_file():  # the message names the path itself
+        fail(_("{path} is not a file").format(path=path))
     try:
         return load_path(path)
     except vision.BadImageError as exc:

@@ -5,17 +5,18 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.table import Table
 from rich.text import Text
 
 from acupressure import atlas
 from acupressure.atlas.models import AREAS
-from acupressure.cli.common import EXIT_BLOCKED, console, err_console, print_json
-from acupressure.cli.options import intake_options
+from acupressure.cli.common import EXIT_BLOCKED, console, err_console, fail, print_json
+from acupressure.cli.options import NotPregnantOpt, intake_options, pregnancy_answered
 from acupressure.cli.views.plan import blocked_panel, print_plan
-from acupressure.cli.views.questions import ask_red_flags
+from acupressure.cli.views.questions import ask_pregnancy, ask_red_flags
+from acupressure.cli.views.screen import print_flag_list
 from acupressure.i18n import gettext as _
-from acupressure.plan import build_plan
+from acupressure.i18n import ngettext
+from acupressure.plan import Plan, build_plan, shortest_minutes
 from acupressure.safety import Intake, red_flags, relevant_flags, screen
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -25,9 +26,11 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a t
 def plan(intake: Intake, as_json: JsonOpt = False) -> None:
     """Plan a routine: the safety questions first, then choose, order and time the points.
 
-    In a terminal the questions that matter for your routine are asked (on stderr) unless
-    --no-red-flags or --red-flag gives the answers; without a terminal one of them is
-    required (exit 2). Exits 4 (after printing the advice) when an answer blocks the routine.
+    In a terminal, whether you are pregnant and then the safety questions that matter for
+    your routine are asked (on stderr) unless options give the answers (--pregnant,
+    --maybe-pregnant or --not-pregnant; --no-red-flags or --red-flag); without a terminal
+    both answers are required (exit 2). Exits 4 (after printing the advice) when an answer
+    blocks the routine, 2 when no point fits (saying the least --minutes that would).
     """
     result = build_plan(intake)
     if as_json:
@@ -36,6 +39,23 @@ def plan(intake: Intake, as_json: JsonOpt = False) -> None:
         print_plan(console, result)
     if result.blocked:
         raise typer.Exit(EXIT_BLOCKED)
+    refuse_empty(result, intake)
+
+
+def refuse_empty(result: Plan, intake: Intake) -> None:
+    """No point in the routine: one line saying why (the time, or these answers), exit 2."""
+    if result.points:
+        return
+    need = shortest_minutes(intake)
+    if need is not None and intake.minutes is not None and need > intake.minutes:
+        fail(
+            ngettext(
+                "--minutes {given}: no point fits in that time; give at least {count} minute",
+                "--minutes {given}: no point fits in that time; give at least {count} minutes",
+                need,
+            ).format(given=intake.minutes, count=need)
+        )
+    fail(_("no point fits these answers, so there is no routine to show"))
 
 
 def _list_flags(as_json: bool) -> None:
@@ -57,12 +77,7 @@ def _list_flags(as_json: bool) -> None:
             ]
         )
         return
-    table = Table(title=_("Safety questions ({count})").format(count=len(flags)))
-    for column in ("Id", "Urgency", "Asked", "Question", "Sources"):
-        table.add_column(column)
-    for f in flags:
-        table.add_row(f.id, f.urgency, f.when(), f.question, ", ".join(f.sources))
-    console.print(table)
+    print_flag_list(console, flags)
 
 
 def screen_command(
@@ -79,15 +94,19 @@ def screen_command(
             "--pregnant", help="You are, might be, or are trying to be pregnant: ask those too."
         ),
     ] = False,
+    not_pregnant: NotPregnantOpt = False,
 ) -> None:
     """Ask the safety questions: is self-care safe, or is a clinician needed first?
 
-    Asks the questions for every area and point (and the pregnancy ones with --pregnant).
+    Asks whether you are pregnant (unless --pregnant or --not-pregnant answers it), then
+    the questions for every area and point (and the pregnancy ones when pregnant).
     Exits 4 when an answer blocks self-care.
     """
     if list_only:
         _list_flags(as_json)
         return
+    if not pregnancy_answered(pregnant, False, not_pregnant):
+        pregnant = ask_pregnancy().pregnant
     everything = Intake(areas=list(AREAS), pregnant=pregnant, red_flags=[])
     codes = [p.code for p in atlas.all_points()]
     answers = ask_red_flags(relevant_flags(everything, codes))

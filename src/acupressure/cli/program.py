@@ -6,13 +6,15 @@ signs in), so a program started here shows on the web and the other way round.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import typer
 from rich.cells import set_cell_size
 
+from acupressure.cli import common
 from acupressure.cli.common import (
     EXIT_BLOCKED,
     EXIT_NOT_FOUND,
@@ -21,12 +23,19 @@ from acupressure.cli.common import (
     fail,
     print_json,
 )
-from acupressure.cli.options import intake_options
+from acupressure.cli.options import (
+    MaybePregnantOpt,
+    NotPregnantOpt,
+    PregnantOpt,
+    TrimesterOpt,
+    intake_options,
+    pregnancy_answered,
+    screened_intake,
+    validated_intake,
+)
 from acupressure.cli.views.plan import blocked_panel
 from acupressure.cli.views.program import print_program, print_summary, print_today
-from acupressure.cli.views.questions import ask_red_flags
 from acupressure.i18n import gettext as _
-from acupressure.plan import questions
 from acupressure.program import (
     ProgramError,
     Today,
@@ -39,8 +48,8 @@ from acupressure.program import (
 )
 from acupressure.program.schedule import parse_time
 from acupressure.program.summary import pain_much_worse
-from acupressure.program.words import SAFETY_ANSWER, STATUS, STOPPED_BY_YOU
-from acupressure.safety import Intake, red_flags, screen
+from acupressure.program.words import PREGNANCY_CHANGED, SAFETY_ANSWER, STATUS, STOPPED_BY_YOU
+from acupressure.safety import Intake, screen
 
 if TYPE_CHECKING:
     from acupressure.program import Program
@@ -62,8 +71,8 @@ IdArg = Annotated[
 
 
 def now() -> datetime:
-    """The CLI's clock (tests replace it)."""
-    return datetime.now(UTC)
+    """The program commands' clock: the CLI's (tests replace either)."""
+    return common.now()
 
 
 def local_zone() -> str:
@@ -138,15 +147,11 @@ def create(
     sessions. Exits 4 when a red flag blocks self-care.
     """
     refuse_if_blocked(intake)
+    times = _times(at)
+    zone = _zone(tz or local_zone())
+    first = _first_day(start) if start else now().astimezone(zone).date()
     try:
-        times = [parse_time(t) for t in at] if at else None
-        first = date.fromisoformat(start) if start else now().astimezone().date()
-    except ValueError as exc:
-        if "isoformat" in str(exc):
-            fail(_("--start: {value!r} is not a date like 2026-03-02").format(value=start))
-        fail(str(exc))
-    try:
-        made = design(intake, first, weeks, times, per_day, tz or local_zone())
+        made = design(intake, first, weeks, times, per_day, zone.key)
     except ProgramError as exc:
         fail(str(exc))
     program = store().create(made, now())
@@ -160,6 +165,30 @@ def create(
         ),
         highlight=False,
     )
+
+
+def _times(at: list[str] | None) -> list[time] | None:
+    try:
+        return [parse_time(t) for t in at] if at else None
+    except ValueError as exc:
+        fail(f"--at: {exc}")
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        fail(
+            "--tz: "
+            + _("unknown time zone {value!r} (use a name like Europe/London)").format(value=name)
+        )
+
+
+def _first_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(_("--start: {value!r} is not a date like 2026-03-02").format(value=text))
 
 
 @program_app.command("list")
@@ -242,32 +271,75 @@ def rescreen_command(
     no_red_flags: Annotated[
         bool, typer.Option("--no-red-flags", help="I answer no to every safety question.")
     ] = False,
+    pregnant: PregnantOpt = False,
+    maybe_pregnant: MaybePregnantOpt = False,
+    not_pregnant: NotPregnantOpt = False,
+    trimester: TrimesterOpt = None,
 ) -> None:
-    """Answer the safety questions again (asked here unless --red-flag or --no-red-flags
-    gives the answers); a yes stops the program (exit 4)."""
-    if red_flag and no_red_flags:
-        fail(_("--no-red-flags and --red-flag contradict each other; give one of them"))
+    """The weekly re-check: pregnancy first, then the safety questions, asked here unless
+    the options give the answers (needed without a terminal: exit 2). A yes, or a new or
+    changed pregnancy (the routine must be planned again), stops the program (exit 4)."""
+    answered = pregnancy_answered(pregnant, maybe_pregnant, not_pregnant)
     s = store()
     program = pick(s, program_id)
-    asked = questions(program.intake)
-    yes = list(red_flag or []) if (red_flag or no_red_flags) else ask_red_flags(asked).raised
-    unknown = [f for f in yes if f not in red_flags()]
-    if unknown:
-        fail(
-            _("unknown red flag(s): {ids} (see `acupressure screen --list`)").format(
-                ids=", ".join(unknown)
-            )
-        )
-    result = rescreen(program.intake, yes)
+    base = this_week(program.intake, red_flag, pregnant, maybe_pregnant, trimester, answered)
+    intake = screened_intake(base, answered, no_red_flags, red_flag)
+    result = rescreen(intake, intake.red_flags)
     if result.stop:
-        s.stop(program.id, now(), SAFETY_ANSWER, result.screening.advice)
-        s.set_token(program.id, None)
-        for line in result.screening.advice or [_("See a clinician before you go on.")]:
-            console.print(line, markup=False, highlight=False)
-        console.print(_("Program {id} is stopped.").format(id=program.id), highlight=False)
-        raise typer.Exit(EXIT_BLOCKED)
+        _stop(s, program, SAFETY_ANSWER, result.screening.advice)
+    if _pregnancy(intake) != _pregnancy(program.intake) and intake.pregnant:
+        _stop(s, program, PREGNANCY_CHANGED, [_new_routine(program)])
     s.screened(program.id, week_of(program.schedule, now()) or program.screened_week)
     console.print(_("No red flag: carry on."), style="green", markup=False, highlight=False)
+    if program.intake.pregnant and not intake.pregnant:
+        console.print(
+            _("Your routine stays as it was planned for pregnancy. {advice}").format(
+                advice=_new_routine(program)
+            ),
+            markup=False,
+            highlight=False,
+        )
+
+
+def this_week(
+    first: Intake,
+    red_flag: list[str] | None,
+    pregnant: bool,
+    maybe_pregnant: bool,
+    trimester: int | None,
+    answered: bool,
+) -> Intake:
+    """The program's intake with this week's options: the yes answers (only those), and the
+    pregnancy answer when an option gives it; bad input is exit 2 with one line."""
+    data = first.model_dump()
+    data.update(red_flags=list(red_flag or []), seen_clinician=False)
+    if answered:
+        data.update(pregnant=pregnant, maybe_pregnant=maybe_pregnant, trimester=trimester)
+    elif trimester is not None:
+        fail(_("--trimester goes with --pregnant"))
+    return validated_intake(data)
+
+
+def _pregnancy(intake: Intake) -> tuple[bool, int | None]:
+    return intake.pregnant, intake.trimester
+
+
+def _new_routine(program: Program) -> str:
+    if program.prescription is not None:
+        return _("Ask your practitioner for a routine planned for your answers.")
+    return _("For a routine planned for your answers, make a new program: {command}").format(
+        command="acupressure program create --area AREA"
+    )
+
+
+def _stop(s: ProgramStore, program: Program, reason: str, advice: list[str]) -> NoReturn:
+    """Stop the program for this week's answers, say why, and exit 4."""
+    s.stop(program.id, now(), reason, advice)
+    s.set_token(program.id, None)
+    for line in advice or [_("See a clinician before you go on.")]:
+        console.print(line, markup=False, highlight=False)
+    console.print(_("Program {id} is stopped.").format(id=program.id), highlight=False)
+    raise typer.Exit(EXIT_BLOCKED)
 
 
 @program_app.command("ics")

@@ -6,14 +6,15 @@ The command reads as ask -> run -> show -> save: the questions and views live in
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated
 
 import typer
 from rich.live import Live
 
+from acupressure.cli import common
 from acupressure.cli.common import EXIT_BLOCKED, EXIT_OK, console, err_console
 from acupressure.cli.options import intake_options
+from acupressure.cli.plan import refuse_empty
 from acupressure.cli.stores import session_store
 from acupressure.cli.views.devices import Speaker, TerminalKeys
 from acupressure.cli.views.plan import print_plan
@@ -50,9 +51,7 @@ def session(
     q quit (what you did is kept). Exits 4 when a red flag blocks self-care.
     """
     plan = _routine(intake)
-    if not plan.steps:
-        err_console.print(_("Nothing to guide today."))
-        return
+    refuse_empty(plan, intake)
     record = guide(plan, voice, speed)
     if record is None:
         raise typer.Exit(EXIT_OK)
@@ -61,7 +60,8 @@ def session(
 
 def guide(plan: Plan, voice: bool, speed: float) -> SessionRecord | None:
     """Pain before, the timed run with cues, pain after and the summary; None when the
-    person does not start. Used by `session` and by `today --start` for a program."""
+    person does not start or does no step (nothing to keep). Used by `session` and by
+    `today --start` for a program."""
     speaker = Speaker(voice)
     if voice and not speaker.available:
         err_console.print(_("Note: espeak-ng is not installed, so the session stays silent."))
@@ -71,6 +71,9 @@ def guide(plan: Plan, voice: bool, speed: float) -> SessionRecord | None:
         return None
     record = _guided(plan, speaker, speed, pain_before)
     print_summary(console, record)
+    if record.steps_completed == 0:
+        err_console.print(_("No step was done, so nothing was saved."))
+        return None
     return record
 
 
@@ -95,13 +98,13 @@ def _guided(plan: Plan, speaker: Speaker, speed: float, pain_before: int | None)
             console.bell()
         speaker.say(_("Release") if step.kind == "release" else step.cue)
 
-    started_at = datetime.now(UTC)
+    started_at = common.now()
     try:
         with TerminalKeys() as keys, Live(console=console, auto_refresh=False) as live:
             run(player, keys, on_event, lambda p: live.update(render(p, plan), refresh=True))
     finally:
         speaker.stop()
-    ended_at = datetime.now(UTC)
+    ended_at = common.now()
     state = _("Finished") if player.state == "finished" else _("Stopped early")
     console.print(
         _("{state}: {done} of {total} steps done.").format(

@@ -39,6 +39,7 @@ __all__ = [
     "plan_json",
     "questions",
     "ranked_points",
+    "shortest_minutes",
 ]
 
 
@@ -108,10 +109,18 @@ def _minutes(n: int) -> str:
     return ngettext("{count} minute", "{count} minutes", n).format(count=n)
 
 
+def shortest_minutes(intake: Intake) -> int | None:
+    """The fewest whole minutes in which one point of this person's routine fits, whatever
+    ``intake.minutes`` says; None when no point fits these answers at all."""
+    cands, _excluded = candidates(intake)
+    if not cands:
+        return None
+    return -(-min(timeline.total(timeline.build([c])) for c in cands) // 60)
+
+
 def _nothing_fits(intake: Intake, dropped: list[Candidate]) -> str:
-    if dropped:  # time is the reason: say what the shortest routine needs
-        shortest = min(timeline.total(timeline.build([c])) for c in dropped)
-        need = -(-shortest // 60)
+    need = shortest_minutes(intake)
+    if dropped and need is not None:  # time is the reason: say what the shortest needs
         return _(
             "No point fits in {minutes}: the shortest routine for these answers needs "
             "{needed}. Give more time, or choose another area."

@@ -19,6 +19,7 @@ from datetime import date, datetime, time
 from pydantic import BaseModel, ConfigDict
 
 from acupressure.i18n import gettext as _
+from acupressure.i18n import ngettext
 from acupressure.plan import Plan, build_plan
 from acupressure.plan.prescribe import PrescribedPoint, PrescriptionError, prescribed_plan
 from acupressure.program.models import (
@@ -135,8 +136,12 @@ def design(
     if times is None:
         times = default_times(per_day or 1)
     elif per_day is not None and per_day != len(times):
+        sessions = ngettext("{n} session a day", "{n} sessions a day", per_day)
+        given = ngettext("{m} time given", "{m} times given", len(times))
         raise ProgramError(
-            _("{n} sessions a day but {m} times given").format(n=per_day, m=len(times))
+            _("{sessions} but {times}").format(
+                sessions=sessions.format(n=per_day), times=given.format(m=len(times))
+            )
         )
     extra = several_a_day(p.code for p in plan.points)
     return Design(

@@ -36,33 +36,39 @@ def rescreen_due(program: Program, now: datetime) -> bool:
 
 
 def today(program: Program, sessions: list[DoneSession], now: datetime) -> Today:
-    """Today's slots, each done, due (its time has come), missed or later. Slots from before
-    the program was made are left out unless a session done today covers them."""
+    """Today's slots, each done, due (its time has come), missed or later.
+
+    A slot whose time came before the program was made is never missed: the last such slot
+    of each kind is due (the person may still do today's session) unless a later slot of its
+    kind has come too; the others are left out unless a session done today covers them."""
     day = _day(program, now)
     slots = slots_on(program.schedule, day) if program.status(now) == "active" else []
     done = _done_per_day(program, sessions)
     used: Counter[str] = Counter()
     states: list[TodaySlot] = []
-    early: list[Slot] = []
+    early: dict[str, Slot] = {}
     for slot in slots:
         state: SlotState
         if used[slot.kind] < done[(day, slot.kind)]:
             used[slot.kind] += 1
             state = "done"
         elif slot.start < program.created_at:
-            early.append(slot)
+            early[slot.kind] = slot  # the last one of its kind wins
             continue
         elif slot.start <= now:
             state = "due"
         else:
             state = "later"
         states.append(TodaySlot(slot=slot, state=state))
+    came = {s.slot.kind for s in states if s.state != "later"}
+    states += [TodaySlot(slot=s, state="due") for k, s in early.items() if k not in came]
+    states.sort(key=lambda s: s.slot.start)
     # a due slot is "missed" once a later slot of the same kind is also due
     for i, item in enumerate(states):
         later_due = any(s.state == "due" and s.slot.kind == item.slot.kind for s in states[i + 1 :])
         if item.state == "due" and later_due:
             states[i] = TodaySlot(slot=item.slot, state="missed")
-    pending = [s.slot for s in states if s.state in ("due", "later")] or early
+    pending = [s.slot for s in states if s.state in ("due", "later")]
     return Today(
         program=program.id,
         day=day,

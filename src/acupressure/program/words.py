@@ -11,6 +11,7 @@ STATE = Labels({"done": N_("done"), "due": N_("due"), "missed": N_("missed"), "l
 # Why a program stopped, as stored (in English; shown through the catalog).
 STOPPED_BY_YOU = N_("stopped by you")
 SAFETY_ANSWER = N_("a safety answer")
+PREGNANCY_CHANGED = N_("a new answer about pregnancy")
 
 
 def minutes(seconds: int) -> str:

@@ -1,5 +1,6 @@
 """The terminal view of a localisation: warnings, the press verdict, the requested points
-that could not be placed (with why), then one table per hand or body."""
+that could not be placed and have no row in a table (with why), then one table per hand or
+body."""
 
 from __future__ import annotations
 
@@ -21,7 +22,10 @@ def print_result(console: Console, err_console: Console, result: LocateResult) -
         err_console.print(_("warning: {text}").format(text=warning), highlight=False)
     if result.press is not None:
         print_press(console, result.press)
+    in_a_table = {p.code for d in result.detections for p in d.points}
     for missing in result.not_placed:
+        if missing.code in in_a_table:  # its row already says why (no position, a note)
+            continue
         text = _("not placed: {code}: {reason}").format(code=missing.code, reason=missing.reason)
         err_console.print(text, highlight=False)
     for detection in result.detections:
@@ -33,7 +37,7 @@ def print_result(console: Console, err_console: Console, result: LocateResult) -
             title += _(" (small in the picture: less reliable)")
         table = Table(title=title)
         for column in (_("Point"), _("Side"), "x", "y", "± px", _("Note")):
-            table.add_column(column)
+            table.add_column(column, overflow="fold")
         for p in detection.points:
             placed = p.x is not None and p.y is not None
             table.add_row(

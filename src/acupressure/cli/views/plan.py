@@ -7,7 +7,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from acupressure.atlas import reviewer as atlas_reviewer
 from acupressure.atlas.labels import AREAS, POSTURE, PRESSURE, SIDES, dose_text
+from acupressure.cli.views.text import labelled
 from acupressure.i18n import gettext as _
 from acupressure.i18n import review_mark
 from acupressure.plan.models import Plan, PlannedPoint
@@ -49,17 +51,34 @@ def _protocol(p: PlannedPoint) -> str:
 
 
 def print_plan(console: Console, plan: Plan) -> None:
+    """The routine as a table, then each point's notes (cautions, pregnancy) as lines under
+    it, then what was left out and the warnings. Nothing is cut at any width: the table's
+    cells fold (Chinese has no spaces to wrap at) and the notes are full paragraphs."""
     if plan.blocked:
         console.print(blocked_panel(plan.urgency, plan.advice, plan.red_flags))
         return
+    if plan.points:
+        console.print(routine_table(plan))
+        print_notes(console, plan)
+    if plan.excluded:
+        console.print(Text(_("Left out"), "bold"))
+        console.print(labelled([(f"{e.code}:", e.reason) for e in plan.excluded]))
+    mark = review_mark(reviewer("conditions"))
+    if mark and plan.warnings:
+        console.print(Text(mark, "yellow"))
+    if plan.warnings:
+        console.print(labelled([("!", w) for w in plan.warnings], "yellow", indent=0))
+
+
+def routine_table(plan: Plan) -> Table:
     areas = ", ".join(AREAS[a] for a in plan.areas)
     table = Table(
         title=_("Your routine: {areas} ({duration})").format(
             areas=areas, duration=duration(plan.total_seconds)
         )
     )
-    for column in ("#", _("Point"), _("Position"), _("Press"), _("Protocol"), _("Notes")):
-        table.add_column(column)
+    for column in ("#", _("Point"), _("Position"), _("Press"), _("Protocol")):
+        table.add_column(column, overflow="fold")
     for n, p in enumerate(plan.points, 1):
         who = _(" (helper)") if p.performer == "helper" else ""
         table.add_row(
@@ -68,16 +87,17 @@ def print_plan(console: Console, plan: Plan) -> None:
             POSTURE[p.posture] + who,
             f"{PRESSURE[p.pressure]}\n{p.method}",
             _protocol(p),
-            "\n".join(p.notes),
         )
-    if plan.points:
-        console.print(table)
-    if plan.excluded:
-        console.print(Text(_("Left out"), "bold"))
-        for e in plan.excluded:
-            console.print(f"  {e.code}: {e.reason}", markup=False, highlight=False)
-    mark = review_mark(reviewer("conditions"))
-    if mark and plan.warnings:
+    return table
+
+
+def print_notes(console: Console, plan: Plan) -> None:
+    """Each point's notes in full, numbered as in the table."""
+    noted = [(n, p) for n, p in enumerate(plan.points, 1) if p.notes]
+    if not noted:
+        return
+    console.print(Text(_("Notes"), "bold"))
+    mark = review_mark(atlas_reviewer())
+    if mark:
         console.print(Text(mark, "yellow"))
-    for warning in plan.warnings:
-        console.print(Text("! " + warning, "yellow"))
+    console.print(labelled([(f"{n}. {p.code}:", note) for n, p in noted for note in p.notes]))

@@ -21,7 +21,7 @@ def _clock(times: list[object]) -> str:
 def adherence_table(weeks: list[WeekAdherence]) -> Table:
     table = Table(title=_("Adherence"), title_justify="left")
     for column in (_("Week"), _("Sessions done of due"), _("Pressed of prescribed")):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for w in weeks:
         share = f" ({100 * w.done // w.due}%)" if w.due else ""
         table.add_row(
@@ -117,11 +117,11 @@ def print_summary(console: Console, program: Program, summary: Summary) -> None:
     table = Table(
         title=_("Weekly summary, program {id}").format(id=program.id), title_justify="left"
     )
-    table.add_column(_("Week"))
+    table.add_column(_("Week"), overflow="fold")
     for _qid, label in summary.columns:
-        table.add_column(label)
-    table.add_column(_("Sessions"))
-    table.add_column(_("Pressing"))
+        table.add_column(label, overflow="fold")
+    table.add_column(_("Sessions"), overflow="fold")
+    table.add_column(_("Pressing"), overflow="fold")
     for row, cells in summary.table():
         a = row.adherence
         table.add_row(
@@ -139,7 +139,14 @@ def print_summary(console: Console, program: Program, summary: Summary) -> None:
         "* "
         + _(
             "a change that matters to most people: pain down 2 points or 30%, activities up "
-            "2 points, change 'much better' or more. Weekly check: on the web, /program/ID/check/."
+            "2 points, change 'much better' or more."
+        ),
+        markup=False,
+        highlight=False,
+    )
+    console.print(
+        _("Weekly check: on the web ({command}), {path}").format(
+            command="acupressure serve", path=f"/program/{program.id}/check/"
         ),
         markup=False,
         highlight=False,

@@ -90,6 +90,36 @@ def _confirm(question: str, n: int) -> bool:
     return answer
 
 
+@dataclass(frozen=True)
+class Pregnancy:
+    """The answer to "pregnant, might be, or trying to conceive?" (and the trimester)."""
+
+    pregnant: bool
+    trimester: int | None = None
+
+
+def ask_pregnancy() -> Pregnancy:
+    """Ask whether the person is (or might be) pregnant, then the trimester; input that
+    ends (or Ctrl-C) is exit 2, never a silent no."""
+    answer = ask_yes_no(
+        _("Are you pregnant, might you be, or are you trying to conceive?"),
+    )
+    if answer is None:
+        fail(_("the pregnancy question was not answered (the input ended); stopping here"))
+    if not answer:
+        return Pregnancy(pregnant=False)
+    prompt = _("Which trimester: 1, 2 or 3 (Enter if you do not know, might be, or are trying): ")
+    while True:
+        line = ask_line(prompt)
+        if line is None:
+            fail(_("the pregnancy question was not answered (the input ended); stopping here"))
+        if not line.strip():
+            return Pregnancy(pregnant=True)
+        if line.strip() in ("1", "2", "3"):
+            return Pregnancy(pregnant=True, trimester=int(line.strip()))
+        err_console.print(_("Please type 1, 2 or 3, or press Enter."))
+
+
 def ask_pain(label: str) -> int | None:
     """0-10, or None when skipped; input that ends (or Ctrl-C) counts as skipped."""
     while True:

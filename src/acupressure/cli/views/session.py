@@ -12,6 +12,7 @@ from rich.text import Text
 
 from acupressure.atlas.labels import PRESSURE
 from acupressure.cli.views.plan import duration
+from acupressure.cli.views.text import labelled
 from acupressure.i18n import N_, Labels
 from acupressure.i18n import gettext as _
 from acupressure.plan.models import Plan, PlannedPoint, Step
@@ -74,9 +75,10 @@ def render(player: Player, plan: Plan) -> RenderableType:
     parts: list[RenderableType] = [Text(step.cue, KIND_STYLE.get(step.kind, "bold"))]
     if step.kind == "find" and step.code is not None:
         point = points[step.code]
-        parts += [Text(f"  {n}. {line}") for n, line in enumerate(point.how_to_find, 1)]
+        parts.append(labelled([(f"{n}.", line) for n, line in enumerate(point.how_to_find, 1)]))
         pressure = _("Pressure: {pressure}.").format(pressure=PRESSURE[point.pressure])
-        parts += [Text(f"  {pressure} {note}", "yellow") for note in point.notes]
+        parts.append(Text(f"  {pressure}", "yellow"))
+        parts.append(labelled([("!", note) for note in point.notes], "yellow"))
     remaining = player.remaining()
     parts.append(Text("\n" + big(clock_text(remaining)), KIND_STYLE.get(step.kind, "bold")))
     bars = Table.grid(padding=(0, 1))
