@@ -183,6 +183,7 @@ def test_the_calendar_feed_speaks_the_language(language: i18n.Language) -> None:
 def test_fhir_texts_are_translated_and_codes_are_not(language: i18n.Language) -> None:
     p = stored_program("upper-back")
     export = Export(
+        installation="0123456789abcdef0123456789abcdef",
         patient=Person(key="user-1", label="C-1", named=False),
         program=p,
         readings=[PainReading(at=datetime(2026, 3, 3, tzinfo=UTC), value=4, context="before")],
