@@ -168,7 +168,7 @@ def test_a_progress_report_has_no_english_left(language: i18n.Language, tmp_path
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_calendar_feed_speaks_the_language(language: i18n.Language) -> None:
     with i18n.use(language):
-        feed = Calendar.from_ical(program_calendar(stored_program("upper-back"), LINK))
+        feed = Calendar.from_ical(program_calendar(stored_program("upper-back"), LINK, "0" * 32))
         expected = i18n.gettext("Acupressure session")
     events = list(feed.walk("VEVENT"))
     alarms = list(feed.walk("VALARM"))

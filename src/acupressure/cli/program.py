@@ -218,12 +218,11 @@ def summary_command(program_id: IdArg = None, as_json: JsonOpt = False) -> None:
 
 @program_app.command("stop")
 def stop(program_id: IdArg = None) -> None:
-    """Stop a program (its calendar feed stops too)."""
+    """Stop a program (its calendar feed cancels the sessions left)."""
     s = store()
     program = pick(s, program_id)
     if not s.stop(program.id, now(), STOPPED_BY_YOU):
         fail(_("program {id} was already stopped").format(id=program.id))
-    s.set_token(program.id, None)
     err_console.print(_("Program {id} stopped.").format(id=program.id), highlight=False)
 
 
@@ -261,7 +260,6 @@ def rescreen_command(
     result = rescreen(program.intake, yes)
     if result.stop:
         s.stop(program.id, now(), SAFETY_ANSWER, result.screening.advice)
-        s.set_token(program.id, None)
         for line in result.screening.advice or [_("See a clinician before you go on.")]:
             console.print(line, markup=False, highlight=False)
         console.print(_("Program {id} is stopped.").format(id=program.id), highlight=False)
@@ -279,12 +277,13 @@ def ics(
 ) -> None:
     """Write the program's sessions as a calendar file (one event and alarm per session)."""
     from acupressure.exports.calendar import program_calendar
+    from acupressure.web.installation import installation_id
 
     program = pick(store(), program_id)
     if output.suffix.lower() != ".ics":
         fail(_("{path}: the calendar file must end in .ics").format(path=output))
     try:
-        output.write_bytes(program_calendar(program, link=None))
+        output.write_bytes(program_calendar(program, None, installation_id()))
     except OSError as exc:
         fail(f"{output}: {exc.strerror}")
     err_console.print(_("Wrote {path}").format(path=output), highlight=False)
