@@ -277,9 +277,10 @@ def ics(
 ) -> None:
     """Write the program's sessions as a calendar file (one event and alarm per session)."""
     from acupressure.exports.calendar import program_calendar
+
+    program = pick(store(), program_id)  # sets up Django before its models are imported
     from acupressure.web.installation import installation_id
 
-    program = pick(store(), program_id)
     if output.suffix.lower() != ".ics":
         fail(_("{path}: the calendar file must end in .ics").format(path=output))
     try:
