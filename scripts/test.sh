@@ -34,6 +34,11 @@ fi
 
 # The judges' npm packages, exactly as package-lock.json pins them (no install scripts run:
 # vnu-jar ships its jar, and the judges need nothing built).
+# Medplum 5.2 asks for Node 22; Node 20 runs it (tests/judges/run.py turns on its WebSocket).
+node_major="$(node --version 2>/dev/null | sed 's/^v\([0-9]*\).*/\1/')"
+if [ "${node_major:-0}" -lt 20 ]; then
+  echo "warning: Node ${node_major:-none} is older than 20; the FHIR judge needs Node 20 or 22" >&2
+fi
 if ! cmp -s tests/judges/package-lock.json tests/judges/node_modules/.installed-lock.json; then
   (cd tests/judges && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error &&
     cp package-lock.json node_modules/.installed-lock.json)
