@@ -12,7 +12,7 @@ import pytest
 from tests.doubles import FakeWallClock
 from tests.judges.run import node
 from tests.web.practice import Practice, make_practice, signed_in
-from tests.web.programs import check
+from tests.web.programs import check, make
 
 from acupressure.web.models import Installation
 
@@ -30,7 +30,8 @@ def some_data(practice: Practice, clock: FakeWallClock) -> None:
 
 def bundles(practice: Practice, folder: Path, tag: str) -> list[str]:
     """Every kind: a pseudonymous prescribed client (page and API) in each language, a named
-    client without a program, one's own bundle, and a stopped program's."""
+    client without a program, one's own bundle (prescribed, and self-made), and a stopped
+    program's."""
     ana, ben, me = (signed_in(u) for u in (practice.practitioner, practice.other, practice.client))
     link, other = practice.link.pk, practice.other_link.pk
     got = {
@@ -40,6 +41,9 @@ def bundles(practice: Practice, folder: Path, tag: str) -> list[str]:
     got["api"] = ana.get(f"/api/clients/{link}/fhir")
     got["named"] = ben.get(f"/clients/{other}/fhir.json")
     got["own"] = me.get("/privacy/fhir.json")
+    sam = signed_in(practice.stranger)  # a program of one's own, not prescribed
+    make(sam)
+    got["own self-made"] = sam.get("/privacy/fhir.json")
     assert me.post(f"/program/{practice.program.pk}/stop/").status_code == 302
     got["stopped"] = ana.get(f"/clients/{link}/fhir.json")
     files = []
@@ -67,9 +71,9 @@ def test_every_bundle_passes_medplum_and_two_installations_stay_two(
     )
     verdict = node("fhir_judge.mjs", *ours, *theirs)
     assert verdict["issues"] == {f: [] for f in [*ours, *theirs]}
-    # ours: the client (in Ana's exports and in the client's own) and Ben's named client;
-    # theirs: their client, who has our client's row numbers but is someone else
-    assert verdict["patients"] == 3
+    # ours: the client (in Ana's exports and in the client's own), Ben's named client and
+    # Sam; theirs: their client, who has our client's row numbers but is someone else
+    assert verdict["patients"] == 4
     assert verdict["observations"] > 0
 
 
