@@ -55,8 +55,8 @@ def pages(practice: Practice) -> dict[str, Any]:
         got[f"practitioner {path}"] = ana.get(path)
     got["practitioner invite"] = ana.post(f"/clients/{link}/invite/")
     for lang in ("es", "zh-Hans"):
-        got[f"/points/LI4/ {lang}"] = anonymous.get("/points/LI4/", HTTP_ACCEPT_LANGUAGE=lang)
-        got[f"/plan/ {lang}"] = anonymous.get("/plan/", HTTP_ACCEPT_LANGUAGE=lang)
+        for path in PUBLIC:
+            got[f"{path} {lang}"] = Client().get(path, HTTP_ACCEPT_LANGUAGE=lang)
     return got
 
 
