@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 import vobject
 from tests.doubles import FakeWallClock
 from tests.judges.run import node
@@ -20,6 +21,7 @@ from acupressure.program import all_slots
 from acupressure.web.installation import installation_id
 from acupressure.web.program_store import ProgramStore
 
+pytestmark = pytest.mark.judge
 MADRID = ZoneInfo("Europe/Madrid")  # summer time from 30 March 2025, 02:00 -> 03:00
 
 

@@ -16,7 +16,7 @@ from tests.web.programs import check, make
 
 from acupressure.web.models import Installation
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.judge, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
 def some_data(practice: Practice, clock: FakeWallClock) -> None:

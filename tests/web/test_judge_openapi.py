@@ -18,7 +18,7 @@ from tests.doubles import FakeWallClock
 from tests.web.practice import Practice, item, make_practice, signed_in
 from tests.web.programs import make
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.judge, pytest.mark.django_db(transaction=True)]
 
 CSRF = "c" * 32
 PLAN = {"areas": ["neck"], "red_flags": []}
