@@ -2,8 +2,9 @@
 // and Medplum's in-memory FHIR repository, offline.
 // Usage: node fhir_judge.mjs BUNDLE.json...   Prints one JSON object on stdout:
 //   {"issues": {"FILE": ["severity: path: text", ...]}, "patients": N, "observations": N}
-// every bundle's resources validated; then all bundles imported into one repository the way
-// docs/fhir.md says (a transaction of PUT Resource/id per entry), and the resources counted.
+// every bundle's resources validated; then every bundle without errors imported into one
+// repository the way docs/fhir.md says (a transaction of PUT Resource/id per entry), and the
+// resources counted.
 import { readFileSync } from 'node:fs';
 import {
   indexSearchParameterBundle,
@@ -43,12 +44,14 @@ const issues = {};
 const bundles = [];
 for (const file of process.argv.slice(2)) {
   const bundle = JSON.parse(readFileSync(file, 'utf8'));
-  bundles.push(bundle);
   const found = [...problems(bundle)];
   for (const entry of bundle.entry ?? []) {
     found.push(...problems(entry.resource));
   }
   issues[file] = found.map(describe);
+  if (found.length === 0) {
+    bundles.push(bundle);
+  }
 }
 
 const repo = new MemoryRepository();
