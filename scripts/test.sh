@@ -23,8 +23,25 @@ ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || need+=(libpango-1.0-
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 # nginx for the reverse-proxy test (started by the test on loopback, never as a service).
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx)
+# The outside judges (tests/judges): Node for Medplum's FHIR validator and repository and
+# ical.js, Java 17 for the Nu HTML Checker (vnu.jar from npm).
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
+command -v java >/dev/null 2>&1 || need+=(openjdk-17-jre-headless)
 if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+# The judges' npm packages, exactly as package-lock.json pins them (no install scripts run:
+# vnu-jar ships its jar, and the judges need nothing built).
+# Medplum 5.2 asks for Node 22; Node 20 runs it (tests/judges/run.py turns on its WebSocket).
+node_major="$(node --version 2>/dev/null | sed 's/^v\([0-9]*\).*/\1/')"
+if [ "${node_major:-0}" -lt 20 ]; then
+  echo "warning: Node ${node_major:-none} is older than 20; the FHIR judge needs Node 20 or 22" >&2
+fi
+if ! cmp -s tests/judges/package-lock.json tests/judges/node_modules/.installed-lock.json; then
+  (cd tests/judges && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error &&
+    cp package-lock.json node_modules/.installed-lock.json)
 fi
 
 # PostgreSQL for the tests marked `postgres`: a throwaway cluster on loopback (root on Debian),

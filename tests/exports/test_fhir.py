@@ -12,22 +12,24 @@ pytest.importorskip("fhir.resources")
 
 from fhir.resources.R4B.bundle import Bundle
 
+from acupressure import i18n
 from acupressure.exports.fhir import (
     EXT,
     PAIN_CODE,
     POINTS_SYSTEM,
-    PSEUDONYM_SYSTEM,
     Export,
     PainReading,
     Person,
     WeeklyCheck,
     bundle_json,
+    pseudonym_system,
 )
 from acupressure.plan.prescribe import PrescribedPoint
 from acupressure.program import Program, Schedule
 from acupressure.safety import Intake
 
 NOW = datetime(2026, 3, 20, 9, 30, tzinfo=UTC)
+INSTALLATION = "0123456789abcdef0123456789abcdef"  # one installation's id (web.installation)
 ITEMS = [
     PrescribedPoint(code="KI27", hold_seconds=120, repetitions=4, pressure="gentle", note="Slowly"),
     PrescribedPoint(code="TE3", hold_seconds=5, repetitions=1, pressure="firm"),
@@ -72,9 +74,10 @@ CHECKS = [
 ]
 
 
-def export(named: bool = False) -> Export:
+def export(named: bool = False, installation: str = INSTALLATION) -> Export:
     person = Person(key="user-1", label="P-17", named=named, year_of_birth=1990)
     return Export(
+        installation=installation,
         patient=person,
         practitioner="Dr Ana Silva",
         program=PROGRAM,
@@ -109,7 +112,7 @@ def test_the_bundle_parses_and_holds_each_resource() -> None:
 def test_patient_is_pseudonymous_unless_named() -> None:
     (anon,) = resources(bundle_json(export()), "Patient")
     assert "name" not in anon
-    assert anon["identifier"] == [{"system": PSEUDONYM_SYSTEM, "value": "P-17"}]
+    assert anon["identifier"] == [{"system": pseudonym_system(INSTALLATION), "value": "P-17"}]
     assert anon["birthDate"] == "1990"
     (named,) = resources(bundle_json(export(named=True)), "Patient")
     assert named["name"] == [{"text": "P-17"}] and "identifier" not in named
@@ -199,7 +202,7 @@ def test_round_trip_of_values() -> None:
 
 def test_a_person_without_a_program_still_gets_a_valid_bundle() -> None:
     person = Person(key="user-2", label="olivia", named=False)
-    text = bundle_json(Export(patient=person, generated_at=NOW))
+    text = bundle_json(Export(installation=INSTALLATION, patient=person, generated_at=NOW))
     data = json.loads(Bundle.model_validate_json(text).model_dump_json(exclude_none=True))
     assert [e["resource"]["resourceType"] for e in data["entry"]] == ["Patient"]
 
@@ -214,7 +217,8 @@ def test_a_self_made_program_reports_its_planned_numbers() -> None:
         update={"prescription": None, "version": 0, "points": made.points, "intake": intake}
     )
     person = Person(key="user-3", label="me", named=False)
-    text = bundle_json(Export(patient=person, program=program, generated_at=NOW))
+    out = Export(installation=INSTALLATION, patient=person, program=program, generated_at=NOW)
+    text = bundle_json(out)
     (plan,) = resources(text, "CarePlan")
     codes = [a["detail"]["code"]["coding"][0]["code"] for a in plan["activity"]]
     assert codes == [p.code for p in made.plan.points]
@@ -223,3 +227,26 @@ def test_a_self_made_program_reports_its_planned_numbers() -> None:
         assert ext["pressure"]["valueCode"] == planned.pressure
         assert ext["hold-seconds"]["valueInteger"] == planned.hold_seconds
     assert "identifier" not in plan and "author" not in plan
+
+
+def ids_and_systems(text: str) -> tuple[set[str], set[str]]:
+    data = json.loads(text)
+    ids = {data["id"], *(e["resource"]["id"] for e in data["entry"])}
+    systems = {i["system"] for e in data["entry"] for i in e["resource"].get("identifier", [])}
+    return ids, systems
+
+
+def test_two_installations_share_no_id_or_identifier_system() -> None:
+    """User 1 of one clinic and user 1 of another are two people to a FHIR server."""
+    ours, our_systems = ids_and_systems(bundle_json(export()))
+    theirs, their_systems = ids_and_systems(bundle_json(export(installation="f" * 32)))
+    assert len(ours) == 10 and not ours & theirs
+    assert our_systems and not our_systems & their_systems
+    assert all(INSTALLATION in s for s in our_systems)
+
+
+def test_ids_are_stable_across_exports_and_languages() -> None:
+    first = ids_and_systems(bundle_json(export()))
+    with i18n.use("zh-Hans"):
+        again = ids_and_systems(bundle_json(export()))
+    assert first == again

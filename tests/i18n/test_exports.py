@@ -168,7 +168,7 @@ def test_a_progress_report_has_no_english_left(language: i18n.Language, tmp_path
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_calendar_feed_speaks_the_language(language: i18n.Language) -> None:
     with i18n.use(language):
-        feed = Calendar.from_ical(program_calendar(stored_program("upper-back"), LINK))
+        feed = Calendar.from_ical(program_calendar(stored_program("upper-back"), LINK, "0" * 32))
         expected = i18n.gettext("Acupressure session")
     events = list(feed.walk("VEVENT"))
     alarms = list(feed.walk("VALARM"))
@@ -183,6 +183,7 @@ def test_the_calendar_feed_speaks_the_language(language: i18n.Language) -> None:
 def test_fhir_texts_are_translated_and_codes_are_not(language: i18n.Language) -> None:
     p = stored_program("upper-back")
     export = Export(
+        installation="0123456789abcdef0123456789abcdef",
         patient=Person(key="user-1", label="C-1", named=False),
         program=p,
         readings=[PainReading(at=datetime(2026, 3, 3, tzinfo=UTC), value=4, context="before")],

@@ -103,7 +103,7 @@ def test_rescreen_yes_stops_the_program(cli: CliRunner) -> None:
     result = cli.invoke(app, ["program", "rescreen", "--not-pregnant", "--red-flag", "fever"])
     assert result.exit_code == 4
     row = ProgramRecord.objects.get()
-    assert row.stopped_at is not None and row.advice and row.calendar_token is None
+    assert row.stopped_at is not None and row.advice and row.calendar_token  # feed cancels
 
 
 def test_summary_in_the_terminal(cli: CliRunner) -> None:

@@ -89,7 +89,7 @@ def test_rescreen_each_week_and_a_yes_stops(owner_client: object, clock: FakeWal
     clock.advance(days=1)
     page = owner_client.post(f"/program/{program.pk}/rescreen/", answers)  # type: ignore[attr-defined]
     program.refresh_from_db()
-    assert program.stopped_at is not None and program.calendar_token is None
+    assert program.stopped_at is not None and program.calendar_token  # the feed cancels
     assert "Your program is stopped" in page.content.decode()
     assert program.advice and program.advice[0] in page.content.decode()
     owner_client.post("/language/", {"language": "es"})  # type: ignore[attr-defined]
@@ -119,12 +119,35 @@ def test_strangers_get_404_everywhere(owner_client: object, people: Personas) ->
             assert client.post(f"/program/{program.pk}/{url}/").status_code == 404
 
 
-def test_stop_ends_today_and_the_feed(owner_client: object) -> None:
+def test_stop_ends_today_and_the_feed_cancels_the_sessions_left(
+    owner_client: object, people: Personas, clock: FakeWallClock
+) -> None:
+    """A calendar app that subscribed keeps no stale sessions: after the stop the feed (still
+    a calendar, not an HTML 404) lists the sessions left as cancelled, without alarms; the
+    download of a stopped program has its events too (RFC 5545 wants a component)."""
     program = make(owner_client)
     token = program.calendar_token
+    clock.advance(days=3, hours=1)  # after 10:00 on day 4: 4 days' 09:00 sessions are past
     owner_client.post(f"/program/{program.pk}/stop/")  # type: ignore[attr-defined]
     assert "Today" not in owner_client.get("/").content.decode()  # type: ignore[attr-defined]
-    assert owner_client.get(f"/calendar/{token}.ics").status_code == 404  # type: ignore[attr-defined]
+    anonymous = people.client_for(people.stranger)
+    anonymous.logout()
+    for response in (
+        anonymous.get(f"/calendar/{token}.ics"),
+        owner_client.get(f"/program/{program.pk}/program.ics"),  # type: ignore[attr-defined]
+    ):
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/calendar")
+        cal = Calendar.from_ical(response.content)
+        events = cal.walk("VEVENT")
+        cancelled = [e for e in events if str(e.get("status", "")) == "CANCELLED"]
+        assert len(events) == 42
+        assert 0 < len(cancelled) < len(events)
+        assert all(e["dtstart"].dt >= clock() for e in cancelled)
+        assert all(e["dtstart"].dt < clock() for e in events if e not in cancelled)
+        assert all(int(e["sequence"]) == 1 and not e.walk("VALARM") for e in cancelled)
+    owner_client.post(f"/program/{program.pk}/calendar/", {"action": "revoke"})  # type: ignore[attr-defined]
+    assert anonymous.get(f"/calendar/{token}.ics").status_code == 404
 
 
 def test_bad_program_form_is_400(owner_client: object) -> None:

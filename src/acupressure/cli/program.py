@@ -247,12 +247,11 @@ def summary_command(program_id: IdArg = None, as_json: JsonOpt = False) -> None:
 
 @program_app.command("stop")
 def stop(program_id: IdArg = None) -> None:
-    """Stop a program (its calendar feed stops too)."""
+    """Stop a program (its calendar feed cancels the sessions left)."""
     s = store()
     program = pick(s, program_id)
     if not s.stop(program.id, now(), STOPPED_BY_YOU):
         fail(_("program {id} was already stopped").format(id=program.id))
-    s.set_token(program.id, None)
     err_console.print(_("Program {id} stopped.").format(id=program.id), highlight=False)
 
 
@@ -334,8 +333,7 @@ def _new_routine(program: Program) -> str:
 
 def _stop(s: ProgramStore, program: Program, reason: str, advice: list[str]) -> NoReturn:
     """Stop the program for this week's answers, say why, and exit 4."""
-    s.stop(program.id, now(), reason, advice)
-    s.set_token(program.id, None)
+    s.stop(program.id, now(), reason, advice)  # the calendar feed cancels what is left
     for line in advice or [_("See a clinician before you go on.")]:
         console.print(line, markup=False, highlight=False)
     console.print(_("Program {id} is stopped.").format(id=program.id), highlight=False)
@@ -352,11 +350,13 @@ def ics(
     """Write the program's sessions as a calendar file (one event and alarm per session)."""
     from acupressure.exports.calendar import program_calendar
 
-    program = pick(store(), program_id)
+    program = pick(store(), program_id)  # sets up Django before its models are imported
+    from acupressure.web.installation import installation_id
+
     if output.suffix.lower() != ".ics":
         fail(_("{path}: the calendar file must end in .ics").format(path=output))
     try:
-        output.write_bytes(program_calendar(program, link=None))
+        output.write_bytes(program_calendar(program, None, installation_id()))
     except OSError as exc:
         fail(f"{output}: {exc.strerror}")
     err_console.print(_("Wrote {path}").format(path=output), highlight=False)

@@ -11,6 +11,12 @@ person, for a practitioner's record system (R4 systems read R4B for these resour
 - Observation: each pain score (LOINC 72514-3, 0-10, UCUM ``{score}``) at its time.
 - QuestionnaireResponse: each weekly check, items as in our questionnaire data.
 
+Ids and identifier systems are unique per installation: every resource id is a UUID v5 of
+the installation's random id (kept in its database), the kind and the person's key, and the
+identifier systems (pseudonym, prescription version) are URIs under the installation's id.
+So two clinics' bundles never share an id, and one clinic's stay the same across exports and
+languages.
+
 Texts a person reads (the plan's title, each activity's description, the point's display in
 our own code system, how a pain score was taken, the questions) are in the current
 language; codes, LOINC's code and its display (LOINC's own name for the code), units and
@@ -38,13 +44,25 @@ from acupressure.program import Program
 
 BASE = "https://acupressure.invalid/fhir"  # not resolvable on purpose: names, not addresses
 POINTS_SYSTEM = f"{BASE}/CodeSystem/acupressure-points"
-PSEUDONYM_SYSTEM = f"{BASE}/NamingSystem/client-pseudonym"
 EXT = f"{BASE}/StructureDefinition"
 LOINC = "http://loinc.org"
 PAIN_CODE = "72514-3"
 PAIN_DISPLAY = "Pain severity - 0-10 verbal numeric rating [Score] - Reported"
 UCUM = "http://unitsofmeasure.org"
 NAMESPACE = uuid.UUID("6f1c3a52-3c1e-4b0e-9d8e-5a1f0c2b7e44")  # for stable resource ids
+
+
+def system(installation: str, name: str) -> str:
+    """An identifier system of one installation, e.g. ``NamingSystem/client-pseudonym``."""
+    return f"{BASE}/installation/{installation}/{name}"
+
+
+def pseudonym_system(installation: str) -> str:
+    return system(installation, "NamingSystem/client-pseudonym")
+
+
+def version_system(installation: str) -> str:
+    return system(installation, "prescription-version")
 
 
 class Person(BaseModel):
@@ -77,6 +95,7 @@ class WeeklyCheck(BaseModel):
 class Export(BaseModel):
     model_config = ConfigDict(frozen=True)
 
+    installation: str  # this installation's random id (web.installation), in every id
     patient: Person
     practitioner: str | None = None  # the prescriber's name
     program: Program | None = None
@@ -94,20 +113,20 @@ CONTEXT_TEXT = Labels(
 )
 
 
-def _id(kind: str, key: str) -> str:
-    return str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
+def _id(installation: str, kind: str, key: str) -> str:
+    return str(uuid.uuid5(NAMESPACE, f"{installation}:{kind}:{key}"))
 
 
 def _ref(resource_id: str) -> dict[str, str]:
     return {"reference": f"urn:uuid:{resource_id}"}
 
 
-def _patient(person: Person, pid: str) -> dict[str, Any]:
+def _patient(person: Person, pid: str, installation: str) -> dict[str, Any]:
     data: dict[str, Any] = {"resourceType": "Patient", "id": pid}
     if person.named:
         data["name"] = [{"text": person.label}]
     else:
-        data["identifier"] = [{"system": PSEUDONYM_SYSTEM, "value": person.label}]
+        data["identifier"] = [{"system": pseudonym_system(installation), "value": person.label}]
     if person.year_of_birth is not None:
         data["birthDate"] = str(person.year_of_birth)
     return data
@@ -210,7 +229,10 @@ def _careplan(export: Export, program: Program, ids: dict[str, str]) -> dict[str
         data["author"] = _ref(ids["practitioner"])
     if program.version:
         data["identifier"] = [
-            {"system": f"{BASE}/prescription-version", "value": f"{program.id}-v{program.version}"}
+            {
+                "system": version_system(export.installation),
+                "value": f"{program.id}-v{program.version}",
+            }
         ]
     return data
 
@@ -297,10 +319,16 @@ def bundle(export: Export) -> Any:
     from fhir.resources.R4B.bundle import Bundle
 
     key = export.patient.key
-    ids = {"patient": _id("patient", key)}
-    resources: list[dict[str, Any]] = [_patient(export.patient, ids["patient"])]
+
+    def _rid(kind: str, name: str) -> str:
+        return _id(export.installation, kind, name)
+
+    ids = {"patient": _rid("patient", key)}
+    resources: list[dict[str, Any]] = [
+        _patient(export.patient, ids["patient"], export.installation)
+    ]
     if export.practitioner:
-        ids["practitioner"] = _id("practitioner", f"{key}:{export.practitioner}")
+        ids["practitioner"] = _rid("practitioner", f"{key}:{export.practitioner}")
         resources.append(
             {
                 "resourceType": "Practitioner",
@@ -309,18 +337,18 @@ def bundle(export: Export) -> Any:
             }
         )
     if export.program is not None:
-        ids["careplan"] = _id("careplan", f"{key}:{export.program.id}")
+        ids["careplan"] = _rid("careplan", f"{key}:{export.program.id}")
         resources.append(_careplan(export, export.program, ids))
     for n, reading in enumerate(export.readings):
-        rid = _id("observation", f"{key}:{reading.at.isoformat()}:{reading.context}:{n}")
+        rid = _rid("observation", f"{key}:{reading.at.isoformat()}:{reading.context}:{n}")
         resources.append(_observation(reading, rid, ids["patient"]))
     for check in export.checks:
-        rid = _id("response", f"{key}:{check.program}:{check.week}:{check.questionnaire}")
+        rid = _rid("response", f"{key}:{check.program}:{check.week}:{check.questionnaire}")
         resources.append(_response(check, rid, ids))
     return Bundle.model_validate(
         {
             "resourceType": "Bundle",
-            "id": _id("bundle", f"{key}:{export.generated_at.isoformat()}"),
+            "id": _rid("bundle", f"{key}:{export.generated_at.isoformat()}"),
             "language": current(),  # the language of the texts (BCP 47: en, es, zh-Hans)
             "type": "collection",
             "timestamp": export.generated_at.isoformat(),

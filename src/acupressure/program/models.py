@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 
 from acupressure.i18n import gettext as _
 from acupressure.plan.prescribe import PrescribedPoint
@@ -21,6 +21,21 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+# A local clock time, sent as "HH:MM:SS" without an offset (the zone is the schedule's): so
+# the JSON Schema says a pattern, not `format: time`, which asks for an RFC 3339 offset.
+LOCAL_TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?$"
+LocalTime = Annotated[
+    time,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": LOCAL_TIME_PATTERN,
+            "description": "a local time of day, HH:MM:SS, in the schedule's time zone",
+        }
+    ),
+]
+
+
 class Schedule(_Model):
     """When to practise: ``weeks`` from ``start``, one routine session at each of ``times``
     (local clock times in ``timezone``), and short extra sessions at ``extra_times`` for the
@@ -28,8 +43,8 @@ class Schedule(_Model):
 
     start: date
     weeks: Annotated[int, Field(ge=1, le=52)] = 6
-    times: Annotated[list[time], Field(min_length=1, max_length=6)]
-    extra_times: Annotated[list[time], Field(max_length=6)] = []
+    times: Annotated[list[LocalTime], Field(min_length=1, max_length=6)]
+    extra_times: Annotated[list[LocalTime], Field(max_length=6)] = []
     timezone: str = "UTC"
 
     @field_validator("timezone")

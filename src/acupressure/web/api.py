@@ -32,7 +32,12 @@ api = NinjaAPI(
     description="Atlas, routines and the signed-in person's pain diary.",
     urls_namespace="api",
     docs_url=None,  # no Swagger UI (it loads from a CDN); the schema is at /api/openapi.json
+    # paths start with /api/: the server is this installation's root, wherever it is served
+    servers=[{"url": "/", "description": "this installation"}],
+    openapi_extra={"info": {"license": {"name": "Apache License 2.0", "identifier": "Apache-2.0"}}},
 )
+# Operations anyone may call say so: no security requirement (the others: SessionAuth).
+PUBLIC: dict[str, Any] = {"security": []}
 
 
 api.add_router("/programs", programs_router)
@@ -87,7 +92,8 @@ class Invalid(Schema):
 
 
 BODY_ERRORS: dict[int, Any] = {400: Message, 422: Invalid}
-SIGNED_IN_ERRORS: dict[int, Any] = {401: Message, 403: Message}
+SIGNED_OUT: dict[int, Any] = {401: Message}  # a read: no CSRF check, so no 403
+SIGNED_IN_ERRORS: dict[int, Any] = {401: Message, 403: Message}  # a write: 403 without CSRF
 
 
 class SessionOut(Schema):
@@ -119,15 +125,23 @@ class CheckInOut(Schema):
     note: str
 
 
-@api.get("/points", response=list[PointSummary], summary="Every point of the atlas")
-def list_points(request: HttpRequest) -> list[PointSummary]:
-    return [point_summary(p) for p in atlas.all_points()]
+@api.get(
+    "/points",
+    response={200: list[PointSummary], 422: Invalid},
+    summary="Every point of the atlas, or those for one area",
+    description="`area` (optional): only the points used for that area. An unknown area is "
+    "a 422 that lists the areas.",
+    openapi_extra=PUBLIC,
+)
+def list_points(request: HttpRequest, area: Area | None = None) -> list[PointSummary]:
+    return [point_summary(p) for p in atlas.all_points() if area is None or area in p.areas]
 
 
 @api.get(
     "/points/{code}",
     response={200: PointDetail, 404: Message},
     summary="One point, by any code or alias",
+    openapi_extra=PUBLIC,
 )
 def get_point(request: HttpRequest, code: str) -> PointDetail:
     try:
@@ -144,6 +158,7 @@ def get_point(request: HttpRequest, code: str) -> PointDetail:
     description="`red_flags` is required: the ids of the safety questions answered yes "
     "(`[]`: no to every one). A request without it is a 400 naming the field. The answer's "
     "`screening` lists the questions that apply (`asked`) and the yes answers.",
+    openapi_extra=PUBLIC,
 )
 def make_plan(request: HttpRequest, intake: Intake) -> HttpResponse:
     # The JSON text is made once per intake (a plan is a pure function of it), and a repeated
@@ -153,12 +168,12 @@ def make_plan(request: HttpRequest, intake: Intake) -> HttpResponse:
     return HttpResponse(text, content_type="application/json")
 
 
-@api.get("/diary/sessions", response={200: list[SessionOut], **SIGNED_IN_ERRORS}, auth=django_auth)
+@api.get("/diary/sessions", response={200: list[SessionOut], **SIGNED_OUT}, auth=django_auth)
 def diary_sessions(request: HttpRequest) -> list[PracticeSession]:
     return list(PracticeSession.objects.started().filter(owner_id=user_id(request))[:500])
 
 
-@api.get("/diary/checkins", response={200: list[CheckInOut], **SIGNED_IN_ERRORS}, auth=django_auth)
+@api.get("/diary/checkins", response={200: list[CheckInOut], **SIGNED_OUT}, auth=django_auth)
 def diary_check_ins(request: HttpRequest) -> list[CheckIn]:
     return list(CheckIn.objects.filter(owner_id=user_id(request))[:500])
 

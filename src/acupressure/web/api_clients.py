@@ -60,10 +60,34 @@ def _id(pk: str) -> int:
     return int(pk)
 
 
+# The bundle's own schema is FHIR's (docs/fhir.md); the document names its media type.
+FHIR_BUNDLE: dict[str, Any] = {
+    "type": "object",
+    "description": "A FHIR R4B Bundle of type collection (docs/fhir.md)",
+    "properties": {
+        "resourceType": {"const": "Bundle"},
+        "id": {"type": "string"},
+        "type": {"const": "collection"},
+        "language": {"type": "string"},
+        "timestamp": {"type": "string", "format": "date-time"},
+        "entry": {"type": "array", "items": {"type": "object"}},
+    },
+    "required": ["resourceType", "type", "entry"],
+}
+
+
 @router.get(
     "/{pk}/fhir",
-    response={200: dict[str, object], **ERRORS},
+    response={401: Refusal, 404: Refusal},  # the 200 below: FHIR's media type, not JSON's
     summary="A client's FHIR R4B Bundle (application/fhir+json)",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "The client's bundle",
+                "content": {"application/fhir+json": {"schema": FHIR_BUNDLE}},
+            }
+        }
+    },
 )
 def client_fhir(request: HttpRequest, pk: str) -> HttpResponse:
     from acupressure.web.fhir_data import client_bundle_json

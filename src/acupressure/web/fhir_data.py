@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from acupressure.exports.fhir import Export, PainReading, Person, WeeklyCheck, bundle_json
 from acupressure.web import clock
 from acupressure.web.diary import readings
+from acupressure.web.installation import installation_id
 from acupressure.web.models import PractitionerLink, QuestionnaireAnswer
 from acupressure.web.program_store import ProgramStore
 
@@ -16,6 +17,7 @@ def _export(owner_id: int, person: Person) -> Export:
     program = programs[0] if programs else None
     answers = QuestionnaireAnswer.objects.filter(owner_id=owner_id).order_by("at", "id")
     return Export(
+        installation=installation_id(),
         patient=person,
         practitioner=(program.prescriber or None) if program else None,
         program=program,

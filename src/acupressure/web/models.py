@@ -9,9 +9,13 @@
 - :class:`QuestionnaireAnswer`: a filled-in questionnaire, such as a program's weekly check.
 - :class:`PractitionerProfile`: marks an account as a practitioner's, with the name shown.
 - :class:`Prescription`: one version of a practitioner's prescription for a client's program.
+- :class:`Installation`: one row, this installation's random id (made by a migration, so it
+  travels with the data in a dump), part of every FHIR id and calendar UID we hand out.
 """
 
 from __future__ import annotations
+
+import uuid
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -245,3 +249,13 @@ class Prescription(models.Model):
 
     def __str__(self) -> str:
         return f"prescription v{self.version} of program {self.program_id}"
+
+
+class Installation(models.Model):
+    """This installation: one row, made once by its migration and never changed."""
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"installation {self.uid}"

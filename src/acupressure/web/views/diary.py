@@ -48,9 +48,13 @@ def notes_shown(request: HttpRequest, owner_id: int) -> bool:
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
     owner_id = diary_owner_id(request, _client(request))
+    return render(request, "web/diary.html", _history(request, owner_id))
+
+
+def _history(request: HttpRequest, owner_id: int) -> dict[str, object]:
     found = readings(owner_id)
     base = baseline(found)
-    context = {
+    return {
         "own": owner_id == request.user.pk,
         "show_notes": notes_shown(request, owner_id),
         "owner_id": owner_id,
@@ -66,7 +70,6 @@ def history(request: HttpRequest) -> HttpResponse:
         "accesses": access_log(owner_id, limit=5) if owner_id == request.user.pk else [],
         **_summary(owner_id),
     }
-    return render(request, "web/diary.html", context)
 
 
 @login_required
@@ -74,7 +77,12 @@ def history(request: HttpRequest) -> HttpResponse:
 def check_in(request: HttpRequest) -> HttpResponse:
     form = CheckInForm(request.POST)
     if not form.is_valid():
-        return render(request, "web/checkin_result.html", {"error": first_error(form)}, status=400)
+        error = first_error(form)
+        if request.headers.get("HX-Request"):
+            return render(request, "web/checkin_result.html", {"error": error}, status=400)
+        # without JavaScript: the whole diary again, the form as it was sent, and the reason
+        context = {**_history(request, user_id(request)), "form": form, "checkin_error": error}
+        return render(request, "web/diary.html", context, status=400)
     now = clock.now()
     entry, _ = CheckIn.objects.update_or_create(
         owner_id=user_id(request),

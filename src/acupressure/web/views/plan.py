@@ -63,8 +63,8 @@ def plan_page(request: HttpRequest) -> HttpResponse:
         status = 400
     else:
         context.update(result_context(plan_for(intake), intake.model_dump_json()))
-    if request.headers.get("HX-Request"):
-        return render(request, "web/plan_result.html", context, status=status)
+    if request.headers.get("HX-Request"):  # the result alone (the area's error out of band)
+        return render(request, "web/plan_result.html", {**context, "fragment": True}, status=status)
     return render(request, "web/plan.html", context, status=status)
 
 

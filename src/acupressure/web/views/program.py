@@ -32,6 +32,7 @@ from acupressure.program.schedule import parse_time
 from acupressure.safety import Intake
 from acupressure.web import clock
 from acupressure.web.access import user_id
+from acupressure.web.installation import installation_id
 from acupressure.web.language.middleware import core_language, stored_language
 from acupressure.web.models import Prescription, ProgramRecord
 from acupressure.web.planning import validation_message
@@ -175,8 +176,7 @@ def page(request: HttpRequest, pk: int) -> HttpResponse:
 def stop(request: HttpRequest, pk: int) -> HttpResponse:
     store, program = own_program(request, pk)
     store.stop(program.id, clock.now(), STOPPED_BY_YOU)
-    store.set_token(program.id, None)
-    messages.info(request, _("Program stopped; its calendar feed no longer works."))
+    messages.info(request, _("Program stopped; its calendar feed now cancels the sessions left."))
     return redirect(f"/program/{pk}/")
 
 
@@ -197,7 +197,7 @@ def download_ics(request: HttpRequest, pk: int) -> HttpResponse:
     from acupressure.exports.calendar import program_calendar
 
     _store, program = own_program(request, pk)
-    body = program_calendar(program, request.build_absolute_uri("/"))
+    body = program_calendar(program, request.build_absolute_uri("/"), installation_id())
     response = HttpResponse(body, content_type=ICS)
     response["Content-Disposition"] = 'attachment; filename="acupressure-program.ics"'
     return response
@@ -205,17 +205,19 @@ def download_ics(request: HttpRequest, pk: int) -> HttpResponse:
 
 def feed(request: HttpRequest, token: str) -> HttpResponse:
     """The subscribed calendar: anyone with the secret address, 404 once it is revoked. A
-    calendar app asks in no language, so the feed speaks the owner's chosen one, if any."""
+    stopped program's feed lists the sessions after the stop as cancelled, so that calendar
+    apps drop them. A calendar app asks in no language, so the feed speaks the owner's chosen
+    one, if any."""
     from acupressure.exports.calendar import program_calendar
 
     program = program_by_token(token)
-    if program is None or program.stopped_at is not None:
+    if program is None:
         raise Http404("No such calendar.")
     owner = ProgramRecord.objects.filter(calendar_token=token).values_list("owner_id", flat=True)
     chosen = stored_language(owner[0])
     language = core_language(chosen) if chosen else i18n.current()
     with i18n.use(language):
-        body = program_calendar(program, request.build_absolute_uri("/"))
+        body = program_calendar(program, request.build_absolute_uri("/"), installation_id())
     response = HttpResponse(body, content_type=ICS)
     response["Cache-Control"] = PRIVATE
     return response
@@ -234,7 +236,6 @@ def rescreen_page(request: HttpRequest, pk: int) -> HttpResponse:
         result = rescreen(program.intake, [k for k, v in answers.items() if v == "yes"])
         if result.stop:
             store.stop(program.id, clock.now(), SAFETY_ANSWER, result.screening.advice)
-            store.set_token(program.id, None)
             context["stopped"] = result.screening
             return render(request, "web/rescreen.html", context)
         store.screened(program.id, week_of(program.schedule, clock.now()) or 1)
