@@ -105,6 +105,9 @@ class ProgramStore:
         updated = ProgramRecord.objects.filter(
             pk=pk, owner_id=self.owner_id, stopped_at__isnull=True
         ).update(stopped_at=now, stop_reason=reason[:200], advice=advice or [])
+        from acupressure.web.reminders.store import cancel_program
+
+        cancel_program(pk)  # a stopped program reminds nothing more
         return updated == 1
 
     def screened(self, pk: int, week: int) -> None:

@@ -74,3 +74,25 @@ self.addEventListener("fetch", function (event) {
     });
   }));
 });
+
+// Reminders (Web Push): show the notification; its actions start, snooze or skip.
+self.addEventListener("push", function (event) {
+  var data = {};
+  try { data = event.data ? event.data.json() : {}; } catch (e) { data = {}; }
+  if (!data.title) { return; }
+  event.waitUntil(self.registration.showNotification(data.title, {
+    body: data.body, tag: data.tag, actions: data.actions || [],
+    data: { url: data.url, later: data.later, skip: data.skip }
+  }));
+});
+
+self.addEventListener("notificationclick", function (event) {
+  var note = event.notification;
+  var links = note.data || {};
+  note.close();
+  if (event.action === "later" || event.action === "skip") {
+    event.waitUntil(fetch(links[event.action], { method: "POST", credentials: "same-origin" }));
+    return;
+  }
+  event.waitUntil(self.clients.openWindow(links.url || "/"));
+});
