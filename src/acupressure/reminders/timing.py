@@ -67,6 +67,7 @@ def due_reminders(schedule: Schedule, quiet: QuietHours) -> list[Due]:
         )
         for slot in all_slots(schedule)
     ]
+    found = list({d.fire_at: d for d in sorted(found, key=lambda d: d.slot)}.values())
     found += _checks(schedule, quiet)
     return sorted(found, key=lambda d: (d.fire_at, d.kind, d.slot))
 

@@ -215,6 +215,8 @@ PUSH_SERVICES = env_list(
     "ACUPRESSURE_PUSH_SERVICES",
     ["fcm.googleapis.com", "push.services.mozilla.com", "notify.windows.com", "push.apple.com"],
 )
+# A reminder claimed this long ago by a worker that never finished is sent again.
+REMINDER_LEASE_SECONDS = env_int("ACUPRESSURE_REMINDER_LEASE", 120, minimum=1)
 # Anyone may make an account by email (a clinic may turn it on; off by default).
 OPEN_SIGNUP = env_bool("ACUPRESSURE_OPEN_SIGNUP", False)
 

@@ -4,7 +4,7 @@ Exactly once: a reminder is one row with a unique key (program, slot, kind, chan
 claims a batch with one conditional UPDATE (pending -> sending, stamped with a claim id of its
 own) inside a transaction, and sends only the rows that carry its claim id; so two workers, or
 two servers, never both send one. A worker killed after claiming leaves rows in "sending":
-after LEASE another worker releases them and they are sent then (never lost). The one window
+after the lease another worker releases them and they are sent then (never lost). The one window
 left, a kill between the send and the mark, is covered by an idempotency key on the message
 (the email's Message-ID, the push's Topic), so the person's device shows it once.
 """
@@ -23,7 +23,13 @@ from acupressure.reminders import LATE_LIMIT, QuietHours, due_reminders
 from acupressure.web.models import ProgramRecord
 from acupressure.web.reminders.models import PushSubscription, Reminder, ReminderSettings
 
-LEASE = timedelta(minutes=2)  # a claim older than this belonged to a worker that died
+
+
+def lease() -> timedelta:
+    """A claim older than this belonged to a worker that died (ACUPRESSURE_REMINDER_LEASE)."""
+    from django.conf import settings
+
+    return timedelta(seconds=settings.REMINDER_LEASE_SECONDS)
 
 
 def settings_of(user_id: int) -> ReminderSettings:
@@ -94,7 +100,7 @@ def drop_late(now: datetime) -> int:
 
 def release_stale(now: datetime) -> int:
     """Claims of workers that died (killed mid-run) go back to pending."""
-    return Reminder.objects.filter(state="sending", claimed_at__lt=now - LEASE).update(
+    return Reminder.objects.filter(state="sending", claimed_at__lt=now - lease()).update(
         state="pending", claimed_by=""
     )
 

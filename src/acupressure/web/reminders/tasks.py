@@ -30,9 +30,9 @@ MAX_SENDERS = 16
 
 def ensure_tick(now: datetime) -> None:
     """Enqueue the next tick unless one is already waiting to run by then."""
-    upcoming = Reminder.objects.filter(state="pending", fire_at__gt=now).order_by("fire_at")
-    soonest = upcoming.values_list("fire_at", flat=True).first()
-    at = min(now + PERIOD, soonest) if soonest else now + PERIOD
+    pending = Reminder.objects.filter(state="pending").order_by("fire_at")
+    soonest = pending.values_list("fire_at", flat=True).first()
+    at = max(now, min(now + PERIOD, soonest)) if soonest else now + PERIOD
     waiting = DBTaskResult.objects.filter(
         task_path=f"{__name__}.tick", status="READY", run_after__lte=at
     )
@@ -53,7 +53,7 @@ def dispatch(now: datetime) -> int:
     running = DBTaskResult.objects.filter(
         task_path=f"{__name__}.send_due",
         status__in=("READY", "RUNNING"),
-        enqueued_at__gt=timezone.now() - store.LEASE,
+        enqueued_at__gt=timezone.now() - store.lease(),
     ).count()
     for _ in range(max(0, wanted - running)):
         send_due.enqueue()
