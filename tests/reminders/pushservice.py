@@ -33,7 +33,9 @@ class Device:
     """A browser's subscription: its private key stays here, the server gets the public."""
 
     endpoint: str
-    key: ec.EllipticCurvePrivateKey = field(default_factory=lambda: ec.generate_private_key(ec.SECP256R1()))
+    key: ec.EllipticCurvePrivateKey = field(
+        default_factory=lambda: ec.generate_private_key(ec.SECP256R1())
+    )
     auth: bytes = field(default_factory=lambda: os.urandom(16))
 
     def subscription(self) -> dict[str, Any]:
@@ -107,8 +109,13 @@ class PushService:
             return 403
         with self.lock:
             self.received.append(
-                Received(path, _header(headers, "Topic"), _header(headers, "TTL"),
-                         json.loads(plain), claims)
+                Received(
+                    path,
+                    _header(headers, "Topic"),
+                    _header(headers, "TTL"),
+                    json.loads(plain),
+                    claims,
+                )
             )
         return 201
 

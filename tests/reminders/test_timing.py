@@ -39,7 +39,9 @@ def test_a_session_inside_the_quiet_hours_is_reminded_when_they_end() -> None:
     assert moved, "the 22:30 sessions are reminded"
     for due in moved:
         assert due.fire_at.astimezone(MADRID).time() == time(8, 0)
-        assert due.fire_at.astimezone(MADRID).date() == due.slot.astimezone(MADRID).date() + timedelta(days=1)
+        assert due.fire_at.astimezone(MADRID).date() == due.slot.astimezone(
+            MADRID
+        ).date() + timedelta(days=1)
 
 
 def test_two_sessions_moved_to_the_same_moment_give_one_reminder() -> None:
@@ -58,9 +60,13 @@ def test_the_weekly_check_is_reminded_once_a_week_after_each_week() -> None:
 
 
 @given(
-    start=st.times(), end=st.times(), at=st.times(),
+    start=st.times(),
+    end=st.times(),
+    at=st.times(),
 )
-def test_quiet_hours_contain_what_lies_between_start_and_end(start: time, end: time, at: time) -> None:
+def test_quiet_hours_contain_what_lies_between_start_and_end(
+    start: time, end: time, at: time
+) -> None:
     quiet = QuietHours(start, end)
     if start == end:
         assert not quiet.contains(at)
@@ -70,10 +76,17 @@ def test_quiet_hours_contain_what_lies_between_start_and_end(start: time, end: t
         assert quiet.contains(at) == (at >= start or at < end)
 
 
-@given(hour=st.integers(0, 23), minute=st.integers(0, 59), zone=st.sampled_from(
-    ["Europe/Madrid", "America/New_York", "Asia/Shanghai", "Australia/Sydney", "UTC"]))
+@given(
+    hour=st.integers(0, 23),
+    minute=st.integers(0, 59),
+    zone=st.sampled_from(
+        ["Europe/Madrid", "America/New_York", "Asia/Shanghai", "Australia/Sydney", "UTC"]
+    ),
+)
 def test_no_reminder_ever_fires_inside_quiet_hours(hour: int, minute: int, zone: str) -> None:
-    schedule = Schedule(start=date(2026, 10, 19), weeks=2, times=[time(hour, minute)], timezone=zone)
+    schedule = Schedule(
+        start=date(2026, 10, 19), weeks=2, times=[time(hour, minute)], timezone=zone
+    )
     for due in due_reminders(schedule, QuietHours()):
         local = due.fire_at.astimezone(ZoneInfo(zone)).time().replace(tzinfo=None)
         assert not QuietHours().contains(local)

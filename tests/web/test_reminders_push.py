@@ -143,4 +143,9 @@ def test_only_known_push_services_are_accepted(
         "/reminders/push/subscribe/", json.dumps(bad), content_type="application/json"
     )
     assert response.status_code == 400
-    assert Client().post("/reminders/push/subscribe/", "{}", content_type="application/json").status_code == 302
+    assert (
+        Client()
+        .post("/reminders/push/subscribe/", "{}", content_type="application/json")
+        .status_code
+        == 302
+    )

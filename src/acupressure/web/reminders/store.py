@@ -24,7 +24,6 @@ from acupressure.web.models import ProgramRecord
 from acupressure.web.reminders.models import PushSubscription, Reminder, ReminderSettings
 
 
-
 def lease() -> timedelta:
     """A claim older than this belonged to a worker that died (ACUPRESSURE_REMINDER_LEASE)."""
     from django.conf import settings
@@ -121,6 +120,14 @@ def claim_due(now: datetime, limit: int = 200) -> tuple[str, list[Reminder]]:
         "program", "program__owner"
     )
     return claim, list(rows)
+
+
+def renew(claim: str, now: datetime) -> set[int]:
+    """Extend this worker's claim on the rows it still holds; returns their ids."""
+    Reminder.objects.filter(claimed_by=claim, state="sending").update(claimed_at=now)
+    return set(
+        Reminder.objects.filter(claimed_by=claim, state="sending").values_list("id", flat=True)
+    )
 
 
 def finish(reminder: Reminder, claim: str, now: datetime, error: str = "") -> None:

@@ -11,6 +11,7 @@ go out once (acupressure.web.reminders.store).
 from __future__ import annotations
 
 import logging
+import time
 from datetime import datetime, timedelta
 
 import requests
@@ -24,7 +25,7 @@ from acupressure.web.reminders.models import Reminder
 
 log = logging.getLogger(__name__)
 PERIOD = timedelta(seconds=30)
-BATCH = 200
+BATCH = 50
 MAX_SENDERS = 16
 
 
@@ -49,7 +50,7 @@ def dispatch(now: datetime) -> int:
             "reminders: %d dropped as too late, %d released from dead workers", dropped, released
         )
     due = Reminder.objects.filter(state="pending", fire_at__lte=now).count()
-    wanted = min(MAX_SENDERS, -(-due // BATCH))
+    wanted = min(MAX_SENDERS, -(-due // (4 * BATCH)))
     running = DBTaskResult.objects.filter(
         task_path=f"{__name__}.send_due",
         status__in=("READY", "RUNNING"),
@@ -61,9 +62,19 @@ def dispatch(now: datetime) -> int:
 
 
 def send_batch(now: datetime, session: requests.Session | None = None) -> int:
-    """Claim one batch and send it; returns how many were claimed (0: nothing due)."""
+    """Claim one batch and send it; returns how many were claimed (0: nothing due).
+
+    While it sends, the worker renews its claim (every third of the lease), and it sends
+    only rows that are still its own, so a slow worker is never taken for a dead one."""
     claim, rows = store.claim_due(now, BATCH)
+    renewed = time.monotonic()
+    mine = {r.pk for r in rows}
     for reminder in rows:
+        if time.monotonic() - renewed > store.lease().total_seconds() / 3:
+            mine = store.renew(claim, clock.now())
+            renewed = time.monotonic()
+        if reminder.pk not in mine:
+            continue
         try:
             outcome = channels.send(reminder, session)
         except Exception as exc:  # one bad address or server must not stop the batch
