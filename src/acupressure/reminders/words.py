@@ -29,7 +29,7 @@ class Notice:
 
 def routine_name(areas: list[str]) -> str:
     """'Neck and shoulders routine': the areas' labels in the current language."""
-    names = [labels.AREAS[a] for a in areas if a in labels.AREAS] or [_("Acupressure")]
+    names = [labels.AREAS[a] for a in labels.AREAS if a in areas] or [_("Acupressure")]
     joined = (
         names[0]
         if len(names) == 1

@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from pywebpush import WebPushException, webpush
 
 from acupressure import i18n
-from acupressure.reminders import Notice, notice
+from acupressure.reminders import Notice, ReminderKind, notice
 from acupressure.web.models import ProgramRecord
 from acupressure.web.reminders import vapid
 from acupressure.web.reminders.models import PushSubscription, Reminder
@@ -56,7 +56,8 @@ def language_of(user_id: int) -> i18n.Language:
     from acupressure.web.language.models import LanguagePreference
 
     chosen = LanguagePreference.objects.filter(user_id=user_id).values_list("language", flat=True)
-    return i18n.parse(chosen[0]) if chosen else i18n.DEFAULT
+    found = i18n.parse(chosen[0]) if chosen else None
+    return found or i18n.DEFAULT
 
 
 def routine_minutes(reminder: Reminder) -> int:
@@ -95,7 +96,7 @@ def _minutes(program: int, kind: str, intake: str, prescription: str) -> int:
 def reminder_notice(reminder: Reminder) -> Notice:
     record = reminder.program
     areas = list(record.intake.get("areas", [])) if isinstance(record.intake, dict) else []
-    kind = "check" if reminder.kind == "check" else "session"
+    kind: ReminderKind = "check" if reminder.kind == "check" else "session"
     return notice(kind, areas, routine_minutes(reminder), language_of(record.owner_id))
 
 

@@ -86,7 +86,8 @@ class Reminder(models.Model):
         indexes = (models.Index(fields=["state", "fire_at"], name="reminder_due"),)
 
     def __str__(self) -> str:
-        return f"{self.kind} reminder by {self.channel} at {self.fire_at:%Y-%m-%d %H:%M} ({self.state})"
+        when = f"{self.fire_at:%Y-%m-%d %H:%M}"
+        return f"{self.kind} reminder by {self.channel} at {when} ({self.state})"
 
 
 class SkippedSlot(models.Model):

@@ -122,6 +122,8 @@ def choices(request: HttpRequest) -> HttpResponse:
 
 def _own_reminder(request: HttpRequest, token: str) -> Reminder:
     pk = reminder_from_token(token)
+    if pk is None:
+        raise Http404("No such reminder.")
     found = Reminder.objects.select_related("program").filter(pk=pk).first()
     if found is None or found.program.owner_id != _user_id(request):
         raise Http404("No such reminder.")
