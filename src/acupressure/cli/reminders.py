@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 from typing import Annotated
 
 import typer
@@ -79,3 +83,33 @@ def status(
                 row.error,
             )
         console.print(table)
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child, before exec
+    """Linux: the worker gets SIGTERM when `serve` ends, even if `serve` is killed."""
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
+def start_worker() -> subprocess.Popen[bytes]:
+    """`serve`'s reminder worker: the same command, as a child process."""
+    linux = sys.platform.startswith("linux")
+    return subprocess.Popen(
+        [sys.executable, "-m", "acupressure", "worker"],
+        env={**os.environ},
+        stdin=subprocess.DEVNULL,
+        preexec_fn=_die_with_parent if linux else None,
+    )
+
+
+def stop_worker(process: subprocess.Popen[bytes] | None) -> None:
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
