@@ -94,6 +94,7 @@ def test_later_snoozes_once_and_skip_is_recorded(
     assert owner_client.post(links["later"]).status_code == 409  # once only
     assert owner_client.post(links["skip"]).status_code == 200
     assert SkippedSlot.objects.filter(program=program, slot=due.slot).count() == 1
+    assert "1 skipped" in owner_client.get(f"/program/{program.pk}/").content.decode()
     assert people.client_for(people.stranger).post(links["skip"]).status_code == 404
 
 

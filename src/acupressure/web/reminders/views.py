@@ -49,6 +49,18 @@ def _reschedule(user_id: int) -> None:
     store.schedule_person(user_id, clock.now(), bool(settings.EMAIL_ENABLED))
 
 
+def reminders_context(user_id: int) -> dict[str, object]:
+    """The /privacy/ section: devices, channels, quiet hours."""
+    from django.contrib.auth.models import User
+
+    return {
+        "choices": store.settings_of(user_id),
+        "devices": list(PushSubscription.objects.filter(user_id=user_id).order_by("created_at")),
+        "email": User.objects.filter(pk=user_id).values_list("email", flat=True)[0],
+        "email_ready": bool(settings.EMAIL_ENABLED),
+    }
+
+
 @login_required
 def push_key(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"publicKey": public_key()})

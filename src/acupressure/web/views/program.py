@@ -120,7 +120,7 @@ def today_context(store: ProgramStore, program: Program) -> dict[str, Any]:
     now = clock.now()
     sessions = store.sessions(program.id)
     day = today(program, sessions, now)
-    weeks = adherence(program, sessions, now)
+    weeks = adherence(program, sessions, now, store.skipped(program.id))
     return {
         "program": program,
         "today": day,
