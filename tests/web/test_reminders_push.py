@@ -150,3 +150,22 @@ def test_only_known_push_services_are_accepted(
         .status_code
         == 302
     )
+
+
+def test_quiet_hours_and_devices_are_the_persons_choice(
+    people: Personas, owner_client: Client, clock: FakeWallClock, push: PushService
+) -> None:
+    program = make(owner_client)  # 09:00 UTC every day
+    subscribe(owner_client, push.device("phone"))
+    form = {"by_push": "on", "quiet_start": "08:30", "quiet_end": "10:00"}
+    assert owner_client.post("/reminders/choices/", form).status_code == 302
+    pending = Reminder.objects.filter(program=program, state="pending", kind="session")
+    times = {r.fire_at.time().isoformat() for r in pending}
+    assert "10:00:00" in times and "09:00:00" not in times  # the 09:00 sessions wait to 10:00
+    page = owner_client.get("/privacy/").content.decode()
+    assert "Chrome / Android" in page and 'value="08:30"' in page
+    device = PushSubscription.objects.get(user=people.owner)
+    stranger = people.client_for(people.stranger)
+    assert stranger.post(f"/reminders/devices/{device.pk}/remove/").status_code == 404
+    assert owner_client.post(f"/reminders/devices/{device.pk}/remove/").status_code == 302
+    assert not Reminder.objects.filter(program=program, state="pending").exists()
