@@ -38,10 +38,17 @@ def _csrf(page: Any) -> str:
 
 def _make_program(page: Any, base: str) -> str:
     page.goto(base + "/privacy/")
-    form = {"intake": INTAKE, "weeks": "2", "per_day": "1", "at": "09:00", "tz": "UTC",
-            "csrfmiddlewaretoken": _csrf(page)}  # fmt: skip
-    answer = page.request.post(base + "/program/new/", form=form, headers={"Referer": base + "/"},
-                               max_redirects=0)  # fmt: skip
+    form = {
+        "intake": INTAKE,
+        "weeks": "2",
+        "per_day": "1",
+        "at": "09:00",
+        "tz": "UTC",
+        "csrfmiddlewaretoken": _csrf(page),
+    }
+    answer = page.request.post(
+        base + "/program/new/", form=form, headers={"Referer": base + "/"}, max_redirects=0
+    )
     assert answer.status == 302, answer.text()
     return str(re.search(r"/program/(\d+)/", answer.headers["location"])[1])  # type: ignore[index]
 
@@ -87,7 +94,7 @@ def test_a_reminder_shows_in_chromium_and_its_start_opens_the_player() -> None:
                         "Content-Type": "application/json",
                         "X-CSRFToken": _csrf(page),
                         "Referer": served.base + "/",
-                    },  # fmt: skip
+                    },
                 )
                 assert answer.status == 201, answer.text()
                 _due_now(str(served.data_dir / "acupressure.sqlite3"))
@@ -100,16 +107,23 @@ def test_a_reminder_shows_in_chromium_and_its_start_opens_the_player() -> None:
 
                 cdp = context.new_cdp_session(page)
                 found: list[Any] = []
-                cdp.on("ServiceWorker.workerRegistrationUpdated",
-                       lambda e: found.extend(e["registrations"]))  # fmt: skip
+                cdp.on(
+                    "ServiceWorker.workerRegistrationUpdated",
+                    lambda e: found.extend(e["registrations"]),
+                )
                 cdp.send("ServiceWorker.enable")
                 page.wait_for_function("navigator.serviceWorker.controller !== null || true")
                 deadline = time.monotonic() + 10
                 while not found and time.monotonic() < deadline:
                     page.wait_for_timeout(100)
-                cdp.send("ServiceWorker.deliverPushMessage", {
-                    "origin": served.base, "registrationId": found[0]["registrationId"],
-                    "data": json.dumps(sent.payload)})  # fmt: skip
+                cdp.send(
+                    "ServiceWorker.deliverPushMessage",
+                    {
+                        "origin": served.base,
+                        "registrationId": found[0]["registrationId"],
+                        "data": json.dumps(sent.payload),
+                    },
+                )
                 [shown] = page.evaluate(SHOWN)
                 assert shown["title"] == "Time for your acupressure"
                 assert shown["body"].startswith("Upper back routine: about ")
