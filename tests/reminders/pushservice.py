@@ -8,6 +8,7 @@ import base64
 import json
 import os
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -50,6 +51,7 @@ class Received:
     ttl: str
     payload: dict[str, Any]
     claims: dict[str, Any]
+    at: float = field(default_factory=time.time)  # when it arrived (wall clock)
 
 
 class PushService:
@@ -80,6 +82,8 @@ class PushService:
         service = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as push services do
+
             def log_message(self, *args: object) -> None:
                 pass
 
@@ -122,8 +126,6 @@ class PushService:
 
 def verify_vapid(authorization: str, audience: str) -> dict[str, Any]:
     """The `vapid t=<JWT>, k=<public key>` header: an ES256 JWT for this service, unexpired."""
-    import time
-
     if not authorization.startswith("vapid "):
         raise ValueError("no VAPID authorization")
     parts = dict(p.strip().split("=", 1) for p in authorization[6:].split(","))

@@ -51,7 +51,7 @@ def run_week(folder: Path, workers: int, kill_one: bool, database_url: str | Non
             check=False,
         )
         assert made.returncode == 0, made.stderr
-        ids = made.stdout.split()
+        ids = made.stdout.split()[1:]  # the first line is the first moment
         for path, key in json.loads((folder / "devices.json").read_text()).items():
             push.devices[path] = Device(
                 push.origin + path,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,9 +22,8 @@ from pywebpush import WebPushException, webpush
 
 from acupressure import i18n
 from acupressure.reminders import Notice, ReminderKind, notice
-from acupressure.web.models import ProgramRecord
 from acupressure.web.reminders import vapid
-from acupressure.web.reminders.models import PushSubscription, Reminder
+from acupressure.web.reminders.models import Reminder
 
 ACTION_SALT = "acupressure.reminder-action"
 GONE = (404, 410)  # the push service says the subscription no longer exists
@@ -56,6 +56,7 @@ def language_of(user_id: int) -> i18n.Language:
     from acupressure.web.language.models import LanguagePreference
 
     chosen = LanguagePreference.objects.filter(user_id=user_id).values_list("language", flat=True)
+    chosen = chosen[:1]
     found = i18n.parse(chosen[0]) if chosen else None
     return found or i18n.DEFAULT
 
@@ -68,26 +69,27 @@ def routine_minutes(reminder: Reminder) -> int:
     schedule = Schedule.model_validate(record.schedule)
     local = reminder.slot.astimezone(schedule.zone).time().replace(tzinfo=None)
     kind = "extra" if local in schedule.extra_times else "routine"
-    return _minutes(record.pk, kind, json.dumps(record.intake), json.dumps(record.prescription))
+    return _minutes(
+        kind,
+        json.dumps(record.intake, sort_keys=True),
+        json.dumps(record.prescription, sort_keys=True),
+        tuple(record.extra_points),
+    )
 
 
 @lru_cache(maxsize=4096)
-def _minutes(program: int, kind: str, intake: str, prescription: str) -> int:
+def _minutes(kind: str, intake: str, prescription: str, extra: tuple[str, ...]) -> int:
+    """Programs with the same answers and prescription share one routine (made once)."""
     from acupressure.plan.prescribe import PrescribedPoint
     from acupressure.program import plan_for_slot
     from acupressure.safety import Intake
 
-    record_points = json.loads(prescription)
-    prescribed = (
-        [PrescribedPoint.model_validate(p) for p in record_points]
-        if record_points is not None
-        else None
-    )
-    extra = list(ProgramRecord.objects.filter(pk=program).values_list("extra_points", flat=True)[0])
+    items = json.loads(prescription)
+    prescribed = [PrescribedPoint.model_validate(p) for p in items] if items is not None else None
     plan = plan_for_slot(
         Intake.model_validate_json(intake),
         "extra" if kind == "extra" else "routine",
-        extra,
+        list(extra),
         prescribed,
     )
     return max(1, round(plan.total_seconds / 60))
@@ -123,8 +125,23 @@ def push_payload(reminder: Reminder) -> str:
     )
 
 
+def vapid_headers(endpoint: str) -> dict[str, str]:
+    """The VAPID Authorization for the endpoint's push service: signed once an hour per
+    service (RFC 8292 allows up to 24 hours), not once a message."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(endpoint)
+    return _signed(f"{parts.scheme}://{parts.netloc}", int(time.time()) // 3600)
+
+
+@lru_cache(maxsize=64)
+def _signed(audience: str, hour: int) -> dict[str, str]:
+    claims = {"sub": vapid.contact(), "aud": audience, "exp": (hour + 3) * 3600}
+    return dict(vapid.server_key().sign(claims))
+
+
 def send_push(reminder: Reminder, session: requests.Session | None = None) -> Outcome:
-    devices = list(PushSubscription.objects.filter(user_id=reminder.program.owner_id))
+    devices = list(reminder.program.owner.push_subscriptions.all())  # prefetched with the batch
     if not devices:
         return Outcome(False, "no device subscribed")
     data = push_payload(reminder)
@@ -137,9 +154,11 @@ def send_push(reminder: Reminder, session: requests.Session | None = None) -> Ou
                     "keys": {"p256dh": device.p256dh, "auth": device.auth},
                 },
                 data=data,
-                vapid_private_key=vapid.server_key(),
-                vapid_claims={"sub": vapid.contact()},  # a new dict: webpush adds "aud"
-                headers={"Topic": idempotency_key(reminder), "Urgency": "normal"},
+                headers={
+                    **vapid_headers(device.endpoint),
+                    "Topic": idempotency_key(reminder),
+                    "Urgency": "normal",
+                },
                 ttl=3600,
                 requests_session=session,
                 timeout=10,

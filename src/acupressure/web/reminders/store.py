@@ -116,8 +116,10 @@ def claim_due(now: datetime, limit: int = 200) -> tuple[str, list[Reminder]]:
             Reminder.objects.filter(pk__in=ids, state="pending").update(
                 state="sending", claimed_at=now, claimed_by=claim, attempts=F("attempts") + 1
             )
-    rows = Reminder.objects.filter(claimed_by=claim, state="sending").select_related(
-        "program", "program__owner"
+    rows = (
+        Reminder.objects.filter(claimed_by=claim, state="sending")
+        .select_related("program", "program__owner")
+        .prefetch_related("program__owner__push_subscriptions")
     )
     return claim, list(rows)
 

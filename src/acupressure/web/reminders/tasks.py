@@ -86,6 +86,18 @@ def send_batch(now: datetime, session: requests.Session | None = None) -> int:
     return len(rows)
 
 
+def http_session() -> requests.Session:
+    """One connection pool for a sender. The environment's proxy settings are read once here
+    (requests reads the whole environment again on every request otherwise: most of the
+    time of sending one reminder)."""
+    from urllib.request import getproxies
+
+    session = requests.Session()
+    session.trust_env = False
+    session.proxies = {k: v for k, v in getproxies().items() if k in ("http", "https")}
+    return session
+
+
 @task()
 def tick() -> int:
     now = clock.now()
@@ -96,7 +108,7 @@ def tick() -> int:
 @task()
 def send_due() -> int:
     sent = 0
-    with requests.Session() as session:
+    with http_session() as session:
         while claimed := send_batch(clock.now(), session):
             sent += claimed
     return sent
