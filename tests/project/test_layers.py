@@ -1,7 +1,7 @@
 """The import rule: each layer imports only the layers below it, and no module cycles.
 
     i18n < body, layout < atlas < safety, charts, vision < plan < session < outcomes < program
-         < exports < web, cli
+         < exports, reminders < web, cli
 
 (``i18n``: languages, below everything, since every layer produces text. ``outcomes``,
 ``program`` and ``exports``: layers of their own between session and web, as the design says:
@@ -33,6 +33,7 @@ LAYERS: dict[str, int] = {
     "outcomes": 5,
     "program": 6,
     "exports": 7,
+    "reminders": 7,  # when reminders fire and what they say (pure); the web app sends them
     "web": 8,
     "cli": 8,
 }

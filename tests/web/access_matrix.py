@@ -291,6 +291,21 @@ MATRIX = [
         "/api/programs/{program}/summary",
         statuses(401, 404, 200, 404, 404),
     ),
+    Row(
+        "reminders/push/subscribe/",
+        "POST",
+        "/reminders/push/subscribe/",
+        statuses(302, 400, 400, 400, 400),  # each person's own devices only: no id to give
+        body={"endpoint": "https://fcm.googleapis.com/x"},
+        json_body=True,
+    ),
+    Row("reminders/choices/", "POST", "/reminders/choices/", statuses(302, 302, 302, 302, 302)),
+    Row(
+        "reminders/devices/<int:pk>/remove/",
+        "POST",
+        "/reminders/devices/{pk}/remove/",
+        statuses(302, 404, 404, 404, 404),  # the session's pk is no device of anyone's
+    ),
     Row("admin/", "GET", "/admin/", statuses(302, 302, 302, 302, 302)),  # staff only
     Row("admin/", "GET", "/admin/web/checkin/", statuses(302, 302, 302, 302, 302)),
 ]
@@ -317,4 +332,14 @@ PUBLIC = {
     "api/openapi.json": "the API schema",
     "api/locate/landmarks": "points for posted landmarks; nothing stored",
     "language/": "the language switcher: sets a cookie, and the choice of whoever is signed in",
+    "reminders/push/key/": "the server's public VAPID key (signed-in people only; not personal)",
+    "signin/email/": "email me a link: the same answer for every address (test_reminders_email)",
+    "signin/email/new/<str:token>/": "open sign-up's emailed link (test_reminders_email.py)",
+    "reminders/unsubscribe/<str:key>/": "one-click unsubscribe by a secret key, without signing "
+    "in; only that person's emails (test_reminders_email.py)",
+    "reminders/<str:token>/start/": "a notification's Start: a signed reminder id, its owner "
+    "only (test_reminders_push.py: 404 to a stranger)",
+    "reminders/<str:token>/later/": "a notification's Later: owner only (test_reminders_push.py)",
+    "reminders/<str:token>/skip/": "a notification's Skip today: owner only "
+    "(test_reminders_push.py)",
 }

@@ -40,6 +40,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "handout": ("handout", "handout"),
     "report": ("handout", "report"),
     "practitioner": ("practitioner", "practitioner_app"),
+    "worker": ("reminders", "worker"),
+    "reminders": ("reminders", "reminders_app"),
 }
 SETTINGS: dict[str, Any] = {
     "pretty_exceptions_enable": False,

@@ -106,6 +106,13 @@ def serve(
             "Without fork (Windows) one waitress process serves.",
         ),
     ] = None,
+    reminders: Annotated[
+        bool,
+        typer.Option(
+            "--reminders/--no-reminders",
+            help="Also run a reminder worker (off when a clinic runs `acupressure worker`).",
+        ),
+    ] = True,
 ) -> None:
     """Start the web app: atlas, routines, guided sessions and your diary."""
     count = workers or os.cpu_count() or 1
@@ -122,6 +129,9 @@ def serve(
         shown = "127.0.0.1"
     base = f"http://{shown}:{server.effective_port}"
     link = f"{base}/signin/link/{token}/"
+    from acupressure.cli.reminders import start_worker, stop_worker
+
+    sender = start_worker() if reminders else None  # before the link: running once it shows
     for warning in startup_warnings():
         typer.echo(warning, err=True)
     typer.echo(_("Serving on {address}/  (Ctrl+C to stop)").format(address=base))
@@ -139,3 +149,5 @@ def serve(
         server.run()
     except KeyboardInterrupt:
         typer.echo(_("Stopped."))
+    finally:
+        stop_worker(sender)

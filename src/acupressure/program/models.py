@@ -107,6 +107,7 @@ class WeekAdherence(_Model):
     done: int  # of those, practised (at most the number due each day and kind)
     seconds_prescribed: int  # press seconds of the sessions due
     seconds_pressed: int  # press seconds actually played, in this week's program sessions
+    skipped: int = 0  # sessions the person chose to skip from a reminder ("Skip today")
 
 
 class Program(_Model):

@@ -4,6 +4,7 @@ prescribed, week by week."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from acupressure.program.models import (
@@ -83,13 +84,19 @@ def _prescribed(program: Program, slot: Slot) -> int:
     return program.routine_press_seconds if slot.kind == "routine" else program.extra_press_seconds
 
 
-def adherence(program: Program, sessions: list[DoneSession], now: datetime) -> list[WeekAdherence]:
+def adherence(
+    program: Program,
+    sessions: list[DoneSession],
+    now: datetime,
+    skipped: Sequence[datetime] = (),
+) -> list[WeekAdherence]:
     """Per week up to now: sessions done of those due so far, and press seconds.
 
     Each day and kind of session counts on its own: due are the slots whose time has come
     since the program was made, or more if more sessions were done that day (a session done
     ahead of its time, or right after making the program, fulfils that day's slot); done is
-    at most the number due, so extra practice on one day does not hide a missed day."""
+    at most the number due, so extra practice on one day does not hide a missed day. Sessions
+    skipped on purpose (``skipped``: their slots' starts) count as not done, and are shown."""
     end = min(program.stopped_at or now, now)
     if _day(program, end) < program.schedule.start:
         return []
@@ -120,6 +127,9 @@ def adherence(program: Program, sessions: list[DoneSession], now: datetime) -> l
                 done=done_n,
                 seconds_prescribed=prescribed,
                 seconds_pressed=pressed,
+                skipped=sum(
+                    1 for t in skipped if t <= end and week_of(program.schedule, t) == week
+                ),
             )
         )
     return result

@@ -105,6 +105,9 @@ class ProgramStore:
         updated = ProgramRecord.objects.filter(
             pk=pk, owner_id=self.owner_id, stopped_at__isnull=True
         ).update(stopped_at=now, stop_reason=reason[:200], advice=advice or [])
+        from acupressure.web.reminders.store import cancel_program
+
+        cancel_program(pk)  # a stopped program reminds nothing more
         return updated == 1
 
     def screened(self, pk: int, week: int) -> None:
@@ -129,6 +132,13 @@ class ProgramStore:
             )
             for r in rows
         ]
+
+    def skipped(self, pk: int) -> list[datetime]:
+        """The slots the person skipped from a reminder (acupressure.web.reminders)."""
+        from acupressure.web.reminders.models import SkippedSlot
+
+        found = SkippedSlot.objects.filter(program_id=pk, program__owner_id=self.owner_id)
+        return list(found.values_list("slot", flat=True))
 
     def answers(self, pk: int) -> list[QuestionnaireAnswer]:
         return list(QuestionnaireAnswer.objects.filter(program_id=pk, owner_id=self.owner_id))
@@ -185,4 +195,5 @@ def program_summary(store: ProgramStore, program: Program, now: datetime) -> Sum
         key=lambda q: (q not in first, first.index(q) if q in first else 0, q),
     )
     used = [known[q] for q in ids if q in known]
-    return summarise(used, answers, adherence(program, store.sessions(program.id), now))
+    weeks = adherence(program, store.sessions(program.id), now, store.skipped(program.id))
+    return summarise(used, answers, weeks)

@@ -14,6 +14,7 @@ from acupressure.i18n import catalog as i18n_catalog
 from acupressure.web.env import env_bool, env_int, env_list, env_optional
 from acupressure.web.paths import data_dir, private_database, secret_key_file
 from acupressure.web.proxy import proxy_trust
+from acupressure.web.reminders.mailconf import mail_settings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
@@ -34,6 +35,9 @@ INSTALLED_APPS = [
     "acupressure.web.apps.WebConfig",
     "acupressure.web.camera.apps.CameraConfig",
     "acupressure.web.language.apps.LanguageConfig",
+    "django_tasks",
+    "django_tasks_db",
+    "acupressure.web.reminders.apps.RemindersConfig",
 ]
 
 MIDDLEWARE = [
@@ -194,6 +198,27 @@ X_FRAME_OPTIONS = "DENY"
 CAMERA_ANALYSES_AT_ONCE = env_int("ACUPRESSURE_CAMERA_AT_ONCE", 2, minimum=1)
 CAMERA_UPLOADS_PER_MINUTE = env_int("ACUPRESSURE_CAMERA_PER_MINUTE", 12, minimum=1)
 CAMERA_LANDMARKS_PER_MINUTE = env_int("ACUPRESSURE_LANDMARKS_PER_MINUTE", 1200, minimum=1)
+
+# Reminders (docs/reminders.md): tasks in the database (django-tasks-db), run by
+# `acupressure worker` (and by `serve`); email through SMTP when ACUPRESSURE_SMTP_URL is set.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+MAIL = mail_settings()
+EMAIL_ENABLED = MAIL is not None
+if MAIL is not None:
+    globals().update(MAIL.django_settings())
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"  # nothing is sent
+# The address people reach this server at, for links in emails (http://host:port).
+PUBLIC_URL = env_optional("ACUPRESSURE_PUBLIC_URL") or ""
+# Web Push: the push services the server posts to (host suffixes over https, or origins).
+PUSH_SERVICES = env_list(
+    "ACUPRESSURE_PUSH_SERVICES",
+    ["fcm.googleapis.com", "push.services.mozilla.com", "notify.windows.com", "push.apple.com"],
+)
+# A reminder claimed this long ago by a worker that never finished is sent again.
+REMINDER_LEASE_SECONDS = env_int("ACUPRESSURE_REMINDER_LEASE", 120, minimum=1)
+# Anyone may make an account by email (a clinic may turn it on; off by default).
+OPEN_SIGNUP = env_bool("ACUPRESSURE_OPEN_SIGNUP", False)
 
 LOGGING = {
     "version": 1,

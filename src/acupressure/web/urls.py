@@ -26,6 +26,7 @@ urlpatterns = [
     # first: the live camera page posts landmarks many times a second, and Django tries the
     # patterns in order (ninja's "api/" alone holds dozens)
     path("", include("acupressure.web.camera.urls")),
+    path("", include("acupressure.web.reminders.urls")),
     path("", pages.home, name="home"),
     path("about/", pages.about, name="about"),
     path("points/", atlas.points, name="points"),

@@ -121,7 +121,7 @@ def today_context(store: ProgramStore, program: Program) -> dict[str, Any]:
     now = clock.now()
     sessions = store.sessions(program.id)
     day = today(program, sessions, now)
-    weeks = adherence(program, sessions, now)
+    weeks = adherence(program, sessions, now, store.skipped(program.id))
     return {
         "program": program,
         "today": day,
@@ -249,13 +249,18 @@ def rescreen_page(request: HttpRequest, pk: int) -> HttpResponse:
 def start(request: HttpRequest, pk: int) -> HttpResponse:
     """Start the next session of a program: the routine, or a short extra session."""
     store, program = own_program(request, pk)
+    return open_session(store, program, request.POST.get("kind"))
+
+
+def open_session(store: ProgramStore, program: Program, asked: str | None) -> HttpResponse:
+    """Make the program's next session and open it in the player (also a reminder's Start)."""
     now = clock.now()
     if program.status(now) != "active":
         return HttpResponse(_("this program is not running"), status=400)
     day = today(program, store.sessions(program.id), now)
     if day.rescreen_due:
-        return redirect(f"/program/{pk}/rescreen/")
-    asked = request.POST.get("kind") or day.next_kind or "routine"
+        return redirect(f"/program/{program.id}/rescreen/")
+    asked = asked or day.next_kind or "routine"
     if asked not in ("routine", "extra") or (asked == "extra" and not program.extra_points):
         return HttpResponse(_("kind: routine or extra"), status=400)
     kind: SlotKind = "extra" if asked == "extra" else "routine"

@@ -74,3 +74,39 @@ self.addEventListener("fetch", function (event) {
     });
   }));
 });
+
+// Reminders (Web Push): show the notification; its actions start, snooze or skip.
+self.addEventListener("push", function (event) {
+  var data = {};
+  try { data = event.data ? event.data.json() : {}; } catch (e) { data = {}; }
+  if (!data.title) { return; }
+  // Chromium shows two buttons at most: then Start is the notification itself (a click on it
+  // opens the session) and the buttons are Later and Skip today.
+  var actions = data.actions || [];
+  var most = (self.Notification && Notification.maxActions) || actions.length;
+  if (actions.length > most) {
+    actions = actions.filter(function (a) { return a.action !== "start"; }).slice(0, most);
+  }
+  event.waitUntil(self.registration.showNotification(data.title, {
+    body: data.body, tag: data.tag, actions: actions,
+    data: { url: data.url, later: data.later, skip: data.skip }
+  }));
+});
+
+// What an action of a reminder does: Start (or a click on the notification) opens the
+// session; Later and Skip today are posted back without opening anything.
+function reminderAction(action, links) {
+  if (action === "later" || action === "skip") { return { post: links[action] }; }
+  return { open: links.url || "/" };
+}
+
+self.addEventListener("notificationclick", function (event) {
+  var note = event.notification;
+  var todo = reminderAction(event.action, note.data || {});
+  note.close();
+  if (todo.post) {
+    event.waitUntil(fetch(todo.post, { method: "POST", credentials: "same-origin" }));
+  } else {
+    event.waitUntil(self.clients.openWindow(todo.open));
+  }
+});

@@ -1,0 +1,145 @@
+"""Email through a real SMTP server on loopback (aiosmtpd): the sign-in link, a reminder with
+its one-click unsubscribe (RFC 8058), and what happens without a mail server."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from tests.doubles import FakeWallClock
+from tests.reminders.smtpsink import SmtpSink, html_part, text_part
+from tests.web.personas import Personas
+from tests.web.programs import make
+
+from acupressure.web.reminders.models import Reminder
+from acupressure.web.reminders.store import settings_of
+from acupressure.web.reminders.tasks import send_batch
+
+
+@pytest.fixture
+def smtp(settings: object) -> Iterator[SmtpSink]:
+    with SmtpSink() as sink:
+        for name, value in {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": sink.port,
+            "EMAIL_USE_TLS": False,
+            "EMAIL_USE_SSL": False,
+            "EMAIL_ENABLED": True,
+            "DEFAULT_FROM_EMAIL": "clinic@example.org",
+            "PUBLIC_URL": "https://acupressure.example.org",
+        }.items():
+            setattr(settings, name, value)
+        yield sink
+
+
+def link_in(text: str) -> str:
+    found = re.search(r"https://acupressure\.example\.org(/\S+)", text)
+    assert found, text
+    return found[1]
+
+
+def test_email_me_a_link_signs_in_once(
+    people: Personas, clock: FakeWallClock, smtp: SmtpSink
+) -> None:
+    people.owner.email = "olivia@example.org"
+    people.owner.save()
+    response = Client().post("/signin/email/", {"email": "Olivia@Example.org"})
+    assert response.status_code == 200
+    [message] = smtp.to("olivia@example.org")
+    assert message["From"] == "clinic@example.org"
+    path = link_in(text_part(message))
+    assert path in html_part(message)
+    browser = Client()
+    assert browser.get(path).status_code == 200  # a button, the link not used up
+    assert browser.post(path).status_code == 302
+    assert browser.get("/privacy/").status_code == 200  # signed in
+    assert Client().post(path).status_code == 400  # once
+
+
+def _anonymous(response: object) -> str:
+    text = response.content.decode()  # type: ignore[attr-defined]
+    for address in ("olivia@example.org", "nobody@example.org"):
+        text = text.replace(address, "X")
+    return re.sub(r'value="[^"]+"', "", text)  # the CSRF token differs
+
+
+def test_the_answer_is_the_same_whether_or_not_the_address_has_an_account(
+    people: Personas, clock: FakeWallClock, smtp: SmtpSink
+) -> None:
+    people.owner.email = "olivia@example.org"
+    people.owner.save()
+    known = Client().post("/signin/email/", {"email": "olivia@example.org"})
+    unknown = Client().post("/signin/email/", {"email": "nobody@example.org"})
+    assert known.status_code == unknown.status_code == 200
+    assert _anonymous(known) == _anonymous(unknown)
+    assert len(smtp.messages) == 1  # nobody@ got nothing: no account, sign-up is off
+
+
+def test_links_are_limited_per_address(
+    people: Personas, clock: FakeWallClock, smtp: SmtpSink
+) -> None:
+    people.owner.email = "olivia@example.org"
+    people.owner.save()
+    codes = [
+        Client().post("/signin/email/", {"email": "olivia@example.org"}).status_code
+        for _ in range(4)
+    ]
+    assert codes == [200, 200, 200, 429]
+    assert len(smtp.messages) == 3
+
+
+def test_open_sign_up_makes_the_account_once_the_link_is_used(
+    people: Personas, clock: FakeWallClock, smtp: SmtpSink, settings: object
+) -> None:
+    settings.OPEN_SIGNUP = True  # type: ignore[attr-defined]
+    Client().post("/signin/email/", {"email": "new@example.org"})
+    assert not User.objects.filter(email="new@example.org").exists()
+    path = link_in(text_part(smtp.to("new@example.org")[0]))
+    browser = Client()
+    assert browser.post(path).status_code == 302
+    assert User.objects.filter(email="new@example.org").count() == 1
+    assert Client().post(path).status_code == 400  # the account exists: the link is spent
+
+
+def test_a_reminder_email_unsubscribes_its_person_only_in_one_click(
+    people: Personas, owner_client: Client, clock: FakeWallClock, smtp: SmtpSink
+) -> None:
+    for user, address in (
+        (people.owner, "olivia@example.org"),
+        (people.stranger, "sam@example.org"),
+    ):
+        user.email = address
+        user.save()
+        choice = settings_of(user.pk)
+        choice.by_email = True
+        choice.save()
+    mine = make(owner_client)
+    theirs = make(people.client_for(people.stranger))
+    due = Reminder.objects.filter(program=mine, channel="email").order_by("fire_at")[0]
+    assert send_batch(due.fire_at) == 2  # one each
+    [message] = smtp.to("olivia@example.org")
+    assert message["Subject"] == "Time for your acupressure"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    unsubscribe = re.sub(r"\s+", "", message["List-Unsubscribe"]).strip("<>")
+    assert "Upper back routine" in text_part(message) and "Upper back routine" in html_part(message)
+    path = unsubscribe.removeprefix("https://acupressure.example.org")
+    one_click = Client(enforce_csrf_checks=True).post(path, {"List-Unsubscribe": "One-Click"})
+    assert one_click.status_code == 200
+    assert settings_of(people.owner.pk).by_email is False
+    assert settings_of(people.stranger.pk).by_email is True
+    assert not Reminder.objects.filter(program=mine, channel="email", state="pending").exists()
+    assert Reminder.objects.filter(program=theirs, channel="email", state="pending").exists()
+    assert Client().post("/reminders/unsubscribe/not-a-key/").status_code == 404
+
+
+def test_without_a_mail_server_nothing_is_sent_and_the_page_says_so(
+    people: Personas, clock: FakeWallClock, settings: object
+) -> None:
+    settings.EMAIL_ENABLED = False  # type: ignore[attr-defined]
+    response = Client().post("/signin/email/", {"email": "olivia@example.org"})
+    assert response.status_code == 503
+    assert b"sends no email" in response.content
