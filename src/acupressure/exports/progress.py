@@ -7,6 +7,7 @@ from html import escape
 
 from acupressure.exports.pdf import Paper, data_uri, font_stack, page, render
 from acupressure.i18n import gettext as _
+from acupressure.outcomes.legend import meaningful_legend
 from acupressure.program import Program
 from acupressure.program.summary import Cell, Summary
 from acupressure.program.words import whole_minutes
@@ -110,10 +111,12 @@ def progress_html(program: Program, summary: Summary, paper: Paper) -> str:
     columns = [_("Week"), *[label for _qid, label in summary.columns]]
     columns += [_("Sessions done of due"), _("Pressing of prescribed")]
     head = "".join(f"<th>{escape(c)}</th>" for c in columns)
-    note = _(
-        "★ a change that matters to most people: pain down 2 points or 30%; activities (the "
-        'mean of up to three activities rated 0-10) up 2 points; change since the start "much '
-        'better" or more. Numbers in brackets: change from the start.'
+    note = (
+        _("★ {legend}. Activities: the mean of up to three activities rated 0-10.").format(
+            legend=meaningful_legend()
+        )
+        + " "
+        + _("Numbers in brackets: change from the start.")
     )
     pain_h, pain_alt, weekly_h = (
         _("Pain on average each week (0-10)"),

@@ -86,14 +86,17 @@ class Group(_Model):
 
 
 class MeaningfulChange(_Model):
-    """What counts as a change that matters to a person. ``points`` and/or ``percent``
-    against the baseline (either is enough), in the ``better`` direction; or, for a rating
-    of change itself, a value of at least ``at_least``."""
+    """The smallest change people usually notice as worthwhile. ``points`` and/or ``percent``
+    against the baseline (either is enough), in the ``better`` direction; a change by percent
+    counts only when it is also at least ``percent_min_points`` (at a low baseline a small
+    percent-sized step is measurement error); or, for a rating of change itself, a value of
+    at least ``at_least``."""
 
     score: Id
     better: Literal["lower", "higher"] = "lower"
     points: float | None = None
     percent: float | None = None
+    percent_min_points: float | None = None
     at_least: float | None = None
 
     @model_validator(mode="after")

@@ -138,9 +138,9 @@ def meaningful(rule: MeaningfulChange, baseline: float | None, now: float | None
     gain = baseline - now if rule.better == "lower" else now - baseline
     if rule.points is not None and gain >= rule.points:
         return True
-    return bool(
-        rule.percent is not None and baseline and gain / abs(baseline) * 100 >= rule.percent
-    )
+    if rule.percent is None or not baseline or gain < (rule.percent_min_points or 0):
+        return False
+    return gain / abs(baseline) * 100 >= rule.percent
 
 
 def change(q: Questionnaire, baseline: Result | None, now: Result | None) -> Change | None:

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from acupressure.i18n import gettext as _
+from acupressure.outcomes.legend import meaningful_legend
 from acupressure.program import Program, Today, WeekAdherence, end_of
 from acupressure.program.summary import Cell, Summary
 from acupressure.program.words import STATE, STATUS, minutes
@@ -137,9 +138,8 @@ def print_summary(console: Console, program: Program, summary: Summary) -> None:
     console.print(table)
     console.print(
         "* "
-        + _(
-            "a change that matters to most people: pain down 2 points or 30%, activities up "
-            "2 points, change 'much better' or more. Weekly check: on the web, /program/ID/check/."
+        + _("{legend}. Weekly check: on the web, /program/ID/check/.").format(
+            legend=meaningful_legend()
         ),
         markup=False,
         highlight=False,
