@@ -7,6 +7,7 @@ from html import escape
 
 from acupressure.exports.pdf import Paper, data_uri, font_stack, page, render
 from acupressure.i18n import gettext as _
+from acupressure.i18n import number
 from acupressure.outcomes.legend import meaningful_legend
 from acupressure.program import Program
 from acupressure.program.summary import Cell, Summary
@@ -46,7 +47,7 @@ def pain_chart(points: list[tuple[int, float]], weeks: int) -> str:
             f'<text x="{LEFT + 4}" y="{top - 3:.1f}" fill="#444">'
             + escape(
                 _("shaded: no meaningful change from the start ({value} ± {band})").format(
-                    value=f"{base:g}", band=f"{t:.1f}"
+                    value=number(base), band=number(t, 1)
                 )
             )
             + "</text>"
@@ -75,7 +76,7 @@ def pain_chart(points: list[tuple[int, float]], weeks: int) -> str:
 def _cell(cell: Cell | None) -> str:
     if cell is None or cell.value is None:
         return "–"
-    text = f"{cell.value:g}"
+    text = number(cell.value)
     if cell.change is not None:
         text += f" ({cell.change:+g})"
     return text + (" ★" if cell.meaningful else "")

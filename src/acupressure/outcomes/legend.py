@@ -6,6 +6,7 @@ label that differs from the option a person chose."""
 from __future__ import annotations
 
 from acupressure.i18n import gettext as _
+from acupressure.i18n import number
 from acupressure.outcomes.loader import builtin
 from acupressure.outcomes.models import MeaningfulChange, Questionnaire
 
@@ -18,7 +19,7 @@ def _rule(q: Questionnaire) -> MeaningfulChange:
 
 
 def _n(value: float | None) -> str:
-    return f"{value or 0:g}"
+    return number(value or 0)
 
 
 def meaningful_legend() -> str:

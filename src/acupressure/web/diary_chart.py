@@ -90,8 +90,8 @@ def pain_chart(readings: list[Reading]) -> str:
                 count=len(ordered),
                 start=f"{start:%d %b %Y}" if i18n.current() == "en" else f"{start:%Y-%m-%d}",
                 end=f"{end:%d %b %Y}" if i18n.current() == "en" else f"{end:%Y-%m-%d}",
-                baseline=f"{base:.1f}",
-                change=f"{delta:.1f}",
+                baseline=i18n.number(base, 1),
+                change=i18n.number(delta, 1),
                 latest=ordered[-1].pain,
             )
         )

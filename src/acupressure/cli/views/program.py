@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from acupressure.i18n import gettext as _
+from acupressure.i18n import number
 from acupressure.outcomes.legend import meaningful_legend
 from acupressure.program import Program, Today, WeekAdherence, end_of
 from acupressure.program.summary import Cell, Summary
@@ -108,7 +109,7 @@ def print_today(console: Console, program: Program, day: Today, weeks: list[Week
 def _cell(cell: Cell | None) -> str:
     if cell is None or cell.value is None:
         return "-"
-    text = f"{cell.value:g}"
+    text = number(cell.value)
     if cell.change is not None:
         text += f" ({cell.change:+g})"
     return text + (" *" if cell.meaningful else "")
