@@ -76,7 +76,7 @@ def print_plan(console: Console, plan: Plan) -> None:
         console.print(Text(_("Left out"), "bold"))
         for e in plan.excluded:
             console.print(f"  {e.code}: {e.reason}", markup=False, highlight=False)
-    mark = review_mark(reviewer("conditions"))
+    mark = plan.review  # the points' cautions, the red flags and the conditions
     if mark and plan.warnings:
         console.print(Text(mark, "yellow"))
     for warning in plan.warnings:
