@@ -5,11 +5,13 @@ the player, the face-down points lying on the side in pregnancy."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.test import Client
 from django.utils.html import escape
 from tests.web.personas import Personas
+from tests.web.programs import make
 
 from acupressure import atlas
 from acupressure.i18n import gettext, review_mark, use
@@ -115,3 +117,24 @@ def test_the_player_lists_each_points_cautions(owner_client: Client, people: Per
     page = owner_client.get(response["Location"]).content.decode()
     assert 'id="cautions-h"' in page
     assert escape(atlas.get("LI4").pregnancy.note) in page
+
+
+@pytest.mark.parametrize(
+    ("intake", "new"),
+    [
+        (Intake(areas=["upper-back"], maybe_pregnant=True, red_flags=[]), "pregnancy-ectopic"),
+        (Intake(areas=["neck"], red_flags=[]), "arm-weakness"),
+        (Intake(areas=["lower-back"], red_flags=[]), "pulsing-lump"),
+    ],
+)
+def test_the_weekly_recheck_asks_the_new_flags_and_a_yes_stops_the_program(
+    owner_client: Client, people: Personas, intake: Intake, new: str
+) -> None:
+    program = make(owner_client, intake=intake.model_dump_json())
+    page = owner_client.get(f"/program/{program.pk}/rescreen/").content.decode()
+    asked = list(dict.fromkeys(re.findall(r'name="flag-([\w-]+)"', page)))  # yes and no
+    assert new in asked
+    answers = {f"flag-{f}": "no" for f in asked} | {f"flag-{new}": "yes"}
+    stopped = owner_client.post(f"/program/{program.pk}/rescreen/", answers)
+    assert stopped.status_code == 200
+    assert escape(red_flags()[new].advice) in stopped.content.decode()
