@@ -105,8 +105,8 @@ LOWERED: Labels[Pressure] = Labels(
 )
 PREGNANCY_WARNING = N_(
     "You are (or might be) pregnant: points traditionally avoided in pregnancy are left out, "
-    "no point is pressed harder than moderate, and the points flagged for pregnancy are pressed "
-    "gently. Ask your midwife or doctor before you start."
+    "no point is pressed harder than moderate, the points flagged for pregnancy are pressed "
+    "gently, and nothing is done lying face down. Ask your midwife or doctor before you start."
 )
 
 
