@@ -83,7 +83,9 @@ def test_no_prescription_says_more_pressure_than_it_gives(
     intake: Intake, language: str, data: st.DataObject
 ) -> None:
     intake = intake.model_copy(update={"red_flags": [], "seen_clinician": False})
-    allowed = [c for c in choices(intake).values() if c.allowed and not c.helper_only]
+    allowed = [
+        c for c in choices(intake).values() if c.allowed and (intake.helper or not c.helper_only)
+    ]
     if not allowed:
         return
     picked = data.draw(st.lists(st.sampled_from(allowed), min_size=1, unique_by=lambda c: c.code))
