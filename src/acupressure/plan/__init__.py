@@ -89,8 +89,8 @@ PRESSURE_WARNING: Labels[Pressure] = Labels(
 LOWERED: Labels[Pressure] = Labels(
     {
         "gentle": N_(
-            "Pressed gently here: rest the fingers on the point and press lightly and steadily, "
-            "about as much as you would to feel a pulse, with no pain at all."
+            "Pressed gently here: the thumb or fingers rest on the point and press lightly and "
+            "steadily, about as much as to feel a pulse, with no pain at all."
         ),
         "moderate": N_(
             "Pressed moderately here: a steady, medium pressure that you feel clearly but that "
