@@ -7,7 +7,7 @@ import pytest
 
 from acupressure.i18n import LANGUAGES, gettext, use
 from acupressure.outcomes import meaningful, questionnaires
-from acupressure.outcomes.legend import meaningful_legend
+from acupressure.outcomes.legend import meaningful_legend, pain_threshold
 from acupressure.outcomes.loader import builtin
 from acupressure.outcomes.models import MeaningfulChange
 
@@ -65,3 +65,12 @@ def test_one_pain_anchor_wording_everywhere() -> None:
             ]
             for text in asked:
                 assert anchors[0] in text and anchors[10] in text, (language, text)
+
+
+@pytest.mark.parametrize(("baseline", "band"), [(8, 2.0), (5, 1.5), (3, 1.0), (2, 1.0), (1.5, 1.0)])
+def test_the_charts_band_is_the_questionnaires_threshold(baseline: float, band: float) -> None:
+    assert pain_threshold(baseline) == pytest.approx(band)
+    rule = questionnaires()["pain-week"].scoring.meaningful_change
+    assert rule is not None
+    assert meaningful(rule, baseline, baseline - band)
+    assert not meaningful(rule, baseline, baseline - band + 0.05)

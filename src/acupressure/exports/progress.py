@@ -8,7 +8,7 @@ from html import escape
 from acupressure.exports.pdf import Paper, data_uri, font_stack, page, render
 from acupressure.i18n import gettext as _
 from acupressure.i18n import number
-from acupressure.outcomes.legend import meaningful_legend
+from acupressure.outcomes.legend import meaningful_legend, pain_threshold
 from acupressure.program import Program
 from acupressure.program.summary import Cell, Summary
 from acupressure.program.words import whole_minutes
@@ -17,8 +17,8 @@ WIDTH, HEIGHT, LEFT, TOP, BOTTOM = 640.0, 260.0, 40.0, 14.0, 30.0
 
 
 def _threshold(baseline: float) -> float:
-    """The smallest drop that counts: 2 points or 30% of the baseline, whichever is less."""
-    return min(2.0, 0.3 * baseline)
+    """The smallest drop that counts: the pain questionnaire's own rule."""
+    return pain_threshold(baseline)
 
 
 def pain_chart(points: list[tuple[int, float]], weeks: int) -> str:

@@ -22,6 +22,15 @@ def _n(value: float | None) -> str:
     return number(value or 0)
 
 
+def pain_threshold(baseline: float) -> float:
+    """The smallest drop of 0-10 pain from ``baseline`` that counts, by the weekly pain
+    questionnaire's rule: the diary chart and the progress PDF shade the band inside it."""
+    threshold = _rule(builtin("en")["pain-week"]).threshold(baseline)
+    if threshold is None:
+        raise ValueError("pain-week: meaningful_change has no points or percent")
+    return threshold
+
+
 def meaningful_legend() -> str:
     """What the ★ marks, in the current language, e.g. "the smallest change people usually
     notice as worthwhile: pain down at least 2 points, or 1 point and 30% ..."."""

@@ -99,6 +99,15 @@ class MeaningfulChange(_Model):
     percent_min_points: float | None = None
     at_least: float | None = None
 
+    def threshold(self, baseline: float) -> float | None:
+        """The smallest gain from ``baseline`` that counts (None for an ``at_least`` rule):
+        ``points``, or the ``percent`` of the baseline but never under ``percent_min_points``,
+        whichever is smaller."""
+        found = [] if self.points is None else [self.points]
+        if self.percent is not None and baseline:
+            found.append(max(self.percent_min_points or 0, abs(baseline) * self.percent / 100))
+        return min(found, default=None)
+
     @model_validator(mode="after")
     def _some(self) -> MeaningfulChange:
         if self.points is None and self.percent is None and self.at_least is None:

@@ -136,11 +136,8 @@ def meaningful(rule: MeaningfulChange, baseline: float | None, now: float | None
     if baseline is None:
         return False
     gain = baseline - now if rule.better == "lower" else now - baseline
-    if rule.points is not None and gain >= rule.points:
-        return True
-    if rule.percent is None or not baseline or gain < (rule.percent_min_points or 0):
-        return False
-    return gain / abs(baseline) * 100 >= rule.percent
+    threshold = rule.threshold(baseline)
+    return threshold is not None and gain >= threshold - 1e-9
 
 
 def change(q: Questionnaire, baseline: Result | None, now: Result | None) -> Change | None:
