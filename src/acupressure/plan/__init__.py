@@ -160,7 +160,7 @@ def review() -> str | None:
 def plan_warnings(intake: Intake, screening: Screening, kept: list[Candidate]) -> list[str]:
     """The warnings of a routine: general advice, pressure (by the lowest pressure of its
     points), pregnancy, the conditions given and the "soon" flags a clinician has seen."""
-    lowest: Pressure = min((c.pressure for c in kept), key=PRESSURES.index, default="firm")
+    lowest: Pressure = min((c.pressure for c in kept), key=PRESSURES.index, default="gentle")
     warnings = [_(GENERAL_ADVICE), PRESSURE_WARNING[lowest]]
     if intake.pregnant:
         warnings.append(_(PREGNANCY_WARNING))
