@@ -4,6 +4,7 @@ import pytest
 from pydantic import ValidationError
 
 from acupressure import atlas, body
+from acupressure.i18n import use
 
 VIEW_OF = {
     "BL23": "back", "BL52": "back", "GV4": "back", "GV14": "back", "SI15": "back",
@@ -51,4 +52,8 @@ def test_finger_measures_read_as_people_measure() -> None:
     assert body.finger_measure(1.5) == "two finger-widths, index and middle together"
     assert body.finger_measure(2) == "two thumb-widths"
     assert body.finger_measure(3) == "four finger-widths"
-    assert body.finger_measure(1.3) == "about 1.25 thumb-widths"
+    assert body.finger_measure(1.3) == "a little more than one thumb-width"
+    assert body.finger_measure(2.5) == "about 2.5 thumb-widths"
+    assert body.finger_measure(2.7) == "a little more than 2.5 thumb-widths"
+    with use("es"):
+        assert body.finger_measure(2.5) == "unos 2,5 anchos de pulgar"  # decimal comma

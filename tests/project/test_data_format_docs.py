@@ -20,6 +20,8 @@ MODELS: list[type[BaseModel]] = [
     atlas_models.Location,
     atlas_models.Technique,
     atlas_models.Variant,
+    atlas_models.Lighter,
+    atlas_models.PregnancyPosture,
     atlas_models.Pregnancy,
     atlas_models.Precaution,
     atlas_models.Article,

@@ -25,7 +25,8 @@ PUBLIC: dict[str, list[str]] = {
     "acupressure.i18n": [
         "DEFAULT", "LANGUAGES", "Labels", "NAMES", "N_", "Language", "TranslationError", "activate",
         "current", "from_accept_language", "from_environment", "gettext", "html_lang",
-        "localize", "ngettext", "parse", "review_mark", "text_keys", "translations", "use",
+        "localize", "ngettext", "number", "parse", "review_mark", "text_keys", "translations",
+        "use",
     ],
     "acupressure.outcomes": [
         "ENV", "AnswerError", "Change", "Item", "Questionnaire", "QuestionnaireDataError",

@@ -21,6 +21,10 @@ EMERGENCY = {
     "pregnancy-fluid",
     "pregnancy-pre-eclampsia",
     "pregnancy-movements",
+    "pregnancy-ectopic",
+    "pregnancy-abruption",
+    "arm-weakness",
+    "sudden-worst-headache",
 }
 SOON = {
     "infection-risk",
@@ -33,6 +37,7 @@ SOON = {
     "no-improvement-month",
     "inflammatory-pattern",
     "thoracic-unwell",
+    "pulsing-lump",
 }
 CONDITIONS = {
     "weak-stomach",
@@ -49,6 +54,9 @@ CONDITIONS = {
     "skin-lesion",
     "cancer",
     "pacemaker",
+    "upper-neck-instability",
+    "aortic-aneurysm",
+    "reduced-feeling-feet",
 }
 
 
@@ -93,14 +101,15 @@ def test_intake_needs_an_area() -> None:
 
 def test_relevance_rules_name_what_makes_a_flag_relevant() -> None:
     flags = red_flags()
-    assert flags["aortic-aneurysm"].asked_when is not None
-    assert "CV6" in flags["aortic-aneurysm"].asked_when.points
+    for fid in ("aortic-aneurysm", "pulsing-lump"):
+        when = flags[fid].asked_when
+        assert when is not None and "CV6" in when.points
     for fid in ("chest-heart", "aortic-tear"):
         when = flags[fid].asked_when
         assert when is not None and "KI27" in when.points
         assert {"upper-back", "neck", "shoulders"} <= set(when.areas)
     pregnancy = [f for f in flags.values() if f.id.startswith("pregnancy-")]
-    assert len(pregnancy) == 5
+    assert len(pregnancy) == 7
     for flag in pregnancy:
         assert flag.urgency == "emergency"
         assert flag.asked_when is not None and flag.asked_when.intake == ["pregnant"]

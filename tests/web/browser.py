@@ -57,7 +57,8 @@ def sign_in_by_link(page: Any, link: str) -> None:
 def run_whole_session(page: Any, pain_before: int, pain_after: int) -> None:
     """On the player page (with Playwright's clock installed): pain before, start, the clock
     run through every step, pain after, saved to the diary."""
-    page.get_by_label(re.compile("How bad is the pain now, from 0 .none.")).fill(str(pain_before))
+    before = page.get_by_label(re.compile("How bad is the pain now, from 0 .no pain."))
+    before.fill(str(pain_before))
     page.get_by_role("button", name="Start the session").click()
     total = int(page.locator("#timeline").evaluate("e => JSON.parse(e.textContent).total_seconds"))
     page.clock.run_for(total * 1000 + 1000)

@@ -61,7 +61,7 @@ def test_pregnant_person_runs_a_lower_back_session_and_sees_it_in_the_diary(
 
     page.get_by_role("button", name="Start the guided session").click()
     page.wait_for_url(re.compile(r"/session/\d+/$"))
-    page.get_by_label(re.compile("How bad is the pain now, from 0 .none.")).fill("6")
+    page.get_by_label(re.compile("How bad is the pain now, from 0 .no pain.")).fill("6")
     charts = page.locator("[data-chart] img").count()
     assert charts >= 2
     assert not [u for u in seen.urls if u.endswith("/chart.svg")]  # none on the first visit

@@ -336,7 +336,7 @@ def _start_session(page: Any, server: Served) -> None:
     page.locator(".routine").wait_for()
     page.get_by_role("button", name="Start the guided session").click()
     page.wait_for_url(re.compile(r"/session/\d+/$"))
-    page.get_by_label(re.compile("How bad is the pain now, from 0 .none.")).fill("5")
+    page.get_by_label(re.compile("How bad is the pain now, from 0 .no pain.")).fill("5")
     page.get_by_role("button", name="Start the session").click()
 
 

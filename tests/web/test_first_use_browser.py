@@ -76,7 +76,7 @@ def start_session(server: Served, page: Any, sign_in: bool = True) -> None:
 def test_end_button_from_the_keyboard_saves_what_was_done(server: Served, page: Any) -> None:
     page.clock.install()
     start_session(server, page)
-    page.get_by_label(re.compile("How bad is the pain now, from 0 .none.")).fill("5")
+    page.get_by_label(re.compile("How bad is the pain now, from 0 .no pain.")).fill("5")
     page.get_by_role("button", name="Start the session").click()
     assert page.get_by_role("button", name="End session").is_visible()
     steps = page.locator("#timeline").evaluate("e => JSON.parse(e.textContent).steps")
@@ -96,7 +96,7 @@ def test_end_button_from_the_keyboard_saves_what_was_done(server: Served, page: 
 def test_ending_at_once_says_no_step_was_done(server: Served, page: Any) -> None:
     page.clock.install()
     start_session(server, page)
-    page.get_by_label(re.compile("How bad is the pain now, from 0 .none.")).fill("5")
+    page.get_by_label(re.compile("How bad is the pain now, from 0 .no pain.")).fill("5")
     page.get_by_role("button", name="Start the session").click()
     page.get_by_role("button", name="End session").click()
     page.get_by_role("heading", name="Session ended: no step was done").wait_for()

@@ -49,7 +49,7 @@ def _controlled(page: Any, base: str) -> None:
 
 def _visit_everything_personal(page: Any, base: str) -> None:
     page.goto(base + "/diary/")
-    page.get_by_label("Pain now, from 0 (none) to 10 (worst imaginable)").fill("5")
+    page.get_by_label("Pain now, from 0 (no pain) to 10 (worst pain imaginable)").fill("5")
     page.get_by_label("Note (optional)").fill(MARKER)
     page.get_by_role("button", name="Save check-in").click()
     page.get_by_text("Saved").first.wait_for()

@@ -22,7 +22,7 @@ def signed_in() -> Iterator[tuple[Any, str]]:
 def test_privacy_pages_are_accessible_and_delete_asks_first(signed_in: tuple[Any, str]) -> None:
     page, base = signed_in
     page.goto(base + "/diary/")
-    page.get_by_label("Pain now, from 0 (none) to 10 (worst imaginable)").fill("5")
+    page.get_by_label("Pain now, from 0 (no pain) to 10 (worst pain imaginable)").fill("5")
     page.get_by_role("button", name="Save check-in").click()
     page.get_by_text("Saved").first.wait_for()
     page.get_by_role("link", name="Your data").click()

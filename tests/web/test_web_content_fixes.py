@@ -26,7 +26,9 @@ def test_about_gives_the_cochrane_rating_and_what_the_trials_did_not_test(
     page = " ".join(client.get("/about/").content.decode().split())
     assert "low to very low" in page and "Cochrane" in page
     assert "trained therapists" in page
-    assert "No trial has tested the upper-back and neck points" in page
+    assert "No trial has tested the other upper-back points" in page
+    assert "matsubara-2011" in page and "33 women" in page and "35 to 36%" in page
+    assert "a third more" not in page
 
 
 def test_a_soon_answer_in_the_browser_points_to_the_checkbox_not_a_cli_flag(

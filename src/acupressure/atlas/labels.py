@@ -73,6 +73,7 @@ POSTURE: Labels[Posture] = Labels(
     {
         "lying-prone": N_("lying on the front"),
         "lying-supine": N_("lying on the back"),
+        "side-lying": N_("lying on the side"),
         "seated": N_("seated"),
         "standing": N_("standing"),
         "any": N_("any position"),

@@ -28,7 +28,7 @@ Area = Literal["lower-back", "upper-back", "neck", "shoulders"]
 AREAS: tuple[Area, ...] = get_args(Area)
 Laterality = Literal["bilateral", "midline"]
 Performer = Literal["self", "helper", "either"]
-Posture = Literal["lying-prone", "lying-supine", "seated", "standing", "any"]
+Posture = Literal["lying-prone", "lying-supine", "side-lying", "seated", "standing", "any"]
 Pressure = Literal["gentle", "moderate", "firm", "strong"]
 PRESSURES: tuple[Pressure, ...] = ("gentle", "moderate", "firm", "strong")  # softest first
 
@@ -86,6 +86,34 @@ class Variant(_Model):
     sources: Sources
 
 
+class Lighter(_Model):
+    """How the point is pressed when a routine lowers its pressure below the technique's
+    (pregnancy, a condition, a practitioner's choice): the same protocol in words that never
+    ask for a firmer press ("press firmly", "lean in", "strongly")."""
+
+    method: Text | None = None  # None: the technique's method
+    steps: Annotated[list[Text], Field(min_length=1)]
+    breathing: Text | None = None  # None: the technique's breathing cue, if any
+    sources: Sources
+
+
+class PregnancyPosture(_Model):
+    """The position used in pregnancy instead of lying face down (from the second trimester,
+    with a helper): side-lying or sitting leaning forward, with the steps written for it."""
+
+    posture: Posture
+    posture_note: Text
+    steps: Annotated[list[Text], Field(min_length=1)]
+    sources: Sources
+
+    @field_validator("posture")
+    @classmethod
+    def _not_face_down(cls, value: Posture) -> Posture:
+        if value == "lying-prone":
+            raise ValueError("a pregnancy posture is never lying face down")
+        return value
+
+
 class Technique(_Model):
     performer: Performer  # who can do it: the person, a helper, or either
     posture: Posture
@@ -102,6 +130,8 @@ class Technique(_Model):
     breathing: Text | None = None
     steps: Annotated[list[Text], Field(min_length=1)]  # the procedure, in our words
     variants: list[Variant] = []
+    lighter: Lighter | None = None  # the steps when the routine lowers the pressure
+    pregnancy_posture: PregnancyPosture | None = None  # instead of face down, in pregnancy
     sources: Sources
 
     @model_validator(mode="after")
@@ -174,12 +204,21 @@ class Point(_Model):
             raise ValueError("article.group and region differ")
         if self.rule.is_bilateral() != (self.laterality == "bilateral"):
             raise ValueError(f"rule.view/offsets disagree with laterality {self.laterality!r}")
+        face_down = self.technique.posture == "lying-prone"
+        if face_down and self.pregnancy.policy != "never" and not self.technique.pregnancy_posture:
+            raise ValueError(
+                "a point pressed lying face down that pregnancy allows needs "
+                "technique.pregnancy_posture"
+            )
         return self
 
     def cited_sources(self) -> set[str]:
         """Every source id this record cites anywhere."""
         ids: set[str] = set(self.sources)
         ids.update(self.location.sources, self.technique.sources, self.pregnancy.sources)
+        for extra in (self.technique.lighter, self.technique.pregnancy_posture):
+            if extra is not None:
+                ids.update(extra.sources)
         items: list[Sourced | Precaution | Erratum | Variant] = [
             *self.indications,
             *self.precautions,

@@ -7,7 +7,9 @@ joint) are 3 cun.
 
 from __future__ import annotations
 
-from acupressure.i18n import N_
+import math
+
+from acupressure.i18n import N_, number
 from acupressure.i18n import gettext as _
 
 _WORDS: dict[float, str] = {
@@ -25,12 +27,16 @@ def finger_measure(cun: float) -> str:
     for value, words in _WORDS.items():
         if abs(cun - value) < 0.05:
             return _(words)
-    thumbs = round(cun * 4) / 4
-    if thumbs < 1:
+    if cun < 1:
         return _("less than one thumb-width")
-    return _("about {count} thumb-widths").format(count=f"{thumbs:g}")
+    halves = math.floor(cun * 2 + 1e-9) / 2  # people measure in whole and half thumbs
+    if cun - halves < 0.05:
+        return _("about {count} thumb-widths").format(count=number(halves))
+    if halves == 1:
+        return _("a little more than one thumb-width")
+    return _("a little more than {count} thumb-widths").format(count=number(halves))
 
 
 def cun_words(cun: float) -> str:
     """A distance as written in the atlas texts: "2 cun (two thumb-widths)"."""
-    return _("{cun} cun ({fingers})").format(cun=f"{cun:g}", fingers=finger_measure(cun))
+    return _("{cun} cun ({fingers})").format(cun=number(cun), fingers=finger_measure(cun))

@@ -13,7 +13,7 @@ from acupressure.atlas.models import Point
 from acupressure.body.landmarks import Vec
 from acupressure.body.measure import finger_measure
 from acupressure.body.rule import LocationRule
-from acupressure.i18n import N_, Labels
+from acupressure.i18n import N_, Labels, number
 from acupressure.i18n import gettext as _
 
 DIRECTION_WORDS = Labels(
@@ -96,7 +96,7 @@ def steps(point: Point, placement: body.Placement) -> list[Step]:
                 "offset",
                 start,
                 end,
-                _("{cun} cun").format(cun=f"{offset.cun:g}"),
+                _("{cun} cun").format(cun=number(offset.cun)),
                 finger_measure(offset.cun),
                 offset.cun,
             )
@@ -156,7 +156,7 @@ def find_it(rule: LocationRule) -> str:
     for offset in rule.offsets:
         parts.append(
             _("go {cun} cun ({fingers}) {direction}").format(
-                cun=f"{offset.cun:g}",
+                cun=number(offset.cun),
                 fingers=finger_measure(offset.cun),
                 direction=_words(rule.view, offset.direction),
             )
@@ -170,7 +170,7 @@ def find_it(rule: LocationRule) -> str:
     for offset in rule.then:
         parts.append(
             _("then {cun} cun {direction}").format(
-                cun=f"{offset.cun:g}", direction=_words(rule.view, offset.direction)
+                cun=number(offset.cun), direction=_words(rule.view, offset.direction)
             )
         )
     text = _("; ").join(parts)

@@ -17,7 +17,7 @@ from acupressure.charts import svg
 from acupressure.charts.detail import Crop, DetailDrawing, Marker, choose_crop, markers_and_guides
 from acupressure.charts.drawing import ORIENTATION, Map, figure_svg
 from acupressure.charts.layout import Box
-from acupressure.i18n import N_
+from acupressure.i18n import N_, number
 from acupressure.i18n import gettext as _
 
 WIDTH = 712.0  # the panel's width: whole figure, gap, detail
@@ -124,7 +124,7 @@ def draw(view: body.View, points: list[Point]) -> Panel:
 
 
 def _caption(view: body.View, crop: Crop, whole_scale: float) -> str:
-    scale = f"{crop.scale / whole_scale:.1f}"
+    scale = number(crop.scale / whole_scale, 1)
     if crop.side in ("left", "right"):
         noun = SIDE_NOUNS.get(view, "side")
         return _(MIRROR_CAPTION[(noun, crop.side)]).format(scale=scale)

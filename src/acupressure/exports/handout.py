@@ -29,7 +29,7 @@ def _point(p: PlannedPoint) -> str:
     t = point.technique
     chart = data_uri("image/png", chart_png([p.code], zoom=1.5))
     find = "".join(f"<li>{escape(s)}</li>" for s in p.how_to_find)
-    steps = "".join(f"<li>{escape(s)}</li>" for s in t.steps)
+    steps = "".join(f"<li>{escape(s)}</li>" for s in p.steps)
     dose = dose_text(p.hold_seconds, p.repetitions, p.rest_seconds)
     timing = (
         _("{dose}, on each side: about {total} in all.")
@@ -52,7 +52,7 @@ def _point(p: PlannedPoint) -> str:
 <img class="chart" alt="{escape(alt)}" src="{chart}">
 <h3>{escape(find_it)}</h3><ol>{find}</ol>
 <h3>{escape(how)}</h3><p>{escape(technique)}
-{escape(t.posture_note)}</p>
+{escape(p.posture_note)}</p>
 <ol>{steps}</ol>
 <h3>{escape(when)}</h3><p>{escape(timing)}
 {escape(often)}</p>

@@ -7,6 +7,8 @@ from html import escape
 
 from acupressure.exports.pdf import Paper, data_uri, font_stack, page, render
 from acupressure.i18n import gettext as _
+from acupressure.i18n import number
+from acupressure.outcomes.legend import meaningful_legend, pain_threshold
 from acupressure.program import Program
 from acupressure.program.summary import Cell, Summary
 from acupressure.program.words import whole_minutes
@@ -15,8 +17,8 @@ WIDTH, HEIGHT, LEFT, TOP, BOTTOM = 640.0, 260.0, 40.0, 14.0, 30.0
 
 
 def _threshold(baseline: float) -> float:
-    """The smallest drop that counts: 2 points or 30% of the baseline, whichever is less."""
-    return min(2.0, 0.3 * baseline)
+    """The smallest drop that counts: the pain questionnaire's own rule."""
+    return pain_threshold(baseline)
 
 
 def pain_chart(points: list[tuple[int, float]], weeks: int) -> str:
@@ -45,7 +47,7 @@ def pain_chart(points: list[tuple[int, float]], weeks: int) -> str:
             f'<text x="{LEFT + 4}" y="{top - 3:.1f}" fill="#444">'
             + escape(
                 _("shaded: no meaningful change from the start ({value} ± {band})").format(
-                    value=f"{base:g}", band=f"{t:.1f}"
+                    value=number(base), band=number(t, 1)
                 )
             )
             + "</text>"
@@ -74,7 +76,7 @@ def pain_chart(points: list[tuple[int, float]], weeks: int) -> str:
 def _cell(cell: Cell | None) -> str:
     if cell is None or cell.value is None:
         return "–"
-    text = f"{cell.value:g}"
+    text = number(cell.value)
     if cell.change is not None:
         text += f" ({cell.change:+g})"
     return text + (" ★" if cell.meaningful else "")
@@ -110,10 +112,12 @@ def progress_html(program: Program, summary: Summary, paper: Paper) -> str:
     columns = [_("Week"), *[label for _qid, label in summary.columns]]
     columns += [_("Sessions done of due"), _("Pressing of prescribed")]
     head = "".join(f"<th>{escape(c)}</th>" for c in columns)
-    note = _(
-        "★ a change that matters to most people: pain down 2 points or 30%; activities (the "
-        'mean of up to three activities rated 0-10) up 2 points; change since the start "much '
-        'better" or more. Numbers in brackets: change from the start.'
+    note = (
+        _("★ {legend}. Activities: the mean of up to three activities rated 0-10.").format(
+            legend=meaningful_legend()
+        )
+        + " "
+        + _("Numbers in brackets: change from the start.")
     )
     pain_h, pain_alt, weekly_h = (
         _("Pain on average each week (0-10)"),

@@ -10,7 +10,15 @@ translations beside them (``data.py``). Codes (LI4, BL23) and cun values never c
 
 from __future__ import annotations
 
-from acupressure.i18n.catalog import N_, Labels, gettext, ngettext, review_mark, translations
+from acupressure.i18n.catalog import (
+    N_,
+    Labels,
+    gettext,
+    ngettext,
+    number,
+    review_mark,
+    translations,
+)
 from acupressure.i18n.data import TranslationError, localize, text_keys
 from acupressure.i18n.languages import (
     DEFAULT,
@@ -42,6 +50,7 @@ __all__ = [
     "html_lang",
     "localize",
     "ngettext",
+    "number",
     "parse",
     "review_mark",
     "text_keys",

@@ -49,6 +49,13 @@ def N_(message: str) -> str:  # noqa: N802 - gettext's name for a marker
     return message
 
 
+def number(value: float, places: int | None = None) -> str:
+    """A number as the current language writes it: "1.5", in Spanish "1,5" (a decimal
+    comma). ``places`` None: as short as it goes (1.5, 2)."""
+    text = f"{value:g}" if places is None else f"{value:.{places}f}"
+    return text.replace(".", ",") if current() == "es" else text
+
+
 def review_mark(reviewer: str | None) -> str | None:
     """The mark on translated safety text: None in English or once a clinician reviewed it."""
     if current() == "en" or reviewer is not None:

@@ -86,15 +86,27 @@ class Group(_Model):
 
 
 class MeaningfulChange(_Model):
-    """What counts as a change that matters to a person. ``points`` and/or ``percent``
-    against the baseline (either is enough), in the ``better`` direction; or, for a rating
-    of change itself, a value of at least ``at_least``."""
+    """The smallest change people usually notice as worthwhile. ``points`` and/or ``percent``
+    against the baseline (either is enough), in the ``better`` direction; a change by percent
+    counts only when it is also at least ``percent_min_points`` (at a low baseline a small
+    percent-sized step is measurement error); or, for a rating of change itself, a value of
+    at least ``at_least``."""
 
     score: Id
     better: Literal["lower", "higher"] = "lower"
     points: float | None = None
     percent: float | None = None
+    percent_min_points: float | None = None
     at_least: float | None = None
+
+    def threshold(self, baseline: float) -> float | None:
+        """The smallest gain from ``baseline`` that counts (None for an ``at_least`` rule):
+        ``points``, or the ``percent`` of the baseline but never under ``percent_min_points``,
+        whichever is smaller."""
+        found = [] if self.points is None else [self.points]
+        if self.percent is not None and baseline:
+            found.append(max(self.percent_min_points or 0, abs(baseline) * self.percent / 100))
+        return min(found, default=None)
 
     @model_validator(mode="after")
     def _some(self) -> MeaningfulChange:

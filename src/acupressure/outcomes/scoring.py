@@ -136,11 +136,8 @@ def meaningful(rule: MeaningfulChange, baseline: float | None, now: float | None
     if baseline is None:
         return False
     gain = baseline - now if rule.better == "lower" else now - baseline
-    if rule.points is not None and gain >= rule.points:
-        return True
-    return bool(
-        rule.percent is not None and baseline and gain / abs(baseline) * 100 >= rule.percent
-    )
+    threshold = rule.threshold(baseline)
+    return threshold is not None and gain >= threshold - 1e-9
 
 
 def change(q: Questionnaire, baseline: Result | None, now: Result | None) -> Change | None:

@@ -20,15 +20,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from acupressure.i18n import N_, ngettext
+from acupressure import atlas
+from acupressure.atlas.models import PRESSURES, Pressure
+from acupressure.i18n import N_, Labels, ngettext, review_mark
 from acupressure.i18n import gettext as _
 from acupressure.plan import timeline
 from acupressure.plan.models import Exclusion, Plan, PlannedPoint, Step
 from acupressure.plan.select import Candidate, candidates, ranked_points
 from acupressure.safety.intake import Intake
-from acupressure.safety.loader import conditions
+from acupressure.safety.loader import conditions, reviewer
 from acupressure.safety.models import RedFlag
-from acupressure.safety.screening import GENERAL_ADVICE, relevant_flags, screen, screened
+from acupressure.safety.screening import (
+    GENERAL_ADVICE,
+    Screening,
+    relevant_flags,
+    screen,
+    screened,
+)
 
 __all__ = [
     "Exclusion",
@@ -57,14 +65,49 @@ def questions(intake: Intake) -> list[RedFlag]:
     return relevant_flags(intake, possible_codes(intake))
 
 
-PRESSURE_WARNING = N_(
-    "Press firmly but never beyond what is comfortable, and never on broken, bruised or "
-    "newly scarred skin."
+# The general warning, by the plan's lowest pressure: never a firmer word than any point's.
+PRESSURE_WARNING: Labels[Pressure] = Labels(
+    {
+        "gentle": N_(
+            "Press gently, never beyond what is comfortable, and never on broken, bruised or "
+            "newly scarred skin."
+        ),
+        "moderate": N_(
+            "Press moderately, never beyond what is comfortable, and never on broken, bruised "
+            "or newly scarred skin."
+        ),
+        "firm": N_(
+            "Press firmly but never beyond what is comfortable, and never on broken, bruised or "
+            "newly scarred skin."
+        ),
+        "strong": N_(
+            "Press firmly but never beyond what is comfortable, and never on broken, bruised or "
+            "newly scarred skin."
+        ),
+    }
+)
+# Said on a point pressed more softly than its technique asks: how to press at that pressure.
+LOWERED: Labels[Pressure] = Labels(
+    {
+        "gentle": N_(
+            "Pressed gently here: the thumb or fingers rest on the point and press lightly and "
+            "steadily, about as much as to feel a pulse, with no pain at all."
+        ),
+        "moderate": N_(
+            "Pressed moderately here: a steady, medium pressure that you feel clearly but that "
+            "never hurts, less than the usual press for this point."
+        ),
+        "firm": N_(
+            "Pressed firmly here rather than strongly: a steady pressure that you feel clearly "
+            "but that never hurts."
+        ),
+        "strong": N_("Pressed strongly here, always within what is comfortable."),
+    }
 )
 PREGNANCY_WARNING = N_(
     "You are (or might be) pregnant: points traditionally avoided in pregnancy are left out, "
-    "no point is pressed harder than moderate, and the points flagged for pregnancy are pressed "
-    "gently. Ask your midwife or doctor before you start."
+    "no point is pressed harder than moderate, the points flagged for pregnancy are pressed "
+    "gently, and nothing is done lying face down. Ask your midwife or doctor before you start."
 )
 
 
@@ -86,23 +129,49 @@ def _fit(cands: list[Candidate], budget: int | None) -> tuple[list[Candidate], l
 def _planned(cand: Candidate, seconds: int) -> PlannedPoint:
     p, t = cand.point, cand.point.technique
     sides: list[Any] = ["left", "right"] if p.laterality == "bilateral" else ["midline"]
+    notes = [*cand.notes, LOWERED[cand.pressure]] if cand.lowered else cand.notes
     return PlannedPoint(
         code=p.code,
         name=f"{p.names.pinyin} ({p.names.english})",
         priority=cand.priority,
         sides=sides,
         side_order=t.sides,
-        posture=t.posture,
+        posture=cand.posture,
+        posture_note=cand.posture_note,
         performer=t.performer,
-        method=cand.method,
+        method=cand.method_text,
         pressure=cand.pressure,
         hold_seconds=cand.hold,
         repetitions=cand.reps,
         rest_seconds=t.rest_seconds,
         how_to_find=list(p.location.how_to_find),
-        notes=cand.notes,
+        steps=cand.steps,
+        notes=notes,
         seconds=seconds,
     )
+
+
+def review() -> str | None:
+    """The "not yet reviewed" mark when any translated safety text a plan shows (the points'
+    cautions, the red flags, the conditions) has no clinician's review in this language."""
+    reviewed = atlas.reviewer() and reviewer("red_flags") and reviewer("conditions")
+    return review_mark(reviewed or None)
+
+
+def plan_warnings(intake: Intake, screening: Screening, kept: list[Candidate]) -> list[str]:
+    """The warnings of a routine: general advice, pressure (by the lowest pressure of its
+    points), pregnancy, the conditions given and the "soon" flags a clinician has seen."""
+    lowest: Pressure = min((c.pressure for c in kept), key=PRESSURES.index, default="gentle")
+    warnings = [_(GENERAL_ADVICE), PRESSURE_WARNING[lowest]]
+    if intake.pregnant:
+        warnings.append(_(PREGNANCY_WARNING))
+    warnings += [conditions()[c].warning for c in dict.fromkeys(intake.conditions)]
+    warnings += [
+        _("You confirmed a clinician has assessed this: {question}").format(question=f.question)
+        for f in screening.red_flags
+        if f.cleared
+    ]
+    return warnings
 
 
 def _minutes(n: int) -> str:
@@ -145,6 +214,7 @@ def build_plan(intake: Intake, only: frozenset[str] | None = None) -> Plan:
         "red_flags": screening.red_flags,
         "areas": intake.unique_areas(),
         "budget_seconds": budget,
+        "review": review(),
     }
     if screening.blocked:
         return Plan(points=[], excluded=[], steps=[], total_seconds=0, warnings=[], **common)
@@ -162,15 +232,7 @@ def build_plan(intake: Intake, only: frozenset[str] | None = None) -> Plan:
     for step in steps:
         if step.code is not None:
             per_point[step.code] = per_point.get(step.code, 0) + step.seconds
-    warnings = [_(GENERAL_ADVICE), _(PRESSURE_WARNING)]
-    if intake.pregnant:
-        warnings.append(_(PREGNANCY_WARNING))
-    warnings += [conditions()[c].warning for c in dict.fromkeys(intake.conditions)]
-    warnings += [
-        _("You confirmed a clinician has assessed this: {question}").format(question=f.question)
-        for f in screening.red_flags
-        if f.cleared
-    ]
+    warnings = plan_warnings(intake, screening, kept)
     if not kept:
         warnings.append(_nothing_fits(intake, dropped))
     return Plan(

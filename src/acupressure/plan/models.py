@@ -28,7 +28,8 @@ class PlannedPoint(_Model):
     priority: int  # 1 = most important for the chosen areas
     sides: list[StepSide]  # ["left", "right"] for bilateral points, ["midline"] otherwise
     side_order: Sides  # the article's order: alternate, one-then-other, both-together...
-    posture: Posture
+    posture: Posture  # in pregnancy never lying-prone (side-lying instead)
+    posture_note: str
     performer: Literal["self", "helper", "either"]
     method: str
     pressure: Pressure
@@ -36,6 +37,7 @@ class PlannedPoint(_Model):
     repetitions: int
     rest_seconds: int
     how_to_find: list[str]
+    steps: list[str]  # the technique's steps, in words that never ask for more than pressure
     notes: list[str]
     seconds: int  # this point's share of the timeline (find, presses, rests, switches)
 
@@ -68,3 +70,4 @@ class Plan(_Model):
     total_seconds: int
     budget_seconds: int | None
     warnings: list[str]
+    review: str | None = None  # the "not yet reviewed" mark of translated safety text

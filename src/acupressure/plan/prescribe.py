@@ -16,6 +16,7 @@ at most the atlas's (and gentle where pregnancy or a condition asks for gentle).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -166,25 +167,25 @@ def prescribed_plan(
 
     check(intake, items)
     base = build_plan(_everywhere(intake), only=frozenset())
-    kept, _ = _kept(intake)
+    kept = _kept(intake)[0]
     cands: list[Candidate] = []
     for rank, item in enumerate(items, start=1):
         if item.where != "home" or (only is not None and item.code not in only):
             continue
         cand = kept[item.code]
-        notes = [*cand.notes, f"From your practitioner: {item.note}"] if item.note else cand.notes
+        said = _("From your practitioner: {note}").format(note=item.note)
         cands.append(
-            Candidate(
-                cand.point,
-                rank,
-                item.pressure,
-                cand.method,
-                list(notes),
-                item.hold_seconds,
-                item.repetitions,
+            replace(
+                cand,
+                priority=rank,
+                pressure=item.pressure,
+                notes=[*cand.notes, said] if item.note else list(cand.notes),
+                hold_seconds=item.hold_seconds,
+                repetitions=item.repetitions,
             )
         )
-    from acupressure.plan import _planned
+    from acupressure.plan import _planned, plan_warnings
+    from acupressure.safety.screening import screen
 
     ordered = timeline.order(cands)
     steps = timeline.build(ordered)
@@ -200,6 +201,6 @@ def prescribed_plan(
             "steps": steps,
             "total_seconds": timeline.total(steps),
             "budget_seconds": None,
-            "warnings": [w for w in base.warnings if not w.startswith("No point fits")],
+            "warnings": plan_warnings(intake, screen(intake), ordered),
         }
     )

@@ -14,8 +14,11 @@ helper is available.
 A kept point's notes always carry its own precautions from the atlas (for example GB21 over
 the lung apex, BL40 over the veins behind the knee), except the ones every point shares
 (``GENERAL_PRECAUTIONS``: shown once as plan warnings). A condition may add notes, soften or
-exclude a point, never silence its precautions. In pregnancy no point is pressed harder than
-``moderate``; points the policy flags are gentle.
+exclude a point, never silence its precautions. A point never used in pregnancy carries its
+pregnancy note in every plan, for whoever reads it. In pregnancy no point is pressed harder
+than ``moderate``; points the policy flags are gentle; a point pressed lying face down uses
+its ``pregnancy_posture``. A point pressed more softly than its technique (``lowered``) takes
+its ``lighter`` steps, breathing and method, words that never ask for a firmer press.
 """
 
 from __future__ import annotations
@@ -23,7 +26,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from acupressure import atlas
-from acupressure.atlas.models import REGIONS, Point, Pressure, softer
+from acupressure.atlas.models import (
+    PRESSURES,
+    REGIONS,
+    Lighter,
+    Point,
+    Posture,
+    PregnancyPosture,
+    Pressure,
+    softer,
+)
 from acupressure.i18n import gettext as _
 from acupressure.plan.models import Exclusion
 from acupressure.safety.intake import Intake
@@ -44,14 +56,62 @@ class Candidate:
     notes: list[str] = field(default_factory=list)
     hold_seconds: int | None = None  # a practitioner's choice; None: the article's minimum
     repetitions: int | None = None
+    in_pregnancy: bool = False  # pregnant (or might be): never face down
 
     @property
     def hold(self) -> int:
-        return self.hold_seconds or self.point.technique.hold_seconds
+        return self.point.technique.hold_seconds if self.hold_seconds is None else self.hold_seconds
 
     @property
     def reps(self) -> int:
-        return self.repetitions or self.point.technique.repetitions
+        t = self.point.technique
+        return t.repetitions if self.repetitions is None else self.repetitions
+
+    @property
+    def _pregnancy_posture(self) -> PregnancyPosture | None:
+        return self.point.technique.pregnancy_posture if self.in_pregnancy else None
+
+    @property
+    def lowered(self) -> bool:
+        """Pressed more softly than the technique asks (pregnancy, a condition, a choice)."""
+        return PRESSURES.index(self.pressure) < PRESSURES.index(self.point.technique.pressure)
+
+    @property
+    def _lighter(self) -> Lighter | None:
+        return self.point.technique.lighter if self.lowered else None
+
+    @property
+    def posture(self) -> Posture:
+        pp = self._pregnancy_posture
+        return pp.posture if pp else self.point.technique.posture
+
+    @property
+    def posture_note(self) -> str:
+        pp = self._pregnancy_posture
+        return pp.posture_note if pp else self.point.technique.posture_note
+
+    @property
+    def steps(self) -> list[str]:
+        """The technique's steps in words that never ask for more than this pressure."""
+        pp, lighter = self._pregnancy_posture, self._lighter
+        if pp:
+            return list(pp.steps)
+        return list(lighter.steps if lighter else self.point.technique.steps)
+
+    @property
+    def breathing(self) -> str | None:
+        lighter = self._lighter
+        if lighter and lighter.breathing:
+            return lighter.breathing
+        return self.point.technique.breathing
+
+    @property
+    def method_text(self) -> str:
+        """The method (a condition's replaces it), softened when the pressure is lowered."""
+        lighter = self._lighter
+        if lighter and lighter.method and self.method == self.point.technique.method:
+            return lighter.method
+        return self.method
 
 
 def _priority_key(point: Point, chosen: set[str]) -> tuple[int, int, int, int]:
@@ -97,8 +157,11 @@ def candidates(intake: Intake) -> tuple[list[Candidate], list[Exclusion]]:
             continue
         cand = Candidate(point, rank, point.technique.pressure, point.technique.method)
         cand.notes += [c.text for c in point.precautions if c.id not in GENERAL_PRECAUTIONS]
+        if point.pregnancy.policy == "never" and not intake.pregnant:  # said to everyone
+            cand.notes.append(_("Pregnancy: {note}").format(note=point.pregnancy.note))
         if intake.pregnant:
             cand.pressure = softer(cand.pressure, PREGNANCY_MAX_PRESSURE)
+            cand.in_pregnancy = True
         if rule.action == "gentle":
             cand.pressure = "gentle"
             cand.notes.append(str(rule.text))

@@ -8,7 +8,9 @@ of ``rest_seconds``; between presses on different sides a ``switch`` of ``rest_s
 (L R L R...), ``one-then-other`` (all L, then all R), ``both-together`` and ``midline``.
 
 Points are grouped by posture (seated first, then standing, lying on the back, lying on the
-front) to keep changes of position few; each group starts with a ``position`` step (15 s).
+front, and in pregnancy lying on the side instead of the front) to keep changes of position
+few; each group starts with a ``position`` step (15 s). Posture, method and breathing are the
+candidate's (``Candidate.posture``, ``method_text``, ``breathing``), never the atlas's as is.
 A session opens with a ``breathe`` step to settle (10 s) and ends with one to rest (10 s).
 """
 
@@ -36,6 +38,7 @@ POSTURE_GROUP: dict[Posture, int] = {
     "standing": 1,
     "lying-supine": 2,
     "lying-prone": 3,
+    "side-lying": 4,  # in pregnancy, instead of face down
 }
 POSTURE_TEXT = Labels(
     {
@@ -43,6 +46,10 @@ POSTURE_TEXT = Labels(
         1: N_("Stand with your feet hip-width apart."),
         2: N_("Lie on your back with your knees bent."),
         3: N_("Lie on your front; your helper kneels or stands beside you."),
+        4: N_(
+            "Lie on your left side with a pillow between your knees and one under your bump "
+            "(or sit leaning forward on a pillow); your helper sits or kneels behind you."
+        ),
     }
 )
 SIDE_TEXT: Labels[StepSide] = Labels(
@@ -65,7 +72,7 @@ PRESSURE_TEXT: Labels[Pressure] = Labels(
 
 def order(cands: Sequence[Candidate]) -> list[Candidate]:
     """Posture group first, then priority: few changes of position."""
-    return sorted(cands, key=lambda c: (POSTURE_GROUP[c.point.technique.posture], c.priority))
+    return sorted(cands, key=lambda c: (POSTURE_GROUP[c.posture], c.priority))
 
 
 def press_sides(cand: Candidate) -> list[StepSide]:
@@ -90,6 +97,7 @@ def point_steps(cand: Candidate) -> list[tuple[StepKind, StepSide | None, int, s
     """The steps of one point, without start times: (kind, side, seconds, cue)."""
     t = cand.point.technique
     name = _name(cand)
+    breathing = cand.breathing
     sides = press_sides(cand)
     first_side: StepSide = sides[0]
     out: list[tuple[StepKind, StepSide | None, int, str]] = [
@@ -98,12 +106,12 @@ def point_steps(cand: Candidate) -> list[tuple[StepKind, StepSide | None, int, s
             first_side,
             FIND_SECONDS,
             _("Find {name} {side}. {method}").format(
-                name=name, side=SIDE_TEXT[first_side], method=t.method
+                name=name, side=SIDE_TEXT[first_side], method=cand.method_text
             ),
         )
     ]
-    if t.breathing:
-        out.append(("breathe", first_side, BREATHE_SECONDS, t.breathing))
+    if breathing:
+        out.append(("breathe", first_side, BREATHE_SECONDS, breathing))
     for i, side in enumerate(sides):
         if i:
             if side != sides[i - 1]:
@@ -129,7 +137,7 @@ def build(cands: Sequence[Candidate]) -> list[Step]:
     ]
     group: int | None = None
     for cand in cands:
-        g = POSTURE_GROUP[cand.point.technique.posture]
+        g = POSTURE_GROUP[cand.posture]
         if g != group:
             group = g
             raw.append(("position", None, None, POSITION_SECONDS, POSTURE_TEXT[g]))

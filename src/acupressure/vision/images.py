@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from acupressure.i18n import gettext as _
+from acupressure.i18n import number
 from acupressure.vision import BadImageError, VisionUnavailableError
 
 if TYPE_CHECKING:
@@ -155,5 +156,5 @@ def photo_from_rgb(rgb: npt.NDArray[np.uint8]) -> Photo:
 
 def _too_big(size: int, limit: int) -> str:
     return _("the file is {size} MB; the limit is {limit} MB").format(
-        size=f"{size / 1e6:.1f}", limit=f"{limit / 1e6:.0f}"
+        size=number(size / 1e6, 1), limit=number(limit / 1e6, 0)
     )

@@ -1,8 +1,9 @@
 """Pain over time as a server-drawn SVG, with the baseline and the band of meaningful change.
 
 The baseline is the mean of the first three readings shown. A change counts as meaningful when
-it reaches 2 points or 30% of the baseline, whichever is reached first (the smaller of the
-two), so the band spans baseline ± that amount; readings outside it are real change, those
+it reaches the weekly pain questionnaire's threshold (``outcomes.legend.pain_threshold``: 2 points,
+or 30% of the baseline but at least 1 point, whichever is smaller), so the band spans
+baseline ± that amount; readings outside it are real change, those
 inside are everyday variation.
 """
 
@@ -14,6 +15,7 @@ from html import escape
 
 from acupressure import i18n
 from acupressure.i18n import gettext as _
+from acupressure.outcomes.legend import pain_threshold
 
 KIND_WORDS = i18n.Labels(
     {"check-in": i18n.N_("check-in"), "before": i18n.N_("before"), "after": i18n.N_("after")}
@@ -46,8 +48,9 @@ def baseline(readings: list[Reading]) -> float | None:
 
 
 def meaningful_change(base: float) -> float:
-    """Smallest change that counts: 2 points or 30% of the baseline, whichever is smaller."""
-    return min(2.0, 0.3 * base)
+    """Smallest change that counts: the weekly pain questionnaire's rule (2 points, or 30% of
+    the baseline but at least 1 point, whichever is smaller)."""
+    return pain_threshold(base)
 
 
 def _y(value: float) -> float:
@@ -90,8 +93,8 @@ def pain_chart(readings: list[Reading]) -> str:
                 count=len(ordered),
                 start=f"{start:%d %b %Y}" if i18n.current() == "en" else f"{start:%Y-%m-%d}",
                 end=f"{end:%d %b %Y}" if i18n.current() == "en" else f"{end:%Y-%m-%d}",
-                baseline=f"{base:.1f}",
-                change=f"{delta:.1f}",
+                baseline=i18n.number(base, 1),
+                change=i18n.number(delta, 1),
                 latest=ordered[-1].pain,
             )
         )

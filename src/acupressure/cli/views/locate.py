@@ -7,7 +7,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from acupressure.i18n import N_, Labels
+from acupressure.i18n import N_, Labels, number
 from acupressure.i18n import gettext as _
 from acupressure.vision.press import MEMORY_UNUSED, PressResult
 from acupressure.vision.result import LocateResult
@@ -62,7 +62,7 @@ PRESSING = Labels({"left": N_("left hand"), "right": N_("right hand")})
 def print_press(console: Console, press: PressResult) -> None:
     line = f"{press.code}: {VERDICT[press.verdict]}"
     if press.distance_cun is not None:
-        line += _(", {cun} cun from it").format(cun=f"{press.distance_cun:.1f}")
+        line += _(", {cun} cun from it").format(cun=number(press.distance_cun, 1))
     if press.presser.fingertip:
         tip = TIP[press.presser.fingertip]
         if press.presser.hand:

@@ -7,7 +7,6 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from acupressure.atlas import reviewer as atlas_reviewer
 from acupressure.atlas.labels import AREAS, POSTURE, PRESSURE, SIDES, dose_text
 from acupressure.cli.views.text import labelled
 from acupressure.i18n import gettext as _
@@ -63,7 +62,7 @@ def print_plan(console: Console, plan: Plan) -> None:
     if plan.excluded:
         console.print(Text(_("Left out"), "bold"))
         console.print(labelled([(f"{e.code}:", e.reason) for e in plan.excluded]))
-    mark = review_mark(reviewer("conditions"))
+    mark = plan.review  # the points' cautions, the red flags and the conditions
     if mark and plan.warnings:
         console.print(Text(mark, "yellow"))
     if plan.warnings:
@@ -97,7 +96,7 @@ def print_notes(console: Console, plan: Plan) -> None:
     if not noted:
         return
     console.print(Text(_("Notes"), "bold"))
-    mark = review_mark(atlas_reviewer())
+    mark = plan.review  # the points' cautions, the red flags and the conditions
     if mark:
         console.print(Text(mark, "yellow"))
     console.print(labelled([(f"{n}. {p.code}:", note) for n, p in noted for note in p.notes]))

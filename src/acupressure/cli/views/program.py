@@ -9,6 +9,8 @@ from rich.console import Console
 from rich.table import Table
 
 from acupressure.i18n import gettext as _
+from acupressure.i18n import number
+from acupressure.outcomes.legend import meaningful_legend
 from acupressure.program import Program, Today, WeekAdherence, end_of
 from acupressure.program.summary import Cell, Summary
 from acupressure.program.words import STATE, STATUS, minutes
@@ -107,7 +109,7 @@ def print_today(console: Console, program: Program, day: Today, weeks: list[Week
 def _cell(cell: Cell | None) -> str:
     if cell is None or cell.value is None:
         return "-"
-    text = f"{cell.value:g}"
+    text = number(cell.value)
     if cell.change is not None:
         text += f" ({cell.change:+g})"
     return text + (" *" if cell.meaningful else "")
@@ -136,11 +138,7 @@ def print_summary(console: Console, program: Program, summary: Summary) -> None:
         )
     console.print(table)
     console.print(
-        "* "
-        + _(
-            "a change that matters to most people: pain down 2 points or 30%, activities up "
-            "2 points, change 'much better' or more."
-        ),
+        "* " + meaningful_legend(),
         markup=False,
         highlight=False,
     )

@@ -131,7 +131,9 @@ def ask_pain(label: str) -> int | None:
             return None
         if answer.isdecimal() and 0 <= int(answer) <= 10:  # isdigit() takes "²"
             return int(answer)
-        err_console.print(_("Please type a whole number from 0 (no pain) to 10 (worst)."))
+        err_console.print(
+            _("Please type a whole number from 0 (no pain) to 10 (worst pain imaginable).")
+        )
 
 
 def ready_to_start() -> bool:

@@ -17,6 +17,14 @@ from acupressure.web.changes import shown
 register = template.Library()
 
 
+@register.simple_tag
+def meaningful_legend() -> str:
+    """What the ★ marks (``outcomes.legend``), in the page's language."""
+    from acupressure.outcomes.legend import meaningful_legend as legend
+
+    return legend()
+
+
 @register.filter
 def pressure(key: str) -> str:
     return PRESSURE[key] if key in PRESSURE else key  # type: ignore[index]  # noqa: SIM401

@@ -6,8 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
-from acupressure import atlas
-from acupressure.i18n import gettext
+from acupressure import atlas, safety
+from acupressure.i18n import gettext, review_mark
 from acupressure.web import bodymap
 from acupressure.web.pagecache import cached_page
 
@@ -18,8 +18,20 @@ EVIDENCE_SOURCES = [
     "li-2021",
     "nice-ng59",
     "acp-aps-2007",
+    "matsubara-2011",
 ]
-CLINICIAN_SOURCES = ["nice-cks-back", "nice-cks-neck", "verhagen-2016", "finucane-2020"]
+CLINICIAN_SOURCES = [
+    "nice-cks-back",
+    "nice-cks-neck",
+    "verhagen-2016",
+    "finucane-2020",
+    "nice-cg95",
+    "esc-2014-aorta",
+    "nice-ng156",
+    "nice-ng201",
+    "nice-ng126",
+    "rcog-gtg63",
+]
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -63,6 +75,9 @@ def about(request: HttpRequest) -> HttpResponse:
     def context() -> dict[str, object]:
         cited = atlas.sources()
         ids = [*EVIDENCE_SOURCES, *CLINICIAN_SOURCES]
-        return {"sources": [cited[i] for i in ids if i in cited]}
+        return {
+            "sources": [cited[i] for i in ids if i in cited],
+            "red_flags_mark": review_mark(safety.reviewer("red_flags")),
+        }
 
     return cached_page(request, "web/about.html", context)

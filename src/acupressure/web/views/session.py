@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from acupressure import i18n
 from acupressure.i18n import N_
 from acupressure.i18n import gettext as _
-from acupressure.plan import build_plan
+from acupressure.plan import build_plan, review
 from acupressure.program.summary import pain_much_worse
 from acupressure.safety import Intake
 from acupressure.vision.press import held_live
@@ -56,9 +56,13 @@ def player(request: HttpRequest, pk: int) -> HttpResponse:
     # Each point's chart is an image the browser fetches when its step shows (loading=lazy
     # in a hidden figure), so the first visit carries no chart but the current one.
     codes = list(dict.fromkeys(p["code"] for p in session.plan["points"]))
+    shown = _in_current_language(session.plan, session.intake)
     context = {
         "session": session,
         "codes": codes,
+        # each point's cautions (its pregnancy note too), read before the first press
+        "cautions": [p for p in shown["points"] if p["notes"]],
+        "review": review(),
         "camera_points": held_live(codes),  # none: no camera switch
         "timeline": timeline(session),
         "player_words": {english: _(english) for english in PLAYER_WORDS},
