@@ -49,10 +49,11 @@ def test_dashboard_client_page_and_downloads(clock: FakeWallClock) -> None:
     ana = signed_in(practice.practitioner)
     page = ana.get("/clients/").content.decode()
     assert "P-17" in page
-    # one session of 21 due: a routine and two extra sessions a day (KI27 and TE3 are
-    # "several times a day" points) for 7 days, less day 1's 08:00 routine (the program was
-    # made at 09:00), and the routine of day 8 at 08:00
-    assert "1 of 21 (5%)" in page
+    # one session of 22 due: a routine and two extra sessions a day (KI27 and TE3 are
+    # "several times a day" points) for 7 days, and the routine of day 8 at 08:00; day 1's
+    # 08:00 routine (the program was made at 09:00) is the session started at 10:00, so it
+    # counts as due and done
+    assert "1 of 22 (5%)" in page
     assert "3 (6)" in page and "★" in page  # pain 3 against 6 at the start: meaningful
     client_page = ana.get(f"/clients/{practice.link.pk}/").content.decode()
     assert "felt calmer" not in client_page  # notes not shared
@@ -103,7 +104,7 @@ def test_dashboard_client_page_and_downloads(clock: FakeWallClock) -> None:
     assert rows[0][:3] == ["client", "last_session", "week_done"]
     (row,) = rows[1:]
     named = dict(zip(rows[0], row, strict=True))
-    assert named["client"] == "P-17" and named["total_done"] == "1" and named["total_due"] == "21"
+    assert named["client"] == "P-17" and named["total_done"] == "1" and named["total_due"] == "22"
     assert (named["pain_baseline"], named["pain_now"], named["pain_change"]) == (
         "6.0",
         "3.0",

@@ -259,6 +259,8 @@ DEEP = "[" * 50_000
 HOSTILE_TEXT = [DEEP, "9" * 5000, '{"minutes": ' + "9" * 5000 + "}", "\x00", "x" * 100_000]
 FORMS = {
     "/plan/": ["area", "minutes", "trimester", "condition", "flag-fever"],
+    "/reminders/choices/": ["quiet_start", "quiet_end", "by_push", "by_email", "weekly_summary"],
+    "/signin/email/": ["email"],
     "/diary/checkin/": ["area", "pain", "note"],
     "/session/start/": ["intake"],
     "/session/{pk}/pain/": ["pain"],
@@ -278,7 +280,12 @@ FORMS = {
         "q-change-rating",
     ],
 }
-JSON_ENDPOINTS = ["/api/plan", "/api/diary/checkins", "/api/locate/landmarks"]
+JSON_ENDPOINTS = [
+    "/api/plan",
+    "/api/diary/checkins",
+    "/api/locate/landmarks",
+    "/reminders/push/subscribe/",
+]
 
 
 def _own_session(client: Client) -> int:
@@ -321,7 +328,7 @@ def test_every_json_endpoint_survives_the_hostile_shapes(owner_client: Client, u
 
 def test_the_hostile_shapes_reach_every_personal_form() -> None:
     posted = {r.path for r in MATRIX if r.method == "POST" and not r.json_body}
-    fieldless = {"/signout/", "/program/{program}/stop/"}
+    fieldless = {"/signout/", "/program/{program}/stop/", "/reminders/devices/{pk}/remove/"}
     assert posted - set(FORMS) - set(HOSTILE_FORMS) - fieldless == set()
     json_bodies = {r.path for r in MATRIX if r.json_body}
     assert json_bodies - {"/api/clients/{link}/prescription"} <= set(JSON_ENDPOINTS)

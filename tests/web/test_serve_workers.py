@@ -28,8 +28,18 @@ def served() -> Iterator[Served]:
 
 
 def _workers(served: Served) -> set[int]:
+    """The server's web worker processes (not the reminder worker `serve` also starts)."""
     children = Path(f"/proc/{served.process.pid}/task/{served.process.pid}/children")
-    return {int(pid) for pid in children.read_text().split()}
+    pids = {int(pid) for pid in children.read_text().split()}
+    return {p for p in pids if not _is_reminder_worker(p)}
+
+
+def _is_reminder_worker(pid: int) -> bool:
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    return command[-2:] == [b"worker", b""]
 
 
 def _get(url: str, headers: dict[str, str] | None = None) -> tuple[dict[str, str], bytes]:

@@ -72,14 +72,17 @@ def subscribe(request: HttpRequest) -> JsonResponse:
     """The program page's "Remind me on this device" button posts the browser's subscription."""
     try:
         data = json.loads(request.body)
+        if not isinstance(data, dict):
+            raise TypeError
         endpoint, keys = str(data["endpoint"]), data["keys"]
         p256dh, auth = str(keys["p256dh"]), str(keys["auth"])
-    except (ValueError, KeyError, TypeError):
-        return JsonResponse({"error": _("not a push subscription")}, status=400)
+    except (ValueError, KeyError, TypeError, RecursionError):
+        return JsonResponse({"detail": _("not a push subscription")}, status=400)
     if not known_push_service(endpoint):
-        return JsonResponse({"error": _("not a push service this server sends to")}, status=400)
-    if len(endpoint) > 1000 or len(p256dh) > 200 or len(auth) > 100:
-        return JsonResponse({"error": _("not a push subscription")}, status=400)
+        return JsonResponse({"detail": _("not a push service this server sends to")}, status=400)
+    too_long = len(endpoint) > 1000 or len(p256dh) > 200 or len(auth) > 100
+    if too_long or "\x00" in endpoint + p256dh + auth:
+        return JsonResponse({"detail": _("not a push subscription")}, status=400)
     PushSubscription.objects.update_or_create(
         endpoint=endpoint,
         defaults={
