@@ -87,8 +87,9 @@ def last_visit(link: PractitionerLink) -> datetime | None:
 
 
 def client_row(link: PractitionerLink, now: datetime) -> ClientRow:
+    """The link's row: the program is the newest this practitioner prescribed."""
     store = ProgramStore(link.client_id)
-    programs = store.all()
+    programs = store.all(prescribed_by=link.practitioner_id)
     program = programs[0] if programs else None
     last = PracticeSession.objects.filter(owner_id=link.client_id).first()
     week_done = week_due = total_done = total_due = None

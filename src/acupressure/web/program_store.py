@@ -94,8 +94,12 @@ class ProgramStore:
         row = self._row(pk)
         return _program(row) if row else None
 
-    def all(self) -> list[Program]:
-        return [_program(r) for r in ProgramRecord.objects.filter(owner_id=self.owner_id)]
+    def all(self, prescribed_by: int | None = None) -> list[Program]:
+        """The owner's programs, newest first; only one practitioner's with ``prescribed_by``."""
+        rows = ProgramRecord.objects.filter(owner_id=self.owner_id)
+        if prescribed_by is not None:
+            rows = rows.filter(prescriber_id=prescribed_by)
+        return [_program(r) for r in rows]
 
     def current(self, now: datetime) -> Program | None:
         """The newest program that is still running."""

@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from acupressure.i18n import gettext as _
+from acupressure.web.access import is_practitioner
 from acupressure.web.security import CLEAR_SITE_DATA, PRIVATE
 from acupressure.web.signin import peek, redeem
 
@@ -59,7 +60,7 @@ def after_signin(user: User) -> str:
     asked = practice.screening_asked(int(user.pk))
     if asked is not None:
         return f"/consent/{asked}/screening/"
-    return "/clients/" if practice.is_practitioner(user) else "/"
+    return "/clients/" if is_practitioner(user) else "/"
 
 
 @login_required
