@@ -164,3 +164,15 @@ def readable_clients(viewer: AnyUser) -> list[PractitionerLink]:
         practitioner_id=viewer.pk, active=True, withdrawn_at__isnull=True
     ).select_related("client")
     return [link for link in links if decide(viewer, link, Need.READ)]
+
+
+def operator_may_link(username: str) -> bool:
+    """``acupressure practitioner add`` (the server's operator) prints a sign-in link for a
+    new account or an existing practitioner's; never for staff, nor for a person's account
+    already in use (that would hand someone else's account to whoever reads the link)."""
+    user = User.objects.filter(username=username.strip().lower()).first()
+    if user is None:
+        return True
+    if user.is_staff or user.is_superuser:
+        return False
+    return is_practitioner(user) or unused_account(user)
