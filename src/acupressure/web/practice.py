@@ -21,6 +21,7 @@ from acupressure.safety import Intake
 from acupressure.web import changes as said_changes
 from acupressure.web import clock
 from acupressure.web.models import (
+    Action,
     DiaryAccess,
     PractitionerLink,
     PractitionerProfile,
@@ -131,7 +132,9 @@ def _settle_made_account(link: PractitionerLink, yes: bool) -> None:
 
     if yes:
         ProgramRecord.objects.filter(owner=made).update(owner_id=link.client_id)
-        DiaryAccess.objects.filter(owner=made).update(owner_id=link.client_id)
+        # what was done with the prepared program follows it (links were for the made one)
+        prepared = DiaryAccess.objects.filter(owner=made).exclude(action=Action.SIGNIN_LINK)
+        prepared.update(owner_id=link.client_id)
     link.made_account = None
     link.save(update_fields=["made_account"])
     if unused_account(made):
