@@ -22,11 +22,15 @@ from __future__ import annotations
 from enum import Enum
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
+from django.db import connection
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
 from acupressure.program import Program
+from acupressure.web import clock
 from acupressure.web.models import (
     Action,
+    DiaryAccess,
     PracticeSession,
     PractitionerLink,
     PractitionerProfile,
@@ -158,12 +162,34 @@ def notes_shown(viewer: AnyUser, owner_id: int) -> bool:
     return decide(viewer, link, Need.READ) and link is not None and link.share_notes
 
 
-def readable_clients(viewer: AnyUser) -> list[PractitionerLink]:
-    """The links whose client's shared data the viewer may read now."""
-    links = PractitionerLink.objects.filter(
+def readable_links(viewer: AnyUser) -> QuerySet[PractitionerLink]:
+    """Every link whose client's shared data the viewer may read now, as one query: the
+    ``READ`` rule of :func:`decide` for a list (tests/web/test_client_list.py checks that the
+    two agree)."""
+    rows = PractitionerLink.objects.filter(
         practitioner_id=viewer.pk, active=True, withdrawn_at__isnull=True
-    ).select_related("client")
-    return [link for link in links if decide(viewer, link, Need.READ)]
+    )
+    return rows if is_practitioner(viewer) else rows.none()
+
+
+def readable_clients(viewer: AnyUser) -> list[PractitionerLink]:
+    """The links whose client's shared data the viewer may read now, with the clients."""
+    return list(readable_links(viewer).select_related("client"))
+
+
+def log_each(request: HttpRequest, links: QuerySet[PractitionerLink], action: Action) -> None:
+    """One access-log row for the client of each of these links, written in one statement
+    (INSERT ... SELECT) whatever their number."""
+    clients, params = links.values("client_id").query.sql_with_params()
+    now = connection.ops.adapt_datetimefield_value(clock.now())
+    table, quote = DiaryAccess._meta.db_table, connection.ops.quote_name
+    columns = ", ".join(quote(c) for c in ("owner_id", "viewer_id", "at", "what", "action"))
+    sql = (
+        f"INSERT INTO {quote(table)} ({columns}) "  # noqa: S608 - names from the model
+        f"SELECT chosen.client_id, %s, %s, %s, %s FROM ({clients}) chosen"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user_id(request), now, request.path[:64], action.value, *params])
 
 
 def operator_may_link(username: str) -> bool:

@@ -8,17 +8,26 @@ since the practitioner's last visit or reported much worse pain.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.db.models import Count, F, Max, QuerySet
+
 from acupressure.i18n import gettext as _
-from acupressure.program import Program, adherence, week_of
+from acupressure.program import DoneSession, Program, adherence, week_of
 from acupressure.program.summary import Cell, Summary
-from acupressure.web.models import DiaryAccess, PracticeSession, PractitionerLink
-from acupressure.web.practice import display_name
-from acupressure.web.program_store import ProgramStore, program_summary
+from acupressure.web.models import (
+    DiaryAccess,
+    PracticeSession,
+    PractitionerLink,
+    ProgramRecord,
+    QuestionnaireAnswer,
+)
+from acupressure.web.practice import display_name, practitioner_name
+from acupressure.web.program_store import done_session, program_of, summary_of
 
 SAFETY_STOP = "a safety answer"  # the stop reason re-screening writes (views/program.py)
 
@@ -26,6 +35,7 @@ SAFETY_STOP = "a safety answer"  # the stop reason re-screening writes (views/pr
 @dataclass(frozen=True)
 class ClientRow:
     link_id: int
+    client_id: int
     name: str
     last_session: datetime | None
     week_done: int | None
@@ -87,21 +97,80 @@ def last_visit(link: PractitionerLink) -> datetime | None:
 
 
 def client_row(link: PractitionerLink, now: datetime) -> ClientRow:
-    """The link's row: the program is the newest this practitioner prescribed."""
-    store = ProgramStore(link.client_id)
-    programs = store.all(prescribed_by=link.practitioner_id)
-    program = programs[0] if programs else None
-    last = PracticeSession.objects.filter(owner_id=link.client_id).first()
+    """One link's row (the client page), made as the list makes them."""
+    return client_rows(PractitionerLink.objects.filter(pk=link.pk), now)[0]
+
+
+def client_rows(links: QuerySet[PractitionerLink], now: datetime) -> list[ClientRow]:
+    """The rows of one practitioner's links, in the same few queries whatever their number:
+    the links, the practitioner's name, the programs they prescribed, those programs'
+    sessions and answers, each client's last session, the practitioner's last visits."""
+    found = list(links)
+    if not found:
+        return []
+    me = found[0].practitioner_id
+    clients = links.values("client_id")
+    name = practitioner_name(found[0].practitioner)
+    newest: dict[int, Program] = {}
+    records = (
+        ProgramRecord.objects.filter(owner_id__in=clients, prescriber_id=me)
+        .select_related("owner")
+        .annotate(versions=Count("prescriptions"))
+        .order_by("created_at", "id")
+    )
+    for record in records:  # the newest of each client's last
+        newest[record.owner_id] = program_of(record, name, record.versions)
+    mine = {"program__prescriber_id": me, "program__owner_id__in": clients}
+    sessions: dict[int, list[DoneSession]] = defaultdict(list)
+    for done in PracticeSession.objects.filter(**mine, owner_id=F("program__owner_id")):
+        sessions[int(done.program_id or 0)].append(done_session(done))
+    answers: dict[int, list[QuestionnaireAnswer]] = defaultdict(list)
+    for answer in QuestionnaireAnswer.objects.filter(**mine, owner_id=F("program__owner_id")):
+        answers[int(answer.program_id or 0)].append(answer)
+    last = dict(
+        PracticeSession.objects.filter(owner_id__in=clients)
+        .values("owner_id")
+        .annotate(last=Max("created_at"))
+        .values_list("owner_id", "last")
+    )
+    visits = dict(
+        DiaryAccess.objects.filter(viewer_id=me, owner_id__in=clients, what__startswith="/clients/")
+        .values("what")
+        .annotate(last=Max("at"))
+        .values_list("what", "last")
+    )
+    return [
+        _row(
+            link,
+            newest.get(link.client_id),
+            (sessions, answers),
+            last.get(link.client_id),
+            visits.get(f"/clients/{link.pk}/"),
+            now,
+        )
+        for link in found
+    ]
+
+
+def _row(
+    link: PractitionerLink,
+    program: Program | None,
+    stored: tuple[dict[int, list[DoneSession]], dict[int, list[QuestionnaireAnswer]]],
+    last: datetime | None,
+    visit: datetime | None,
+    now: datetime,
+) -> ClientRow:
     week_done = week_due = total_done = total_due = None
     pain_base = pain_now = function = rating = None
     meaningful = False
     if program is not None:
-        weeks = adherence(program, store.sessions(program.id), now)
+        done = stored[0].get(program.id, [])
+        weeks = adherence(program, done, now)
         current = week_of(program.schedule, now)
         this = next((w for w in weeks if w.week == current), None)
         week_done, week_due = (this.done, this.due) if this else (None, None)
         total_done, total_due = sum(w.done for w in weeks), sum(w.due for w in weeks)
-        summary = program_summary(store, program, now)
+        summary = summary_of(program, stored[1].get(program.id, []), done, now)
         pain = _latest(summary, "pain-week")
         pain_base = _baseline(summary, "pain-week")
         pain_now, meaningful = (pain.value, pain.meaningful) if pain else (None, False)
@@ -110,8 +179,9 @@ def client_row(link: PractitionerLink, now: datetime) -> ClientRow:
         rating = change.value if change else None
     return ClientRow(
         link_id=int(link.pk),
+        client_id=int(link.client_id),
         name=display_name(link),
-        last_session=last.created_at if last else None,
+        last_session=last,
         week_done=week_done,
         week_due=week_due,
         total_done=total_done,
@@ -121,7 +191,7 @@ def client_row(link: PractitionerLink, now: datetime) -> ClientRow:
         pain_meaningful=meaningful,
         function=function,
         change_rating=rating,
-        alert=_alert(program, last_visit(link)),
+        alert=_alert(program, visit),
     )
 
 
