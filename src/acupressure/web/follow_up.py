@@ -122,10 +122,13 @@ def client_rows(links: QuerySet[PractitionerLink], now: datetime) -> list[Client
         newest[record.owner_id] = program_of(record, name, record.versions)
     mine = {"program__prescriber_id": me, "program__owner_id__in": clients}
     sessions: dict[int, list[DoneSession]] = defaultdict(list)
-    for done in PracticeSession.objects.filter(**mine, owner_id=F("program__owner_id")):
+    needed = ("program_id", "created_at", "started_at", "finished_at", "slot_kind")
+    session_rows = PracticeSession.objects.filter(**mine, owner_id=F("program__owner_id"))
+    for done in session_rows.only(*needed, "seconds_pressed"):
         sessions[int(done.program_id or 0)].append(done_session(done))
     answers: dict[int, list[QuestionnaireAnswer]] = defaultdict(list)
-    for answer in QuestionnaireAnswer.objects.filter(**mine, owner_id=F("program__owner_id")):
+    answer_rows = QuestionnaireAnswer.objects.filter(**mine, owner_id=F("program__owner_id"))
+    for answer in answer_rows.only("program_id", "week", "questionnaire", "answers"):
         answers[int(answer.program_id or 0)].append(answer)
     last = dict(
         PracticeSession.objects.filter(owner_id__in=clients)
@@ -170,7 +173,7 @@ def _row(
         this = next((w for w in weeks if w.week == current), None)
         week_done, week_due = (this.done, this.due) if this else (None, None)
         total_done, total_due = sum(w.done for w in weeks), sum(w.due for w in weeks)
-        summary = summary_of(program, stored[1].get(program.id, []), done, now)
+        summary = summary_of(program, stored[1].get(program.id, []), done, now, weeks)
         pain = _latest(summary, "pain-week")
         pain_base = _baseline(summary, "pain-week")
         pain_now, meaningful = (pain.value, pain.meaningful) if pain else (None, False)

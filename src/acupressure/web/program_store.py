@@ -13,7 +13,7 @@ import secrets
 from datetime import datetime
 
 from acupressure.plan.prescribe import PrescribedPoint
-from acupressure.program import Design, DoneSession, Program, Schedule, SlotKind
+from acupressure.program import Design, DoneSession, Program, Schedule, SlotKind, WeekAdherence
 from acupressure.program import press_seconds as plan_press_seconds
 from acupressure.program.summary import Summary
 from acupressure.safety import Intake, localized_advice
@@ -197,9 +197,11 @@ def summary_of(
     rows: list[QuestionnaireAnswer],
     sessions: list[DoneSession],
     now: datetime,
+    weeks: list[WeekAdherence] | None = None,
 ) -> Summary:
     """The weekly summary from the program's stored answers and sessions (read by the caller,
-    so that a list of many programs reads them all at once)."""
+    so that a list of many programs reads them all at once); ``weeks``: the adherence, when
+    the caller has worked it out already."""
     from acupressure.outcomes import questionnaires
     from acupressure.program import adherence
     from acupressure.program.summary import summarise
@@ -212,4 +214,6 @@ def summary_of(
         key=lambda q: (q not in first, first.index(q) if q in first else 0, q),
     )
     used = [known[q] for q in ids if q in known]
-    return summarise(used, answers, adherence(program, sessions, now))
+    return summarise(
+        used, answers, weeks if weeks is not None else adherence(program, sessions, now)
+    )
