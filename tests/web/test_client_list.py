@@ -113,6 +113,9 @@ def test_pages_come_with_those_needing_attention_first(clock: FakeClock) -> None
     assert first.count('class="client-row alert"') == alerts
     assert first.index('class="client-row alert"') < first.index('class="client-row"')
     assert "Clients 1 to 50 of 120." in first and "page=2" in first
+    by_name = desk.get("/clients/").content.decode()  # only this page's rows in full
+    assert by_name.count('class="client-row alert"') == alerts
+    assert by_name.index("C0000") < by_name.index("C0001") < by_name.index("C0002")
     last = desk.get("/clients/?sort=adherence&page=3").content.decode()
     assert last.count('class="client-row') == 20 and 'class="client-row alert"' not in last
     assert desk.get("/clients/?page=x").status_code == 200  # any page: the first

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Max, QuerySet
 
 from acupressure.i18n import gettext as _
@@ -76,14 +77,17 @@ def _baseline(summary: Summary, qid: str) -> float | None:
 def _alert(program: Program | None, since: datetime | None) -> str:
     if program is None:
         return ""
-    stopped = program.stopped_at
-    if (
-        program.stop_reason == SAFETY_STOP
-        and stopped is not None
-        and (not since or stopped > since)
-    ):
+    return _alert_of(program.stop_reason, program.stopped_at, program.rescreen_requested, since)
+
+
+def _alert_of(
+    stop_reason: str, stopped: datetime | None, rescreen: bool, since: datetime | None
+) -> str:
+    """Why the client needs attention ("" when nothing does): a red-flag answer that stopped
+    the program since the practitioner's last visit, or much worse pain reported."""
+    if stop_reason == SAFETY_STOP and stopped is not None and (not since or stopped > since):
         return _("Answered yes to a red-flag question; the program is stopped.")
-    if program.rescreen_requested:
+    if rescreen:
         return _("Reported much worse pain.")
     return ""
 
@@ -136,12 +140,7 @@ def client_rows(links: QuerySet[PractitionerLink], now: datetime) -> list[Client
         .annotate(last=Max("created_at"))
         .values_list("owner_id", "last")
     )
-    visits = dict(
-        DiaryAccess.objects.filter(viewer_id=me, owner_id__in=clients, what__startswith="/clients/")
-        .values("what")
-        .annotate(last=Max("at"))
-        .values_list("what", "last")
-    )
+    visits = _visits(me, clients)
     return [
         _row(
             link,
@@ -195,6 +194,56 @@ def _row(
         function=function,
         change_rating=rating,
         alert=_alert(program, visit),
+    )
+
+
+def page_rows(
+    links: QuerySet[PractitionerLink], sort: str, number: str | None, size: int, now: datetime
+) -> tuple[Page[Any], list[ClientRow]]:
+    """One page of rows, those needing attention first. Sorted by name (the default), only
+    the page's rows are worked out in full; by another column, every row is."""
+    if sort in SORTS and sort != "name":
+        rows = sorted_rows(client_rows(links, now), sort)
+        full_page: Page[ClientRow] = Paginator(rows, size).get_page(number)
+        return full_page, list(full_page)
+    keys = sorted(_names_and_alerts(links), key=lambda k: (not k[2], k[1].lower()))
+    page: Page[tuple[int, str, str]] = Paginator(keys, size).get_page(number)
+    ids = [key[0] for key in page]
+    full = {row.link_id: row for row in client_rows(links.filter(pk__in=ids), now)}
+    return page, [full[i] for i in ids]
+
+
+def _names_and_alerts(links: QuerySet[PractitionerLink]) -> list[tuple[int, str, str]]:
+    """(link id, name, alert) of each link, in three queries whatever their number."""
+    found = list(links.only("id", "label", "client_id", "practitioner_id"))
+    if not found:
+        return []
+    me, clients = found[0].practitioner_id, links.values("client_id")
+    newest: dict[int, tuple[str, datetime | None, bool]] = {}
+    programs = ProgramRecord.objects.filter(owner_id__in=clients, prescriber_id=me)
+    fields = ("owner_id", "stop_reason", "stopped_at", "rescreen_requested")
+    for owner, *state in programs.order_by("created_at", "id").values_list(*fields):
+        newest[owner] = (state[0], state[1], state[2])
+    visits = _visits(me, clients)
+    return [
+        (
+            int(link.pk),
+            display_name(link),
+            _alert_of(*newest[link.client_id], visits.get(f"/clients/{link.pk}/"))
+            if link.client_id in newest
+            else "",
+        )
+        for link in found
+    ]
+
+
+def _visits(me: int, clients: QuerySet[Any]) -> dict[str, datetime]:
+    """When the practitioner last opened each client page, by path."""
+    return dict(
+        DiaryAccess.objects.filter(viewer_id=me, owner_id__in=clients, what__startswith="/clients/")
+        .values("what")
+        .annotate(last=Max("at"))
+        .values_list("what", "last")
     )
 
 

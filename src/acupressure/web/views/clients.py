@@ -18,7 +18,6 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
@@ -68,16 +67,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     me = practitioner_only(request)
     sort = request.GET.get("sort", "name")
     links = readable_links(me)
-    rows = follow_up.sorted_rows(follow_up.client_rows(links, clock.now()), sort)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    shown = [row.link_id for row in page]
+    number = request.GET.get("page")
+    page, rows = follow_up.page_rows(links, sort, number, PAGE_SIZE, clock.now())
+    shown = [row.link_id for row in rows]
     if shown:
         log_each(request, links.filter(pk__in=shown), Action.LIST)
     waiting = PractitionerLink.objects.filter(
         practitioner=me, withdrawn_at__isnull=True, active=False
     )
     context = {
-        "rows": page.object_list,
+        "rows": rows,
         "page": page,
         "sort": sort if sort in follow_up.SORTS else "name",
         "waiting": waiting,
