@@ -303,6 +303,13 @@ MATRIX = [
     # client of their own); {link}: the owner's client record, {rx}: the prescribed program
     Row("clients/", "GET", "/clients/", statuses(302, 404, 404, 200, 200, **PRACTITIONERS)),
     Row("clients/new/", "GET", "/clients/new/", statuses(302, 404, 404, 200, 200, **PRACTITIONERS)),
+    Row(  # a new client: an account made for them, its first sign-in link
+        "clients/new/",
+        "POST",
+        "/clients/new/",
+        statuses(302, 404, 404, 201, 201, pending=201, second=201),
+        {"label": "A new client"},
+    ),
     Row(
         "clients/export.csv",
         "GET",
