@@ -112,6 +112,10 @@ def test_what_was_prepared_waits_for_the_persons_answer(clock: FakeClock) -> Non
         link = PractitionerLink.objects.get(label=answer)
         made = link.client
         _prescribe(ana, link, "prepared in clinic")  # before anyone signed into it
+        waiting = ana.get(f"/clients/{link.pk}/").content.decode()
+        assert f'action="/clients/{link.pk}/routine.pdf"' in waiting  # the handout, with a link
+        handout = ana.post(f"/clients/{link.pk}/routine.pdf")
+        assert handout.status_code == 200 and handout.content.startswith(b"%PDF")
         assert me.post("/consent/code/", {"code": link.invite_code}).status_code == 302
         assert not ProgramRecord.objects.filter(owner=person).exists()  # nothing yet
         assert ana.get(f"/clients/{link.pk}/prescribe/").status_code == 404

@@ -182,8 +182,12 @@ def client_page(request: HttpRequest, pk: int) -> HttpResponse:
         "can_mint": decide(me, link, Need.MINT),
     }
     if not decide(me, link, Need.READ):
+        prepared = can["can_write"] and any(
+            p.prescription is not None
+            for p in ProgramStore(link.client_id).all(prescribed_by=link.practitioner_id)
+        )
         context = {"link": link, "name": practice.display_name(link), "waiting": True, **can}
-        return render(request, "web/client.html", context)
+        return render(request, "web/client.html", {**context, "prepared": prepared})
     previous = follow_up.last_visit(link)
     _read(request, link, Action.PAGE)
     owner = link.client_id
