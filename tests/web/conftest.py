@@ -56,7 +56,7 @@ def people(db: None, clock: FakeWallClock) -> Personas:
     practitioner = User.objects.create_user("dr-pat")
     stranger = User.objects.create_user("sam")
     PractitionerLink.objects.create(practitioner=practitioner, client=owner, created_at=clock())
-    PractitionerProfile.objects.create(user=practitioner, name="Dr Pat", created_at=clock())
+    PractitionerProfile.objects.create(user=practitioner, name="dr-pat", created_at=clock())
     return Personas(owner, practitioner, stranger)
 
 
