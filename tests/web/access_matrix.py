@@ -5,6 +5,15 @@ PUBLIC lists the routes that hold nothing personal, with the reason. A branch th
 adds a row here (or a PUBLIC line): tests/web/test_authorization.py fails for a route with
 neither. The owner's data carries SECRET; it must show up exactly for the personas in
 ``shows`` and never in any other answer.
+
+The personas (tests/web/personas.py builds them): ``owner`` (olivia), ``linked`` (her
+consented practitioner, who prescribed for her and whom she shares notes with), ``second``
+(another consented practitioner of hers, with a prescription of their own, no notes),
+``pending`` (a practitioner whose invitation code olivia entered, not answered yet; the same
+practitioner holds a code a superuser entered, and a client account they made, unused),
+``former`` (consented once; their practitioner profile is deleted), ``superuser`` (staff,
+entered the pending practitioner's code), ``unlinked`` (a practitioner with a client of
+their own), ``stranger`` and ``signed_out``.
 """
 
 from __future__ import annotations
@@ -13,23 +22,52 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-PERSONAS = ("signed_out", "stranger", "owner", "linked", "unlinked")
+from tests.web.personas import intake_form
+
+PERSONAS = (
+    "signed_out", "stranger", "owner", "linked", "unlinked",
+    "pending", "second", "former", "superuser",
+)  # fmt: skip
 SECRET = "olivia-private-marker-4711"
+LINKS = ("{link}", "{pending_link}", "{super_link}", "{made_link}")  # client records in paths
 
 
 @dataclass(frozen=True)
 class Row:
     route: str  # the URLconf route, as `test_every_route_has_an_entry` lists them
     method: str
-    path: str  # {pk}: the owner's session, {owner}: the owner's user id
-    expect: tuple[int, int, int, int, int]  # in the order of PERSONAS
+    path: str  # {pk}: the owner's session, {owner}: the owner's user id, LINKS: see personas
+    expect: tuple[int, ...]  # in the order of PERSONAS
     body: dict[str, Any] = field(default_factory=dict)
     json_body: bool = False
     shows: frozenset[str] = frozenset()  # who sees the owner's marker in the answer
 
 
-def statuses(signed_out: int, stranger: int, owner: int, linked: int, unlinked: int) -> Any:
-    return (signed_out, stranger, owner, linked, unlinked)
+def statuses(
+    signed_out: int,
+    stranger: int,
+    owner: int,
+    linked: int,
+    unlinked: int,
+    *,
+    pending: int | None = None,
+    second: int | None = None,
+    former: int | None = None,
+    superuser: int | None = None,
+) -> tuple[int, ...]:
+    """The status of each persona; the four newer ones answer as the stranger unless given."""
+    others = (pending, second, former, superuser)
+    return (
+        signed_out, stranger, owner, linked, unlinked,
+        *(stranger if o is None else o for o in others),
+    )  # fmt: skip
+
+
+def form_path(path: str) -> str:
+    """The path with any client record written as ``{link}`` (one form, many records)."""
+    for name in LINKS:
+        path = path.replace(name, "{link}")
+    return path
 
 
 OWN = frozenset({"owner"})
@@ -42,6 +80,68 @@ API_OWNER = statuses(401, 404, 200, 404, 404)
 PRESCRIPTION = {
     "items": [{"code": "KI27", "hold_seconds": 120, "repetitions": 3, "pressure": "firm"}]
 }
+PRACTITIONERS = {"pending": 200, "second": 200}  # /clients/ pages: any practitioner's own
+PASSWORD = {"new_password1": "a-long-new-pass-4711", "new_password2": "a-long-new-pass-4711"}
+RX_FORM = {"point": "KI27", "hold-KI27": "120", "reps-KI27": "3", "pressure-KI27": "firm"}
+RX_FORM |= {"where-KI27": "home", "weeks": "2", "at": "08:00", "tz": "UTC"}
+SCREENING_FORM = intake_form(area="neck")
+
+NOBODY = statuses(302, 404, 404, 404, 404)  # a pending practitioner included
+PENDING_ONLY = statuses(302, 404, 404, 404, 404, pending=200)
+API_NOBODY = statuses(401, 404, 404, 404, 404)
+# {pending_link}: olivia entered the pending practitioner's code, no answer yet;
+# {super_link}: the superuser did; {made_link}: an account the practitioner made, unused
+PENDING_ROWS = [
+    Row("clients/<int:pk>/", "GET", "/clients/{pending_link}/", PENDING_ONLY),  # the label
+    Row("clients/<int:pk>/", "GET", "/clients/{super_link}/", PENDING_ONLY),
+    Row(
+        "clients/<int:pk>/invite/",
+        "POST",
+        "/clients/{pending_link}/invite/",
+        statuses(302, 404, 404, 404, 404, pending=403),
+    ),
+    Row(
+        "clients/<int:pk>/invite/",
+        "POST",
+        "/clients/{super_link}/invite/",
+        statuses(302, 404, 404, 404, 404, pending=403),
+    ),
+    Row("clients/<int:pk>/invite/", "POST", "/clients/{made_link}/invite/", PENDING_ONLY),
+    Row("clients/<int:pk>/screening/", "GET", "/clients/{pending_link}/screening/", NOBODY),
+    Row(
+        "clients/<int:pk>/screening/",
+        "POST",
+        "/clients/{pending_link}/screening/",
+        NOBODY,
+        SCREENING_FORM,
+    ),
+    Row("clients/<int:pk>/screening/", "GET", "/clients/{made_link}/screening/", PENDING_ONLY),
+    Row("clients/<int:pk>/prescribe/", "GET", "/clients/{pending_link}/prescribe/", NOBODY),
+    Row(
+        "clients/<int:pk>/prescribe/",
+        "POST",
+        "/clients/{pending_link}/prescribe/",
+        NOBODY,
+        RX_FORM,
+    ),
+    Row("clients/<int:pk>/routine.pdf", "POST", "/clients/{pending_link}/routine.pdf", NOBODY),
+    Row(
+        "clients/<int:pk>/routine.pdf",
+        "POST",
+        "/clients/{made_link}/routine.pdf",
+        PENDING_ONLY,
+    ),
+    Row("clients/<int:pk>/fhir.json", "GET", "/clients/{pending_link}/fhir.json", NOBODY),
+    Row("api/clients/<pk>/fhir", "GET", "/api/clients/{pending_link}/fhir", API_NOBODY),
+    Row(
+        "api/clients/<pk>/prescription",
+        "POST",
+        "/api/clients/{pending_link}/prescription",
+        API_NOBODY,
+        PRESCRIPTION,
+        json_body=True,
+    ),
+]
 
 MATRIX = [
     Row("diary/", "GET", "/diary/", statuses(302, 200, 200, 200, 200), shows=OWN),
@@ -49,7 +149,7 @@ MATRIX = [
         "diary/",
         "GET",
         "/diary/?client={owner}",
-        statuses(302, 404, 200, 200, 404),
+        statuses(302, 404, 200, 200, 404, second=200),
         shows=OWN_AND_LINKED,
     ),
     Row(
@@ -59,7 +159,7 @@ MATRIX = [
         "diary/export.csv",
         "GET",
         "/diary/export.csv?client={owner}",
-        statuses(302, 404, 200, 200, 404),
+        statuses(302, 404, 200, 200, 404, second=200),
         shows=OWN_AND_LINKED,
     ),
     Row("diary/checkin/", "POST", "/diary/checkin/", statuses(302, 302, 302, 302, 302), CHECKIN),
@@ -197,13 +297,25 @@ MATRIX = [
         "diary/progress.pdf",
         "GET",
         "/diary/progress.pdf?client={owner}",
-        statuses(302, 404, 200, 200, 404),
+        statuses(302, 404, 200, 200, 404, second=200),
     ),
     # practitioners ("linked" is the owner's consented practitioner, "unlinked" one with a
     # client of their own); {link}: the owner's client record, {rx}: the prescribed program
-    Row("clients/", "GET", "/clients/", statuses(302, 404, 404, 200, 200)),
-    Row("clients/new/", "GET", "/clients/new/", statuses(302, 404, 404, 200, 200)),
-    Row("clients/export.csv", "GET", "/clients/export.csv", statuses(302, 404, 404, 200, 200)),
+    Row("clients/", "GET", "/clients/", statuses(302, 404, 404, 200, 200, **PRACTITIONERS)),
+    Row("clients/new/", "GET", "/clients/new/", statuses(302, 404, 404, 200, 200, **PRACTITIONERS)),
+    Row(  # a new client: an account made for them, its first sign-in link
+        "clients/new/",
+        "POST",
+        "/clients/new/",
+        statuses(302, 404, 404, 201, 201, pending=201, second=201),
+        {"label": "A new client"},
+    ),
+    Row(
+        "clients/export.csv",
+        "GET",
+        "/clients/export.csv",
+        statuses(302, 404, 404, 200, 200, **PRACTITIONERS),
+    ),
     Row(
         "clients/<int:pk>/",
         "GET",
@@ -211,9 +323,29 @@ MATRIX = [
         statuses(302, 404, 404, 200, 404),
         shows=frozenset({"linked"}),  # the client shares notes with this practitioner
     ),
-    Row("clients/<int:pk>/invite/", "POST", "/clients/{link}/invite/", PRACTITIONER),
+    # olivia's account is her own, not one the practitioner made: no sign-in link for it
+    Row(
+        "clients/<int:pk>/invite/",
+        "POST",
+        "/clients/{link}/invite/",
+        statuses(302, 404, 404, 403, 404),
+    ),
     Row("clients/<int:pk>/screening/", "GET", "/clients/{link}/screening/", PRACTITIONER),
+    Row(
+        "clients/<int:pk>/screening/",
+        "POST",
+        "/clients/{link}/screening/",
+        statuses(302, 404, 404, 302, 404),
+        SCREENING_FORM,
+    ),
     Row("clients/<int:pk>/prescribe/", "GET", "/clients/{link}/prescribe/", PRACTITIONER),
+    Row(
+        "clients/<int:pk>/prescribe/",
+        "POST",
+        "/clients/{link}/prescribe/",
+        statuses(302, 404, 404, 302, 404),
+        RX_FORM,
+    ),
     Row("clients/<int:pk>/routine.pdf", "POST", "/clients/{link}/routine.pdf", PRACTITIONER),
     Row(
         "clients/<int:pk>/fhir.json",
@@ -238,6 +370,13 @@ MATRIX = [
         json_body=True,
     ),
     Row("consent/", "GET", "/consent/", statuses(302, 200, 200, 200, 200)),
+    Row(
+        "consent/",
+        "POST",
+        "/consent/",
+        statuses(302, 404, 302, 404, 404),
+        {"link": "{pending_link}", "answer": "yes"},
+    ),
     Row("consent/code/", "POST", "/consent/code/", statuses(302, 400, 400, 400, 400)),
     Row(
         "consent/<int:pk>/screening/",
@@ -265,6 +404,13 @@ MATRIX = [
         statuses(302, 404, 200, 404, 404),
     ),
     Row("account/password/", "GET", "/account/password/", statuses(302, 200, 200, 200, 200)),
+    Row(  # setting a first password, yes; changing one without the current password, no
+        "account/password/",
+        "POST",
+        "/account/password/",
+        statuses(302, 302, 302, 302, 302, superuser=400),
+        PASSWORD,
+    ),
     # the calendar feed: a secret address, so anyone holding it gets the times (and only them)
     Row(
         "calendar/<str:token>.ics",
@@ -306,8 +452,14 @@ MATRIX = [
         "/reminders/devices/{pk}/remove/",
         statuses(302, 404, 404, 404, 404),  # the session's pk is no device of anyone's
     ),
-    Row("admin/", "GET", "/admin/", statuses(302, 302, 302, 302, 302)),  # staff only
-    Row("admin/", "GET", "/admin/web/checkin/", statuses(302, 302, 302, 302, 302)),
+    Row("admin/", "GET", "/admin/", statuses(302, 302, 302, 302, 302, superuser=200)),
+    Row(
+        "admin/",
+        "GET",
+        "/admin/web/checkin/",
+        statuses(302, 302, 302, 302, 302, superuser=200),  # staff only
+    ),
+    *PENDING_ROWS,
 ]
 
 # Routes that hold nothing personal, and why.

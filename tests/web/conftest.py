@@ -29,7 +29,7 @@ from tests.web.personas import Personas  # noqa: E402
 from tests.web.server import Served, start_server  # noqa: E402
 
 from acupressure.web.clock import use_clock  # noqa: E402
-from acupressure.web.models import PractitionerLink  # noqa: E402
+from acupressure.web.models import PractitionerLink, PractitionerProfile  # noqa: E402
 
 START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 
@@ -56,6 +56,7 @@ def people(db: None, clock: FakeWallClock) -> Personas:
     practitioner = User.objects.create_user("dr-pat")
     stranger = User.objects.create_user("sam")
     PractitionerLink.objects.create(practitioner=practitioner, client=owner, created_at=clock())
+    PractitionerProfile.objects.create(user=practitioner, name="dr-pat", created_at=clock())
     return Personas(owner, practitioner, stranger)
 
 

@@ -1,11 +1,17 @@
-"""Helpers for the web tests: the three personas and a filled-in plan form."""
+"""Helpers for the web tests: the three personas, the authorization table's practitioners
+and a filled-in plan form."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.test import Client
+
+from acupressure.safety import Intake
 
 
 @dataclass
@@ -27,3 +33,39 @@ def intake_form(**extra: object) -> dict[str, object]:
     form: dict[str, object] = {f"flag-{fid}": "no" for fid in safety.red_flags()}
     form.update(extra)
     return form
+
+
+def matrix_practitioners(owner: User, when: datetime) -> dict[str, Any]:
+    """The practitioners of the authorization table beside olivia's consented one (see
+    tests/web/access_matrix.py): users by persona and the client records in its paths."""
+    from acupressure.plan.prescribe import PrescribedPoint
+    from acupressure.web.models import PractitionerLink, PractitionerProfile
+    from acupressure.web.practice import add_client, add_practitioner, redeem_code
+    from acupressure.web.views.prescribe import save
+
+    neck = json.loads(Intake(areas=["neck"], red_flags=[]).model_dump_json())
+    item = PrescribedPoint(code="LI4", hold_seconds=8, repetitions=3, pressure="firm")
+    second = add_practitioner("sue@example.org", "Dr Sue")
+    second_link = PractitionerLink.objects.create(
+        practitioner=second, client=owner, created_at=when, consented_at=when, intake=neck
+    )
+    save(second_link, second, [item], 2, [], "UTC")  # a prescription of the second's own
+    former = add_practitioner("fay@example.org", "Dr Fay")
+    PractitionerLink.objects.create(
+        practitioner=former, client=owner, created_at=when, consented_at=when, share_notes=True
+    )
+    PractitionerProfile.objects.filter(user=former).delete()
+    pending = add_practitioner("pen@example.org", "Dr Pen")
+    superuser = User.objects.create_superuser("root", "root@example.org", "root-pass-4711")
+    links = {}
+    for name, person in (("pending_link", owner), ("super_link", superuser)):
+        made = add_client(pending, f"invited {name}", named=False, year_of_birth=None)
+        assert redeem_code(person, str(made.invite_code)) is not None
+        links[name] = made.pk
+    made = add_client(pending, "made in clinic", named=False, year_of_birth=None)
+    made.intake = neck
+    made.save()
+    save(made, pending, [item], 2, [], "UTC")  # prepared before the client first signs in
+    links["made_link"] = made.pk
+    users = {"pending": pending, "second": second, "former": former, "superuser": superuser}
+    return {"users": users, **links}

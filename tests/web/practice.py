@@ -140,6 +140,7 @@ HOSTILE_FORMS: dict[str, tuple[str, list[str]]] = {  # path: (who posts, fields)
     ),
     "/clients/{link}/routine.pdf": ("practitioner", ["paper"]),
     "/consent/": ("client", ["link", "answer", "share_notes"]),
+    "/account/password/": ("client", ["old_password", "new_password1", "new_password2"]),
     "/consent/code/": ("client", ["code"]),
     "/privacy/practitioners/{link}/end/": ("client", []),
     "/program/new/": ("client", PROGRAM_FIELDS),

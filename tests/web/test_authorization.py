@@ -15,6 +15,7 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver
 from tests.doubles import FakeWallClock
 from tests.web.access_matrix import MATRIX, PERSONAS, PUBLIC, SECRET, Row
+from tests.web.personas import matrix_practitioners
 
 from acupressure.program import design
 from acupressure.safety import Intake
@@ -80,9 +81,12 @@ def world(db: None, clock: FakeWallClock) -> dict[str, Any]:
     activity = {"activity-1": {"name": SECRET, "rating": 3}}
     ProgramStore(owner.pk).save_answers(program.id, 0, "activities", activity, clock())
     rx = practitioners(link, linked, unlinked)
+    ProgramStore(owner.pk).save_answers(rx, 0, "activities", activity, clock())
+    others = matrix_practitioners(owner, clock())
     users = {"stranger": stranger, "owner": owner, "linked": linked, "unlinked": unlinked}
     return {
-        "users": users,
+        **others,
+        "users": users | others["users"],
         "pk": session.pk,
         "owner": owner.pk,
         "program": program.id,
@@ -109,16 +113,19 @@ def practitioners(link: PractitionerLink, linked: User, unlinked: User) -> int:
     return save(link, linked, [item], 2, [], "UTC")
 
 
+def _fill(value: Any, values: dict[str, Any]) -> Any:
+    """A form value naming a record of the table ("{pending_link}") gets its id."""
+    if isinstance(value, str) and value.startswith("{") and value.strip("{}") in values:
+        return str(values[value.strip("{}")])
+    return value
+
+
 @pytest.mark.parametrize("row", MATRIX, ids=lambda r: f"{r.method} {r.path}")
 def test_authorization_matrix(world: dict[str, Any], row: Row) -> None:
-    path = row.path.format(
-        pk=world["pk"],
-        owner=world["owner"],
-        program=world["program"],
-        token=world["token"],
-        link=world["link"],
-        rx=world["rx"],
-    )
+    names = ("pk", "owner", "program", "token", "link", "rx")
+    values = {name: world[name] for name in (*names, "pending_link", "super_link", "made_link")}
+    path = row.path.format(**values)
+    data = {k: _fill(v, values) for k, v in row.body.items()}
     got: dict[str, int] = {}
     for persona in PERSONAS:
         client = Client()
@@ -127,9 +134,9 @@ def test_authorization_matrix(world: dict[str, Any], row: Row) -> None:
         if row.method == "GET":
             response = client.get(path)
         elif row.json_body:
-            response = client.post(path, json.dumps(row.body), content_type="application/json")
+            response = client.post(path, json.dumps(data), content_type="application/json")
         else:
-            response = client.post(path, row.body)
+            response = client.post(path, data)
         got[persona] = response.status_code
         if persona != "signed_out":  # anything for a signed-in person is kept by no cache
             assert response["Cache-Control"] == "no-store, private", persona

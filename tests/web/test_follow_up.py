@@ -100,7 +100,7 @@ def test_dashboard_client_page_and_downloads(clock: FakeWallClock) -> None:
     Bundle.model_validate_json(own.content)
     assert practice.client.username in own.content.decode()
     # the practitioner's CSV of adherence and outcomes
-    rows = list(csv.reader(io.StringIO(ana.get("/clients/export.csv").content.decode())))
+    rows = list(csv.reader(io.StringIO(ana.get("/clients/export.csv").getvalue().decode())))
     assert rows[0][:3] == ["client", "last_session", "week_done"]
     (row,) = rows[1:]
     named = dict(zip(rows[0], row, strict=True))

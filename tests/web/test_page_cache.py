@@ -16,7 +16,7 @@ from tests.web.personas import Personas, intake_form
 from acupressure import atlas
 from acupressure.atlas import loader
 from acupressure.safety import loader as safety_loader
-from acupressure.web.pagecache import PAGES, PLAN_BODIES, PLANS, TOKEN_PLACEHOLDER
+from acupressure.web.pagecache import ANONYMOUS, PAGES, PLAN_BODIES, PLANS, TOKEN_PLACEHOLDER
 
 pytestmark = pytest.mark.django_db
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -182,4 +182,4 @@ def test_the_early_answer_is_in_the_visitors_language() -> None:
         assert '<html lang="en">' in english.content.decode()
         assert '<html lang="es">' in spanish.content.decode()
         assert '<html lang="zh-Hans">' in chinese.content.decode()
-    assert PAGES.peek(("/points/LI4/", False), "es") is not None
+    assert PAGES.peek(("/points/LI4/", ANONYMOUS), "es") is not None

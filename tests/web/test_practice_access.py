@@ -66,7 +66,8 @@ def test_matrix(
     assert response.status_code == expected[who], (url, WHO[who])
     if response.status_code == 302 and WHO[who] == "anonymous":
         assert response["Location"].startswith("/signin/")
-    text = response.content.decode(errors="replace")
+    body = response.getvalue() if response.streaming else response.content
+    text = body.decode(errors="replace")
     client_is_theirs = WHO[who] in ("client", "practitioner")
     if not client_is_theirs:
         assert "P-17" not in text, (url, WHO[who])

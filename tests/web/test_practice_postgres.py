@@ -1,5 +1,6 @@
 """The practitioner tests again on PostgreSQL (accounts, consent, prescribing, the access
-matrix, follow-up, FHIR, and the Chromium end to end against a server on PostgreSQL)."""
+matrix, follow-up, FHIR, no takeover, each practitioner's own scope, the client list at size,
+and the Chromium end to end against a server on PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ MODULES = [
     "test_practice_access.py",
     "test_follow_up.py",
     "test_practice_browser.py",
+    "test_takeover.py",
+    "test_practitioner_scope.py",
+    "test_client_list.py",
 ]
 
 

@@ -38,7 +38,9 @@ def add(
 
     The link works once, within 12 hours; signed in, the practitioner can set a password at
     /account/password/. Running it again for the same email renames the account and prints
-    a new link (the admin's "Make a one-time sign-in link" does the same)."""
+    a new link (the admin's "Make a one-time sign-in link" does the same). An existing
+    account that is not a practitioner's and has been used, or an administrator's, is
+    refused: the link would sign in as that person."""
     if not base_url.startswith(("http://", "https://")):
         fail(
             _("--base-url must start with http:// or https://, not {value!r}").format(
@@ -48,9 +50,17 @@ def add(
     from acupressure.web.store import setup_web
 
     setup_web()
+    from acupressure.web.access import operator_may_link
     from acupressure.web.practice import add_practitioner
     from acupressure.web.signin import issue_token
 
+    if not operator_may_link(email):
+        fail(
+            _(
+                "{email} is an account already in use (or an administrator's): no sign-in link "
+                "is made for it here; its owner signs in as usual"
+            ).format(email=email.strip().lower())
+        )
     try:
         user = add_practitioner(email, name)
     except ValueError as exc:

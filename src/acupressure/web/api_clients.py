@@ -1,5 +1,7 @@
-"""The JSON API for practitioners (mounted at /api/clients): their consenting clients only;
-anyone else, and the practitioner once consent is withdrawn, gets a 404."""
+"""The JSON API for practitioners (mounted at /api/clients): their consenting clients only
+(web/access.py decides); anyone else, the practitioner before consent (but in the account
+they made, unused yet) and once it is withdrawn or their profile deleted, gets a 404. Every
+call is written to the client's access log."""
 
 from __future__ import annotations
 
@@ -15,9 +17,9 @@ from pydantic import Field
 from acupressure.i18n import gettext as _
 from acupressure.plan.prescribe import PrescribedPoint
 from acupressure.program.schedule import parse_time
-from acupressure.web import practice
+from acupressure.web.access import Need, client_link, log
 from acupressure.web.api_programs import Refusal
-from acupressure.web.privacy import record_access
+from acupressure.web.models import Action
 from acupressure.web.views.prescribe import PrescribeError, save
 
 router = Router(auth=django_auth, tags=["clients"])
@@ -92,8 +94,8 @@ FHIR_BUNDLE: dict[str, Any] = {
 def client_fhir(request: HttpRequest, pk: str) -> HttpResponse:
     from acupressure.web.fhir_data import client_bundle_json
 
-    link = practice.client_link(request, _id(pk))
-    record_access(int(request.user.pk or 0), link.client_id, request.path)
+    link = client_link(request, _id(pk), Need.READ)
+    log(request, link.client_id, Action.FHIR)
     return HttpResponse(client_bundle_json(link), content_type="application/fhir+json")
 
 
@@ -103,7 +105,7 @@ def client_fhir(request: HttpRequest, pk: str) -> HttpResponse:
     summary="Prescribe (a new version); points the client's screening excludes are refused",
 )
 def prescribe(request: HttpRequest, pk: str, body: PrescriptionIn) -> Status[PrescriptionOut]:
-    link = practice.client_link(request, _id(pk), consented=False)
+    link = client_link(request, _id(pk), Need.WRITE)
     me = request.user
     assert isinstance(me, User)
     try:
@@ -111,6 +113,7 @@ def prescribe(request: HttpRequest, pk: str, body: PrescriptionIn) -> Status[Pre
         program = save(link, me, body.items, body.weeks, times, body.timezone)
     except (PrescribeError, ValueError) as exc:
         raise HttpError(400, str(exc)) from None
+    log(request, link.client_id, Action.PRESCRIBED)
     from acupressure.web.models import Prescription
 
     version = Prescription.objects.filter(program_id=program).order_by("-version").first()

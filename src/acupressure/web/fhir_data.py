@@ -12,10 +12,14 @@ from acupressure.web.models import PractitionerLink, QuestionnaireAnswer
 from acupressure.web.program_store import ProgramStore
 
 
-def _export(owner_id: int, person: Person) -> Export:
-    programs = ProgramStore(owner_id).all()
+def _export(owner_id: int, person: Person, prescribed_by: int | None = None) -> Export:
+    """The person's data; for a practitioner (``prescribed_by``), their own prescription and
+    its weekly checks only, with the pain readings the client shares."""
+    programs = ProgramStore(owner_id).all(prescribed_by=prescribed_by)
     program = programs[0] if programs else None
     answers = QuestionnaireAnswer.objects.filter(owner_id=owner_id).order_by("at", "id")
+    if prescribed_by is not None:
+        answers = answers.filter(program__prescriber_id=prescribed_by)
     return Export(
         installation=installation_id(),
         patient=person,
@@ -44,7 +48,7 @@ def client_bundle_json(link: PractitionerLink) -> str:
         named=link.named,
         year_of_birth=link.year_of_birth,
     )
-    return bundle_json(_export(link.client_id, person))
+    return bundle_json(_export(link.client_id, person, prescribed_by=link.practitioner_id))
 
 
 def own_bundle_json(user: AbstractBaseUser) -> str:

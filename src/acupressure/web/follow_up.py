@@ -8,17 +8,27 @@ since the practitioner's last visit or reported much worse pain.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Max, QuerySet
+
 from acupressure.i18n import gettext as _
-from acupressure.program import Program, adherence, week_of
+from acupressure.program import DoneSession, Program, adherence, week_of
 from acupressure.program.summary import Cell, Summary
-from acupressure.web.models import DiaryAccess, PracticeSession, PractitionerLink
-from acupressure.web.practice import display_name
-from acupressure.web.program_store import ProgramStore, program_summary
+from acupressure.web.models import (
+    DiaryAccess,
+    PracticeSession,
+    PractitionerLink,
+    ProgramRecord,
+    QuestionnaireAnswer,
+)
+from acupressure.web.practice import display_name, practitioner_name
+from acupressure.web.program_store import done_session, program_of, summary_of
 
 SAFETY_STOP = "a safety answer"  # the stop reason re-screening writes (views/program.py)
 
@@ -26,6 +36,7 @@ SAFETY_STOP = "a safety answer"  # the stop reason re-screening writes (views/pr
 @dataclass(frozen=True)
 class ClientRow:
     link_id: int
+    client_id: int
     name: str
     last_session: datetime | None
     week_done: int | None
@@ -66,14 +77,17 @@ def _baseline(summary: Summary, qid: str) -> float | None:
 def _alert(program: Program | None, since: datetime | None) -> str:
     if program is None:
         return ""
-    stopped = program.stopped_at
-    if (
-        program.stop_reason == SAFETY_STOP
-        and stopped is not None
-        and (not since or stopped > since)
-    ):
+    return _alert_of(program.stop_reason, program.stopped_at, program.rescreen_requested, since)
+
+
+def _alert_of(
+    stop_reason: str, stopped: datetime | None, rescreen: bool, since: datetime | None
+) -> str:
+    """Why the client needs attention ("" when nothing does): a red-flag answer that stopped
+    the program since the practitioner's last visit, or much worse pain reported."""
+    if stop_reason == SAFETY_STOP and stopped is not None and (not since or stopped > since):
         return _("Answered yes to a red-flag question; the program is stopped.")
-    if program.rescreen_requested:
+    if rescreen:
         return _("Reported much worse pain.")
     return ""
 
@@ -87,20 +101,78 @@ def last_visit(link: PractitionerLink) -> datetime | None:
 
 
 def client_row(link: PractitionerLink, now: datetime) -> ClientRow:
-    store = ProgramStore(link.client_id)
-    programs = store.all()
-    program = programs[0] if programs else None
-    last = PracticeSession.objects.filter(owner_id=link.client_id).first()
+    """One link's row (the client page), made as the list makes them."""
+    return client_rows(PractitionerLink.objects.filter(pk=link.pk), now)[0]
+
+
+def client_rows(links: QuerySet[PractitionerLink], now: datetime) -> list[ClientRow]:
+    """The rows of one practitioner's links, in the same few queries whatever their number:
+    the links, the practitioner's name, the programs they prescribed, those programs'
+    sessions and answers, each client's last session, the practitioner's last visits."""
+    found = list(links)
+    if not found:
+        return []
+    me = found[0].practitioner_id
+    clients = links.values("client_id")
+    name = practitioner_name(found[0].practitioner)
+    newest: dict[int, Program] = {}
+    records = (
+        ProgramRecord.objects.filter(owner_id__in=clients, prescriber_id=me)
+        .select_related("owner")
+        .annotate(versions=Count("prescriptions"))
+        .order_by("created_at", "id")
+    )
+    for record in records:  # the newest of each client's last
+        newest[record.owner_id] = program_of(record, name, record.versions)
+    mine = {"program__prescriber_id": me, "program__owner_id__in": clients}
+    sessions: dict[int, list[DoneSession]] = defaultdict(list)
+    needed = ("program_id", "created_at", "started_at", "finished_at", "slot_kind")
+    session_rows = PracticeSession.objects.filter(**mine, owner_id=F("program__owner_id"))
+    for done in session_rows.only(*needed, "seconds_pressed"):
+        sessions[int(done.program_id or 0)].append(done_session(done))
+    answers: dict[int, list[QuestionnaireAnswer]] = defaultdict(list)
+    answer_rows = QuestionnaireAnswer.objects.filter(**mine, owner_id=F("program__owner_id"))
+    for answer in answer_rows.only("program_id", "week", "questionnaire", "answers"):
+        answers[int(answer.program_id or 0)].append(answer)
+    last = dict(
+        PracticeSession.objects.filter(owner_id__in=clients)
+        .values("owner_id")
+        .annotate(last=Max("created_at"))
+        .values_list("owner_id", "last")
+    )
+    visits = _visits(me, clients)
+    return [
+        _row(
+            link,
+            newest.get(link.client_id),
+            (sessions, answers),
+            last.get(link.client_id),
+            visits.get(f"/clients/{link.pk}/"),
+            now,
+        )
+        for link in found
+    ]
+
+
+def _row(
+    link: PractitionerLink,
+    program: Program | None,
+    stored: tuple[dict[int, list[DoneSession]], dict[int, list[QuestionnaireAnswer]]],
+    last: datetime | None,
+    visit: datetime | None,
+    now: datetime,
+) -> ClientRow:
     week_done = week_due = total_done = total_due = None
     pain_base = pain_now = function = rating = None
     meaningful = False
     if program is not None:
-        weeks = adherence(program, store.sessions(program.id), now)
+        done = stored[0].get(program.id, [])
+        weeks = adherence(program, done, now)
         current = week_of(program.schedule, now)
         this = next((w for w in weeks if w.week == current), None)
         week_done, week_due = (this.done, this.due) if this else (None, None)
         total_done, total_due = sum(w.done for w in weeks), sum(w.due for w in weeks)
-        summary = program_summary(store, program, now)
+        summary = summary_of(program, stored[1].get(program.id, []), done, now, weeks)
         pain = _latest(summary, "pain-week")
         pain_base = _baseline(summary, "pain-week")
         pain_now, meaningful = (pain.value, pain.meaningful) if pain else (None, False)
@@ -109,8 +181,9 @@ def client_row(link: PractitionerLink, now: datetime) -> ClientRow:
         rating = change.value if change else None
     return ClientRow(
         link_id=int(link.pk),
+        client_id=int(link.client_id),
         name=display_name(link),
-        last_session=last.created_at if last else None,
+        last_session=last,
         week_done=week_done,
         week_due=week_due,
         total_done=total_done,
@@ -120,7 +193,57 @@ def client_row(link: PractitionerLink, now: datetime) -> ClientRow:
         pain_meaningful=meaningful,
         function=function,
         change_rating=rating,
-        alert=_alert(program, last_visit(link)),
+        alert=_alert(program, visit),
+    )
+
+
+def page_rows(
+    links: QuerySet[PractitionerLink], sort: str, number: str | None, size: int, now: datetime
+) -> tuple[Page[Any], list[ClientRow]]:
+    """One page of rows, those needing attention first. Sorted by name (the default), only
+    the page's rows are worked out in full; by another column, every row is."""
+    if sort in SORTS and sort != "name":
+        rows = sorted_rows(client_rows(links, now), sort)
+        full_page: Page[ClientRow] = Paginator(rows, size).get_page(number)
+        return full_page, list(full_page)
+    keys = sorted(_names_and_alerts(links), key=lambda k: (not k[2], k[1].lower()))
+    page: Page[tuple[int, str, str]] = Paginator(keys, size).get_page(number)
+    ids = [key[0] for key in page]
+    full = {row.link_id: row for row in client_rows(links.filter(pk__in=ids), now)}
+    return page, [full[i] for i in ids]
+
+
+def _names_and_alerts(links: QuerySet[PractitionerLink]) -> list[tuple[int, str, str]]:
+    """(link id, name, alert) of each link, in three queries whatever their number."""
+    found = list(links.only("id", "label", "client_id", "practitioner_id"))
+    if not found:
+        return []
+    me, clients = found[0].practitioner_id, links.values("client_id")
+    newest: dict[int, tuple[str, datetime | None, bool]] = {}
+    programs = ProgramRecord.objects.filter(owner_id__in=clients, prescriber_id=me)
+    fields = ("owner_id", "stop_reason", "stopped_at", "rescreen_requested")
+    for owner, *state in programs.order_by("created_at", "id").values_list(*fields):
+        newest[owner] = (state[0], state[1], state[2])
+    visits = _visits(me, clients)
+    return [
+        (
+            int(link.pk),
+            display_name(link),
+            _alert_of(*newest[link.client_id], visits.get(f"/clients/{link.pk}/"))
+            if link.client_id in newest
+            else "",
+        )
+        for link in found
+    ]
+
+
+def _visits(me: int, clients: QuerySet[Any]) -> dict[str, datetime]:
+    """When the practitioner last opened each client page, by path."""
+    return dict(
+        DiaryAccess.objects.filter(viewer_id=me, owner_id__in=clients, what__startswith="/clients/")
+        .values("what")
+        .annotate(last=Max("at"))
+        .values_list("what", "last")
     )
 
 

@@ -4,7 +4,8 @@
 - :class:`PracticeSession`: one guided session (web or terminal): routine, pain before/after.
 - :class:`CheckIn`: a daily pain score for one area, with an optional note.
 - :class:`SignInToken`: the single-use sign-in link `acupressure serve` prints.
-- :class:`DiaryAccess`: the access log, one row each time a practitioner opens a client's diary.
+- :class:`DiaryAccess`: the access log, one row each time a practitioner reads or does something
+  in a client's account (:class:`Action` says what).
 - :class:`ProgramRecord`: a program (weeks of practice on a schedule); sessions may belong to one.
 - :class:`QuestionnaireAnswer`: a filled-in questionnaire, such as a program's weekly check.
 - :class:`PractitionerProfile`: marks an account as a practitioner's, with the name shown.
@@ -51,11 +52,26 @@ class PractitionerLink(models.Model):
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     screening_by_client = models.BooleanField(default=False)  # asked at first sign-in
     intake = models.JSONField(null=True, blank=True)  # screening answers (assessment)
+    # The account the practitioner made with this link (``add_client``). While it is still
+    # the link's client and nobody has signed into it, the practitioner may hand out sign-in
+    # links for it (web/access.py). When an existing person takes up the invitation code, the
+    # link moves to their account and this one waits (with what was prepared in it) for
+    # their answer: yes moves the prepared programs over, and the made account goes.
+    made_account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         constraints = (
+            # one open link per practitioner and client; ended ones stay as history
             models.UniqueConstraint(
-                fields=["practitioner", "client"], name="unique_practitioner_client"
+                fields=["practitioner", "client"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="one_open_link_per_practitioner_client",
             ),
         )
 
@@ -136,8 +152,27 @@ class SignInToken(models.Model):
         return f"sign-in token for {self.user} ({'used' if self.used_at else 'unused'})"
 
 
+class Action(models.TextChoices):
+    """What a practitioner did with a client's account, as the client reads it on /privacy/."""
+
+    LIST = "list", gettext_lazy("saw you in their client list")
+    PAGE = "page", gettext_lazy("opened your page")
+    DIARY = "diary", gettext_lazy("viewed the diary")
+    DIARY_CSV = "diary-csv", gettext_lazy("downloaded the CSV")
+    PROGRESS_PDF = "progress-pdf", gettext_lazy("downloaded your progress report")
+    OUTCOMES_CSV = "outcomes-csv", gettext_lazy("downloaded the outcomes CSV")
+    FHIR = "fhir", gettext_lazy("downloaded your FHIR bundle")
+    SCREENING = "screening", gettext_lazy("opened your safety answers")
+    SCREENING_SAVED = "screening-saved", gettext_lazy("recorded your safety answers")
+    SCREENING_ASKED = "screening-asked", gettext_lazy("asked you to answer the safety questions")
+    PRESCRIBE = "prescribe", gettext_lazy("opened the prescribing page")
+    PRESCRIBED = "prescribed", gettext_lazy("prescribed a program")
+    HANDOUT = "handout", gettext_lazy("printed your routine handout")
+    SIGNIN_LINK = "signin-link", gettext_lazy("made a one-time sign-in link for your account")
+
+
 class DiaryAccess(models.Model):
-    """A practitioner opened a client's diary (page or download): shown to the client."""
+    """A practitioner read or did something in a client's account: shown to the client."""
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="diary_accesses"
@@ -147,6 +182,7 @@ class DiaryAccess(models.Model):
     )
     at = models.DateTimeField()
     what = models.CharField(max_length=64)  # the path opened, e.g. /diary/ or /diary/export.csv
+    action = models.CharField(max_length=16, choices=Action.choices, blank=True)  # "": older
 
     class Meta:
         ordering = ("-at", "-id")

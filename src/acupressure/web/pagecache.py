@@ -4,7 +4,8 @@ An entry remembers the loaded data it was made from (the atlas index, the source
 flags and the conditions: the very objects, compared by identity). Reloading any of them
 makes new objects, so an entry made from older data can never be served again.
 
-A page is cached per path and per signed-in state (the navigation differs), and only when
+A page is cached per path and per role (anonymous, person, practitioner: the navigation
+differs, only practitioners have "Clients"), and only when
 the query string is empty and no message is waiting. Its CSRF token is rendered as a
 placeholder and replaced on every response by the request's own (freshly masked) token, so
 a cached page carries the token of whoever asks, exactly as a rendered one would.
@@ -98,16 +99,27 @@ def cached_page(
     """``render(request, template, context())``, made once per data version and reused."""
     if request.GET or len(messages.get_messages(request)):
         return HttpResponse(render_to_string(template, context(), request))
-    signed_in = bool(request.user.is_authenticated)
 
     def make() -> str:
         values = {**context(), "csrf_token": TOKEN_PLACEHOLDER}
         return render_to_string(template, values, request)
 
-    html: bytes = PAGES.get_or_make((request.path, signed_in), lambda: make().encode())
+    html: bytes = PAGES.get_or_make((request.path, role(request)), lambda: make().encode())
     if _PLACEHOLDER in html:  # kept as UTF-8 bytes: no page is encoded twice
         html = html.replace(_PLACEHOLDER, get_token(request).encode())
     return HttpResponse(html)
+
+
+ANONYMOUS = "anonymous"
+
+
+def role(request: HttpRequest) -> str:
+    """What the cached navigation depends on: anonymous, a person, or a practitioner."""
+    from acupressure.web.access import is_practitioner
+
+    if not request.user.is_authenticated:
+        return ANONYMOUS
+    return "practitioner" if is_practitioner(request.user) else "person"
 
 
 class PublicPageMiddleware:
@@ -134,7 +146,7 @@ class PublicPageMiddleware:
             return self.get_response(request)
         language = _language(request)
         if request.method == "GET":
-            html = PAGES.peek((request.path, False), language)
+            html = PAGES.peek((request.path, ANONYMOUS), language)
             if html is not None:
                 request.get_host()  # the ALLOWED_HOSTS check (DisallowedHost: a 400)
                 if _PLACEHOLDER not in html:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 import secrets
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
+from django.contrib.auth.models import AbstractBaseUser, User
 from django.db import IntegrityError, transaction
-from django.http import Http404, HttpRequest, QueryDict
+from django.http import QueryDict
 
 from acupressure.i18n import gettext as _
 from acupressure.plan.prescribe import PrescribedPoint
@@ -21,6 +21,8 @@ from acupressure.safety import Intake
 from acupressure.web import changes as said_changes
 from acupressure.web import clock
 from acupressure.web.models import (
+    Action,
+    DiaryAccess,
     PractitionerLink,
     PractitionerProfile,
     Prescription,
@@ -29,20 +31,6 @@ from acupressure.web.models import (
 from acupressure.web.program_store import ProgramStore
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
-
-
-def is_practitioner(user: AbstractBaseUser | AnonymousUser) -> bool:
-    return bool(
-        user.is_authenticated and PractitionerProfile.objects.filter(user_id=user.pk).exists()
-    )
-
-
-def practitioner_only(request: HttpRequest) -> User:
-    """The signed-in practitioner; 404 for anyone else (the pages do not exist for them)."""
-    user = request.user
-    if not isinstance(user, User) or not is_practitioner(user):
-        raise Http404("No such page.")
-    return user
 
 
 def add_practitioner(email: str, name: str) -> User:
@@ -84,23 +72,8 @@ def add_client(
             named=named,
             year_of_birth=year_of_birth,
             invite_code=new_code(),
+            made_account=user,
         )
-
-
-def client_link(request: HttpRequest, pk: int, consented: bool = True) -> PractitionerLink:
-    """The practitioner's own client; 404 for anyone else, after withdrawal, and (for the
-    client's data) before consent."""
-    practitioner_only(request)
-    link = (
-        PractitionerLink.objects.filter(
-            pk=pk, practitioner_id=request.user.pk, withdrawn_at__isnull=True
-        )
-        .select_related("client")
-        .first()
-    )
-    if link is None or (consented and not link.active):
-        raise Http404("No such client.")
-    return link
 
 
 def pending(user_id: int) -> list[PractitionerLink]:
@@ -126,8 +99,9 @@ def screening_asked(user_id: int) -> int | None:
 
 
 def redeem_code(user: User, code: str) -> PractitionerLink | None:
-    """An existing person takes up an invitation code: the link moves to their account (the
-    placeholder account made with it goes, if unused). None when the code is unknown."""
+    """An existing person takes up an invitation code: the link moves to their account,
+    still waiting for their answer (the account made with it waits too, see :func:`answer`).
+    None when the code is unknown or the practitioner already has an open link to them."""
     code = code.strip().upper().replace(" ", "")
     if len(code) == 8:
         code = f"{code[:4]}-{code[4:]}"
@@ -138,18 +112,33 @@ def redeem_code(user: User, code: str) -> PractitionerLink | None:
         return None
     if link.client_id == user.pk:
         return link
-    placeholder = link.client
     try:
         with transaction.atomic():
             link.client = user
             link.invite_code = None
             link.save(update_fields=["client", "invite_code"])
-            ProgramRecord.objects.filter(owner=placeholder).update(owner=user)
     except IntegrityError:
         return None  # already this practitioner's client
-    if placeholder.username.startswith("client-") and not placeholder.has_usable_password():
-        placeholder.delete()
     return link
+
+
+def _settle_made_account(link: PractitionerLink, yes: bool) -> None:
+    """After the person's answer: on yes, what the practitioner prepared in the account made
+    for this client moves to the person; the made account goes unless it is the person's."""
+    made = link.made_account
+    if made is None or made.pk == link.client_id:
+        return
+    from acupressure.web.access import unused_account
+
+    if yes:
+        ProgramRecord.objects.filter(owner=made).update(owner_id=link.client_id)
+        # what was done with the prepared program follows it (links were for the made one)
+        prepared = DiaryAccess.objects.filter(owner=made).exclude(action=Action.SIGNIN_LINK)
+        prepared.update(owner_id=link.client_id)
+    link.made_account = None
+    link.save(update_fields=["made_account"])
+    if unused_account(made):
+        made.delete()
 
 
 def answer(link: PractitionerLink, yes: bool, share_notes: bool) -> None:
@@ -159,13 +148,19 @@ def answer(link: PractitionerLink, yes: bool, share_notes: bool) -> None:
         link.invite_code = None
     else:
         link.active, link.withdrawn_at = False, now
-    link.save()
+    with transaction.atomic():
+        link.save()
+        _settle_made_account(link, yes)
 
 
 def withdraw(user_id: int, pk: int) -> bool:
-    updated = PractitionerLink.objects.filter(
-        pk=pk, client_id=user_id, withdrawn_at__isnull=True
-    ).update(active=False, withdrawn_at=clock.now(), invite_code=None)
+    """The person ends a practitioner's access (or declines before answering)."""
+    with transaction.atomic():
+        updated = PractitionerLink.objects.filter(
+            pk=pk, client_id=user_id, withdrawn_at__isnull=True
+        ).update(active=False, withdrawn_at=clock.now(), invite_code=None)
+        if updated == 1:
+            _settle_made_account(PractitionerLink.objects.get(pk=pk), yes=False)
     return updated == 1
 
 

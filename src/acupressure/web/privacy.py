@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from acupressure.web import clock
 from acupressure.web.language.models import LanguagePreference
 from acupressure.web.models import (
+    Action,
     CheckIn,
     DiaryAccess,
     PracticeSession,
@@ -20,15 +21,21 @@ from acupressure.web.models import (
 )
 
 
-def record_access(viewer_id: int, owner_id: int, what: str) -> None:
-    """Log that someone other than the owner (a practitioner) opened the owner's diary."""
+def record_access(viewer_id: int, owner_id: int, what: str, action: Action) -> None:
+    """Log that someone other than the owner (a practitioner) read or did something in the
+    owner's account: ``what`` is the path, ``action`` says it in words for the owner."""
     DiaryAccess.objects.create(
-        owner_id=owner_id, viewer_id=viewer_id, at=clock.now(), what=what[:64]
+        owner_id=owner_id, viewer_id=viewer_id, at=clock.now(), what=what[:64], action=action
     )
 
 
-def access_log(owner_id: int, limit: int | None = None) -> list[DiaryAccess]:
+def access_log(
+    owner_id: int, limit: int | None = None, viewer_id: int | None = None
+) -> list[DiaryAccess]:
+    """The owner's access log, newest first; only one viewer's entries with ``viewer_id``."""
     rows = DiaryAccess.objects.filter(owner_id=owner_id).select_related("viewer")
+    if viewer_id is not None:
+        rows = rows.filter(viewer_id=viewer_id)
     return list(rows[:limit] if limit else rows)
 
 
@@ -124,7 +131,12 @@ def export(user: AbstractBaseUser) -> dict[str, Any]:
             )
         ],
         "diary_opened_by": [
-            {"viewer": a.viewer.get_username(), "at": _iso(a.at), "what": a.what}
+            {
+                "viewer": a.viewer.get_username(),
+                "at": _iso(a.at),
+                "what": a.what,
+                "action": a.action,
+            }
             for a in access_log(uid)
         ],
     }

@@ -13,14 +13,18 @@ import secrets
 from datetime import datetime
 
 from acupressure.plan.prescribe import PrescribedPoint
-from acupressure.program import Design, DoneSession, Program, Schedule, SlotKind
+from acupressure.program import Design, DoneSession, Program, Schedule, SlotKind, WeekAdherence
 from acupressure.program import press_seconds as plan_press_seconds
 from acupressure.program.summary import Summary
 from acupressure.safety import Intake, localized_advice
 from acupressure.web.models import PracticeSession, ProgramRecord, QuestionnaireAnswer
 
 
-def _program(row: ProgramRecord) -> Program:
+def program_of(
+    row: ProgramRecord, prescriber: str | None = None, versions: int | None = None
+) -> Program:
+    """The model of a row; ``prescriber`` and ``versions`` when the caller has them already
+    (a list of many programs), else read here."""
     return Program(
         id=row.pk,
         owner=row.owner.get_username(),
@@ -42,8 +46,14 @@ def _program(row: ProgramRecord) -> Program:
             if row.prescription is not None
             else None
         ),
-        prescriber=_prescriber(row),
-        version=row.prescriptions.count() if row.prescription is not None else 0,
+        prescriber=_prescriber(row) if prescriber is None else prescriber,
+        version=(
+            0
+            if row.prescription is None
+            else versions
+            if versions is not None
+            else row.prescriptions.count()
+        ),
     )
 
 
@@ -88,14 +98,18 @@ class ProgramStore:
             schedule=design.schedule.model_dump(mode="json"),
             calendar_token=new_token(),
         )
-        return _program(row)
+        return program_of(row)
 
     def get(self, pk: int) -> Program | None:
         row = self._row(pk)
-        return _program(row) if row else None
+        return program_of(row) if row else None
 
-    def all(self) -> list[Program]:
-        return [_program(r) for r in ProgramRecord.objects.filter(owner_id=self.owner_id)]
+    def all(self, prescribed_by: int | None = None) -> list[Program]:
+        """The owner's programs, newest first; only one practitioner's with ``prescribed_by``."""
+        rows = ProgramRecord.objects.filter(owner_id=self.owner_id)
+        if prescribed_by is not None:
+            rows = rows.filter(prescriber_id=prescribed_by)
+        return [program_of(r) for r in rows]
 
     def current(self, now: datetime) -> Program | None:
         """The newest program that is still running."""
@@ -123,15 +137,7 @@ class ProgramStore:
 
     def sessions(self, pk: int) -> list[DoneSession]:
         rows = PracticeSession.objects.filter(program_id=pk, owner_id=self.owner_id)
-        return [
-            DoneSession(
-                started_at=r.started_at or r.created_at,
-                kind="extra" if r.slot_kind == "extra" else "routine",
-                seconds_pressed=r.seconds_pressed,
-                completed=r.finished_at is not None,
-            )
-            for r in rows
-        ]
+        return [done_session(r) for r in rows]
 
     def skipped(self, pk: int) -> list[datetime]:
         """The slots the person skipped from a reminder (acupressure.web.reminders)."""
@@ -176,18 +182,46 @@ class ProgramStore:
         return int(row.pk)
 
 
+def done_session(row: PracticeSession) -> DoneSession:
+    """A stored session as adherence counts it."""
+    return DoneSession(
+        started_at=row.started_at or row.created_at,
+        kind="extra" if row.slot_kind == "extra" else "routine",
+        seconds_pressed=row.seconds_pressed,
+        completed=row.finished_at is not None,
+    )
+
+
 def program_by_token(token: str) -> Program | None:
     row = ProgramRecord.objects.filter(calendar_token=token).first() if token else None
-    return _program(row) if row else None
+    return program_of(row) if row else None
 
 
 def program_summary(store: ProgramStore, program: Program, now: datetime) -> Summary:
-    """The weekly summary (questionnaire scores against the baseline, adherence beside)."""
+    """The weekly summary (questionnaire scores against the baseline, adherence beside, with
+    the sessions skipped from a reminder)."""
+    from acupressure.program import adherence
+
+    sessions = store.sessions(program.id)
+    weeks = adherence(program, sessions, now, store.skipped(program.id))
+    return summary_of(program, store.answers(program.id), sessions, now, weeks)
+
+
+def summary_of(
+    program: Program,
+    rows: list[QuestionnaireAnswer],
+    sessions: list[DoneSession],
+    now: datetime,
+    weeks: list[WeekAdherence] | None = None,
+) -> Summary:
+    """The weekly summary from the program's stored answers and sessions (read by the caller,
+    so that a list of many programs reads them all at once); ``weeks``: the adherence, when
+    the caller has worked it out already."""
     from acupressure.outcomes import questionnaires
     from acupressure.program import adherence
     from acupressure.program.summary import summarise
 
-    answers = {(a.week, a.questionnaire): dict(a.answers) for a in store.answers(program.id)}
+    answers = {(a.week, a.questionnaire): dict(a.answers) for a in rows}
     known = questionnaires()
     first = ["pain-week", "activities", "change"]
     ids = sorted(
@@ -195,5 +229,6 @@ def program_summary(store: ProgramStore, program: Program, now: datetime) -> Sum
         key=lambda q: (q not in first, first.index(q) if q in first else 0, q),
     )
     used = [known[q] for q in ids if q in known]
-    weeks = adherence(program, store.sessions(program.id), now, store.skipped(program.id))
-    return summarise(used, answers, weeks)
+    return summarise(
+        used, answers, weeks if weeks is not None else adherence(program, sessions, now)
+    )

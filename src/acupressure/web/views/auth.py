@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from acupressure.i18n import gettext as _
+from acupressure.web.access import is_practitioner
 from acupressure.web.security import CLEAR_SITE_DATA, PRIVATE
 from acupressure.web.signin import peek, redeem
 
@@ -59,24 +60,27 @@ def after_signin(user: User) -> str:
     asked = practice.screening_asked(int(user.pk))
     if asked is not None:
         return f"/consent/{asked}/screening/"
-    return "/clients/" if practice.is_practitioner(user) else "/"
+    return "/clients/" if is_practitioner(user) else "/"
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def password(request: HttpRequest) -> HttpResponse:
-    """Set (or change) a password, for people who first signed in with a link."""
+    """Set a password (people who signed in with a link), or change one, which asks for the
+    current password first: a borrowed session alone cannot take the account over."""
     user = request.user
     if not isinstance(user, User):
         return redirect("/signin/")
-    form = SetPasswordForm(user, data=request.POST or None)
+    changing = user.has_usable_password()
+    form_class = PasswordChangeForm if changing else SetPasswordForm
+    form = form_class(user, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         form.save()
         update_session_auth_hash(request, user)
         messages.success(request, _("Password set. You can sign in with your username and it."))
         return redirect("/")
     status = 400 if request.method == "POST" else 200
-    context = {"form": form, "username": user.get_username()}
+    context = {"form": form, "username": user.get_username(), "changing": changing}
     return render(request, "web/password.html", context, status=status)
 
 

@@ -1,9 +1,11 @@
 """The practitioner's workspace: /clients/ (follow-up), adding a client and handing over a
 sign-in link, screening, prescribing, the client page, FHIR and CSV downloads.
 
-Every view starts with :func:`practice.practitioner_only` or :func:`practice.client_link`:
-anyone but the client's own practitioner, and that practitioner once consent is withdrawn,
-gets a 404. Every read of a client's data is written to the client's access log.
+Every view starts with :func:`access.practitioner_only` or :func:`access.client_link` (the
+one decision, web/access.py): anyone but the client's own practitioner, that practitioner
+once consent is withdrawn or their profile deleted, and (for anything but the label and the
+invitation's state) before consent, gets a 404. Every read of a client's data and every
+action in the client's account is written to the client's access log.
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
@@ -22,11 +26,26 @@ from django.views.decorators.http import require_http_methods, require_POST
 from acupressure import safety
 from acupressure.i18n import gettext as _
 from acupressure.web import clock, follow_up, practice
+from acupressure.web.access import (
+    Need,
+    client_link,
+    decide,
+    log,
+    log_each,
+    practitioner_only,
+    readable_links,
+)
 from acupressure.web.diary import readings
 from acupressure.web.diary_chart import pain_chart
-from acupressure.web.models import CheckIn, PracticeSession, PractitionerLink, Prescription
+from acupressure.web.models import (
+    Action,
+    CheckIn,
+    PracticeSession,
+    PractitionerLink,
+    Prescription,
+)
 from acupressure.web.planning import IntakeError
-from acupressure.web.privacy import access_log, record_access
+from acupressure.web.privacy import access_log
 from acupressure.web.program_store import ProgramStore, program_summary
 from acupressure.web.signin import issue_token
 from acupressure.web.views.prescribe import prescribe_page
@@ -34,24 +53,33 @@ from acupressure.web.views.prescribe import prescribe_page
 __all__ = ["prescribe_page"]
 
 
-def _read(request: HttpRequest, link: PractitionerLink) -> None:
-    record_access(int(request.user.pk or 0), link.client_id, request.path)
+def _read(request: HttpRequest, link: PractitionerLink, action: Action) -> None:
+    log(request, link.client_id, action)
+
+
+PAGE_SIZE = 50
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    me = practice.practitioner_only(request)
-    now = clock.now()
-    links = list(PractitionerLink.objects.filter(practitioner=me, withdrawn_at__isnull=True))
-    active = [link for link in links if link.active]
-    rows = [follow_up.client_row(link, now) for link in active]
-    for link in active:
-        _read(request, link)
+    """The consenting clients, those needing attention first, a page at a time, in the same
+    few queries whatever their number; the clients shown are logged in one statement."""
+    me = practitioner_only(request)
     sort = request.GET.get("sort", "name")
+    links = readable_links(me)
+    number = request.GET.get("page")
+    page, rows = follow_up.page_rows(links, sort, number, PAGE_SIZE, clock.now())
+    shown = [row.link_id for row in rows]
+    if shown:
+        log_each(request, links.filter(pk__in=shown), Action.LIST)
+    waiting = PractitionerLink.objects.filter(
+        practitioner=me, withdrawn_at__isnull=True, active=False
+    )
     context = {
-        "rows": follow_up.sorted_rows(rows, sort),
+        "rows": rows,
+        "page": page,
         "sort": sort if sort in follow_up.SORTS else "name",
-        "waiting": [link for link in links if not link.active],
+        "waiting": waiting,
         "name": practice.practitioner_name(me),
     }
     return render(request, "web/clients.html", context)
@@ -71,7 +99,7 @@ def _year(raw: str) -> int | None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def new_client(request: HttpRequest) -> HttpResponse:
-    me = practice.practitioner_only(request)
+    me = practitioner_only(request)
     if request.method == "GET":
         return render(request, "web/client_new.html", {})
     label = request.POST.get("label", "").strip()
@@ -86,10 +114,21 @@ def new_client(request: HttpRequest) -> HttpResponse:
     return _invite(request, link, status=201)
 
 
+def _signin_url(request: HttpRequest, link: PractitionerLink) -> str:
+    """A fresh one-time sign-in link for the account made for this client (logged)."""
+    if not decide(request.user, link, Need.MINT):
+        raise PermissionDenied
+    _read(request, link, Action.SIGNIN_LINK)
+    return request.build_absolute_uri(f"/signin/link/{issue_token(link.client)}/")
+
+
 def _invite(request: HttpRequest, link: PractitionerLink, status: int = 200) -> HttpResponse:
     from acupressure.exports.pdf import qr_svg
 
-    url = request.build_absolute_uri(f"/signin/link/{issue_token(link.client)}/")
+    if not decide(request.user, link, Need.MINT):
+        context = {"link": link, "name": practice.display_name(link)}
+        return render(request, "web/client_no_link.html", context, status=403)
+    url = _signin_url(request, link)
     context = {"link": link, "url": url, "qr": qr_svg(url), "name": practice.display_name(link)}
     return render(request, "web/client_invite.html", context, status=status)
 
@@ -97,15 +136,17 @@ def _invite(request: HttpRequest, link: PractitionerLink, status: int = 200) -> 
 @login_required
 @require_POST
 def invite(request: HttpRequest, pk: int) -> HttpResponse:
-    """A fresh one-time sign-in link for the client (the old ones still work once)."""
-    return _invite(request, practice.client_link(request, pk, consented=False))
+    """A fresh one-time sign-in link for the client (the older one stops working), only
+    while the account the practitioner made is unused (web/access.py); else a 403 that says
+    why."""
+    return _invite(request, client_link(request, pk, Need.LABEL))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def screening(request: HttpRequest, pk: int) -> HttpResponse:
     """Record the screening answers from the assessment; then prescribe."""
-    link = practice.client_link(request, pk, consented=False)
+    link = client_link(request, pk, Need.WRITE)
     context: dict[str, Any] = {
         "link": link,
         "name": practice.display_name(link),
@@ -116,6 +157,7 @@ def screening(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and request.POST.get("ask_client") == "yes":
         link.screening_by_client, link.intake = True, None
         link.save(update_fields=["screening_by_client", "intake"])
+        _read(request, link, Action.SCREENING_ASKED)
         return redirect(f"/clients/{link.pk}/")
     if request.method == "POST":
         try:
@@ -125,24 +167,33 @@ def screening(request: HttpRequest, pk: int) -> HttpResponse:
             return render(request, "web/client_screening.html", context, status=400)
         link.intake = json.loads(intake.model_dump_json())
         link.save(update_fields=["intake"])
+        _read(request, link, Action.SCREENING_SAVED)
         return redirect(f"/clients/{link.pk}/prescribe/")
+    _read(request, link, Action.SCREENING)
     return render(request, "web/client_screening.html", context)
 
 
 @login_required
 def client_page(request: HttpRequest, pk: int) -> HttpResponse:
-    link = practice.client_link(request, pk, consented=False)
-    if not link.active:
-        context = {"link": link, "name": practice.display_name(link), "waiting": True}
-        return render(request, "web/client.html", context)
+    link = client_link(request, pk, Need.LABEL)
+    me = request.user
+    can = {
+        "can_write": decide(me, link, Need.WRITE),
+        "can_mint": decide(me, link, Need.MINT),
+    }
+    if not decide(me, link, Need.READ):
+        prepared = can["can_write"] and any(
+            p.prescription is not None
+            for p in ProgramStore(link.client_id).all(prescribed_by=link.practitioner_id)
+        )
+        context = {"link": link, "name": practice.display_name(link), "waiting": True, **can}
+        return render(request, "web/client.html", {**context, "prepared": prepared})
     previous = follow_up.last_visit(link)
-    _read(request, link)
+    _read(request, link, Action.PAGE)
     owner = link.client_id
     store = ProgramStore(owner)
-    programs = store.all()
+    programs = store.all(prescribed_by=link.practitioner_id)
     program = programs[0] if programs else None
-    sessions = list(PracticeSession.objects.filter(owner_id=owner)[:50])
-    check_ins = list(CheckIn.objects.filter(owner_id=owner)[:50])
     context = {
         "link": link,
         "name": practice.display_name(link),
@@ -155,10 +206,11 @@ def client_page(request: HttpRequest, pk: int) -> HttpResponse:
         else "",
         "summary": program_summary(store, program, clock.now()) if program else None,
         "chart": mark_safe(pain_chart(readings(owner))),  # noqa: S308 - numbers and escaped labels
-        "sessions": sessions,
-        "check_ins": check_ins,
+        "sessions": list(PracticeSession.objects.filter(owner_id=owner)[:50]),
+        "check_ins": list(CheckIn.objects.filter(owner_id=owner)[:50]),
         "notes": link.share_notes,
-        "accesses": access_log(owner, limit=30),
+        "accesses": access_log(owner, limit=30, viewer_id=link.practitioner_id),
+        **can,
     }
     return render(request, "web/client.html", context)
 
@@ -167,44 +219,58 @@ def client_page(request: HttpRequest, pk: int) -> HttpResponse:
 def fhir_download(request: HttpRequest, pk: int) -> HttpResponse:
     from acupressure.web.fhir_data import client_bundle_json
 
-    link = practice.client_link(request, pk)
-    _read(request, link)
+    link = client_link(request, pk, Need.READ)
+    _read(request, link, Action.FHIR)
     response = HttpResponse(client_bundle_json(link), content_type="application/fhir+json")
     response["Content-Disposition"] = f'attachment; filename="client-{link.pk}-fhir.json"'
     return response
 
 
 @login_required
-def export_csv(request: HttpRequest) -> HttpResponse:
-    """Adherence and outcomes of all of the practitioner's consenting clients."""
-    me = practice.practitioner_only(request)
-    links = PractitionerLink.objects.filter(practitioner=me, active=True)
-    rows = [follow_up.client_row(link, clock.now()) for link in links]
-    for link in links:
-        _read(request, link)
-    out = io.StringIO()
-    csv.writer(out).writerows(follow_up.csv_rows(follow_up.sorted_rows(rows, "name")))
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+def export_csv(request: HttpRequest) -> StreamingHttpResponse:
+    """Adherence and outcomes of all of the practitioner's consenting clients, streamed line
+    by line (the rows are made in the same few queries whatever their number)."""
+    me = practitioner_only(request)
+    links = readable_links(me)
+    rows = follow_up.sorted_rows(follow_up.client_rows(links, clock.now()), "name")
+    log_each(request, links, Action.OUTCOMES_CSV)
+    response = StreamingHttpResponse(
+        _csv_lines(follow_up.csv_rows(rows)), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="clients-outcomes.csv"'
     return response
+
+
+def _csv_lines(rows: list[list[object]]) -> Iterator[str]:
+    line = io.StringIO()
+    writer = csv.writer(line)
+    for row in rows:
+        writer.writerow(row)
+        yield line.getvalue()
+        line.seek(0)
+        line.truncate()
 
 
 @login_required
 @require_POST
 def routine_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    """The client's routine handout with a fresh one-time sign-in link as its QR code."""
-    from django.http import Http404
-
+    """The client's routine handout (the program this practitioner prescribed). Its QR code
+    is a fresh one-time sign-in link while the account made for the client is unused, else
+    the sign-in page's address (the person signs in as they always do)."""
     from acupressure.exports.handout import routine_pdf as make
     from acupressure.program import plan_for_slot
 
-    link = practice.client_link(request, pk, consented=False)
-    programs = ProgramStore(link.client_id).all()
+    link = client_link(request, pk, Need.WRITE)
+    programs = ProgramStore(link.client_id).all(prescribed_by=link.practitioner_id)
     program = next((p for p in programs if p.prescription is not None), None)
     if program is None:
         raise Http404("Prescribe first.")
     plan = plan_for_slot(program.intake, "routine", program.extra_points, program.prescription)
-    url = request.build_absolute_uri(f"/signin/link/{issue_token(link.client)}/")
+    _read(request, link, Action.HANDOUT)
+    if decide(request.user, link, Need.MINT):
+        url = _signin_url(request, link)
+    else:
+        url = request.build_absolute_uri("/signin/")
     data = make(
         plan,
         program.schedule,
@@ -213,5 +279,5 @@ def routine_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         "letter" if request.POST.get("paper") == "letter" else "a4",
     )
     response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = 'attachment; filename="routine-with-sign-in.pdf"'
+    response["Content-Disposition"] = 'attachment; filename="routine.pdf"'
     return response

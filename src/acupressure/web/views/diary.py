@@ -9,11 +9,12 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from acupressure.web import clock
-from acupressure.web.access import diary_owner_id, user_id
+from acupressure.web.access import diary_owner_id, programs_seen, readable_clients, user_id
+from acupressure.web.access import notes_shown as access_notes_shown
 from acupressure.web.diary import csv_text, readings
 from acupressure.web.diary_chart import baseline, meaningful_change, pain_chart
 from acupressure.web.forms import CheckInForm, first_error
-from acupressure.web.models import CheckIn, PracticeSession, PractitionerLink
+from acupressure.web.models import Action, CheckIn, PracticeSession
 from acupressure.web.privacy import access_log
 from acupressure.web.program_store import ProgramStore, program_summary
 
@@ -27,10 +28,11 @@ def _client(request: HttpRequest) -> int | None:
     return int(raw)
 
 
-def _summary(owner_id: int) -> dict[str, object]:
-    """The latest program's weekly summary, if the person has a program."""
+def _summary(owner_id: int, viewer_id: int) -> dict[str, object]:
+    """The latest program's weekly summary, if the person has a program (for a practitioner,
+    the latest they prescribed)."""
     store = ProgramStore(owner_id)
-    programs = store.all()
+    programs = programs_seen(viewer_id, owner_id)
     if not programs:
         return {}
     return {"program": programs[0], "summary": program_summary(store, programs[0], clock.now())}
@@ -38,16 +40,12 @@ def _summary(owner_id: int) -> dict[str, object]:
 
 def notes_shown(request: HttpRequest, owner_id: int) -> bool:
     """One's own notes, or a client's when the client chose to share them."""
-    if owner_id == request.user.pk:
-        return True
-    return PractitionerLink.objects.filter(
-        practitioner_id=request.user.pk, client_id=owner_id, active=True, share_notes=True
-    ).exists()
+    return access_notes_shown(request.user, owner_id)
 
 
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
-    owner_id = diary_owner_id(request, _client(request))
+    owner_id = diary_owner_id(request, _client(request), Action.DIARY)
     return render(request, "web/diary.html", _history(request, owner_id))
 
 
@@ -64,11 +62,9 @@ def _history(request: HttpRequest, owner_id: int) -> dict[str, object]:
         "sessions": PracticeSession.objects.started().filter(owner_id=owner_id)[:50],
         "check_ins": CheckIn.objects.filter(owner_id=owner_id)[:50],
         "form": CheckInForm(),
-        "clients": PractitionerLink.objects.filter(
-            practitioner_id=request.user.pk, active=True
-        ).select_related("client"),
+        "clients": readable_clients(request.user),
         "accesses": access_log(owner_id, limit=5) if owner_id == request.user.pk else [],
-        **_summary(owner_id),
+        **_summary(owner_id, user_id(request)),
     }
 
 
@@ -101,7 +97,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def export_csv(request: HttpRequest) -> HttpResponse:
-    owner_id = diary_owner_id(request, _client(request))
+    owner_id = diary_owner_id(request, _client(request), Action.DIARY_CSV)
     text = csv_text(owner_id, notes=notes_shown(request, owner_id))
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="acupressure-diary.csv"'

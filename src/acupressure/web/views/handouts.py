@@ -9,7 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 
 from acupressure.program import plan_for_slot
 from acupressure.web import clock
-from acupressure.web.access import diary_owner_id
+from acupressure.web.access import diary_owner_id, programs_seen, user_id
+from acupressure.web.models import Action
 from acupressure.web.program_store import ProgramStore, program_summary
 from acupressure.web.security import PRIVATE
 from acupressure.web.views.diary import _client
@@ -44,8 +45,9 @@ def routine_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def progress_pdf(request: HttpRequest) -> HttpResponse:
     from acupressure.exports.progress import progress_pdf as make
 
-    store = ProgramStore(diary_owner_id(request, _client(request)))
-    programs = store.all()
+    owner_id = diary_owner_id(request, _client(request), Action.PROGRESS_PDF)
+    store = ProgramStore(owner_id)
+    programs = programs_seen(user_id(request), owner_id)
     if not programs:
         raise Http404("No program yet.")
     summary = program_summary(store, programs[0], clock.now())

@@ -23,7 +23,8 @@ from acupressure.program import ProgramError, design_prescribed
 from acupressure.program.schedule import parse_time
 from acupressure.safety import Intake
 from acupressure.web import clock, practice
-from acupressure.web.models import PractitionerLink
+from acupressure.web.access import Need, client_link, log, practitioner_only
+from acupressure.web.models import Action, PractitionerLink
 from acupressure.web.planning import validation_message
 from acupressure.web.program_store import ProgramStore
 
@@ -54,7 +55,8 @@ def save(
 
 
 def _current(link: PractitionerLink) -> Any:
-    programs = ProgramStore(link.client_id).all()
+    """This practitioner's running prescription for the client, if any."""
+    programs = ProgramStore(link.client_id).all(prescribed_by=link.practitioner_id)
     return next((p for p in programs if p.prescription is not None and p.stopped_at is None), None)
 
 
@@ -127,8 +129,8 @@ def screening_text(intake: Intake) -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def prescribe_page(request: HttpRequest, pk: int) -> HttpResponse:
-    me = practice.practitioner_only(request)
-    link = practice.client_link(request, pk, consented=False)
+    me = practitioner_only(request)
+    link = client_link(request, pk, Need.WRITE)
     intake = practice.stored_intake(link)
     if intake is None:
         return redirect(f"/clients/{link.pk}/screening/")
@@ -156,7 +158,10 @@ def prescribe_page(request: HttpRequest, pk: int) -> HttpResponse:
             save(link, me, given, int(weeks_raw), times, request.POST.get("tz", "") or "UTC")
         except (PrescribeError, ValueError) as exc:
             context.update(error=str(exc), rows=_rows(intake, given))
+            log(request, link.client_id, Action.PRESCRIBE)
             return render(request, "web/prescribe.html", context, status=400)
+        log(request, link.client_id, Action.PRESCRIBED)
         return redirect(f"/clients/{link.pk}/")
+    log(request, link.client_id, Action.PRESCRIBE)
     context["rows"] = _rows(intake, given)
     return render(request, "web/prescribe.html", context)

@@ -14,6 +14,7 @@ from acupressure.i18n import gettext as _
 from acupressure.web import privacy
 from acupressure.web.access import user_id
 from acupressure.web.practice import linked, practitioner_name
+from acupressure.web.program_store import ProgramStore
 from acupressure.web.reminders.views import reminders_context
 from acupressure.web.security import CLEAR_SITE_DATA
 
@@ -27,6 +28,7 @@ def page(request: HttpRequest) -> HttpResponse:
         "check_ins": check_ins,
         "accesses": privacy.access_log(owner_id, limit=200),
         "linked": [(link, practitioner_name(link.practitioner)) for link in linked(owner_id)],
+        "programs": ProgramStore(owner_id).all(),  # every one, with who wrote it
         "reminders": reminders_context(owner_id),
     }
     return render(request, "web/privacy.html", context)
