@@ -16,6 +16,7 @@ from typing import Any
 
 from acupressure import atlas, safety
 from acupressure.atlas.labels import PRESSURE, dose_text
+from acupressure.exports.links import only_here
 from acupressure.exports.pdf import Paper, chart_url, draw_charts, layout, page, qr_svg, write
 from acupressure.i18n import gettext as _
 from acupressure.i18n import review_mark
@@ -103,6 +104,17 @@ def _schedule(schedule: Schedule, extra_points: list[str]) -> str:
 <tbody>{rows}</tbody></table>"""
 
 
+def _local_note(link: str) -> str:
+    """Said on the page when the QR code names an address only this computer can open."""
+    if not only_here(link):
+        return ""
+    note = _(
+        "This link works only on the computer that made this handout: a phone cannot open "
+        "it. Ask for a handout with your server's web address."
+    )
+    return f'<p class="warn">{escape(note)}</p>'
+
+
 def routine_html(
     plan: Plan,
     schedule: Schedule | None,
@@ -131,6 +143,7 @@ def routine_html(
 <h1>{escape(title)}</h1>
 <p>{escape(summary)}
 {escape(scan)} <a class="small" href="{escape(link)}">{escape(link)}</a></p>
+{_local_note(link)}
 {warnings}
 <p class="small">{escape(footer)}</p>
 {_schedule(schedule, extra_points) if schedule else ""}

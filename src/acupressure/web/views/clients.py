@@ -24,6 +24,7 @@ from acupressure.i18n import gettext as _
 from acupressure.web import clock, follow_up, practice
 from acupressure.web.diary import readings
 from acupressure.web.diary_chart import pain_chart
+from acupressure.web.links import absolute, phone_cannot_open
 from acupressure.web.models import CheckIn, PracticeSession, PractitionerLink, Prescription
 from acupressure.web.planning import IntakeError
 from acupressure.web.privacy import access_log, record_access
@@ -89,8 +90,14 @@ def new_client(request: HttpRequest) -> HttpResponse:
 def _invite(request: HttpRequest, link: PractitionerLink, status: int = 200) -> HttpResponse:
     from acupressure.exports.pdf import qr_svg
 
-    url = request.build_absolute_uri(f"/signin/link/{issue_token(link.client)}/")
-    context = {"link": link, "url": url, "qr": qr_svg(url), "name": practice.display_name(link)}
+    url = absolute(request, f"/signin/link/{issue_token(link.client)}/")
+    context = {
+        "link": link,
+        "url": url,
+        "qr": qr_svg(url),
+        "name": practice.display_name(link),
+        "local_only": phone_cannot_open(url),
+    }
     return render(request, "web/client_invite.html", context, status=status)
 
 
@@ -204,7 +211,7 @@ def routine_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     if program is None:
         raise Http404("Prescribe first.")
     plan = plan_for_slot(program.intake, "routine", program.extra_points, program.prescription)
-    url = request.build_absolute_uri(f"/signin/link/{issue_token(link.client)}/")
+    url = absolute(request, f"/signin/link/{issue_token(link.client)}/")
     data = make(
         plan,
         program.schedule,
