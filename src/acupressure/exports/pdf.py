@@ -11,7 +11,8 @@ font it uses.
 Every PDF is tagged PDF/UA-1 (WeasyPrint's ``pdf/ua-1`` variant): a structure tree from the
 HTML (headings, lists, tables, figures with their alt text, links), MarkInfo, XMP metadata
 with the PDF/UA identifier, the title shown in the viewer's title bar (DisplayDocTitle),
-and the document's language (``<html lang>``). Words come from the catalog.
+and the document's language (``<html lang>``). Words come from the catalog. Ligatures are
+off: an "fi" glyph reads back as garbage in some engines' text (Ghostscript's txtwrite).
 
 Speed: a chart is drawn once per process and language (``_chart``, flattened on white so
 WeasyPrint keeps one image stream, no alpha mask), the charts of a handout are drawn in
@@ -118,7 +119,8 @@ def css(paper: Paper) -> str:
 @page {{ size: {PAPERS[paper]}; margin: 16mm 15mm 18mm;
   @bottom-center {{ content: {footer}; font-size: 8pt;
     font-family: {font}; }} }}
-body {{ font-family: {font}; font-size: 10pt; line-height: 1.35; color: #111; }}
+body {{ font-family: {font}; font-size: 10pt; line-height: 1.35; color: #111;
+  font-variant-ligatures: none; }}
 h1 {{ font-size: 18pt; margin: 0 0 4pt; }}
 h2 {{ font-size: 13pt; margin: 12pt 0 4pt; border-bottom: 1px solid #999; }}
 h3 {{ font-size: 11pt; margin: 8pt 0 2pt; break-after: avoid; }}
