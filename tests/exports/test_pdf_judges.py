@@ -147,3 +147,69 @@ def test_the_judges_fail_a_font_that_mupdf_and_ghostscript_cannot_read(
     bad = _handout("zh-Hans", tmp_path)
     assert judges.badly_drawn(bad.path, "mupdf", tmp_path / "m")  # blank glyphs
     assert judges.badly_drawn(bad.path, "ghostscript", tmp_path / "g")  # boxes
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_each_pdf_passes_the_pdfua_checker(name: str, documents: dict[str, Made]) -> None:
+    """pdfua (PyPI) checks a machine-checkable subset of PDF/UA-1: no errors allowed."""
+    from pdfua import Severity, validate
+
+    report = validate(str(documents[name].path))
+    errors = [f for f in report.findings if f.severity == Severity.ERROR]
+    assert errors == []
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_each_pdf_is_tagged_with_its_title_language_and_links(
+    name: str, documents: dict[str, Made]
+) -> None:
+    import pikepdf
+
+    doc = documents[name]
+    language = i18n.html_lang(name.split("-", 1)[1])  # type: ignore[arg-type]
+    with pikepdf.open(doc.path) as pdf:
+        root = pdf.Root
+        assert bool(root.MarkInfo.Marked) and "/StructTreeRoot" in root
+        assert bool(root.ViewerPreferences.DisplayDocTitle)
+        assert str(root.Lang) == language
+        assert str(pdf.docinfo["/Title"]) == doc.title
+        xmp = root.Metadata.read_bytes().decode()
+        assert 'pdfuaid:part="1"' in xmp and "<dc:title>" in xmp  # PDF/UA-1, as XMP says
+        roles = _roles(root.StructTreeRoot)
+        assert {"/H1", "/P", "/Table", "/Figure"} <= roles
+        links = [a for page in pdf.pages for a in page.get("/Annots", []) if a.Subtype == "/Link"]
+        if name.startswith("handout"):
+            # one annotation per line the link's text takes, all to the QR code's target
+            assert "/Link" in roles and {str(a.A.URI) for a in links} == {LINK}
+            assert all("/StructParent" in a for a in links)  # the annotation is in the tree
+        else:
+            assert links == []
+        assert all(str(f.get("/Alt", "")) for f in _elements(root.StructTreeRoot, "/Figure"))
+
+
+def _elements(node: object, role: str) -> list[object]:
+    import pikepdf
+
+    found: list[object] = []
+    kids = node.get("/K") if isinstance(node, pikepdf.Dictionary) else None
+    if isinstance(node, pikepdf.Dictionary) and node.get("/S") == role:
+        found.append(node)
+    if isinstance(kids, pikepdf.Array):
+        for kid in kids:
+            found += _elements(kid, role)
+    elif isinstance(kids, pikepdf.Dictionary):
+        found += _elements(kids, role)
+    return found
+
+
+def _roles(node: object) -> set[str]:
+    import pikepdf
+
+    roles: set[str] = set()
+    if isinstance(node, pikepdf.Dictionary):
+        if "/S" in node:
+            roles.add(str(node.S))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            roles |= _roles(kid)
+    return roles
