@@ -5,12 +5,11 @@ safety text carries the "not yet reviewed" mark.
 Paper: the first page has the summary, the QR code, the plan's warnings and the schedule;
 then each point has a page of its own, with its cautions on that page. A point whose text
 would not fit beside its chart at the usual size gets a smaller chart: the layout is checked
-(no point's section on two pages) and laid out again once if not."""
+(no point's section on two pages) and laid out again, at most twice, with smaller charts."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timedelta
 from html import escape
 from typing import Any
 
@@ -22,6 +21,7 @@ from acupressure.i18n import gettext as _
 from acupressure.i18n import review_mark
 from acupressure.plan import Plan, PlannedPoint
 from acupressure.program import Schedule
+from acupressure.program.schedule import week_start
 from acupressure.program.words import minutes
 
 
@@ -32,7 +32,7 @@ def _mark(reviewer: str | None) -> str:
 
 # A point's chart height (mm) when its text fits beside it, and the smaller one otherwise.
 CHART_MM: dict[str, float] = {"a4": 118.0, "letter": 104.0}
-SMALLER = 0.62
+SMALLER = (0.62, 0.42)  # tried in turn for a point that does not fit
 
 
 def _point(p: PlannedPoint, chart_mm: float) -> str:
@@ -70,6 +70,11 @@ def _point(p: PlannedPoint, chart_mm: float) -> str:
 </section>"""
 
 
+# Up to WEEKS_DOWN weeks, one week a row; more, WEEKS_ACROSS weeks a row (a year's program
+# on a page). The sessions a day are the same every week: the lead says when they are.
+WEEKS_DOWN, WEEKS_ACROSS = 8, 4
+
+
 def _schedule(schedule: Schedule, extra_points: list[str]) -> str:
     times = ", ".join(f"{t:%H:%M}" for t in schedule.times)
     extra = ""
@@ -80,12 +85,14 @@ def _schedule(schedule: Schedule, extra_points: list[str]) -> str:
             "presses a day."
         ).format(codes=", ".join(extra_points), times=extra_at)
         extra = f"<p>{escape(words)}</p>"
-    a_day = schedule.per_day + len(schedule.extra_times)
     week = _("Week {week}")
-    rows = "".join(
-        f"<tr><td>{escape(week.format(week=w))}</td>"
-        f"<td>{schedule.start + timedelta(days=7 * (w - 1))}</td><td>{a_day}</td></tr>"
+    cells = [
+        f"<td>{escape(week.format(week=w))}</td><td>{week_start(schedule, w)}</td>"
         for w in range(1, schedule.weeks + 1)
+    ]
+    across = 1 if schedule.weeks <= WEEKS_DOWN else WEEKS_ACROSS
+    rows = "".join(
+        "<tr>" + "".join(cells[i : i + across]) + "</tr>" for i in range(0, len(cells), across)
     )
     lead = _(
         "{weeks} weeks, from {start} to {end}: your routine every day at {times} ({zone})."
@@ -96,7 +103,8 @@ def _schedule(schedule: Schedule, extra_points: list[str]) -> str:
         times=times,
         zone=schedule.timezone,
     )
-    head = "".join(f"<th>{escape(h)}</th>" for h in (_("Week"), _("From"), _("Sessions a day")))
+    week_h, from_h = escape(_("Week")), escape(_("From"))
+    head = f"<th>{week_h}</th><th>{from_h}</th>" * across
     title = escape(_("Schedule"))
     return f"""<h2>{title}</h2>
 <p>{escape(lead)}</p>{extra}
@@ -164,9 +172,11 @@ def routine_pdf(
     draw_charts(codes)
     sizes = dict.fromkeys(codes, CHART_MM[paper])
     document = layout(routine_html(plan, schedule, extra_points, link, paper, sizes))
-    split = split_points(document, codes)
-    if split:
-        sizes.update(dict.fromkeys(split, CHART_MM[paper] * SMALLER))
+    for factor in SMALLER:
+        split = split_points(document, codes)
+        if not split:
+            break
+        sizes.update(dict.fromkeys(split, CHART_MM[paper] * factor))
         document = layout(routine_html(plan, schedule, extra_points, link, paper, sizes))
     return write(document)
 
