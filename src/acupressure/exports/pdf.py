@@ -14,20 +14,24 @@ with the PDF/UA identifier, the title shown in the viewer's title bar (DisplayDo
 and the document's language (``<html lang>``). Words come from the catalog. Ligatures are
 off: an "fi" glyph reads back as garbage in some engines' text (Ghostscript's txtwrite).
 
-Speed: a chart is drawn once per process and language (``_chart``, flattened on white so
-WeasyPrint keeps one image stream, no alpha mask), the charts of a handout are drawn in
-parallel, and WeasyPrint's image cache is kept between documents (``_IMAGES``, keyed by the
-chart's address, which names its language and size).
+Speed: a chart is drawn once (``_chart``, flattened on white so WeasyPrint keeps one image
+stream, no alpha mask) and kept in memory and in the user cache folder (``pdf-charts``, by a
+digest of the chart's SVG, zoom and font: a changed chart is a new file), so the first PDF
+of a later process does not draw it again; the charts a handout still lacks are drawn in
+parallel; WeasyPrint's image cache is kept between documents (``_IMAGES``, keyed by the
+chart's address, which names its language).
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from html import escape
+from pathlib import Path
 from typing import Any, Literal
 
 from acupressure import i18n
@@ -43,6 +47,7 @@ FONT_URL = f"{SCHEME}font/cjk.ttf"
 CHART_ZOOM = 1.5  # 1140 px across a 180 mm wide chart: about 160 dpi on paper
 _IMAGES: dict[str, Any] = {}  # WeasyPrint's image cache, shared by every document
 _CHARTS: dict[tuple[str, str], bytes] = {}  # (language, code) -> PNG
+KEPT_CHARTS = 200  # on disk: 14 points in 3 languages, for a few versions of the charts
 
 
 def data_uri(mime: str, data: bytes) -> str:
@@ -64,6 +69,25 @@ def _chart(language: i18n.Language, code: str) -> bytes:
 
 
 def _draw(language: i18n.Language, code: str) -> bytes:
+    """The chart from the disk cache when this exact chart was drawn before (by any process:
+    a CLI run, another server worker), else drawn now and kept there."""
+    from acupressure.charts import chart_svg
+
+    with i18n.use(language):
+        svg = chart_svg([code])
+    key = hashlib.sha256(f"{CHART_ZOOM}\0{svg}".encode() + _font()).hexdigest()[:40]
+    kept = _cache_dir() / f"{key}.png"
+    try:
+        return kept.read_bytes()
+    except OSError:
+        pass
+    png = _flat_png(language, code)
+    _keep(kept, png)
+    return png
+
+
+def _flat_png(language: i18n.Language, code: str) -> bytes:
+    """The chart's PNG, flattened on white (one image stream in the PDF, no alpha mask)."""
     from PIL import Image
 
     from acupressure.charts import chart_png
@@ -76,6 +100,28 @@ def _draw(language: i18n.Language, code: str) -> bytes:
     out = io.BytesIO()
     flat.save(out, format="PNG", compress_level=3)
     return out.getvalue()
+
+
+def _cache_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("acupressure")) / "pdf-charts"
+
+
+def _keep(path: Path, data: bytes) -> None:
+    """Write atomically; keep the newest KEPT_CHARTS charts; say nothing if it cannot."""
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as out:
+            out.write(data)
+        Path(out.name).replace(path)
+        kept = sorted(path.parent.glob("*.png"), key=lambda f: f.stat().st_mtime, reverse=True)
+        for old in kept[KEPT_CHARTS:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def draw_charts(codes: Iterable[str]) -> None:
