@@ -44,7 +44,7 @@ LATIN = '"DejaVu Sans"'
 PAPERS: dict[str, str] = {"a4": "A4", "letter": "letter"}
 SCHEME = "acupressure:"
 FONT_URL = f"{SCHEME}font/cjk.ttf"
-CHART_ZOOM = 1.5  # 1140 px across a 180 mm wide chart: about 160 dpi on paper
+CHART_ZOOM = 1.5  # 1140 px across a chart about 150 mm wide on paper: about 190 dpi
 _IMAGES: dict[str, Any] = {}  # WeasyPrint's image cache, shared by every document
 _CHARTS: dict[tuple[str, str], bytes] = {}  # (language, code) -> PNG
 KEPT_CHARTS = 200  # on disk: 14 points in 3 languages, for a few versions of the charts
@@ -125,7 +125,7 @@ def _keep(path: Path, data: bytes) -> None:
 
 
 def draw_charts(codes: Iterable[str]) -> None:
-    """Draw the charts a document will need, in parallel (resvg releases the GIL)."""
+    """Draw the charts a document will need (those not kept yet), in parallel threads."""
     language = i18n.current()
     todo = sorted({code for code in codes if (language, code) not in _CHARTS})
     with ThreadPoolExecutor(max_workers=max(1, min(4, len(todo)))) as pool:
