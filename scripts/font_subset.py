@@ -5,7 +5,13 @@ Debian's fonts-noto-cjk (NotoSansCJK-Regular.ttc; any copy of that file will do)
 subset keeps exactly the characters the Chinese translations use (the zh_Hans catalog and
 the zh-Hans data files, the languages' own names) plus printable ASCII (codes, pinyin,
 numbers) and a few marks the pages use (· – × →), and is committed as
-src/acupressure/charts/fonts/NotoSansSC-subset.otf (fontTools, at build time only).
+src/acupressure/charts/fonts/NotoSansSC-subset.ttf (fontTools, at build time only).
+
+The source is a CID-keyed CFF font; a subset of it keeps the original, sparse CIDs, and a
+PDF that addresses glyphs by index (WeasyPrint's Identity-H codes) then draws blanks in
+pdf.js and MuPDF and boxes in Ghostscript. So the subset's outlines are converted to
+TrueType (quadratic curves, within 1 font unit of the cubic ones): a TrueType font in a
+PDF is addressed by glyph index in every engine.
 
     python scripts/font_subset.py [--source PATH/NotoSansCJK-Regular.ttc]
     python scripts/font_subset.py --check   # the committed subset covers every character
@@ -20,16 +26,32 @@ from pathlib import Path
 import yaml
 from babel.messages.pofile import read_po
 from fontTools import subset
-from fontTools.ttLib import TTCollection, TTFont
+from fontTools.pens.cu2quPen import Cu2QuPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTCollection, TTFont, newTable
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "acupressure"
-OUTPUT = PACKAGE / "charts" / "fonts" / "NotoSansSC-subset.otf"
+OUTPUT = PACKAGE / "charts" / "fonts" / "NotoSansSC-subset.ttf"
 SOURCE = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 FAMILY = "Noto Sans CJK SC"
 ASCII = {chr(c) for c in range(0x20, 0x7F)}
 # Written into pages and charts outside the translations: separators, signs, arrows.
 MARKS = set("·–—×±…“”‘’→")
+MAXP_TRUETYPE = [
+    "maxPoints",
+    "maxContours",
+    "maxCompositePoints",
+    "maxCompositeContours",
+    "maxTwilightPoints",
+    "maxStorage",
+    "maxFunctionDefs",
+    "maxInstructionDefs",
+    "maxStackElements",
+    "maxSizeOfInstructions",
+    "maxComponentElements",
+    "maxComponentDepth",
+]
 
 
 def _strings(value: object) -> list[str]:
@@ -82,11 +104,39 @@ def build(source: Path) -> None:
     subsetter = subset.Subsetter(options)
     subsetter.populate(text="".join(sorted(characters())))
     subsetter.subset(font)
+    to_truetype(font)
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     font.save(str(OUTPUT))
     print(
         f"{OUTPUT.relative_to(ROOT)}: {len(characters())} characters, {OUTPUT.stat().st_size} bytes"
     )
+
+
+def to_truetype(font: TTFont) -> None:
+    """Replace the CFF outlines by TrueType ones (glyf, loca), glyph for glyph, in place."""
+    glyph_set = font.getGlyphSet()
+    glyphs = {}
+    for name in font.getGlyphOrder():
+        pen = TTGlyphPen(glyph_set)
+        glyph_set[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+        glyphs[name] = pen.glyph()
+    for tag in ("CFF ", "VORG"):
+        del font[tag]
+    glyf = font["glyf"] = newTable("glyf")
+    glyf.glyphOrder = font.getGlyphOrder()
+    glyf.glyphs = glyphs
+    font["loca"] = newTable("loca")
+    maxp = font["maxp"]
+    maxp.tableVersion = 0x00010000
+    for field in MAXP_TRUETYPE:
+        setattr(maxp, field, 0)
+    maxp.maxZones = 1
+    font["head"].glyphDataFormat = 0
+    post = font["post"]
+    post.formatType, post.extraNames, post.mapping = 2.0, [], {}
+    post.glyphOrder = None
+    font.sfntVersion = "\x00\x01\x00\x00"
+    font.recalcBBoxes = True
 
 
 def missing() -> list[str]:

@@ -21,12 +21,17 @@ command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
-# nginx for the reverse-proxy test (started by the test on loopback, never as a service).
-[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx)
-# The outside judges (tests/judges): Node for Medplum's FHIR validator and repository and
-# ical.js, Java 17 for the Nu HTML Checker (vnu.jar from npm).
+# The PDF judges (tests/exports/judges.py): MuPDF, Ghostscript, and Node for pdf.js;
+# Noto Sans CJK to make the old-style font subset the judges must fail (a control).
+command -v mutool >/dev/null 2>&1 || need+=(mupdf-tools)
+command -v gs >/dev/null 2>&1 || need+=(ghostscript)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
+[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || need+=(fonts-noto-cjk)
+# nginx for the reverse-proxy test (started by the test on loopback, never as a service).
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx)
+# The outside judges (tests/judges): Node (above) for Medplum's FHIR validator and repository
+# and ical.js, Java 17 for the Nu HTML Checker (vnu.jar from npm).
 command -v java >/dev/null 2>&1 || need+=(openjdk-17-jre-headless)
 if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
@@ -42,6 +47,12 @@ fi
 if ! cmp -s tests/judges/package-lock.json tests/judges/node_modules/.installed-lock.json; then
   (cd tests/judges && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error &&
     cp package-lock.json node_modules/.installed-lock.json)
+fi
+# pdf.js (pdfjs-dist, with @napi-rs/canvas to render) for the PDF judges, as locked.
+if ! cmp -s tests/exports/pdfjs/package-lock.json \
+  tests/exports/pdfjs/node_modules/.installed-lock.json; then
+  npm ci --prefix tests/exports/pdfjs --no-audit --no-fund --silent &&
+    cp tests/exports/pdfjs/package-lock.json tests/exports/pdfjs/node_modules/.installed-lock.json
 fi
 
 # PostgreSQL for the tests marked `postgres`: a throwaway cluster on loopback (root on Debian),

@@ -58,15 +58,25 @@ def test_upper_back_has_extra_sessions_and_cautions(upper: tuple[Path, list[str]
     assert all(code in text for code in codes)
 
 
-def test_each_chart_is_an_embedded_image_and_nothing_is_linked(
+def test_each_chart_is_an_embedded_image_and_only_the_player_is_linked(
     upper: tuple[Path, list[str]],
 ) -> None:
+    import pikepdf
+
     path, codes = upper
     listing = run("pdfimages", "-list", str(path)).splitlines()[2:]
     images = [line for line in listing if line.split()[2] == "image"]
     assert len(images) == len(codes)  # one chart per point, as image data inside the PDF
-    raw = path.read_bytes()
-    assert b"/URI" not in raw and b"/Launch" not in raw and b"/F (" not in raw
+    with pikepdf.open(path) as pdf:
+        actions = [
+            annot.get("/A")
+            for page in pdf.pages
+            for annot in page.get("/Annots", [])
+            if annot.get("/Subtype") == "/Link"
+        ]
+        assert [str(a["/URI"]) for a in actions] == [LINK]  # the QR code's target, as a link
+        assert all(a["/S"] == "/URI" for a in actions)  # no Launch or file actions
+        assert "/EmbeddedFiles" not in pdf.Root.get("/Names", {})
 
 
 def test_refuses_to_fetch_anything_from_outside() -> None:
@@ -127,3 +137,48 @@ def test_making_a_pdf_leaves_pillows_truncated_image_guard_alone() -> None:
 
     render("<html><body><p>x</p></body></html>")
     assert ImageFile.LOAD_TRUNCATED_IMAGES is False  # WeasyPrint sets it on import
+
+
+def test_progress_without_a_weekly_check_says_why_there_is_no_chart(tmp_path: Path) -> None:
+    from acupressure.program import adherence
+
+    p = stored_program("neck")
+    weeks = adherence(p, [], datetime(2026, 3, 10, 12, tzinfo=UTC))
+    summary = summarise([questionnaires()["pain-week"]], {}, weeks)
+    path = write(tmp_path, progress_pdf(p, summary))
+    text = " ".join(run("pdftotext", str(path), "-").split())
+    assert "No weekly check yet: the chart starts with your first weekly check" in text
+    assert run("pdfimages", "-list", str(path)).splitlines()[2:] == []  # no empty chart
+
+
+@pytest.mark.parametrize("start", [0.0, 3.0, 5.5, 6.0, 8.0, 10.0])
+def test_no_chart_label_lies_on_a_grid_line(start: float) -> None:
+    """Labels sit outside the plot (left of it or under it); what the shading means is
+    printed under the chart (band_note), not on a grid line."""
+    import xml.etree.ElementTree as ET
+
+    from acupressure.exports.progress import LEFT, band_note, pain_chart
+
+    svg = ET.fromstring(pain_chart([(0, start), (1, 4.0)], 6))
+    ns = "{http://www.w3.org/2000/svg}"
+    grid = [float(line.get("y1", "0")) for line in svg.iter(f"{ns}line")]
+    bottom = max(grid)
+    for text in svg.iter(f"{ns}text"):
+        x, y = float(text.get("x", "0")), float(text.get("y", "0"))
+        assert x < LEFT or y > bottom + 8, f"{text.text!r} inside the plot"
+    assert band_note([(0, start)]).startswith("shaded: no meaningful change from the start")
+
+
+def test_the_last_day_is_the_same_in_the_terminal_and_the_handout(tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from acupressure.cli.views.program import print_program
+
+    p = stored_program("neck")
+    assert p.schedule.last_day == date(2026, 4, 12)  # 6 weeks from Monday 2 March, inclusive
+    console = Console(record=True, width=120)
+    print_program(console, p, [], datetime(2026, 3, 10, tzinfo=UTC))
+    assert "6 weeks from 2026-03-02 to 2026-04-12" in console.export_text()
+    made = design(Intake(areas=["neck"], red_flags=[]), date(2026, 3, 2))
+    handout = write(tmp_path, routine_pdf(made.plan, made.schedule, made.extra_points, LINK))
+    assert "from 2026-03-02 to 2026-04-12" in run("pdftotext", str(handout), "-")

@@ -72,7 +72,7 @@ def test_chinese_chart_png_and_svg_files(tmp_path: Path) -> None:
         assert image.size[0] > 1000
     assert _ink((tmp_path / "zh.png").read_bytes()) > 10000
     svg = (tmp_path / "zh.svg").read_text(encoding="utf-8")
-    assert "@font-face" in svg and "data:font/otf;base64," in svg and "穴位" in svg
+    assert "@font-face" in svg and "data:font/ttf;base64," in svg and "穴位" in svg
     with i18n.use("en"):
         charts.write_chart(["LI4"], tmp_path / "en.svg")
     assert "@font-face" not in (tmp_path / "en.svg").read_text(encoding="utf-8")

@@ -133,7 +133,8 @@ def test_a_chinese_handout_renders_to_png(handouts: dict[str, Path], tmp_path: P
         str(handouts["zh-Hans"]),
         str(tmp_path / "p"),
     )
-    with Image.open(tmp_path / "p-01.png") as image:
+    first = sorted(tmp_path.glob("p-*.png"))[0]  # p-1.png, or p-01.png from 10 pages on
+    with Image.open(first) as image:
         dark = sum(image.convert("L").histogram()[:128])
     assert dark > 1000  # text drawn, not a blank page
 

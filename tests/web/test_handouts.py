@@ -65,3 +65,33 @@ def test_cli_handout_and_report(db: None, tmp_path: Path) -> None:
     report = runner.invoke(app, ["report", "-o", str(tmp_path / "p.pdf"), "--paper", "letter"])
     assert report.exit_code == 0, report.output
     assert "My progress" in text_of((tmp_path / "p.pdf").read_bytes(), tmp_path)
+
+
+def _links(data: bytes) -> list[str]:
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return [
+            str(annot["/A"]["/URI"])
+            for page in pdf.pages
+            for annot in page.get("/Annots", [])
+            if annot.get("/Subtype") == "/Link"
+        ]
+
+
+def test_the_routine_links_to_the_address_the_server_is_reachable_at(
+    owner_client: object, settings: object, tmp_path: Path
+) -> None:
+    program = make(owner_client)
+    url = f"/program/{program.pk}/routine.pdf"
+    # The request's own host and port (here a server on port 8123 of this computer) ...
+    local = owner_client.get(url, HTTP_HOST="127.0.0.1:8123")  # type: ignore[attr-defined]
+    assert _links(local.content) == [f"http://127.0.0.1:8123/program/{program.pk}/"]
+    assert "a phone cannot open" in " ".join(text_of(local.content, tmp_path).split())
+    # ... unless a public address is configured, which a phone can reach.
+    settings.PUBLIC_URL = "https://acupressure.clinic.example"  # type: ignore[attr-defined]
+    public = owner_client.get(url, HTTP_HOST="127.0.0.1:8123")  # type: ignore[attr-defined]
+    assert _links(public.content) == [f"https://acupressure.clinic.example/program/{program.pk}/"]
+    assert "a phone cannot open" not in " ".join(text_of(public.content, tmp_path).split())

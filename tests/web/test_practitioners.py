@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -37,7 +38,7 @@ def test_cli_adds_a_practitioner_with_a_one_time_link(clock: FakeClock) -> None:
     landed = use_link(Client(), link_path(done.output))
     assert landed["Location"] == "/clients/"
     again = runner.invoke(app, [*cmd[:3], "--name", "Dr Ana Silva-Reis", "--json"])
-    assert json.loads(again.output)["name"] == "Dr Ana Silva-Reis"
+    assert json.loads(again.stdout)["name"] == "Dr Ana Silva-Reis"  # the warning: stderr
     assert PractitionerProfile.objects.count() == 1
     bad = runner.invoke(app, ["practitioner", "add", "not-an-email", "--name", "X"])
     assert bad.exit_code == 2
@@ -218,3 +219,16 @@ def test_the_routine_handout_carries_a_sign_in_link(clock: FakeClock, tmp_path: 
     assert found, text
     landed = use_link(Client(), found[1])
     assert landed.status_code == 302  # it signs the client in
+
+
+def test_the_invite_qr_says_when_a_phone_cannot_open_it(clock: FakeClock, settings: Any) -> None:
+    desk = signed_in(add_practitioner("ana@example.org", "Dr Ana Silva"))
+    here = desk.post("/clients/new/", {"label": "P-40"}, HTTP_HOST="127.0.0.1:8123")
+    page = here.content.decode()
+    assert 'value="http://127.0.0.1:8123/signin/link/' in page  # the server's own port
+    assert "a phone cannot open it" in page and "ACUPRESSURE_PUBLIC_URL" in page
+    settings.PUBLIC_URL = "https://acupressure.clinic.example"
+    public = desk.post("/clients/new/", {"label": "P-41"}, HTTP_HOST="127.0.0.1:8123")
+    page = public.content.decode()
+    assert 'value="https://acupressure.clinic.example/signin/link/' in page
+    assert "a phone cannot open it" not in page

@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-FILE = "NotoSansSC-subset.otf"
+FILE = "NotoSansSC-subset.ttf"
 FAMILY = "Noto Sans CJK SC"  # the family name inside the subset (kept from the source)
 
 
@@ -24,7 +24,7 @@ def subset_path() -> Path:
 def data_uri() -> str:
     """The subset as a ``data:`` URI (for @font-face in standalone SVG and PDF pages)."""
     data = base64.b64encode(subset_path().read_bytes()).decode("ascii")
-    return f"data:font/otf;base64,{data}"
+    return f"data:font/ttf;base64,{data}"
 
 
 def needs_font(text: str) -> bool:

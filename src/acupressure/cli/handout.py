@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 import typer
 
 from acupressure.cli.common import console, err_console, fail
+from acupressure.cli.links import printed_base
 from acupressure.cli.options import intake_options
 from acupressure.cli.program import now, pick, refuse_if_blocked, store
 from acupressure.cli.views.plan import print_plan
@@ -15,7 +16,6 @@ from acupressure.i18n import gettext as _
 from acupressure.program import ProgramError, design
 from acupressure.safety import Intake
 
-DEFAULT_LINK = "http://127.0.0.1:8000/"
 PaperOpt = Annotated[
     str, typer.Option("--paper", metavar="a4|letter", help="Paper size: a4 or letter.")
 ]
@@ -54,9 +54,13 @@ def handout(
     ] = 6,
     paper: PaperOpt = "a4",
     link: Annotated[
-        str,
-        typer.Option(metavar="URL", help="Address the QR code opens (the guided session)."),
-    ] = DEFAULT_LINK,
+        str | None,
+        typer.Option(
+            metavar="URL",
+            help="Address the QR code opens (the guided session); default: "
+            "ACUPRESSURE_PUBLIC_URL, else http://127.0.0.1:8000/ (this computer only).",
+        ),
+    ] = None,
 ) -> None:
     """ "My routine" as a PDF: each point's chart, how to find it, technique, timing,
     cautions, the schedule and a QR code. Screened like `plan` (exit 4 if blocked); the
@@ -67,13 +71,15 @@ def handout(
     from acupressure.exports.handout import routine_pdf
 
     path, size = _output(output), _paper(paper)
+    target = printed_base(link, "--link")
+    target = target if link else target + "/"
     refuse_if_blocked(intake)
     try:
         made = design(intake, now().astimezone().date(), weeks)
     except ProgramError as exc:
         fail(str(exc))
     print_plan(console, made.plan)  # what the handout holds, cautions included
-    _write(path, routine_pdf(made.plan, made.schedule, made.extra_points, link, size))
+    _write(path, routine_pdf(made.plan, made.schedule, made.extra_points, target, size))
 
 
 def report(

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from acupressure.cli.common import fail, print_json
+from acupressure.cli.links import printed_base
 from acupressure.i18n import gettext as _
 
 practitioner_app = typer.Typer(
@@ -16,8 +17,6 @@ practitioner_app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-DEFAULT_BASE = "http://127.0.0.1:8000"
 
 
 @practitioner_app.callback()
@@ -30,8 +29,13 @@ def add(
     email: Annotated[str, typer.Argument(help="The practitioner's email; it is their username.")],
     name: Annotated[str, typer.Option("--name", help="The name clients see, e.g. 'Dr Ana Silva'.")],
     base_url: Annotated[
-        str, typer.Option("--base-url", help="Where the web app is served, for the link.")
-    ] = DEFAULT_BASE,
+        str | None,
+        typer.Option(
+            "--base-url",
+            help="Where the web app is served, for the link; default: ACUPRESSURE_PUBLIC_URL, "
+            "else http://127.0.0.1:8000 (this computer only).",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
 ) -> None:
     """Make (or rename) a practitioner account and print a one-time sign-in link.
@@ -41,12 +45,7 @@ def add(
     a new link (the admin's "Make a one-time sign-in link" does the same). An existing
     account that is not a practitioner's and has been used, or an administrator's, is
     refused: the link would sign in as that person."""
-    if not base_url.startswith(("http://", "https://")):
-        fail(
-            _("--base-url must start with http:// or https://, not {value!r}").format(
-                value=base_url
-            )
-        )
+    base = printed_base(base_url, "--base-url").rstrip("/")
     from acupressure.web.store import setup_web
 
     setup_web()
@@ -65,7 +64,7 @@ def add(
         user = add_practitioner(email, name)
     except ValueError as exc:
         fail(str(exc))
-    link = f"{base_url.rstrip('/')}/signin/link/{issue_token(user)}/"
+    link = f"{base}/signin/link/{issue_token(user)}/"
     if as_json:
         print_json({"email": user.get_username(), "name": name.strip(), "signin_link": link})
     else:

@@ -1,32 +1,151 @@
-"""PDF handouts with WeasyPrint: shared page setup, fonts, images as data: URIs.
+"""PDF handouts with WeasyPrint: shared page setup, fonts, charts, tagging.
 
-Everything the PDF shows is inside it: charts are PNG images (drawn by acupressure.charts),
-the QR code and the progress chart are inline SVG, all as ``data:`` URIs, and the fetcher
-refuses anything else, so nothing is linked or fetched. The font is DejaVu Sans (Debian's
-fonts-dejavu-core); Chinese is drawn with the bundled Noto Sans SC subset
-(``charts/fonts``), given to WeasyPrint by an @font-face rule as a data: URI, so a PDF in
-Chinese needs no CJK font on the machine. WeasyPrint embeds the subset of each font it uses.
-The page says its language (``<html lang>``) and its words come from the catalog.
+Everything the PDF shows is inside it. Charts are PNG images drawn by acupressure.charts
+and the bundled Chinese font (``charts/fonts``) comes from the package: the page names them
+by ``acupressure:`` addresses (``chart_url``, ``FONT_URL``) that the fetcher answers from
+memory; the QR code and the progress chart are inline SVG ``data:`` URIs; the fetcher
+refuses anything else, so nothing is fetched from a network or a file beside the page. The
+Latin font is DejaVu Sans (Debian's fonts-dejavu-core); WeasyPrint embeds the subset of each
+font it uses.
+
+Every PDF is tagged PDF/UA-1 (WeasyPrint's ``pdf/ua-1`` variant): a structure tree from the
+HTML (headings, lists, tables, figures with their alt text, links), MarkInfo, XMP metadata
+with the PDF/UA identifier, the title shown in the viewer's title bar (DisplayDocTitle),
+and the document's language (``<html lang>``). Words come from the catalog. Ligatures are
+off: an "fi" glyph reads back as garbage in some engines' text (Ghostscript's txtwrite).
+
+Speed: a chart is drawn once (``_chart``, flattened on white so WeasyPrint keeps one image
+stream, no alpha mask) and kept in memory and in the user cache folder (``pdf-charts``, by a
+digest of the chart's SVG, zoom and font: a changed chart is a new file), so the first PDF
+of a later process does not draw it again; the charts a handout still lacks are drawn in
+parallel; WeasyPrint's image cache is kept between documents (``_IMAGES``, keyed by the
+chart's address, which names its language).
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
+import io
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from html import escape
+from pathlib import Path
 from typing import Any, Literal
 
 from acupressure import i18n
-from acupressure.charts.fonts import data_uri as cjk_font_uri
+from acupressure.charts.fonts import subset_path
 from acupressure.i18n import gettext as _
 
 Paper = Literal["a4", "letter"]
 CJK = "Acupressure Noto Sans SC"  # the bundled subset, by a name no system font has
 LATIN = '"DejaVu Sans"'
 PAPERS: dict[str, str] = {"a4": "A4", "letter": "letter"}
+SCHEME = "acupressure:"
+FONT_URL = f"{SCHEME}font/cjk.ttf"
+CHART_ZOOM = 1.5  # 1140 px across a chart about 150 mm wide on paper: about 190 dpi
+_IMAGES: dict[str, Any] = {}  # WeasyPrint's image cache, shared by every document
+_CHARTS: dict[tuple[str, str], bytes] = {}  # (language, code) -> PNG
+KEPT_CHARTS = 200  # on disk: 14 points in 3 languages, for a few versions of the charts
 
 
 def data_uri(mime: str, data: bytes) -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def chart_url(code: str) -> str:
+    """The address of a point's chart in the current language, for ``<img src>``."""
+    return f"{SCHEME}chart/{i18n.current()}/{code}.png"
+
+
+def _chart(language: i18n.Language, code: str) -> bytes:
+    """A point's chart as an RGB PNG (flattened on white), drawn once per language (at
+    most 14 points in 3 languages: the cache stays small)."""
+    key = (language, code)
+    if key not in _CHARTS:
+        _CHARTS[key] = _draw(language, code)
+    return _CHARTS[key]
+
+
+def _draw(language: i18n.Language, code: str) -> bytes:
+    """The chart from the disk cache when this exact chart was drawn before (by any process:
+    a CLI run, another server worker), else drawn now and kept there."""
+    from acupressure.charts import chart_svg
+
+    with i18n.use(language):
+        svg = chart_svg([code])
+    key = hashlib.sha256(f"{CHART_ZOOM}\0{svg}".encode() + _font()).hexdigest()[:40]
+    kept = _cache_dir() / f"{key}.png"
+    try:
+        return kept.read_bytes()
+    except OSError:
+        pass
+    png = _flat_png(language, code)
+    _keep(kept, png)
+    return png
+
+
+def _flat_png(language: i18n.Language, code: str) -> bytes:
+    """The chart's PNG, flattened on white (one image stream in the PDF, no alpha mask)."""
+    from PIL import Image
+
+    from acupressure.charts import chart_png
+
+    with i18n.use(language):
+        png = chart_png([code], zoom=CHART_ZOOM)
+    with Image.open(io.BytesIO(png)) as image:
+        flat = Image.new("RGB", image.size, "white")
+        flat.paste(image, mask=image.getchannel("A"))
+    out = io.BytesIO()
+    flat.save(out, format="PNG", compress_level=3)
+    return out.getvalue()
+
+
+def _cache_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("acupressure")) / "pdf-charts"
+
+
+def _keep(path: Path, data: bytes) -> None:
+    """Write atomically; keep the newest KEPT_CHARTS charts; say nothing if it cannot."""
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as out:
+            out.write(data)
+        Path(out.name).replace(path)
+        kept = sorted(path.parent.glob("*.png"), key=lambda f: f.stat().st_mtime, reverse=True)
+        for old in kept[KEPT_CHARTS:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def draw_charts(codes: Iterable[str]) -> None:
+    """Draw the charts a document will need (those not kept yet), in parallel threads."""
+    language = i18n.current()
+    todo = sorted({code for code in codes if (language, code) not in _CHARTS})
+    with ThreadPoolExecutor(max_workers=max(1, min(4, len(todo)))) as pool:
+        list(pool.map(lambda code: _chart(language, code), todo))
+
+
+def _resource(url: str) -> tuple[str, bytes]:
+    """(mime type, bytes) for an ``acupressure:`` address; ValueError for any other."""
+    if url == FONT_URL:
+        return "font/ttf", _font()
+    kind, _sep, rest = url.removeprefix(SCHEME).partition("/")
+    language, _sep, name = rest.partition("/")
+    if kind == "chart" and language in i18n.LANGUAGES and name.endswith(".png"):
+        return "image/png", _chart(language, name.removesuffix(".png"))
+    raise ValueError(f"no such resource: {url}")
+
+
+@cache
+def _font() -> bytes:
+    return subset_path().read_bytes()
 
 
 def font_stack() -> str:
@@ -42,21 +161,24 @@ def css(paper: Paper) -> str:
     between, _pages, end = after.partition("{pages}")
     footer = f'"{before}" counter(page) "{between}" counter(pages) "{end}"'
     return f"""
-@font-face {{ font-family: "{CJK}"; src: url({cjk_font_uri()}); }}
+@font-face {{ font-family: "{CJK}"; src: url({FONT_URL}); }}
 @page {{ size: {PAPERS[paper]}; margin: 16mm 15mm 18mm;
   @bottom-center {{ content: {footer}; font-size: 8pt;
     font-family: {font}; }} }}
-body {{ font-family: {font}; font-size: 10pt; line-height: 1.35; color: #111; }}
+body {{ font-family: {font}; font-size: 10pt; line-height: 1.35; color: #111;
+  font-variant-ligatures: none; }}
 h1 {{ font-size: 18pt; margin: 0 0 4pt; }}
 h2 {{ font-size: 13pt; margin: 12pt 0 4pt; border-bottom: 1px solid #999; }}
-h3 {{ font-size: 11pt; margin: 8pt 0 2pt; }}
-.point {{ break-inside: avoid-page; }}
-.point img.chart {{ width: 100%; max-height: 150mm; object-fit: contain; }}
+h3 {{ font-size: 11pt; margin: 8pt 0 2pt; break-after: avoid; }}
+.point {{ break-before: page; break-inside: avoid; }}
+.point h2 {{ margin-top: 0; }}
+.point img.chart {{ display: block; margin: 0 auto; max-width: 100%; object-fit: contain; }}
 .warn {{ border-left: 3pt solid #b45309; padding-left: 6pt; }}
 table {{ border-collapse: collapse; width: 100%; }}
 th, td {{ border: 1px solid #aaa; padding: 2pt 4pt; text-align: left; font-size: 9pt; }}
 .qr {{ float: right; width: 32mm; margin-left: 6mm; }}
 .small {{ font-size: 8pt; color: #333; }}
+a {{ color: inherit; }}
 """
 
 
@@ -82,20 +204,47 @@ def _weasyprint() -> Any:
     return weasyprint
 
 
-def render(html: str) -> bytes:
-    """HTML -> PDF. The fetcher takes data: URIs only and fails on anything else, so the
-    PDF never depends on the network or on files beside it."""
-    HTML = _weasyprint().HTML  # noqa: N806 - WeasyPrint's class
-    from weasyprint.urls import FatalURLFetchingError, URLFetcher
+def _fetcher() -> Any:
+    """data: URIs and the package's own ``acupressure:`` resources; nothing else."""
+    weasyprint = _weasyprint()
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    fetcher = URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
+    class Fetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint is untyped
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith(SCHEME):
+                mime, data = _resource(url)
+                return URLFetcherResponse(url, data, {"Content-Type": mime})
+            return super().fetch(url, headers)
+
+    del weasyprint
+    return Fetcher(allowed_protocols={"data"}, fail_on_errors=True)
+
+
+def layout(html: str) -> Any:
+    """Lay the HTML out in pages (a WeasyPrint Document): ``write`` makes the PDF from it."""
+    HTML = _weasyprint().HTML  # noqa: N806 - WeasyPrint's class
+    from weasyprint.urls import FatalURLFetchingError
+
     try:
-        pdf = HTML(string=html, url_fetcher=fetcher).write_pdf()
+        return HTML(string=html, url_fetcher=_fetcher()).render(
+            pdf_variant="pdf/ua-1", cache=_IMAGES
+        )
     except FatalURLFetchingError as exc:  # a BaseException in WeasyPrint
         raise ValueError(f"handouts embed everything; refused: {exc}") from None
+
+
+def write(document: Any) -> bytes:
+    pdf = document.write_pdf(pdf_variant="pdf/ua-1", cache=_IMAGES)
     if pdf is None:  # pragma: no cover - write_pdf without a target returns bytes
         raise RuntimeError("WeasyPrint returned no PDF")
     return bytes(pdf)
+
+
+def render(html: str) -> bytes:
+    """HTML -> tagged PDF. The fetcher takes data: URIs and the package's own resources
+    only and fails on anything else, so the PDF never depends on the network or on files
+    beside it."""
+    return write(layout(html))
 
 
 def qr_svg(link: str) -> str:

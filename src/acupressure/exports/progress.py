@@ -21,9 +21,20 @@ def _threshold(baseline: float) -> float:
     return pain_threshold(baseline)
 
 
+def band_note(points: list[tuple[int, float]]) -> str:
+    """What the shaded band means, printed under the chart (a label inside the plot would
+    cross its grid lines); empty without a starting value."""
+    base = next((p for w, p in points if w == 0), None)
+    if base is None:
+        return ""
+    return _("shaded: no meaningful change from the start ({value} ± {band})").format(
+        value=number(base), band=number(_threshold(base), 1)
+    )
+
+
 def pain_chart(points: list[tuple[int, float]], weeks: int) -> str:
     """An SVG line chart of weekly pain (0-10) over the program's weeks, with the band of
-    no meaningful change around the starting value shaded."""
+    no meaningful change around the starting value shaded (``band_note`` says so)."""
     weeks = max([w for w, _ in points] + [weeks, 1])
     plot_w, plot_h = WIDTH - LEFT - 30, HEIGHT - TOP - BOTTOM
 
@@ -44,13 +55,6 @@ def pain_chart(points: list[tuple[int, float]], weeks: int) -> str:
         parts.append(
             f'<rect x="{LEFT}" y="{top:.1f}" width="{plot_w:.1f}" height="{bottom - top:.1f}" '
             'fill="#e5e7eb"/>'
-            f'<text x="{LEFT + 4}" y="{top - 3:.1f}" fill="#444">'
-            + escape(
-                _("shaded: no meaningful change from the start ({value} ± {band})").format(
-                    value=number(base), band=number(t, 1)
-                )
-            )
-            + "</text>"
         )
     for level in range(0, 11, 2):
         parts.append(
@@ -88,7 +92,7 @@ def progress_html(program: Program, summary: Summary, paper: Paper) -> str:
         for row in summary.rows
         if (cell := row.cells.get("pain-week")) is not None and cell.value is not None
     ]
-    chart = data_uri("image/svg+xml", pain_chart(pain, program.schedule.weeks).encode())
+    chart = _chart_block(pain, program.schedule.weeks)
     rows = []
     for row, cells in summary.table():
         week = _("start") if row.week == 0 else _("week {week}").format(week=row.week)
@@ -119,19 +123,30 @@ def progress_html(program: Program, summary: Summary, paper: Paper) -> str:
         + " "
         + _("Numbers in brackets: change from the start.")
     )
-    pain_h, pain_alt, weekly_h = (
-        _("Pain on average each week (0-10)"),
-        _("Pain each week"),
-        _("Week by week"),
-    )
+    pain_h, weekly_h = _("Pain on average each week (0-10)"), _("Week by week")
     body = f"""<h1>{escape(title)}</h1>
 <p>{escape(lead)}</p>
 <h2>{escape(pain_h)}</h2>
-<img alt="{escape(pain_alt)}" src="{chart}" style="width:100%">
+{chart}
 <h2>{escape(weekly_h)}</h2>
 <table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>
 <p class="small">{escape(note)}</p>"""
     return page(title, body, paper)
+
+
+def _chart_block(pain: list[tuple[int, float]], weeks: int) -> str:
+    """The pain chart with what its shading means, or why there is none yet."""
+    if not pain:
+        empty = _(
+            "No weekly check yet: the chart starts with your first weekly check, which "
+            "records the pain you start from."
+        )
+        return f"<p>{escape(empty)}</p>"
+    chart = data_uri("image/svg+xml", pain_chart(pain, weeks).encode())
+    alt = escape(_("Pain each week"))
+    note = band_note(pain)
+    caption = f'<p class="small">{escape(note)}</p>' if note else ""
+    return f'<img alt="{alt}" src="{chart}" style="width:100%">{caption}'
 
 
 def progress_pdf(program: Program, summary: Summary, paper: Paper = "a4") -> bytes:

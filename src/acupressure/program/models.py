@@ -75,6 +75,11 @@ class Schedule(_Model):
     def per_day(self) -> int:
         return len(self.times)
 
+    @property
+    def last_day(self) -> date:
+        """The last day of practice: what "from START to LAST_DAY" means everywhere."""
+        return self.start + timedelta(days=7 * self.weeks - 1)
+
     def end(self) -> datetime:
         """Local midnight after the last day (normalised through UTC)."""
         last = self.start + timedelta(days=7 * self.weeks)

@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from acupressure.web import clock
+from acupressure.web.links import absolute
 from acupressure.web.models import CheckIn, PracticeSession, PractitionerLink, PractitionerProfile
 from acupressure.web.signin import issue_token
 
@@ -38,7 +39,7 @@ class PractitionerProfileAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     @admin.action(description="Make a one-time sign-in link")
     def signin_link(self, request: HttpRequest, queryset: QuerySet[PractitionerProfile]) -> None:
         for profile in queryset:
-            link = request.build_absolute_uri(f"/signin/link/{issue_token(profile.user)}/")
+            link = absolute(request, f"/signin/link/{issue_token(profile.user)}/")
             self.message_user(request, f"{profile.name}: {link}")
 
     def save_model(

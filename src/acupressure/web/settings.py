@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from acupressure import i18n
+from acupressure.exports.links import PublicUrlError, public_url
 from acupressure.i18n import catalog as i18n_catalog
 from acupressure.web.env import env_bool, env_int, env_list, env_optional
 from acupressure.web.paths import data_dir, private_database, secret_key_file
@@ -23,6 +25,10 @@ DEBUG = env_bool("ACUPRESSURE_DEBUG", False)
 SECRET_KEY = env_optional("ACUPRESSURE_SECRET_KEY") or secret_key_file(DATA_DIR)
 ALLOWED_HOSTS = env_list("ACUPRESSURE_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("ACUPRESSURE_CSRF_TRUSTED_ORIGINS", [])
+try:  # where links and QR codes point (web/links.py); unset: the request's own host
+    PUBLIC_URL = public_url()
+except PublicUrlError as exc:
+    raise ImproperlyConfigured(str(exc)) from None
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -208,8 +214,6 @@ if MAIL is not None:
     globals().update(MAIL.django_settings())
 else:
     EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"  # nothing is sent
-# The address people reach this server at, for links in emails (http://host:port).
-PUBLIC_URL = env_optional("ACUPRESSURE_PUBLIC_URL") or ""
 # Web Push: the push services the server posts to (host suffixes over https, or origins).
 PUSH_SERVICES = env_list(
     "ACUPRESSURE_PUSH_SERVICES",

@@ -11,7 +11,7 @@ from rich.table import Table
 from acupressure.i18n import gettext as _
 from acupressure.i18n import number
 from acupressure.outcomes.legend import meaningful_legend
-from acupressure.program import Program, Today, WeekAdherence, end_of
+from acupressure.program import Program, Today, WeekAdherence
 from acupressure.program.summary import Cell, Summary
 from acupressure.program.words import STATE, STATUS, minutes
 
@@ -45,7 +45,7 @@ def print_program(
         "  " + _("points: {codes}").format(codes=", ".join(program.points)),
         "  "
         + _("{weeks} weeks from {start} to {end} ({zone})").format(
-            weeks=s.weeks, start=s.start, end=end_of(s).date(), zone=s.timezone
+            weeks=s.weeks, start=s.start, end=s.last_day, zone=s.timezone
         ),
         "  " + _("routine sessions at {times}").format(times=_clock(list(s.times))),
     ]

@@ -36,7 +36,11 @@ class Outcome:
 
 
 def public_url() -> str:
-    return str(getattr(settings, "PUBLIC_URL", "") or "http://127.0.0.1:8000").rstrip("/")
+    """Where links in emails point: ACUPRESSURE_PUBLIC_URL (exports.links), else this
+    computer's address, which only works here."""
+    from acupressure.exports.links import LOCAL_BASE
+
+    return str(settings.PUBLIC_URL or LOCAL_BASE).rstrip("/")
 
 
 def action_token(reminder: Reminder) -> str:

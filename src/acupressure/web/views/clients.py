@@ -37,6 +37,7 @@ from acupressure.web.access import (
 )
 from acupressure.web.diary import readings
 from acupressure.web.diary_chart import pain_chart
+from acupressure.web.links import absolute, phone_cannot_open
 from acupressure.web.models import (
     Action,
     CheckIn,
@@ -119,7 +120,7 @@ def _signin_url(request: HttpRequest, link: PractitionerLink) -> str:
     if not decide(request.user, link, Need.MINT):
         raise PermissionDenied
     _read(request, link, Action.SIGNIN_LINK)
-    return request.build_absolute_uri(f"/signin/link/{issue_token(link.client)}/")
+    return absolute(request, f"/signin/link/{issue_token(link.client)}/")
 
 
 def _invite(request: HttpRequest, link: PractitionerLink, status: int = 200) -> HttpResponse:
@@ -129,7 +130,13 @@ def _invite(request: HttpRequest, link: PractitionerLink, status: int = 200) -> 
         context = {"link": link, "name": practice.display_name(link)}
         return render(request, "web/client_no_link.html", context, status=403)
     url = _signin_url(request, link)
-    context = {"link": link, "url": url, "qr": qr_svg(url), "name": practice.display_name(link)}
+    context = {
+        "link": link,
+        "url": url,
+        "qr": qr_svg(url),
+        "name": practice.display_name(link),
+        "local_only": phone_cannot_open(url),
+    }
     return render(request, "web/client_invite.html", context, status=status)
 
 
@@ -270,7 +277,7 @@ def routine_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     if decide(request.user, link, Need.MINT):
         url = _signin_url(request, link)
     else:
-        url = request.build_absolute_uri("/signin/")
+        url = absolute(request, "/signin/")
     data = make(
         plan,
         program.schedule,

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from acupressure.program import plan_for_slot
 from acupressure.web import clock
 from acupressure.web.access import diary_owner_id, programs_seen, user_id
+from acupressure.web.links import absolute
 from acupressure.web.models import Action
 from acupressure.web.program_store import ProgramStore, program_summary
 from acupressure.web.security import PRIVATE
@@ -36,7 +37,7 @@ def routine_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_for_slot(program.intake, "routine", program.extra_points, program.prescription)
     if plan.blocked or not plan.points:
         raise Http404("This program has no routine to print.")
-    link = request.build_absolute_uri(f"/program/{program.id}/")
+    link = absolute(request, f"/program/{program.id}/")
     data = make(plan, program.schedule, program.extra_points, link, _paper(request))
     return _pdf(data, "my-routine.pdf")
 

@@ -34,6 +34,7 @@ from acupressure.web import clock
 from acupressure.web.access import user_id
 from acupressure.web.installation import installation_id
 from acupressure.web.language.middleware import core_language, stored_language
+from acupressure.web.links import absolute
 from acupressure.web.models import Prescription, ProgramRecord
 from acupressure.web.planning import validation_message
 from acupressure.web.program_store import ProgramStore, new_token, program_by_token
@@ -166,7 +167,7 @@ def page(request: HttpRequest, pk: int) -> HttpResponse:
     store, program = own_program(request, pk)
     context = today_context(store, program)
     token = program.calendar_token
-    context["feed"] = request.build_absolute_uri(f"/calendar/{token}.ics") if token else None
+    context["feed"] = absolute(request, f"/calendar/{token}.ics") if token else None
     context["versions"] = Prescription.objects.filter(program_id=program.id)
     return render(request, "web/program.html", context)
 
@@ -197,7 +198,7 @@ def download_ics(request: HttpRequest, pk: int) -> HttpResponse:
     from acupressure.exports.calendar import program_calendar
 
     _store, program = own_program(request, pk)
-    body = program_calendar(program, request.build_absolute_uri("/"), installation_id())
+    body = program_calendar(program, absolute(request, "/"), installation_id())
     response = HttpResponse(body, content_type=ICS)
     response["Content-Disposition"] = 'attachment; filename="acupressure-program.ics"'
     return response
@@ -217,7 +218,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     chosen = stored_language(owner[0])
     language = core_language(chosen) if chosen else i18n.current()
     with i18n.use(language):
-        body = program_calendar(program, request.build_absolute_uri("/"), installation_id())
+        body = program_calendar(program, absolute(request, "/"), installation_id())
     response = HttpResponse(body, content_type=ICS)
     response["Cache-Control"] = PRIVATE
     return response
