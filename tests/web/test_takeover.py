@@ -151,4 +151,4 @@ def test_the_cli_makes_no_link_for_an_account_in_use(clock: FakeClock) -> None:
     root = runner.invoke(app, ["practitioner", "add", "root@example.org", "--name", "Root"])
     assert root.exit_code != 0 and "/signin/link/" not in root.output
     fresh = runner.invoke(app, ["practitioner", "add", "ana@example.org", "--name", "A", "--json"])
-    assert fresh.exit_code == 0 and "/signin/link/" in json.loads(fresh.output)["signin_link"]
+    assert fresh.exit_code == 0 and "/signin/link/" in json.loads(fresh.stdout)["signin_link"]

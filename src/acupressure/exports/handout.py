@@ -5,7 +5,7 @@ safety text carries the "not yet reviewed" mark.
 Paper: the first page has the summary, the QR code, the plan's warnings and the schedule;
 then each point has a page of its own, with its cautions on that page. A point whose text
 would not fit beside its chart at the usual size gets a smaller chart: the layout is checked
-(no point's section on two pages) and laid out again, at most twice, with smaller charts."""
+(no point's section on two pages) and laid out again, at most four times, with smaller charts."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def _mark(reviewer: str | None) -> str:
 
 # A point's chart height (mm) when its text fits beside it, and the smaller one otherwise.
 CHART_MM: dict[str, float] = {"a4": 118.0, "letter": 104.0}
-SMALLER = (0.62, 0.42)  # tried in turn for a point that does not fit
+SMALLER = (0.62, 0.42, 0.3, 0.2)  # tried in turn for a point that does not fit
 
 
 def _point(p: PlannedPoint, chart_mm: float) -> str:
