@@ -1,9 +1,10 @@
 """Per-client rate limits (fixed windows in Django's cache) and the client's address.
 
 The client is REMOTE_ADDR: the peer, or, behind a trusted reverse proxy, the address the
-proxy forwarded (waitress and gunicorn rewrite REMOTE_ADDR only for a proxy they trust; see
-:mod:`acupressure.web.proxy`). The default cache is in the process's memory, so the limits
-hold per server process; several processes (``serve --workers``) each count on their own.
+proxy forwarded (waitress, or ``proxy.ForwardedApp`` under gunicorn, rewrites REMOTE_ADDR
+only for the proxy it trusts; see :mod:`acupressure.web.proxy`). The default cache is in
+the process's memory, so the limits hold per server process; several processes
+(``serve --workers``) each count on their own.
 """
 
 from __future__ import annotations
