@@ -4,10 +4,16 @@ and nothing a practitioner may not do gets done."""
 from __future__ import annotations
 
 import json
+import re
+from typing import Any
 
 import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import URLResolver, get_resolver
 from tests.doubles import FakeWallClock
 from tests.web.practice import HOSTILE_FORMS, HOSTILE_TEXT, form_for, item, make_practice
+from tests.web.test_forms_fuzz import FORMS
 
 from acupressure.plan.prescribe import PrescribedPoint, check
 from acupressure.safety import Intake
@@ -47,3 +53,100 @@ def test_the_prescription_api_survives_the_hostile_shapes(clock: FakeWallClock) 
         response = ana.post(url, body, content_type="application/json")
         assert 400 <= response.status_code < 500, body[:20]
         assert "detail" in response.json()
+
+
+# Every route of the URLconf (enumerated, so a new form or endpoint is covered the day it
+# is added), fed the shapes that once gave a 500: as a form (every field its page offers and
+# every field name the app's forms use), as a query and as a JSON body. A NUL anywhere is a
+# 400 and a body over the size limit a 413, whatever the route.
+SHAPES = [
+    "[" * 5000,  # nested past Python's recursion limit (JSON fields)
+    "9" * 4400,  # past Python's 4300 digits for an int
+    "9" * 5000,
+    "x" * 300,  # a username past django-axes' 255-character column
+    "x" * 3000,
+    "-1",
+    "1e999",
+    "nodots",  # a `next` without "/" or "." (Django's redirect() takes it for a URL name)
+]
+NUL_SHAPES = ["\x00", "ok\x00", "LI4\x00"]
+FIELD_NAMES = sorted(
+    {name for fields in FORMS.values() for name in fields}
+    | {name for _who, fields in HOSTILE_FORMS.values() for name in fields}
+    | {"next", "language", "on_target", "pressed_seconds", "code", "label", "url", "token"}
+)
+QUERY_NAMES = ["client", "next", "week", "area", "paper", "code", "view", "tz", "at", "q"]
+NAME = re.compile(r'<(?:input|select|textarea|button)[^>]*\bname="([^"]+)"')
+PARAM = re.compile(r"<(?:(\w+):)?(\w+)>")
+
+
+def _routes() -> list[str]:
+    def walk(patterns: list[Any], prefix: str) -> list[str]:
+        found: list[str] = []
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                found += walk(pattern.url_patterns, route)
+            else:
+                found.append(route)
+        return found
+
+    routes = walk(get_resolver().url_patterns, "")
+    # the admin's own pages are Django's; its sign-in is the one that takes a password
+    return sorted({r for r in routes if not r.startswith("admin/")} | {"admin/login/"})
+
+
+def _path(route: str, practice: Any, session: int) -> str:
+    def value(match: re.Match[str]) -> str:
+        if match.group(2) == "code":
+            return "LI4"
+        if match.group(1) not in ("int", None) or match.group(2) == "token":
+            return "x" * 32
+        if route.startswith("session/"):
+            return str(session)
+        if route.startswith("program/"):
+            return str(practice.program.pk)
+        return str(practice.link.pk)
+
+    return "/" + PARAM.sub(value, route)
+
+
+def _who(route: str) -> str:
+    return "practitioner" if route.startswith(("clients/", "api/clients")) else "client"
+
+
+def _field_names(browser: Client, path: str) -> list[str]:
+    page = browser.get(path)
+    found = set(NAME.findall(page.content.decode(errors="replace"))) if page.content else set()
+    return sorted((found - {"csrfmiddlewaretoken"}) | set(FIELD_NAMES))
+
+
+@pytest.mark.slow  # about 4 s a route
+@pytest.mark.parametrize("route", _routes())
+def test_every_route_survives_the_hostile_shapes(clock: FakeWallClock, route: str) -> None:
+    practice = make_practice()
+    browser = practice.as_(_who(route))
+    started = practice.as_("client").post(
+        "/session/start/", {"intake": json.dumps({"areas": ["neck"], "red_flags": []})}
+    )
+    path = _path(route, practice, int(started["Location"].strip("/").split("/")[-1]))
+    names = _field_names(browser, path)
+    for shape in SHAPES:
+        if not route.endswith(".pdf"):  # a PDF reads no query; making one takes seconds
+            answer = browser.get(path, dict.fromkeys(QUERY_NAMES, shape))
+            assert answer.status_code < 500, (route, "query", shape[:12])
+        answer = browser.post(path, dict.fromkeys(names, shape))
+        assert answer.status_code < 500, (route, "form", shape[:12])
+        body = json.dumps(dict.fromkeys(names, shape))
+        answer = browser.post(path, body, content_type="application/json")
+        assert answer.status_code < 500, (route, "json", shape[:12])
+    for shape in NUL_SHAPES:
+        refused = [
+            browser.get(path, {"q": shape}),
+            browser.post(path, dict.fromkeys(names, shape)),
+            browser.post(path, json.dumps({"label": shape}), content_type="application/json"),
+            browser.post(path, {"note": shape}, format="multipart"),
+        ]
+        assert [r.status_code for r in refused] == [400] * 4, (route, shape)
+    too_big = browser.post(path, {"note": "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)})
+    assert too_big.status_code == 413 and b"too large" in too_big.content, route
