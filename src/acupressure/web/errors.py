@@ -2,6 +2,7 @@
 
 - a body over Django's size limit (RequestDataTooBig), wherever it is read (a view, the CSRF
   check, ``edge.NoNulMiddleware``): 413, through Django's 400 handler (:func:`bad_request`);
+- a broken multipart body under /api/: the API's JSON 400;
 - password hashing busy (:class:`acupressure.web.hashers.HashingBusyError`): 503 with Retry-After.
 """
 
@@ -11,6 +12,7 @@ from collections.abc import Callable
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from django.views import defaults
 
@@ -46,4 +48,8 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     says so, wherever it was read; any other bad request is Django's own 400."""
     if isinstance(exception, RequestDataTooBig):
         return plain_answer(request, 413, _("the request body is too large"))
+    if isinstance(exception, MultiPartParserError) and request.path.startswith("/api/"):
+        # read by edge.NoNulMiddleware before the API's own handler would see it
+        problem = _("the body is not valid multipart form data ({problem}); send JSON")
+        return plain_answer(request, 400, problem.format(problem=exception))
     return defaults.bad_request(request, exception)
