@@ -68,6 +68,7 @@ echo "== pytest"
 if [ "$quick" = 1 ]; then
   # the tests/conftest.py summary counts what this left out
   export ACUPRESSURE_QUICK_TESTS=1
+  export FUZZ_EXAMPLES="${FUZZ_EXAMPLES:-10}"  # the property fuzzing, 10 examples (not 50)
   .venv/bin/python -m pytest -m "not browser and not postgres and not slow" "$@"
 else
   .venv/bin/python -m pytest "$@"

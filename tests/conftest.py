@@ -57,3 +57,23 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
             f"{left_out} deselected (--quick leaves out the browser, PostgreSQL and slow "
             "tests): bash scripts/test.sh runs them all"
         )
+
+
+# Tests that render PDFs or start a server, seconds each: marked slow here, in one list, so
+# that `scripts/test.sh --quick` leaves them out (a whole file, or one test of it). The whole
+# suite runs them.
+SLOW = (
+    "tests/exports/test_pdfs.py",
+    "tests/i18n/test_exports.py::test_a_",
+    "tests/i18n/test_exports.py::test_the_scan_finds_an_english_handout",
+    "tests/i18n/test_exports.py::test_the_page_says_its_language",
+    "tests/web/test_handouts.py",
+    "tests/web/test_serve_workers.py::test_two_worker_processes_serve",
+    "tests/web/test_practice_fuzz.py::test_every_field_survives_the_hostile_shapes[/clients/{link}/routine.pdf]",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.startswith(SLOW):
+            item.add_marker(pytest.mark.slow)
