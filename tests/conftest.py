@@ -68,7 +68,7 @@ SLOW = (
     "tests/i18n/test_exports.py::test_the_scan_finds_an_english_handout",
     "tests/i18n/test_exports.py::test_the_page_says_its_language",
     "tests/web/test_handouts.py",
-    "tests/web/test_serve_workers.py::test_two_worker_processes_serve",
+    "tests/web/test_serve_workers.py",
     "tests/web/test_practice_fuzz.py::test_every_field_survives_the_hostile_shapes[/clients/{link}/routine.pdf]",
 )
 
