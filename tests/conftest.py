@@ -1,8 +1,12 @@
-"""Every test starts in English, whatever the machine's LANG says, and leaves it so."""
+"""Every test starts in English, whatever the machine's LANG says, and leaves it so; the
+summary says what the skipped tests need."""
 
 from __future__ import annotations
 
+import os
+from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -15,3 +19,61 @@ def _english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     with i18n.use("en"):
         yield
     i18n.activate("en")
+
+
+# What a skipped test needs, by a word of its skip reason: the summary counts them so that a
+# run that left tests out says which and why in one place (README, "Tests").
+NEEDS = {
+    "shared": "the shared test photos and article (../shared beside this folder)",
+    "postgresql": "a PostgreSQL server (scripts/test.sh starts one as root)",
+    "chromium": "Debian's chromium (scripts/test.sh installs it as root)",
+    "nginx": "Debian's nginx (scripts/test.sh installs it as root)",
+    "espeak-ng": "espeak-ng (scripts/test.sh installs it as root)",
+    "mediapipe": "mediapipe (pip install -e '.[all]')",
+}
+
+
+def _skip_reason(report: pytest.TestReport) -> str:
+    longrepr = report.longrepr
+    return str(longrepr[2] if isinstance(longrepr, tuple) else longrepr)
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    counts: Counter[str] = Counter()
+    for report in terminalreporter.stats.get("skipped", []):
+        reason = _skip_reason(report).lower()
+        need = next((text for word, text in NEEDS.items() if word in reason), None)
+        if need:
+            counts[need] += 1
+    left_out = len(terminalreporter.stats.get("deselected", []))
+    quick = os.environ.get("ACUPRESSURE_QUICK_TESTS") == "1"
+    if not counts and not (quick and left_out):
+        return
+    terminalreporter.write_sep("=", "tests not run here, and what they need")
+    for need, count in counts.most_common():
+        terminalreporter.write_line(f"{count} skipped: need {need}")
+    if quick and left_out:
+        terminalreporter.write_line(
+            f"{left_out} deselected (--quick leaves out the browser, PostgreSQL and slow "
+            "tests): bash scripts/test.sh runs them all"
+        )
+
+
+# Tests that render PDFs or start a server, seconds each: marked slow here, in one list, so
+# that `scripts/test.sh --quick` leaves them out (a whole file, or one test of it). The whole
+# suite runs them.
+SLOW = (
+    "tests/exports/test_pdfs.py",
+    "tests/i18n/test_exports.py::test_a_",
+    "tests/i18n/test_exports.py::test_the_scan_finds_an_english_handout",
+    "tests/i18n/test_exports.py::test_the_page_says_its_language",
+    "tests/web/test_handouts.py",
+    "tests/web/test_serve_workers.py",
+    "tests/web/test_practice_fuzz.py::test_every_field_survives_the_hostile_shapes[/clients/{link}/routine.pdf]",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.startswith(SLOW):
+            item.add_marker(pytest.mark.slow)

@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.test import Client
 from tests.web.personas import Personas, intake_form
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ for the vision helpers
 
 from acupressure.web.paths import folder_warning, private_database
-from acupressure.web.proxy import proxy_trust
+from acupressure.web.proxy import ProxyTrust, proxy_trust
 from vision import badfiles
 
 pytestmark = pytest.mark.django_db
@@ -213,3 +214,35 @@ def test_proxy_trust_comes_from_the_settings(monkeypatch: pytest.MonkeyPatch) ->
     assert "x-forwarded-proto" in options["trusted_proxy_headers"]
     assert trust.gunicorn_options()["forwarded_allow_ips"] == "10.0.0.5"
     os.environ.pop("ACUPRESSURE_TRUSTED_PROXY", None)
+
+
+def test_forwarded_headers_are_believed_only_from_the_trusted_proxy() -> None:
+    trust = ProxyTrust(trusted="127.0.0.1")
+    headers = {
+        "HTTP_X_FORWARDED_FOR": "10.9.9.9, 203.0.113.7",  # the proxy appended the last one
+        "HTTP_X_FORWARDED_HOST": "clinic.example",
+        "HTTP_X_FORWARDED_PORT": "443",
+        "HTTP_X_FORWARDED_PROTO": "https",
+    }
+    proxied: dict[str, Any] = {"REMOTE_ADDR": "127.0.0.1", "HTTP_HOST": "127.0.0.1:8000", **headers}
+    trust.forward(proxied)
+    assert proxied["REMOTE_ADDR"] == "203.0.113.7"
+    assert (proxied["HTTP_HOST"], proxied["SERVER_PORT"]) == ("clinic.example", "443")
+    direct: dict[str, Any] = {"REMOTE_ADDR": "198.51.100.4", "HTTP_HOST": "h:1", **headers}
+    trust.forward(direct)  # anyone else: the headers are dropped, nothing is believed
+    assert direct == {"REMOTE_ADDR": "198.51.100.4", "HTTP_HOST": "h:1"}
+    garbled: dict[str, Any] = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "1.2.3.4, x"}
+    trust.forward(garbled)
+    assert garbled["REMOTE_ADDR"] == "127.0.0.1"
+    nobody: dict[str, Any] = {"REMOTE_ADDR": "127.0.0.1", **headers}
+    ProxyTrust(trusted=None).forward(nobody)  # not behind a proxy: nobody is trusted
+    assert nobody == {"REMOTE_ADDR": "127.0.0.1"}
+
+
+def test_a_trusted_proxy_that_is_no_address_stops_the_server(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ACUPRESSURE_BEHIND_PROXY", "1")
+    monkeypatch.setenv("ACUPRESSURE_TRUSTED_PROXY", "proxy.local")
+    with pytest.raises(ImproperlyConfigured, match="ACUPRESSURE_TRUSTED_PROXY"):
+        proxy_trust()

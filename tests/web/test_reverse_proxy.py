@@ -1,26 +1,37 @@
 """`acupressure serve` behind a real nginx with TLS (a throwaway certificate), on loopback.
 
-The deployment of docs/deployment.md: nginx terminates TLS and forwards to waitress, which
-trusts X-Forwarded-* from the proxy (ACUPRESSURE_BEHIND_PROXY=1). Over https: no redirect
-loop, HSTS is sent, cookies are Secure, CSRF (with its https Referer check) works; plain
-http through the proxy is redirected to https. Debian's nginx is installed by scripts/test.sh.
+The deployment of docs/deployment.md: nginx terminates TLS and forwards to the server the
+README starts (gunicorn workers on Linux), which trusts X-Forwarded-* from the proxy
+(ACUPRESSURE_BEHIND_PROXY=1). Over https: no redirect loop, HSTS is sent, cookies are Secure,
+CSRF (with its https Referer check) works; plain http through the proxy is redirected to
+https. Visitors from two addresses (127.0.0.2 and 127.0.0.3, all of loopback on Linux) are
+told apart through the proxy: the sign-in lock-out and the camera's limit are per client.
+Debian's nginx is installed by scripts/test.sh.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.web.server import Served, start_server
 
+from acupressure.cli.serve import can_fork
+
 pytestmark = pytest.mark.slow
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+WORKERS = 2  # gunicorn, as `serve` runs on Linux; each worker keeps its own camera counts
+LANDMARKS_PER_MINUTE = 3
 
 CONFIG = """
 daemon off;
@@ -105,7 +116,9 @@ def proxied(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Proxied]:
             "ACUPRESSURE_SSL_REDIRECT": "1",
             "ACUPRESSURE_HSTS_SECONDS": "3600",
             "ACUPRESSURE_ALLOWED_HOSTS": "localhost,127.0.0.1",
-        }
+            "ACUPRESSURE_LANDMARKS_PER_MINUTE": str(LANDMARKS_PER_MINUTE),
+        },
+        args=("--workers", str(WORKERS)),
     )
     config = tmp / "nginx.conf"
     config.write_text(
@@ -190,3 +203,91 @@ def test_sign_in_and_a_form_work_over_https_with_csrf(proxied: Proxied) -> None:
         timeout=30,
     )
     assert saved.status_code == 302 and saved.headers["Location"] == "/diary/"
+
+
+def _visitor(proxied: Proxied, address: str) -> Any:
+    """A requests session whose connections to the proxy come from ``address``."""
+    import requests
+    from requests.adapters import HTTPAdapter
+
+    class FromAddress(HTTPAdapter):
+        def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["source_address"] = (address, 0)
+            super().init_poolmanager(*args, **kwargs)
+
+    http = requests.Session()
+    http.trust_env = False
+    http.verify = str(proxied.cert)
+    http.mount("https://", FromAddress())
+    return http
+
+
+def _create_user(served: Served, username: str, password: str) -> None:
+    """An account with a password in the served database (as an administrator would add)."""
+    code = (
+        "import django; django.setup(); from django.contrib.auth.models import User; "
+        f"User.objects.create_user({username!r}, password={password!r})"
+    )
+    env = {
+        **os.environ,
+        "ACUPRESSURE_DATA_DIR": str(served.data_dir),
+        "DJANGO_SETTINGS_MODULE": "acupressure.web.settings",
+    }
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True)
+
+
+def _sign_in(http: Any, base: str, username: str, password: str, **headers: str) -> int:
+    page = http.get(base + "/signin/", timeout=30)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+    assert page.status_code == 200 and token, page.text[:300]
+    answer = http.post(
+        base + "/signin/",
+        data={"csrfmiddlewaretoken": token.group(1), "username": username, "password": password},
+        headers={"Referer": base + "/signin/", **headers},
+        allow_redirects=False,
+        timeout=30,
+    )
+    return int(answer.status_code)
+
+
+def test_the_server_behind_the_proxy_is_gunicorn() -> None:
+    assert can_fork()  # `serve` chooses gunicorn where it can fork (Linux, macOS)
+
+
+def test_ten_wrong_passwords_lock_out_one_client_and_not_the_other(proxied: Proxied) -> None:
+    _create_user(proxied.served, "kim", "another long phrase 7")
+    guesser, other = _visitor(proxied, "127.0.0.2"), _visitor(proxied, "127.0.0.3")
+    # the guesser claims to be the other client: the proxy appends the real address,
+    # and only that last one is believed
+    spoofed = {"X-Forwarded-For": "127.0.0.3"}
+    statuses = [
+        _sign_in(guesser, proxied.https, f"nobody-{n}", "wrong", **spoofed) for n in range(10)
+    ]
+    assert statuses == [400] * 9 + [429]  # 10 failures from one client: locked out
+    assert _sign_in(guesser, proxied.https, "kim", "another long phrase 7") == 429
+    assert _sign_in(other, proxied.https, "kim", "another long phrase 7") == 302
+
+
+def _landmarks(http: Any, base: str) -> int:
+    page = http.get(base + "/camera/", timeout=30)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+    assert page.status_code == 200 and token
+    answer = http.post(
+        base + "/api/locate/landmarks",
+        json={"width": 640, "height": 480},
+        headers={"X-CSRFToken": token.group(1), "Referer": base + "/camera/"},
+        timeout=30,
+    )
+    return int(answer.status_code)
+
+
+def test_the_camera_limit_is_per_client_through_the_proxy(proxied: Proxied) -> None:
+    first, second = _visitor(proxied, "127.0.0.2"), _visitor(proxied, "127.0.0.3")
+    # each worker counts on its own, and a new minute starts a new count: at most this many
+    # posts before one of them is refused
+    bound = 2 * WORKERS * LANDMARKS_PER_MINUTE + 1
+    statuses = []
+    while len(statuses) < bound and 429 not in statuses:
+        statuses.append(_landmarks(first, proxied.https))
+    assert statuses[-1] == 429 and set(statuses[:-1]) == {200}
+    assert _landmarks(second, proxied.https) == 200

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 
+from acupressure.body.evaluate import RuleError
 from acupressure.body.landmarks import LandmarkSet, Vec
 from acupressure.body.vocabulary import SPECS, Side, View
 from acupressure.i18n import N_
@@ -106,5 +107,5 @@ def move_words(landmarks: LandmarkSet, side: Side | None, move: Vec, cun: float)
 def _unit(x: float, y: float) -> Vec:
     n = math.hypot(x, y)
     if n == 0:
-        raise ValueError("two frame landmarks coincide")
+        raise RuleError("two frame landmarks coincide")
     return x / n, y / n

@@ -48,15 +48,16 @@ def prepare() -> str:
 
 
 def make_server(host: str, port: int, threads: int = 8) -> Any:
-    """Waitress, trusting X-Forwarded-* only from the configured reverse proxy."""
+    """Waitress, trusting X-Forwarded-* only from the configured reverse proxy (waitress
+    rewrites the request itself, so it serves the Django app unwrapped)."""
     from django.conf import settings
     from waitress import create_server
 
-    from acupressure.web.wsgi import application
+    from acupressure.web.wsgi import django_application
 
     proxy = settings.PROXY.waitress_options()
     return create_server(
-        application, host=host, port=port, threads=threads, ident="acupressure", **proxy
+        django_application, host=host, port=port, threads=threads, ident="acupressure", **proxy
     )
 
 

@@ -49,8 +49,10 @@ def _own_socket(server: Any, worker: Any) -> None:
 
 
 def _proxy_options() -> dict[str, Any]:
-    """Whom gunicorn believes about X-Forwarded-*: the app's one proxy setting
-    (``settings.PROXY``, ``web.proxy``), the same trust waitress gets."""
+    """Whom gunicorn believes about X-Forwarded-Proto: the app's one proxy setting
+    (``settings.PROXY``, ``web.proxy``), the same trust waitress gets. gunicorn never takes
+    the client's address from X-Forwarded-For; the app it serves (``wsgi.application``, a
+    ``proxy.ForwardedApp``) does, from the same trusted proxy only."""
     from django.conf import settings
 
     options: dict[str, Any] = settings.PROXY.gunicorn_options()

@@ -118,6 +118,11 @@ MEMORY_UNUSED: Labels[MemoryUnused] = Labels(
         ),
     }
 )
+# "cannot tell" for a picture whose landmarks give no shape (hand, body)
+DEGENERATE = {
+    True: N_("the hands could not be read: hold both hands flat towards the camera, in good light"),
+    False: N_("the body could not be read: step back so that shoulders and hips fill the picture"),
+}
 FROM_THE_FRONT = frozenset({"GB21"})  # on top of the shoulder: a front view shows it too
 
 
@@ -217,9 +222,13 @@ def judge(
                 "the tender spot"
             ),
         )
-    if view == "hand":
-        return _judge_hand(point.code, hands, mirrored, earlier)
-    return _judge_body(point.code, view, hands, pose, mirrored, facing)
+    try:
+        if view == "hand":
+            return _judge_hand(point.code, hands, mirrored, earlier)
+        return _judge_body(point.code, view, hands, pose, mirrored, facing)
+    except (MissingLandmarkError, RuleError):  # a degenerate picture: landmarks at one point,
+        # or a body read without the landmarks its view needs
+        return _cannot(point.code, view, _(DEGENERATE[view == "hand"]))
 
 
 def _judge_hand(
@@ -528,7 +537,10 @@ def cun_at(code: str, landmarks: LandmarkSet, placement: Placement) -> float:
     frame = body.spec(landmarks.view).frame
     scale = frame.across_scale if rule.is_bilateral() else frame.forward_scale
     side = None if placement.side == "midline" else placement.side
-    return landmarks.cun_length(scale, side)
+    cun = landmarks.cun_length(scale, side)
+    if not cun > 0:  # the segment's two landmarks coincide: no scale to measure with
+        raise RuleError(f"no cun can be measured for {code}: its landmarks coincide")
+    return cun
 
 
 def _evaluate(code: str, landmarks: LandmarkSet) -> list[Placement]:

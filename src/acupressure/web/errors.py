@@ -1,6 +1,8 @@
-"""Errors that views raise deep down, answered plainly: JSON under /api/, a short page elsewhere.
+"""Errors raised deep down, answered plainly: JSON under /api/, a short page elsewhere.
 
-- a body over Django's size limit (RequestDataTooBig): 413;
+- a body over Django's size limit (RequestDataTooBig), wherever it is read (a view, the CSRF
+  check, ``edge.NoNulMiddleware``): 413, through Django's 400 handler (:func:`bad_request`);
+- a broken multipart body under /api/: the API's JSON 400;
 - password hashing busy (:class:`acupressure.web.hashers.HashingBusyError`): 503 with Retry-After.
 """
 
@@ -10,12 +12,14 @@ from collections.abc import Callable
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
+from django.views import defaults
 
 from acupressure.web.hashers import HashingBusyError
 
 
-def _answer(request: HttpRequest, status: int, detail: str) -> HttpResponse:
+def plain_answer(request: HttpRequest, status: int, detail: str) -> HttpResponse:
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": detail}, status=status)
     return HttpResponse(detail + "\n", status=status, content_type="text/plain; charset=utf-8")
@@ -31,10 +35,21 @@ class PlainErrorsMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
-        if isinstance(exc, RequestDataTooBig):
-            return _answer(request, 413, _("the request body is too large"))
         if isinstance(exc, HashingBusyError):
-            response = _answer(request, 503, _("too many sign-ins at once; try again in a moment"))
+            busy = _("too many sign-ins at once; try again in a moment")
+            response = plain_answer(request, 503, busy)
             response["Retry-After"] = "5"
             return response
         return None
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 400 handler (``urls.handler400``): a body over the size limit is a 413 that
+    says so, wherever it was read; any other bad request is Django's own 400."""
+    if isinstance(exception, RequestDataTooBig):
+        return plain_answer(request, 413, _("the request body is too large"))
+    if isinstance(exception, MultiPartParserError) and request.path.startswith("/api/"):
+        # read by edge.NoNulMiddleware before the API's own handler would see it
+        problem = _("the body is not valid multipart form data ({problem}); send JSON")
+        return plain_answer(request, 400, problem.format(problem=exception))
+    return defaults.bad_request(request, exception)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext, gettext_lazy
 
 from acupressure.web.models import AREA_CHOICES
@@ -18,13 +19,32 @@ class PainForm(forms.Form):
     pain = forms.IntegerField(min_value=0, max_value=10)
 
 
+class SmallJSONField(forms.JSONField):
+    """A JSON form field of at most ``max_chars`` characters; JSON that Python cannot read
+    (nested past its recursion limit, an integer of more than 4300 digits) is a form error."""
+
+    def __init__(self, *, max_chars: int, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.max_chars = max_chars
+
+    def to_python(self, value: object) -> object:  # type: ignore[override]
+        if isinstance(value, str):
+            MaxLengthValidator(self.max_chars)(value)  # Django's message, in every language
+        try:
+            return super().to_python(value)
+        except (RecursionError, ValueError):  # ValueError: an integer too long to read
+            raise forms.ValidationError(
+                self.error_messages["invalid"], code="invalid", params={"value": "…"}
+            ) from None
+
+
 class FinishForm(forms.Form):
     pain_after = forms.IntegerField(min_value=0, max_value=10)
     completed_steps = forms.IntegerField(min_value=0)
     pressed_seconds = forms.IntegerField(min_value=0, required=False)
     note = forms.CharField(max_length=500, required=False)
     # with the camera switch: {"LI4": 18.5, ...} seconds the finger was on each point
-    on_target = forms.JSONField(required=False)
+    on_target = SmallJSONField(required=False, max_chars=2000)
 
 
 def first_error(form: forms.Form) -> str:

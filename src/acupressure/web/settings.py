@@ -49,6 +49,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "acupressure.web.security.SecurityHeadersMiddleware",  # before whitenoise: static too
+    "acupressure.web.edge.NoNulMiddleware",  # no NUL character anywhere in a request
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # HTML and JSON compressed when the browser asks; Django's GZipMiddleware pads each
     # response at random against BREACH (pages carry CSRF tokens). Static files come
@@ -132,6 +133,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("ACUPRESSURE_SIGNIN_COOLOFF_MINUTE
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "acupressure.web.ratelimit.axes_client_ip"
+AXES_USERNAME_CALLABLE = "acupressure.web.ratelimit.axes_username"
 AXES_LOCKOUT_TEMPLATE = "web/signin_locked.html"
 AXES_VERBOSE = False
 LOGIN_URL = "/signin/"

@@ -22,6 +22,9 @@ from acupressure.web.views import (
     session,
 )
 
+# a body over the size limit is a 413, wherever it is read (errors.bad_request)
+handler400 = "acupressure.web.errors.bad_request"
+
 urlpatterns = [
     # first: the live camera page posts landmarks many times a second, and Django tries the
     # patterns in order (ninja's "api/" alone holds dozens)

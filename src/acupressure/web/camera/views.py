@@ -29,6 +29,7 @@ from acupressure.vision.press import SUPPORT
 from acupressure.web.camera import words
 from acupressure.web.camera.described import described
 from acupressure.web.camera.uploads import InMemoryOnly
+from acupressure.web.edge import fields_refused, sets_upload_handlers
 from acupressure.web.planning import validation_message
 from acupressure.web.ratelimit import Limit, allow
 from acupressure.web.security import CSP_WITH_WASM, PRIVATE
@@ -63,6 +64,7 @@ def _too_many(request: HttpRequest) -> HttpResponse:
     return _busy(_page(request, _("Too many photos from here; wait a minute."), 429), 60)
 
 
+@sets_upload_handlers  # before NoNulMiddleware reads the fields
 @csrf_exempt  # the upload handlers must be set before the CSRF check reads the body
 @require_http_methods(["GET", "POST"])
 def camera(request: HttpRequest) -> HttpResponse:
@@ -97,6 +99,9 @@ def _upload(request: HttpRequest) -> HttpResponse:
     upload = request.FILES.get("photo")
     if any(isinstance(h, InMemoryOnly) and h.too_large for h in request.upload_handlers):
         return _too_large(request)
+    nul = fields_refused(request)  # NoNulMiddleware leaves this view's fields to it
+    if nul is not None:
+        return nul
     if upload is None:
         return _page(request, _("Choose a photo (JPEG, PNG or WebP) first."), 400)
     alone_upload = request.FILES.get("alone")

@@ -10,8 +10,13 @@ With SameSite=Lax session cookies such a post could not reach the signed-in choi
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseForbidden
-from django.shortcuts import redirect
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseForbidden,
+    HttpResponseRedirect,
+)
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -47,10 +52,14 @@ def switch(request: HttpRequest) -> HttpResponse:
             )
         )
     target = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    # only a path on this site; anything else (another site, or a word that Django's
+    # redirect() would take for a URL name) goes home
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, request.is_secure()
+    ):
         target = "/"
     if request.user.is_authenticated:
         LanguagePreference.objects.update_or_create(user=request.user, defaults={"language": code})
-    response = redirect(target)
+    response = HttpResponseRedirect(target)
     remember(response, code)
     return response

@@ -64,7 +64,7 @@ def weekly_check(request: HttpRequest, pk: int) -> HttpResponse:
     store, program = own_program(request, pk)
     current = week_of(program.schedule, clock.now()) or program.schedule.weeks
     text = request.GET.get("week", str(current))
-    if not text.isdecimal() or int(text) > current:
+    if not text.isdecimal() or len(text) > 3 or int(text) > current:  # no int of 5000 digits
         raise Http404("No such week.")
     week = int(text)
     forms = baseline() if week == 0 else weekly()
