@@ -21,6 +21,10 @@ command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+# LibreOffice Calc (soffice) opens our CSV files as a spreadsheet user would; ApacheBench (ab)
+# for the benchmarks' loads of browser-like requests.
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+command -v ab >/dev/null 2>&1 || need+=(apache2-utils)
 # nginx for the reverse-proxy test (started by the test on loopback, never as a service).
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx)
 if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -8,22 +8,23 @@ gets a 404. Every read of a client's data is written to the client's access log.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
 from acupressure import safety
+from acupressure.exports import csvfile
 from acupressure.i18n import gettext as _
 from acupressure.web import clock, follow_up, practice
 from acupressure.web.diary import readings
 from acupressure.web.diary_chart import pain_chart
+from acupressure.web.downloads import csv_attachment
 from acupressure.web.models import CheckIn, PracticeSession, PractitionerLink, Prescription
 from acupressure.web.planning import IntakeError
 from acupressure.web.privacy import access_log, record_access
@@ -175,18 +176,16 @@ def fhir_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def export_csv(request: HttpRequest) -> HttpResponse:
+def export_csv(request: HttpRequest) -> HttpResponseBase:
     """Adherence and outcomes of all of the practitioner's consenting clients."""
     me = practice.practitioner_only(request)
     links = PractitionerLink.objects.filter(practitioner=me, active=True)
     rows = [follow_up.client_row(link, clock.now()) for link in links]
     for link in links:
         _read(request, link)
-    out = io.StringIO()
-    csv.writer(out).writerows(follow_up.csv_rows(follow_up.sorted_rows(rows, "name")))
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="clients-outcomes.csv"'
-    return response
+    sorted_rows = follow_up.sorted_rows(rows, "name")
+    chunks = csvfile.chunks(follow_up.CSV_HEADER, follow_up.csv_rows(sorted_rows))
+    return csv_attachment(chunks, "clients-outcomes.csv")
 
 
 @login_required

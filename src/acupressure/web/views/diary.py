@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from acupressure.web import clock
 from acupressure.web.access import diary_owner_id, user_id
-from acupressure.web.diary import csv_text, readings
+from acupressure.web.diary import csv_chunks, readings
 from acupressure.web.diary_chart import baseline, meaningful_change, pain_chart
+from acupressure.web.downloads import csv_attachment
 from acupressure.web.forms import CheckInForm, first_error
 from acupressure.web.models import CheckIn, PracticeSession, PractitionerLink
 from acupressure.web.privacy import access_log
@@ -92,9 +94,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def export_csv(request: HttpRequest) -> HttpResponse:
+def export_csv(request: HttpRequest) -> HttpResponseBase:
     owner_id = diary_owner_id(request, _client(request))
-    text = csv_text(owner_id, notes=notes_shown(request, owner_id))
-    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="acupressure-diary.csv"'
-    return response
+    chunks = csv_chunks(owner_id, notes=notes_shown(request, owner_id))
+    return csv_attachment(chunks, "acupressure-diary.csv")
