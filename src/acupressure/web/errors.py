@@ -1,7 +1,9 @@
 """Errors that views raise deep down, answered plainly: JSON under /api/, a short page elsewhere.
 
 - a body over Django's size limit (RequestDataTooBig): 413;
-- password hashing busy (:class:`acupressure.web.hashers.HashingBusyError`): 503 with Retry-After.
+- password hashing busy (:class:`acupressure.web.hashers.HashingBusyError`): 503 with Retry-After;
+- a creation limit reached (:class:`acupressure.web.creation.TooManyCreatedError`): 429,
+  with Retry-After.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
+from acupressure.web.creation import TooManyCreatedError
 from acupressure.web.hashers import HashingBusyError
 
 
@@ -37,4 +40,12 @@ class PlainErrorsMiddleware:
             response = _answer(request, 503, _("too many sign-ins at once; try again in a moment"))
             response["Retry-After"] = "5"
             return response
+        if isinstance(exc, TooManyCreatedError):
+            return too_many(request, exc)
         return None
+
+
+def too_many(request: HttpRequest, exc: TooManyCreatedError) -> HttpResponse:
+    response = _answer(request, 429, str(exc))
+    response["Retry-After"] = str(exc.retry_after)
+    return response

@@ -195,6 +195,14 @@ CAMERA_ANALYSES_AT_ONCE = env_int("ACUPRESSURE_CAMERA_AT_ONCE", 2, minimum=1)
 CAMERA_UPLOADS_PER_MINUTE = env_int("ACUPRESSURE_CAMERA_PER_MINUTE", 12, minimum=1)
 CAMERA_LANDMARKS_PER_MINUTE = env_int("ACUPRESSURE_LANDMARKS_PER_MINUTE", 1200, minimum=1)
 
+# Creation limits per person (acupressure.web.creation): new rows per sliding window, then 429.
+CREATION_WINDOW_SECONDS = 60 * env_int("ACUPRESSURE_LIMIT_WINDOW_MINUTES", 60, minimum=1)
+CREATION_LIMITS = {
+    "sessions": env_int("ACUPRESSURE_SESSIONS_PER_WINDOW", 60, minimum=1),
+    "check-ins": env_int("ACUPRESSURE_CHECK_INS_PER_WINDOW", 30, minimum=1),
+    "programs": env_int("ACUPRESSURE_PROGRAMS_PER_WINDOW", 10, minimum=1),
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from acupressure.web import clock
+from acupressure.web import clock, creation
 from acupressure.web.access import diary_owner_id, user_id
 from acupressure.web.diary import csv_chunks, readings
 from acupressure.web.diary_chart import baseline, meaningful_change, pain_chart
@@ -78,6 +78,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "web/checkin_result.html", {"error": first_error(form)}, status=400)
     now = clock.now()
+    creation.check_check_in(user_id(request), now.date(), form.cleaned_data["area"])
     entry, _ = CheckIn.objects.update_or_create(
         owner_id=user_id(request),
         day=now.date(),

@@ -30,7 +30,7 @@ from acupressure.program import (
 )
 from acupressure.program.schedule import parse_time
 from acupressure.safety import Intake
-from acupressure.web import clock
+from acupressure.web import clock, creation
 from acupressure.web.access import user_id
 from acupressure.web.language.middleware import core_language, stored_language
 from acupressure.web.models import Prescription, ProgramRecord
@@ -87,6 +87,7 @@ def create(request: HttpRequest) -> HttpResponse:
         return _refused(request, _("intake: {problem}").format(problem=validation_message(exc)))
     except (ProgramError, ValueError) as exc:
         return _refused(request, str(exc))
+    creation.check_program(user_id(request))
     program = ProgramStore(user_id(request)).create(made, clock.now())
     return redirect(f"/program/{program.id}/check/?week=0")
 
@@ -261,6 +262,7 @@ def start(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_for_slot(program.intake, kind, program.extra_points, program.prescription)
     if plan.blocked or not plan.steps:
         return HttpResponse(_("this program gives no routine today"), status=400)
+    creation.check_session(user_id(request))
     session = store.add_session(
         program.id,
         kind,
