@@ -30,7 +30,7 @@ from acupressure.program import (
 )
 from acupressure.program.schedule import parse_time
 from acupressure.safety import Intake
-from acupressure.web import clock, creation
+from acupressure.web import clock, creation, feeds
 from acupressure.web.access import user_id
 from acupressure.web.language.middleware import core_language, stored_language
 from acupressure.web.models import Prescription, ProgramRecord
@@ -198,8 +198,9 @@ def download_ics(request: HttpRequest, pk: int) -> HttpResponse:
     from acupressure.exports.calendar import program_calendar
 
     _store, program = own_program(request, pk)
-    body = program_calendar(program, request.build_absolute_uri("/"))
-    response = HttpResponse(body, content_type=ICS)
+    link = request.build_absolute_uri("/")
+    entry = feeds.built(program, link, lambda: program_calendar(program, link))
+    response = feeds.answer(request, entry, ICS)
     response["Content-Disposition"] = 'attachment; filename="acupressure-program.ics"'
     return response
 
@@ -215,9 +216,10 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     owner = ProgramRecord.objects.filter(calendar_token=token).values_list("owner_id", flat=True)
     chosen = stored_language(owner[0])
     language = core_language(chosen) if chosen else i18n.current()
-    with i18n.use(language):
-        body = program_calendar(program, request.build_absolute_uri("/"))
-    response = HttpResponse(body, content_type=ICS)
+    link = request.build_absolute_uri("/")
+    with i18n.use(language):  # built once per program change (web/feeds.py), then 304s
+        entry = feeds.built(program, link, lambda: program_calendar(program, link))
+    response = feeds.answer(request, entry, ICS)
     response["Cache-Control"] = PRIVATE
     return response
 
