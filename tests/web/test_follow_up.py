@@ -77,8 +77,9 @@ def test_dashboard_client_page_and_downloads(clock: FakeWallClock) -> None:
     for url in (f"/clients/{practice.link.pk}/fhir.json", f"/api/clients/{practice.link.pk}/fhir"):
         response = ana.get(url)
         assert response["Content-Type"] == "application/fhir+json"
-        Bundle.model_validate_json(response.content)
-        data = json.loads(response.content)
+        body = downloads.body(response)  # streamed: read once
+        Bundle.model_validate_json(body)
+        data = json.loads(body)
         kinds = [e["resource"]["resourceType"] for e in data["entry"]]
         assert kinds.count("QuestionnaireResponse") == 5  # 2 at the start, 3 in week 1
         (patient,) = [
@@ -97,8 +98,9 @@ def test_dashboard_client_page_and_downloads(clock: FakeWallClock) -> None:
     assert DiaryAccess.objects.filter(what=f"/api/clients/{practice.link.pk}/fhir").exists()
     # the client's own bundle from /privacy/
     own = me.get("/privacy/fhir.json")
-    Bundle.model_validate_json(own.content)
-    assert practice.client.username in own.content.decode()
+    own_body = downloads.body(own)
+    Bundle.model_validate_json(own_body)
+    assert practice.client.username in own_body.decode()
     # the practitioner's CSV of adherence and outcomes
     rows = list(csv.reader(io.StringIO(downloads.text(ana.get("/clients/export.csv")))))
     assert rows[0][:3] == ["client", "last_session", "week_done"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from django.contrib.auth.models import User
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, StreamingHttpResponse
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
@@ -65,12 +65,13 @@ def _id(pk: str) -> int:
     response={200: dict[str, object], **ERRORS},
     summary="A client's FHIR R4B Bundle (application/fhir+json)",
 )
-def client_fhir(request: HttpRequest, pk: str) -> HttpResponse:
-    from acupressure.web.fhir_data import client_bundle_json
+def client_fhir(request: HttpRequest, pk: str) -> StreamingHttpResponse:
+    """Streamed as it is made (web/fhir_data.py)."""
+    from acupressure.web.fhir_data import client_bundle_chunks
 
     link = practice.client_link(request, _id(pk))
     record_access(int(request.user.pk or 0), link.client_id, request.path)
-    return HttpResponse(client_bundle_json(link), content_type="application/fhir+json")
+    return StreamingHttpResponse(client_bundle_chunks(link), content_type="application/fhir+json")
 
 
 @router.post(

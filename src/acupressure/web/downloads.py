@@ -62,3 +62,11 @@ class Buffer:
         data = b"".join(self.parts)
         self.parts, self.size = [], 0
         return data
+
+
+def buffered(pieces: Iterable[str]) -> Iterator[bytes]:
+    """Text pieces as UTF-8 chunks of about :data:`CHUNK` bytes."""
+    buffer = Buffer()
+    for piece in pieces:
+        yield from buffer.add(piece)
+    yield buffer.rest()

@@ -24,7 +24,7 @@ from acupressure.i18n import gettext as _
 from acupressure.web import clock, follow_up, practice
 from acupressure.web.diary import readings
 from acupressure.web.diary_chart import pain_chart
-from acupressure.web.downloads import csv_attachment
+from acupressure.web.downloads import attachment, csv_attachment
 from acupressure.web.models import CheckIn, PracticeSession, PractitionerLink, Prescription
 from acupressure.web.planning import IntakeError
 from acupressure.web.privacy import access_log, record_access
@@ -165,14 +165,13 @@ def client_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def fhir_download(request: HttpRequest, pk: int) -> HttpResponse:
-    from acupressure.web.fhir_data import client_bundle_json
+def fhir_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+    from acupressure.web.fhir_data import client_bundle_chunks
 
     link = practice.client_link(request, pk)
     _read(request, link)
-    response = HttpResponse(client_bundle_json(link), content_type="application/fhir+json")
-    response["Content-Disposition"] = f'attachment; filename="client-{link.pk}-fhir.json"'
-    return response
+    chunks = client_bundle_chunks(link)
+    return attachment(chunks, "application/fhir+json", f"client-{link.pk}-fhir.json")
 
 
 @login_required
