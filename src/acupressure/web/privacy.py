@@ -35,7 +35,7 @@ def access_log(owner_id: int, limit: int | None = None) -> list[DiaryAccess]:
     return list(rows[:limit] if limit else rows)
 
 
-BATCH = 500  # rows fetched at a time
+BATCH = 100  # rows fetched at a time (a session holds its plan: about 30 KB of JSON)
 
 
 def export_chunks(user: AbstractBaseUser) -> Iterator[bytes]:

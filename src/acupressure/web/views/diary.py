@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -12,12 +14,14 @@ from django.views.decorators.http import require_POST
 from acupressure.web import clock, creation
 from acupressure.web.access import diary_owner_id, user_id
 from acupressure.web.diary import csv_chunks, readings
-from acupressure.web.diary_chart import baseline, meaningful_change, pain_chart
+from acupressure.web.diary_chart import baseline, grouping, meaningful_change, pain_chart
 from acupressure.web.downloads import csv_attachment
 from acupressure.web.forms import CheckInForm, first_error
 from acupressure.web.models import CheckIn, PracticeSession, PractitionerLink
 from acupressure.web.privacy import access_log
 from acupressure.web.program_store import ProgramStore, program_summary
+
+MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")  # ?month=2026-03: that month in full detail
 
 
 def _client(request: HttpRequest) -> int | None:
@@ -52,11 +56,15 @@ def history(request: HttpRequest) -> HttpResponse:
     owner_id = diary_owner_id(request, _client(request))
     found = readings(owner_id)
     base = baseline(found)
+    month = request.GET.get("month", "")
+    shown = [r for r in found if f"{r.at:%Y-%m}" == month] if MONTH.fullmatch(month) else found
     context = {
         "own": owner_id == request.user.pk,
         "show_notes": notes_shown(request, owner_id),
         "owner_id": owner_id,
-        "chart": mark_safe(pain_chart(found)),  # noqa: S308 - numbers and escaped labels only
+        "chart": mark_safe(pain_chart(shown, base)),  # noqa: S308 - numbers and escaped labels
+        "month": month if shown is not found else "",
+        "summarised": grouping(found) != "",
         "baseline": base,
         "change": meaningful_change(base) if base is not None else None,
         "sessions": PracticeSession.objects.started().filter(owner_id=owner_id)[:50],
