@@ -30,7 +30,7 @@ def readings(owner_id: int) -> list[Reading]:
     """Every pain reading of the person, oldest first (ties: in the sessions' own order).
     Two queries of plain values: a few hundred bytes a reading, whatever the diary's size."""
     found: list[Reading] = []
-    sessions = PracticeSession.objects.started().filter(owner_id=owner_id)
+    sessions = PracticeSession.objects.started().filter(owner_id=owner_id).order_by()
     for created, started, finished, before, after in sessions.values_list(
         "created_at", "started_at", "finished_at", "pain_before", "pain_after"
     ).iterator(chunk_size=BATCH):

@@ -13,7 +13,7 @@ inside are everyday variation.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from html import escape
 
 from acupressure import i18n
@@ -70,15 +70,22 @@ def marks(readings: list[Reading]) -> list[Mark]:
     period = grouping(readings)
     if not period:
         return [Mark(r.at, r.pain, r.kind) for r in readings]
-    groups: dict[tuple[str, datetime], list[int]] = {}
+    starts: dict[date, date] = {}  # a day -> the first day of its week or month
+    groups: dict[tuple[str, date], list[int]] = {}
     for r in readings:
-        day = r.at.replace(hour=0, minute=0, second=0, microsecond=0)
-        start = day - timedelta(days=day.weekday()) if period == "week" else day.replace(day=1)
+        day = r.at.date()
+        start = starts.get(day)
+        if start is None:
+            start = day - timedelta(days=day.weekday()) if period == "week" else day.replace(day=1)
+            starts[day] = start
         groups.setdefault((r.kind, start), []).append(r.pain)
+    zone = readings[0].at.tzinfo
     return sorted(
         (
-            Mark(start, sum(values) / len(values), kind, len(values), period)
-            for (kind, start), values in groups.items()
+            Mark(
+                datetime(s.year, s.month, s.day, tzinfo=zone), sum(v) / len(v), kind, len(v), period
+            )
+            for (kind, s), v in groups.items()
         ),
         key=lambda m: m.at,
     )

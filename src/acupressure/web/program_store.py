@@ -119,15 +119,16 @@ class ProgramStore:
         ProgramRecord.objects.filter(pk=pk, owner_id=self.owner_id).update(calendar_token=token)
 
     def sessions(self, pk: int) -> list[DoneSession]:
-        rows = PracticeSession.objects.filter(program_id=pk, owner_id=self.owner_id)
-        return [
+        rows = PracticeSession.objects.filter(program_id=pk, owner_id=self.owner_id).order_by()
+        fields = ("started_at", "created_at", "slot_kind", "seconds_pressed", "finished_at")
+        return [  # plain values: a session's plan (kilobytes of JSON) is never decoded here
             DoneSession(
-                started_at=r.started_at or r.created_at,
-                kind="extra" if r.slot_kind == "extra" else "routine",
-                seconds_pressed=r.seconds_pressed,
-                completed=r.finished_at is not None,
+                started_at=started or created,
+                kind="extra" if kind == "extra" else "routine",
+                seconds_pressed=pressed,
+                completed=finished is not None,
             )
-            for r in rows
+            for started, created, kind, pressed, finished in rows.values_list(*fields)
         ]
 
     def answers(self, pk: int) -> list[QuestionnaireAnswer]:

@@ -142,7 +142,7 @@ def client_page(request: HttpRequest, pk: int) -> HttpResponse:
     store = ProgramStore(owner)
     programs = store.all()
     program = programs[0] if programs else None
-    sessions = list(PracticeSession.objects.filter(owner_id=owner)[:50])
+    sessions = list(PracticeSession.objects.filter(owner_id=owner).defer("plan", "intake")[:50])
     check_ins = list(CheckIn.objects.filter(owner_id=owner)[:50])
     context = {
         "link": link,

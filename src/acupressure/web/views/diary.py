@@ -67,7 +67,9 @@ def history(request: HttpRequest) -> HttpResponse:
         "summarised": grouping(found) != "",
         "baseline": base,
         "change": meaningful_change(base) if base is not None else None,
-        "sessions": PracticeSession.objects.started().filter(owner_id=owner_id)[:50],
+        "sessions": PracticeSession.objects.started()
+        .filter(owner_id=owner_id)
+        .defer("plan", "intake")[:50],  # 30 KB of JSON each, not shown
         "check_ins": CheckIn.objects.filter(owner_id=owner_id)[:50],
         "form": CheckInForm(),
         "clients": PractitionerLink.objects.filter(
