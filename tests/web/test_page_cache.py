@@ -194,6 +194,11 @@ def test_a_repeated_plan_body_gets_the_same_answer_and_errors_are_never_kept() -
     assert first.status_code == again.status_code == 200
     assert again.json() == first.json() and again["X-Frame-Options"] == first["X-Frame-Options"]
     assert again["Content-Length"] == str(len(again.content))
+    packed = Client().post(
+        "/api/plan", body, content_type="application/json", headers={"accept-encoding": "br"}
+    )
+    assert packed["Content-Encoding"] == "br" and "Accept-Encoding" in packed["Vary"]
+    assert json.loads(brotli.decompress(packed.content)) == first.json()
     bad = json.dumps({"areas": ["knees"], "red_flags": []})
     for _ in range(2):
         assert Client().post("/api/plan", bad, content_type="application/json").status_code == 422

@@ -166,7 +166,8 @@ class PublicPageMiddleware:
             text = PLAN_BODIES.peek(_body_key(request), language)
             if text is not None:
                 request.get_host()
-                return _early(text, None, vary=False, content_type="application/json")
+                body, coding = _body(request, text)  # no token: compressed once, kept
+                return _early(body, coding, vary=False, content_type="application/json")
         return self.get_response(request)
 
 
