@@ -163,7 +163,8 @@ def make_plan(request: HttpRequest, intake: Intake) -> HttpResponse:
 
 @api.get("/diary/sessions", response={200: list[SessionOut], **SIGNED_IN_ERRORS}, auth=django_auth)
 def diary_sessions(request: HttpRequest) -> list[PracticeSession]:
-    return list(PracticeSession.objects.started().filter(owner_id=user_id(request))[:500])
+    sessions = PracticeSession.objects.started().filter(owner_id=user_id(request))
+    return list(sessions.defer("plan", "intake")[:500])  # kilobytes of JSON each, not sent
 
 
 @api.get("/diary/checkins", response={200: list[CheckInOut], **SIGNED_IN_ERRORS}, auth=django_auth)
