@@ -86,7 +86,7 @@ def names_css() -> str:
     """The names face's @font-face, its unicode-range exactly the characters it holds."""
     ranges = ", ".join(f"U+{ord(ch):04X}" for ch in sorted(name_characters()))
     return (
-        f"{CSS_START}\n@font-face {{ font-family: \"Acupressure Hanzi Names\"; "
+        f'{CSS_START}\n@font-face {{ font-family: "Acupressure Hanzi Names"; '
         f'src: url("../fonts/{NAMES_OUTPUT.name}") format("woff2");\n'
         f"  font-display: swap; unicode-range: {ranges}; }}\n{CSS_END}"
     )

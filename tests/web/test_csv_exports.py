@@ -14,8 +14,7 @@ import pandas as pd
 import pytest
 from tests.doubles import FakeWallClock
 from tests.web import downloads
-from tests.web.practice import make_practice, signed_in
-from tests.web.test_follow_up import practise
+from tests.web.practice import make_practice, practise, signed_in
 
 from acupressure.web.models import CheckIn, PracticeSession
 

@@ -12,30 +12,21 @@ import pytest
 from fhir.resources.R4B.bundle import Bundle
 from tests.doubles import FakeWallClock
 from tests.web import downloads
-from tests.web.practice import PREGNANT, form_for, item, make_practice, record_screening, signed_in
+from tests.web.practice import (
+    PREGNANT,
+    form_for,
+    item,
+    make_practice,
+    practise,
+    record_screening,
+    signed_in,
+)
 from tests.web.programs import check
 
 from acupressure.web.models import DiaryAccess, PracticeSession, ProgramRecord
 from acupressure.web.practice import add_client, answer
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def practise(browser: object, program: int, before: int, after: int, note: str = "") -> None:
-    started = browser.post(f"/program/{program}/start/")  # type: ignore[attr-defined]
-    assert started.status_code == 302, started.content
-    session = PracticeSession.objects.latest("id")
-    assert browser.post(f"/session/{session.pk}/pain/", {"pain": before}).status_code == 200  # type: ignore[attr-defined]
-    done = browser.post(  # type: ignore[attr-defined]
-        f"/session/{session.pk}/finish/",
-        {
-            "pain_after": after,
-            "completed_steps": session.total_steps,
-            "pressed_seconds": 100,
-            "note": note,
-        },
-    )
-    assert done.status_code in (200, 302), done.content
 
 
 def test_dashboard_client_page_and_downloads(clock: FakeWallClock) -> None:
