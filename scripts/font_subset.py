@@ -13,8 +13,15 @@ pdf.js and MuPDF and boxes in Ghostscript. So the subset's outlines are converte
 TrueType (quadratic curves, within 1 font unit of the cubic ones): a TrueType font in a
 PDF is addressed by glyph index in every engine.
 
+A second, tiny subset (NotoSansSC-names.woff2) holds only the hanzi that pages in every
+language show: the points' Chinese names and the language switcher's own names. Its
+@font-face in site.css lists exactly those characters as its unicode-range (written here,
+between the markers), and the big subset's covers the CJK blocks only, so a browser fetches
+the big one only for a page with other Chinese text (a Chinese page).
+
     python scripts/font_subset.py [--source PATH/NotoSansCJK-Regular.ttc]
-    python scripts/font_subset.py --check   # the committed subset covers every character
+    python scripts/font_subset.py --names-only   # only the names face (and its CSS)
+    python scripts/font_subset.py --check   # the committed subsets cover every character
 """
 
 from __future__ import annotations
@@ -33,6 +40,9 @@ from fontTools.ttLib import TTCollection, TTFont, newTable
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "acupressure"
 OUTPUT = PACKAGE / "charts" / "fonts" / "NotoSansSC-subset.ttf"
+NAMES_OUTPUT = PACKAGE / "charts" / "fonts" / "NotoSansSC-names.woff2"
+CSS = PACKAGE / "web" / "static" / "web" / "site.css"
+CSS_START, CSS_END = "/* names-face: start */", "/* names-face: end */"
 SOURCE = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 FAMILY = "Noto Sans CJK SC"
 ASCII = {chr(c) for c in range(0x20, 0x7F)}
@@ -83,6 +93,49 @@ def characters() -> set[str]:
     for text in texts():
         chars.update(ch for ch in text if ch not in "\n\t")
     return chars
+
+
+def name_characters() -> set[str]:
+    """The hanzi every language's pages may show: point names and the languages' names."""
+    from acupressure import atlas
+    from acupressure.i18n import NAMES
+
+    text = "".join(str(p.names.hanzi) for p in atlas.all_points()) + "".join(NAMES.values())
+    return {ch for ch in text if ord(ch) >= 0x2E80}
+
+
+def names_css() -> str:
+    """The names face's @font-face, its unicode-range exactly the characters it holds."""
+    ranges = ", ".join(f"U+{ord(ch):04X}" for ch in sorted(name_characters()))
+    return (
+        f'{CSS_START}\n@font-face {{ font-family: "Acupressure Hanzi Names"; '
+        f'src: url("../fonts/{NAMES_OUTPUT.name}") format("woff2");\n'
+        f"  font-display: swap; unicode-range: {ranges}; }}\n{CSS_END}"
+    )
+
+
+def _write_css() -> None:
+    css = CSS.read_text(encoding="utf-8")
+    start, end = css.index(CSS_START), css.index(CSS_END) + len(CSS_END)
+    CSS.write_text(css[:start] + names_css() + css[end:], encoding="utf-8")
+
+
+def build_names(source: Path) -> None:
+    font = _source_font(source)
+    options = subset.Options()
+    options.name_IDs = ["*"]  # the copyright and license records stay
+    options.name_languages = ["*"]
+    options.notdef_outline = True
+    options.layout_features = []
+    options.flavor = "woff2"
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text="".join(sorted(name_characters())))
+    subsetter.subset(font)
+    font.flavor = "woff2"
+    font.save(str(NAMES_OUTPUT))
+    _write_css()
+    size = NAMES_OUTPUT.stat().st_size
+    print(f"{NAMES_OUTPUT.relative_to(ROOT)}: {len(name_characters())} characters, {size} bytes")
 
 
 def _source_font(path: Path) -> TTFont:
@@ -141,21 +194,35 @@ def to_truetype(font: TTFont) -> None:
 
 def missing() -> list[str]:
     cmap = TTFont(str(OUTPUT)).getBestCmap()
-    return sorted(ch for ch in characters() if ord(ch) not in cmap)
+    names = TTFont(str(NAMES_OUTPUT)).getBestCmap()
+    lacking = {ch for ch in characters() if ord(ch) not in cmap}
+    return sorted(lacking | {ch for ch in name_characters() if ord(ch) not in names})
+
+
+def css_current() -> bool:
+    return names_css() in CSS.read_text(encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=SOURCE)
     parser.add_argument("--check", action="store_true")
+    parser.add_argument(
+        "--names-only", action="store_true", help="make only the names face (and its CSS)"
+    )
     args = parser.parse_args(argv)
     if args.check:
         lacking = missing()
         if lacking:
-            print(f"the font subset lacks {''.join(lacking)!r}; run scripts/font_subset.py")
+            print(f"the font subsets lack {''.join(lacking)!r}; run scripts/font_subset.py")
+            return 1
+        if not css_current():
+            print("site.css's names face is not the current one; run scripts/font_subset.py")
             return 1
         return 0
-    build(args.source)
+    if not args.names_only:
+        build(args.source)
+    build_names(args.source)
     return 0
 
 

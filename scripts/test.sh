@@ -39,6 +39,10 @@ if [ "$quick" = 0 ]; then
   command -v node >/dev/null 2>&1 || need+=(nodejs)
   command -v npm >/dev/null 2>&1 || need+=(npm)
   [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || need+=(fonts-noto-cjk)
+  # LibreOffice Calc (soffice) opens our CSV files as a spreadsheet user would; ApacheBench
+  # (ab) for the benchmarks' loads of browser-like requests.
+  command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+  command -v ab >/dev/null 2>&1 || need+=(apache2-utils)
   # nginx for the reverse-proxy test (started by the test on loopback, never as a service).
   [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx)
   # The outside judges (tests/judges): Node (above) for Medplum's FHIR validator and

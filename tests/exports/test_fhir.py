@@ -22,6 +22,7 @@ from acupressure.exports.fhir import (
     Person,
     WeeklyCheck,
     bundle_json,
+    bundle_pieces,
     pseudonym_system,
 )
 from acupressure.plan.prescribe import PrescribedPoint
@@ -250,3 +251,25 @@ def test_ids_are_stable_across_exports_and_languages() -> None:
     with i18n.use("zh-Hans"):
         again = ids_and_systems(bundle_json(export()))
     assert first == again
+
+
+def test_the_streamed_bundle_is_the_validated_bundle_piece_by_piece() -> None:
+    """bundle_pieces (the downloads) gives what bundle_json gives: the same resources, ids
+    and values in the same order, as JSON that fhir.resources validates whole (it writes a
+    UTC time as "Z" where the pieces keep "+00:00": the same instant)."""
+    made = export()
+    whole = json.loads(bundle_json(made))
+    pieces = list(bundle_pieces(made.model_copy(update={"readings": []}), iter(READINGS)))
+    assert len(pieces) == 2 + len(whole["entry"])  # the head, one per entry, the end
+    streamed = json.loads("".join(pieces))
+    assert [e["fullUrl"] for e in streamed["entry"]] == [e["fullUrl"] for e in whole["entry"]]
+    assert Bundle.model_validate(streamed).model_dump() == Bundle.model_validate(whole).model_dump()
+
+
+def test_a_streamed_bundle_refuses_a_bad_resource_before_writing_anything() -> None:
+    bad = export().model_copy(update={"practitioner": ""})  # fine: no practitioner
+    assert json.loads("".join(bundle_pieces(bad, iter(READINGS))))["entry"]
+    broken = Person.model_construct(key="user-1", label="P-17", named=False, year_of_birth=-5)
+    pieces = bundle_pieces(export().model_copy(update={"patient": broken}), iter(READINGS))
+    with pytest.raises(ValueError, match="birthDate"):
+        next(pieces)

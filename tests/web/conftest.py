@@ -16,6 +16,11 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "acupressure.web.settings")
 # limits themselves are tested with small values in test_hardening.py.
 os.environ.setdefault("ACUPRESSURE_CAMERA_PER_MINUTE", "100000")
 os.environ.setdefault("ACUPRESSURE_LANDMARKS_PER_MINUTE", "100000")
+# So would the creation limits (sessions, check-ins, programs per person), which
+# test_creation_limits.py tests with small values.
+os.environ.setdefault("ACUPRESSURE_SESSIONS_PER_WINDOW", "100000")
+os.environ.setdefault("ACUPRESSURE_CHECK_INS_PER_WINDOW", "100000")
+os.environ.setdefault("ACUPRESSURE_PROGRAMS_PER_WINDOW", "100000")
 
 import django
 

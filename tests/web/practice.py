@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from acupressure.safety import Intake
-from acupressure.web.models import PractitionerLink, ProgramRecord
+from acupressure.web.models import PracticeSession, PractitionerLink, ProgramRecord
 from acupressure.web.practice import add_client, add_practitioner, answer, withdraw
 
 PREGNANT = Intake(areas=["neck", "shoulders"], pregnant=True, trimester=2, red_flags=[])
@@ -92,6 +92,23 @@ def make_practice() -> Practice:
         ana, ben, cara, link.client, stranger, link, other_link, former_link,
         ProgramRecord.objects.get(owner=link.client),
     )  # fmt: skip
+
+
+def practise(browser: object, program: int, before: int, after: int, note: str = "") -> None:
+    started = browser.post(f"/program/{program}/start/")  # type: ignore[attr-defined]
+    assert started.status_code == 302, started.content
+    session = PracticeSession.objects.latest("id")
+    assert browser.post(f"/session/{session.pk}/pain/", {"pain": before}).status_code == 200  # type: ignore[attr-defined]
+    done = browser.post(  # type: ignore[attr-defined]
+        f"/session/{session.pk}/finish/",
+        {
+            "pain_after": after,
+            "completed_steps": session.total_steps,
+            "pressed_seconds": 100,
+            "note": note,
+        },
+    )
+    assert done.status_code in (200, 302), done.content
 
 
 def use_link(client: Client, path: str) -> Any:

@@ -95,7 +95,7 @@ def test_the_list_and_csv_take_the_same_queries_for_10_and_200_clients(
     for path in small:
         assert small[path][:2] == large[path][:2], path  # queries, and one INSERT each
         assert small[path][1] == 1, path
-    rows = list(csv.reader(io.StringIO(large["/clients/export.csv"][2].decode())))
+    rows = list(csv.reader(io.StringIO(large["/clients/export.csv"][2].decode("utf-8-sig"))))
     assert len(rows) == 201 and rows[0][0] == "client"
     assert sum(1 for r in rows[1:] if r[-1]) == len(range(0, 200, 7))  # the alerts
     logged = DiaryAccess.objects.filter(viewer=ana, what="/clients/export.csv").count()

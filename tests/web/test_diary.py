@@ -8,6 +8,7 @@ import io
 import pytest
 from django.test import Client
 from tests.doubles import FakeWallClock
+from tests.web import downloads
 from tests.web.personas import Personas
 
 from acupressure.web.models import CheckIn, PracticeSession
@@ -104,14 +105,12 @@ def test_csv_has_only_own_data_and_defuses_formulas(people: Personas, clock: Fak
     owner = people.client_for(people.owner)
     response = owner.get("/diary/export.csv")
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(downloads.text(response))))
     assert [(r["kind"], r["pain_before"], r["pain_after"]) for r in rows] == [("session", "7", "4")]
     assert rows[0]["note"] == "'=HYPERLINK(1)"
     stranger_rows = list(
         csv.DictReader(
-            io.StringIO(
-                people.client_for(people.stranger).get("/diary/export.csv").content.decode()
-            )
+            io.StringIO(downloads.text(people.client_for(people.stranger).get("/diary/export.csv")))
         )
     )
     assert [r["pain"] for r in stranger_rows] == ["9"]

@@ -31,3 +31,19 @@ def test_chart_is_labelled_and_draws_every_reading() -> None:
 
 def test_empty_chart_says_so() -> None:
     assert "No readings yet" in pain_chart([])
+
+
+def test_a_long_diary_is_drawn_as_weekly_then_monthly_means() -> None:
+    from acupressure.web.diary_chart import DETAIL_DAYS, grouping, marks
+
+    daily = [Reading(T0 + timedelta(days=i), i % 7, "check-in") for i in range(DETAIL_DAYS)]
+    assert grouping(daily) == "" and len(marks(daily)) == DETAIL_DAYS
+    year = [Reading(T0 + timedelta(days=i), 5, "check-in") for i in range(365)]
+    assert grouping(year) == "week" and len(marks(year)) == 53  # 2025-01-01 is a Wednesday
+    five = [Reading(T0 + timedelta(days=i), i % 2 * 10, "before") for i in range(5 * 365)]
+    monthly = marks(five)
+    assert grouping(five) == "month" and len(monthly) == 60
+    assert monthly[0].count == 31 and monthly[0].pain == 150 / 31  # 15 tens in January
+    svg = pain_chart(five)
+    assert svg.count("<circle") == 60 and "mean 4.8 of 31 readings" in svg
+    assert len(svg) < 20_000

@@ -17,6 +17,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from tests.doubles import FakeWallClock
 from tests.i18n.english import english_left, visible_text
+from tests.web import downloads
 from tests.web.personas import Personas
 from tests.web.practice import Practice, make_practice, signed_in
 from tests.web.programs import check, make
@@ -209,12 +210,15 @@ def test_the_chart_image_varies_on_the_language(client: Client) -> None:
 
 def test_the_personal_data_export_says_the_chosen_language(people: Personas) -> None:
     owner = people.client_for(people.owner)
-    assert owner.get("/privacy/export.json").json()["account"]["language"] is None
+
+    def exported(client: Client) -> Any:
+        return json.loads(downloads.body(client.get("/privacy/export.json")))  # streamed
+
+    assert exported(owner)["account"]["language"] is None
     owner.post("/language/", {"language": "zh-hans", "next": "/"})
-    data = owner.get("/privacy/export.json").json()
-    assert data["account"]["language"] == "zh-hans"
+    assert exported(owner)["account"]["language"] == "zh-hans"
     other: User = people.stranger
-    assert signed_in(other).get("/privacy/export.json").json()["account"]["language"] is None
+    assert exported(signed_in(other))["account"]["language"] is None
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

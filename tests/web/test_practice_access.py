@@ -9,6 +9,7 @@ import json
 
 import pytest
 from tests.doubles import FakeWallClock
+from tests.web import downloads
 from tests.web.practice import item, make_practice
 
 from acupressure.web.practice import withdraw
@@ -66,8 +67,7 @@ def test_matrix(
     assert response.status_code == expected[who], (url, WHO[who])
     if response.status_code == 302 and WHO[who] == "anonymous":
         assert response["Location"].startswith("/signin/")
-    body = response.getvalue() if response.streaming else response.content
-    text = body.decode(errors="replace")
+    text = downloads.body(response).decode(errors="replace")
     client_is_theirs = WHO[who] in ("client", "practitioner")
     if not client_is_theirs:
         assert "P-17" not in text, (url, WHO[who])

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from tests.doubles import FakeWallClock as FakeClock
+from tests.web import downloads
 from tests.web.personas import intake_form
 from tests.web.practice import form_for, item, signed_in
 
@@ -49,7 +50,7 @@ def test_each_practitioner_sees_only_their_own_prescription(clock: FakeClock) ->
                                      (ben, ben_link, "ben-note-2", "ana-note-1")):  # fmt: skip
         for path in (f"/clients/{link.pk}/", f"/clients/{link.pk}/fhir.json",
                      f"/api/clients/{link.pk}/fhir"):  # fmt: skip
-            text = desk.get(path).content.decode()
+            text = downloads.text(desk.get(path))
             assert mine in text and theirs not in text, path
         assert "Ben Okafor" not in ana.get(f"/clients/{ana_link.pk}/").content.decode()
     own = me.get("/privacy/").content.decode()

@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from tests.doubles import FakeWallClock as FakeClock
+from tests.web import downloads
 from tests.web.practice import make_practice, signed_in, use_link
 from typer.testing import CliRunner
 
@@ -149,7 +150,7 @@ def test_withdrawing_from_privacy_gives_the_practitioner_404s(clock: FakeClock) 
                  f"/diary/?client={practice.client.pk}"):  # fmt: skip
         assert ana.get(path).status_code == 404, path
     assert "P-17" not in ana.get("/clients/").content.decode()
-    assert "P-17" not in ana.get("/clients/export.csv").getvalue().decode()
+    assert "P-17" not in downloads.text(ana.get("/clients/export.csv"))
 
 
 def test_the_admin_makes_practitioners_and_links(clock: FakeClock) -> None:

@@ -7,6 +7,7 @@ import json
 import pytest
 from django.test import Client
 from tests.doubles import FakeWallClock
+from tests.web import downloads
 from tests.web.personas import Personas
 
 from acupressure.web.models import CheckIn, DiaryAccess, PracticeSession
@@ -29,7 +30,7 @@ def test_json_export_holds_exactly_the_owners_data(
     response = owner_client.get("/privacy/export.json")
     assert response["Content-Type"].startswith("application/json")
     assert "attachment" in response["Content-Disposition"]
-    data = json.loads(response.content)
+    data = json.loads(downloads.body(response))
     assert data["account"]["username"] == "olivia"
     assert [(s["note"], s["pain_before"], s["pain_after"]) for s in data["sessions"]] == [
         ("owner's note", 6, 3)
@@ -37,13 +38,16 @@ def test_json_export_holds_exactly_the_owners_data(
     assert [(c["note"], c["pain"]) for c in data["check_ins"]] == [("owner's note", 4)]
     assert [p["practitioner"] for p in data["practitioners"]] == ["dr-pat"]
     assert [a["viewer"] for a in data["diary_opened_by"]] == ["dr-pat"]
-    assert "stranger" not in response.content.decode() and "sam" not in response.content.decode()
+    text = downloads.text(response)
+    assert "stranger" not in text and "sam" not in text
 
 
 def test_json_export_ignores_a_client_parameter(people: Personas, clock: FakeWallClock) -> None:
     fill_diary(people, clock)
     practitioner = people.client_for(people.practitioner)
-    data = json.loads(practitioner.get(f"/privacy/export.json?client={people.owner.pk}").content)
+    data = json.loads(
+        downloads.body(practitioner.get(f"/privacy/export.json?client={people.owner.pk}"))
+    )
     assert data["account"]["username"] == "dr-pat" and data["sessions"] == []
     assert [c["client"] for c in data["clients"]] == ["olivia"]
 
@@ -126,7 +130,7 @@ def test_programs_and_weekly_checks_are_exported_and_deleted(
 
     program = make(owner_client)
     check(owner_client, program.pk, 0, 6, None, [4])
-    data = json.loads(owner_client.get("/privacy/export.json").content)
+    data = json.loads(downloads.body(owner_client.get("/privacy/export.json")))
     assert [p["points"] for p in data["programs"]] == [program.points]
     assert {q["questionnaire"] for q in data["questionnaires"]} == {"pain-week", "activities"}
     owner_client.post("/privacy/delete/", {"confirm": "yes"})

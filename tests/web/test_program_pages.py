@@ -9,7 +9,7 @@ from tests.web.programs import INTAKE, make
 
 from acupressure import i18n, safety
 from acupressure.safety import Intake
-from acupressure.web.models import PracticeSession
+from acupressure.web.models import PracticeSession, ProgramRecord
 
 
 def test_plan_result_offers_make_it_a_program(owner_client: object) -> None:
@@ -198,3 +198,30 @@ def test_much_worse_pain_after_a_session_asks_the_safety_questions_again(
     assert program.rescreen_requested
     home = owner_client.get("/").content.decode()  # type: ignore[attr-defined]
     assert "answer the safety questions again" in home
+
+
+def test_feed_is_built_once_per_change_and_answers_304_to_apps_that_ask_again(
+    owner_client: object, people: Personas, clock: FakeWallClock
+) -> None:
+    program = make(owner_client)
+    app = people.client_for(people.stranger)
+    app.logout()
+    url = f"/calendar/{program.calendar_token}.ics"
+    first = app.get(url)
+    etag, modified = first["ETag"], first["Last-Modified"]
+    assert first.status_code == 200 and etag.startswith('"') and modified.endswith("GMT")
+    clock.advance(hours=1)
+    again = app.get(url)
+    assert again["ETag"] == etag and again["Last-Modified"] == modified  # the same build
+    for asked in ({"if-none-match": etag}, {"if-modified-since": modified}):
+        unchanged = app.get(url, headers=asked)
+        assert unchanged.status_code == 304 and unchanged.content == b""
+        assert unchanged["ETag"] == etag
+    # the program changes: a new body with new validators, the old ones get it in full
+    ProgramRecord.objects.filter(pk=program.pk).update(routine_press_seconds=600)
+    changed = app.get(url, headers={"if-none-match": etag})
+    assert changed.status_code == 200 and changed["ETag"] != etag
+    assert app.get(url, headers={"if-modified-since": modified}).status_code == 200
+    assert changed.content != first.content and Calendar.from_ical(changed.content)
+    download = owner_client.get(f"/program/{program.pk}/program.ics")  # type: ignore[attr-defined]
+    assert download["ETag"] == changed["ETag"]  # the owner's download: the same build

@@ -7,6 +7,7 @@ import json
 import pytest
 from django.test import Client
 from tests.doubles import FakeWallClock
+from tests.web import downloads
 from tests.web.personas import Personas
 
 from acupressure.web.models import PracticeSession
@@ -116,7 +117,7 @@ def test_a_player_opened_but_never_started_leaves_no_diary_entry(
     assert session.started_at is None
     assert owner_client.get("/api/diary/sessions").json() == []
     assert 'class="session-row"' not in owner_client.get("/diary/").content.decode()
-    assert owner_client.get("/diary/export.csv").content.decode().count("session,") == 0
+    assert downloads.text(owner_client.get("/diary/export.csv")).count("session,") == 0
     owner_client.post(f"/session/{session.pk}/pain/", {"pain": 5})
     session.refresh_from_db()
     assert session.started_at == clock()

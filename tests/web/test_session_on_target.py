@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.test import Client
+from tests.web import downloads
 from tests.web.personas import Personas
 
 from acupressure.web.models import PracticeSession
@@ -35,7 +36,7 @@ def test_seconds_on_target_are_saved_and_shown(owner_client: Client, people: Per
     session.refresh_from_db()
     assert session.on_target == {code: 12.3}
     assert f"{code} 12 s" in owner_client.get("/diary/").content.decode()
-    exported = owner_client.get("/privacy/export.json").json()
+    exported = json.loads(downloads.body(owner_client.get("/privacy/export.json")))
     assert exported["sessions"][0]["on_target"] == {code: 12.3}
 
 

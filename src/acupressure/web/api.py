@@ -19,7 +19,7 @@ from acupressure.i18n import gettext as _
 from acupressure.plan import Plan
 from acupressure.safety import Intake
 from acupressure.safety.models import json_int
-from acupressure.web import clock
+from acupressure.web import clock, creation
 from acupressure.web.access import user_id
 from acupressure.web.api_clients import router as clients_router
 from acupressure.web.api_programs import router as programs_router
@@ -51,6 +51,14 @@ def broken_form_body(request: HttpRequest, exc: MultiPartParserError) -> HttpRes
         problem=exc
     )
     return api.create_response(request, {"detail": detail}, status=400)
+
+
+@api.exception_handler(creation.TooManyCreatedError)
+def too_many(request: HttpRequest, exc: creation.TooManyCreatedError) -> HttpResponse:
+    """429: a creation limit reached (acupressure.web.creation), with Retry-After."""
+    response = api.create_response(request, {"detail": str(exc)}, status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 @api.exception_handler(ValidationError)
@@ -170,7 +178,8 @@ def make_plan(request: HttpRequest, intake: Intake) -> HttpResponse:
 
 @api.get("/diary/sessions", response={200: list[SessionOut], **SIGNED_OUT}, auth=django_auth)
 def diary_sessions(request: HttpRequest) -> list[PracticeSession]:
-    return list(PracticeSession.objects.started().filter(owner_id=user_id(request))[:500])
+    sessions = PracticeSession.objects.started().filter(owner_id=user_id(request))
+    return list(sessions.defer("plan", "intake")[:500])  # kilobytes of JSON each, not sent
 
 
 @api.get("/diary/checkins", response={200: list[CheckInOut], **SIGNED_OUT}, auth=django_auth)
@@ -180,11 +189,12 @@ def diary_check_ins(request: HttpRequest) -> list[CheckIn]:
 
 @api.post(
     "/diary/checkins",
-    response={201: CheckInOut, **SIGNED_IN_ERRORS, **BODY_ERRORS},
+    response={201: CheckInOut, **SIGNED_IN_ERRORS, **BODY_ERRORS, 429: Message},
     auth=django_auth,
 )
 def add_check_in(request: HttpRequest, payload: CheckInIn) -> Status[CheckIn]:
     now = clock.now()
+    creation.check_check_in(user_id(request), now.date(), payload.area)
     entry, _ = CheckIn.objects.update_or_create(
         owner_id=user_id(request),
         day=now.date(),

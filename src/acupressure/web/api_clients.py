@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from django.contrib.auth.models import User
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, StreamingHttpResponse
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
@@ -91,12 +91,13 @@ FHIR_BUNDLE: dict[str, Any] = {
         }
     },
 )
-def client_fhir(request: HttpRequest, pk: str) -> HttpResponse:
-    from acupressure.web.fhir_data import client_bundle_json
+def client_fhir(request: HttpRequest, pk: str) -> StreamingHttpResponse:
+    """Streamed as it is made (web/fhir_data.py)."""
+    from acupressure.web.fhir_data import client_bundle_chunks
 
     link = client_link(request, _id(pk), Need.READ)
     log(request, link.client_id, Action.FHIR)
-    return HttpResponse(client_bundle_json(link), content_type="application/fhir+json")
+    return StreamingHttpResponse(client_bundle_chunks(link), content_type="application/fhir+json")
 
 
 @router.post(

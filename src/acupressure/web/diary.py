@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import csv
-import io
+from collections.abc import Iterator
+from datetime import UTC
 
+from acupressure.exports import csvfile
+from acupressure.exports.csvfile import Cell
 from acupressure.web.diary_chart import Reading
 from acupressure.web.models import CheckIn, PracticeSession
 
 CSV_HEADER = [
     "kind",
-    "date_time",
+    "date",  # UTC, YYYY-MM-DD
+    "time",  # UTC, HH:MM:SS; empty for a check-in (a check-in is for a day)
     "area",
     "pain_before",
     "pain_after",
@@ -20,60 +23,48 @@ CSV_HEADER = [
     "source",
     "note",
 ]
+BATCH = 500  # rows fetched at a time by the streamed exports
 
 
 def readings(owner_id: int) -> list[Reading]:
+    """Every pain reading of the person, oldest first (ties: in the sessions' own order).
+    Two queries of plain values: a few hundred bytes a reading, whatever the diary's size."""
     found: list[Reading] = []
-    for s in PracticeSession.objects.started().filter(owner_id=owner_id):
-        if s.pain_before is not None:
-            found.append(Reading(s.started_at or s.created_at, s.pain_before, "before"))
-        if s.pain_after is not None:
-            found.append(Reading(s.finished_at or s.created_at, s.pain_after, "after"))
-    for c in CheckIn.objects.filter(owner_id=owner_id):
-        found.append(Reading(c.updated_at, c.pain, "check-in"))
+    sessions = PracticeSession.objects.started().filter(owner_id=owner_id).order_by()
+    for created, started, finished, before, after in sessions.values_list(
+        "created_at", "started_at", "finished_at", "pain_before", "pain_after"
+    ).iterator(chunk_size=BATCH):
+        if before is not None:
+            found.append(Reading(started or created, before, "before"))
+        if after is not None:
+            found.append(Reading(finished or created, after, "after"))
+    check_ins = CheckIn.objects.filter(owner_id=owner_id).values_list("updated_at", "pain")
+    found += [Reading(at, pain, "check-in") for at, pain in check_ins.iterator(chunk_size=BATCH)]
     return sorted(found, key=lambda r: r.at)
 
 
-def csv_text(owner_id: int, notes: bool = True) -> str:
-    """The diary as CSV; ``notes`` False leaves the notes out (a practitioner the client has
-    not shared them with)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_HEADER)
+def csv_rows(owner_id: int, notes: bool = True) -> Iterator[list[Cell]]:
+    """The diary's rows (after :data:`CSV_HEADER`), fetched in batches; ``notes`` False leaves
+    the notes out (a practitioner the client has not shared them with)."""
     sessions = PracticeSession.objects.started().filter(owner_id=owner_id)
-    for s in sessions.order_by("created_at", "id"):
-        writer.writerow(
-            [
-                "session",
-                s.created_at.isoformat(),
-                " ".join(s.areas),
-                s.pain_before,
-                s.pain_after,
-                "",
-                s.completed_steps,
-                s.total_steps,
-                s.source,
-                _safe(s.note) if notes else "",
-            ]
-        )
-    for c in CheckIn.objects.filter(owner_id=owner_id).order_by("day", "area"):
-        writer.writerow(
-            [
-                "check-in",
-                c.day.isoformat(),
-                c.area,
-                "",
-                "",
-                c.pain,
-                "",
-                "",
-                "",
-                _safe(c.note) if notes else "",
-            ]
-        )
-    return out.getvalue()
+    for s in sessions.order_by("created_at", "id").values_list(
+        "created_at", "areas", "pain_before", "pain_after", "completed_steps", "total_steps",
+        "source", "note",
+    ).iterator(chunk_size=BATCH):  # fmt: skip
+        at, areas, before, after, done, total, source, note = s
+        at = at.astimezone(UTC)
+        yield [
+            "session", at.date(), at.time().replace(microsecond=0), " ".join(areas),
+            before, after, None, done, total, source, note if notes else "",
+        ]  # fmt: skip
+    check_ins = CheckIn.objects.filter(owner_id=owner_id).order_by("day", "area")
+    for day, area, pain, note in check_ins.values_list("day", "area", "pain", "note").iterator(
+        chunk_size=BATCH
+    ):
+        note = note if notes else ""
+        yield ["check-in", day, None, area, None, None, pain, None, None, None, note]
 
 
-def _safe(text: str) -> str:
-    """Keep spreadsheet programs from running a note as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+def csv_chunks(owner_id: int, notes: bool = True) -> Iterator[bytes]:
+    """The diary as a CSV file (acupressure.exports.csvfile), in byte chunks to stream."""
+    return csvfile.chunks(CSV_HEADER, csv_rows(owner_id, notes))

@@ -1,5 +1,9 @@
 """Pain over time as a server-drawn SVG, with the baseline and the band of meaningful change.
 
+A long diary is drawn in summary: beyond :data:`DETAIL_DAYS` of readings each point is the
+mean of a week (up to :data:`WEEKS_UP_TO` days) or of a month, so the page stays small
+whatever the diary's length; any one month can be drawn in full detail (``/diary/?month=``).
+
 The baseline is the mean of the first three readings shown. A change counts as meaningful when
 it reaches the weekly pain questionnaire's threshold (``outcomes.legend.pain_threshold``: 2 points,
 or 30% of the baseline but at least 1 point, whichever is smaller), so the band spans
@@ -10,7 +14,7 @@ inside are everyday variation.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from html import escape
 
 from acupressure import i18n
@@ -33,11 +37,73 @@ WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 40, 16, 16, 36
 
 
+DETAIL_DAYS = 92  # every reading drawn up to about three months
+WEEKS_UP_TO = 2 * 365  # then a point per week, beyond two years a point per month
+
+
 @dataclass(frozen=True)
 class Reading:
     at: datetime
     pain: int
     kind: str  # "before", "after" or "check-in"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One point of the chart: a reading, or the mean of a week's or a month's readings."""
+
+    at: datetime
+    pain: float
+    kind: str
+    count: int = 1
+    period: str = ""  # "", "week" or "month"
+
+
+def grouping(readings: list[Reading]) -> str:
+    """How the chart draws these (sorted) readings: "" (each one), "week" or "month"."""
+    if len(readings) < 2:
+        return ""
+    days = (readings[-1].at - readings[0].at).days
+    return "" if days <= DETAIL_DAYS else "week" if days <= WEEKS_UP_TO else "month"
+
+
+def marks(readings: list[Reading]) -> list[Mark]:
+    """The chart's points: each reading, or a mean per kind and week or month."""
+    period = grouping(readings)
+    if not period:
+        return [Mark(r.at, r.pain, r.kind) for r in readings]
+    starts: dict[date, date] = {}  # a day -> the first day of its week or month
+    groups: dict[tuple[str, date], list[int]] = {}
+    for r in readings:
+        day = r.at.date()
+        start = starts.get(day)
+        if start is None:
+            start = day - timedelta(days=day.weekday()) if period == "week" else day.replace(day=1)
+            starts[day] = start
+        groups.setdefault((r.kind, start), []).append(r.pain)
+    zone = readings[0].at.tzinfo
+    return sorted(
+        (
+            Mark(
+                datetime(s.year, s.month, s.day, tzinfo=zone), sum(v) / len(v), kind, len(v), period
+            )
+            for (kind, s), v in groups.items()
+        ),
+        key=lambda m: m.at,
+    )
+
+
+def _mark_title(m: Mark) -> str:
+    if not m.period:
+        return f"{escape(KIND_WORDS[m.kind])} {_day(m.at, True)}: {m.pain:g}"
+    when = _("week of {day}") if m.period == "week" else _("month of {day}")
+    text = _("{kind}, {when}: mean {mean} of {count} readings").format(
+        kind=KIND_WORDS[m.kind],
+        when=when.format(day=f"{m.at:%Y-%m-%d}"),
+        mean=f"{m.pain:.1f}",
+        count=m.count,
+    )
+    return escape(text)
 
 
 def baseline(readings: list[Reading]) -> float | None:
@@ -57,8 +123,9 @@ def _y(value: float) -> float:
     return TOP + (10 - value) / 10 * (HEIGHT - TOP - BOTTOM)
 
 
-def pain_chart(readings: list[Reading]) -> str:
-    """An accessible SVG (role img, title and description) of the readings over time."""
+def pain_chart(readings: list[Reading], base: float | None = None) -> str:
+    """An accessible SVG (role img, title and description) of the readings over time;
+    ``base``: the baseline to draw (by default that of these readings)."""
     title = escape(_("Pain over time, 0 to 10"))
     if not readings:
         empty = escape(_("{title}: no readings yet").format(title=_("Pain over time, 0 to 10")))
@@ -75,9 +142,10 @@ def pain_chart(readings: list[Reading]) -> str:
     def x(at: datetime) -> float:
         if start == end:
             return LEFT + (WIDTH - LEFT - RIGHT) / 2
-        return LEFT + (at - start).total_seconds() / span * (WIDTH - LEFT - RIGHT)
+        share = min(max((at - start).total_seconds() / span, 0.0), 1.0)  # a week may start
+        return LEFT + share * (WIDTH - LEFT - RIGHT)  # before the first reading
 
-    base = baseline(ordered)
+    base = baseline(ordered) if base is None else base
     assert base is not None
     delta = meaningful_change(base)
     parts = [
@@ -117,17 +185,18 @@ def pain_chart(readings: list[Reading]) -> str:
         f'<line class="baseline" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{yb:.1f}" y2="{yb:.1f}" '
         'stroke="#1d5c4d" stroke-dasharray="6 4" stroke-width="2"/>'
     )
+    drawn = marks(ordered)
     for kind, colour in (("check-in", "#555"), ("before", "#b3261e"), ("after", "#1d5c4d")):
-        series = [r for r in ordered if r.kind == kind]
+        series = [m for m in drawn if m.kind == kind]
         if len(series) > 1:
-            points = " ".join(f"{x(r.at):.1f},{_y(r.pain):.1f}" for r in series)
+            points = " ".join(f"{x(m.at):.1f},{_y(m.pain):.1f}" for m in series)
             parts.append(
                 f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"/>'
             )
-        for r in series:
+        for m in series:
             parts.append(
-                f'<circle cx="{x(r.at):.1f}" cy="{_y(r.pain):.1f}" r="4" fill="{colour}">'
-                f"<title>{escape(KIND_WORDS[kind])} {_day(r.at, True)}: {r.pain}</title></circle>"
+                f'<circle cx="{x(m.at):.1f}" cy="{_y(m.pain):.1f}" r="{3 if m.period else 4}" '
+                f'fill="{colour}"><title>{_mark_title(m)}</title></circle>'
             )
     parts.append(
         f'<text x="{LEFT}" y="{HEIGHT - 10}" font-size="12" fill="#333">{_day(start)}</text>'

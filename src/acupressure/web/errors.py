@@ -3,7 +3,9 @@
 - a body over Django's size limit (RequestDataTooBig), wherever it is read (a view, the CSRF
   check, ``edge.NoNulMiddleware``): 413, through Django's 400 handler (:func:`bad_request`);
 - a broken multipart body under /api/: the API's JSON 400;
-- password hashing busy (:class:`acupressure.web.hashers.HashingBusyError`): 503 with Retry-After.
+- password hashing busy (:class:`acupressure.web.hashers.HashingBusyError`): 503 with Retry-After;
+- a creation limit reached (:class:`acupressure.web.creation.TooManyCreatedError`): 429,
+  with Retry-After.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from django.views import defaults
 
+from acupressure.web.creation import TooManyCreatedError
 from acupressure.web.hashers import HashingBusyError
 
 
@@ -40,6 +43,8 @@ class PlainErrorsMiddleware:
             response = plain_answer(request, 503, busy)
             response["Retry-After"] = "5"
             return response
+        if isinstance(exc, TooManyCreatedError):
+            return too_many(request, exc)
         return None
 
 
@@ -53,3 +58,9 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
         problem = _("the body is not valid multipart form data ({problem}); send JSON")
         return plain_answer(request, 400, problem.format(problem=exception))
     return defaults.bad_request(request, exception)
+
+
+def too_many(request: HttpRequest, exc: TooManyCreatedError) -> HttpResponse:
+    response = plain_answer(request, 429, str(exc))
+    response["Retry-After"] = str(exc.retry_after)
+    return response

@@ -9,7 +9,7 @@ since the practitioner's last visit or reported much worse pain.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -17,6 +17,7 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Max, QuerySet
 
+from acupressure.exports import csvfile
 from acupressure.i18n import gettext as _
 from acupressure.program import DoneSession, Program, adherence, week_of
 from acupressure.program.summary import Cell, Summary
@@ -264,24 +265,19 @@ def sorted_rows(rows: list[ClientRow], sort: str) -> list[ClientRow]:
     return sorted(rows, key=lambda r: (not r.alert, *key(r)))
 
 
-def csv_rows(rows: list[ClientRow]) -> list[list[object]]:
-    head: list[object] = [
-        "client", "last_session", "week_done", "week_due", "total_done", "total_due",
-        "adherence_percent", "pain_baseline", "pain_now", "pain_change",
-        "pain_meaningful_change", "function", "change_rating", "alert",
-    ]  # fmt: skip
-    body: list[list[object]] = [
-        [
-            r.name,
-            r.last_session.isoformat() if r.last_session else "",
-            *("" if v is None else v for v in (r.week_done, r.week_due, r.total_done, r.total_due)),
-            "" if r.adherence_percent is None else r.adherence_percent,
-            *("" if v is None else v for v in (r.pain_baseline, r.pain_now, r.pain_change)),
-            "yes" if r.pain_meaningful else "no",
-            "" if r.function is None else r.function,
-            "" if r.change_rating is None else r.change_rating,
-            r.alert,
-        ]
-        for r in rows
-    ]
-    return [head, *body]
+CSV_HEADER = [
+    "client", "last_session", "week_done", "week_due", "total_done", "total_due",
+    "adherence_percent", "pain_baseline", "pain_now", "pain_change",
+    "pain_meaningful_change", "function", "change_rating", "alert",
+]  # fmt: skip
+
+
+def csv_rows(rows: list[ClientRow]) -> Iterator[list[csvfile.Cell]]:
+    """The rows of the practitioner's CSV (after :data:`CSV_HEADER`; acupressure.exports.csvfile
+    writes them: formulas neutralised, whole numbers as integers)."""
+    for r in rows:
+        yield [
+            r.name, r.last_session, r.week_done, r.week_due, r.total_done, r.total_due,
+            r.adherence_percent, r.pain_baseline, r.pain_now, r.pain_change,
+            r.pain_meaningful, r.function, r.change_rating, r.alert,
+        ]  # fmt: skip

@@ -114,7 +114,18 @@ class PracticeSession(models.Model):
 
     class Meta:
         ordering = ("-created_at", "-id")
-        indexes = (models.Index(fields=["owner", "created_at"], name="session_owner_created"),)
+        indexes = (
+            models.Index(fields=["owner", "created_at"], name="session_owner_created"),
+            # the diary's pain readings, read from the index alone: a row holds its plan
+            # (kilobytes of JSON) before the pain columns, which SQLite would walk through
+            models.Index(
+                fields=[
+                    *("owner", "started_at", "created_at", "finished_at"),
+                    *("pain_before", "pain_after"),
+                ],
+                name="session_readings",
+            ),
+        )
 
     def __str__(self) -> str:
         return f"session {self.pk} of {self.owner} at {self.created_at:%Y-%m-%d %H:%M}"

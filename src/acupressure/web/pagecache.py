@@ -27,8 +27,10 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 from acupressure import atlas, i18n, safety
+from acupressure.web import compressed
 from acupressure.web.csrftoken import get_token
 
 if TYPE_CHECKING:
@@ -93,6 +95,13 @@ PLAN_BODIES = StampedCache()  # (content type, request body) -> plan JSON, for t
 MAX_PLAN_BODY = 4096  # bytes; larger bodies are never kept as keys
 
 
+def _coded(response: HttpResponse, coding: str | None) -> HttpResponse:
+    if coding:
+        response["Content-Encoding"] = coding
+        patch_vary_headers(response, ("Accept-Encoding",))
+    return response
+
+
 def cached_page(
     request: HttpRequest, template: str, context: Callable[[], dict[str, Any]]
 ) -> HttpResponse:
@@ -105,9 +114,20 @@ def cached_page(
         return render_to_string(template, values, request)
 
     html: bytes = PAGES.get_or_make((request.path, role(request)), lambda: make().encode())
-    if _PLACEHOLDER in html:  # kept as UTF-8 bytes: no page is encoded twice
-        html = html.replace(_PLACEHOLDER, get_token(request).encode())
-    return HttpResponse(html)
+    body, coding = _body(request, html)
+    return _coded(HttpResponse(body), coding)
+
+
+def _body(request: HttpRequest, html: bytes) -> tuple[bytes, str | None]:
+    """The cached page (UTF-8 bytes: no page is encoded twice) with the request's own token
+    in place of the placeholder, compressed as the browser asks (acupressure.web.compressed),
+    and the coding used (None: sent as it is)."""
+    has_token = _PLACEHOLDER in html
+    token = get_token(request).encode() if has_token else b""
+    coding = compressed.choose(request.META.get("HTTP_ACCEPT_ENCODING", ""), has_token)
+    if coding is None:
+        return (html.replace(_PLACEHOLDER, token) if has_token else html), None
+    return compressed.encode(html, _PLACEHOLDER, token, coding), coding
 
 
 ANONYMOUS = "anonymous"
@@ -132,10 +152,11 @@ class PublicPageMiddleware:
     - a POST /api/plan whose exact body was answered before: the body decides the intake
       and the intake the plan (only successful answers are kept, ``remember_plan_body``).
 
-    The security headers and compression still apply (they sit above); ``Vary: Cookie``,
-    ``X-Frame-Options`` and ``Content-Length`` are set as the skipped middleware would. (Without
-    a length, an HTTP/1.0 keep-alive client gets each answer on a new connection, and an
-    HTTP/1.1 one gets it chunked.)"""
+    The security headers still apply (they sit above); a page comes compressed once per
+    encoding (:mod:`acupressure.web.compressed`), which GZipMiddleware leaves alone.
+    ``Vary: Cookie``, ``X-Frame-Options`` and ``Content-Length`` are set as the skipped
+    middleware would. (Without a length, an HTTP/1.0 keep-alive client gets each answer on a
+    new connection, and an HTTP/1.1 one gets it chunked.)"""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -149,17 +170,16 @@ class PublicPageMiddleware:
             html = PAGES.peek((request.path, ANONYMOUS), language)
             if html is not None:
                 request.get_host()  # the ALLOWED_HOSTS check (DisallowedHost: a 400)
-                if _PLACEHOLDER not in html:
-                    return _early(html, vary=True)
-                # a form: a new CSRF secret, its cookie set as CsrfViewMiddleware sets it
-                response = _early(html.replace(_PLACEHOLDER, get_token(request).encode()), True)
-                self.csrf.process_response(request, response)  # sets the cookie on it
+                response = _early(*_body(request, html), vary=True)
+                if _PLACEHOLDER in html:  # a form: a new CSRF secret and its cookie, set
+                    self.csrf.process_response(request, response)  # as the middleware would
                 return response
         elif request.method == "POST" and request.path == "/api/plan":
             text = PLAN_BODIES.peek(_body_key(request), language)
             if text is not None:
                 request.get_host()
-                return _early(text, vary=False, content_type="application/json")
+                body, coding = _body(request, text)  # no token: compressed once, kept
+                return _early(body, coding, vary=False, content_type="application/json")
         return self.get_response(request)
 
 
@@ -168,13 +188,15 @@ def _language(request: HttpRequest) -> i18n.Language:
     return i18n.parse(translation.get_language_from_request(request)) or i18n.DEFAULT
 
 
-def _early(body: bytes, vary: bool, content_type: str | None = None) -> HttpResponse:
+def _early(
+    body: bytes, coding: str | None, vary: bool, content_type: str | None = None
+) -> HttpResponse:
     response = HttpResponse(body, content_type=content_type)
     response["Content-Length"] = str(len(body))
     response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
     if vary:
         response["Vary"] = "Cookie, Accept-Language"  # the language comes from either
-    return response
+    return _coded(response, coding)
 
 
 def _body_key(request: HttpRequest) -> tuple[str, bytes] | None:

@@ -3,12 +3,15 @@ real, and the access log of practitioners opening a client's diary."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, transaction
+from django.db.models import QuerySet
 
 from acupressure.web import clock
+from acupressure.web.downloads import json_chunks
 from acupressure.web.language.models import LanguagePreference
 from acupressure.web.models import (
     Action,
@@ -39,10 +42,14 @@ def access_log(
     return list(rows[:limit] if limit else rows)
 
 
-def export(user: AbstractBaseUser) -> dict[str, Any]:
-    """Everything stored about the person, as JSON-ready data."""
-    uid = user.pk
-    return {
+BATCH = 100  # rows fetched at a time (a session holds its plan: about 30 KB of JSON)
+
+
+def export_chunks(user: AbstractBaseUser) -> Iterator[bytes]:
+    """Everything stored about the person as one JSON document, in UTF-8 chunks to stream:
+    each list is read from the database in batches, so any diary takes the same memory."""
+    uid = int(user.pk or 0)
+    head = {
         "format": "acupressure-personal-data/1",
         "exported_at": clock.now().isoformat(),
         "account": {
@@ -54,91 +61,106 @@ def export(user: AbstractBaseUser) -> dict[str, Any]:
             .values_list("language", flat=True)
             .first(),
         },
-        "sessions": [
-            {
-                "id": s.pk,
-                "source": s.source,
-                "created_at": _iso(s.created_at),
-                "finished_at": _iso(s.finished_at),
-                "areas": s.areas,
-                "intake": s.intake,
-                "plan": s.plan,
-                "pain_before": s.pain_before,
-                "pain_after": s.pain_after,
-                "completed_steps": s.completed_steps,
-                "total_steps": s.total_steps,
-                "on_target": s.on_target,
-                "note": s.note,
-                "program": s.program_id,
-                "slot_kind": s.slot_kind,
-                "seconds_pressed": s.seconds_pressed,
-            }
-            for s in PracticeSession.objects.filter(owner_id=uid).order_by("created_at", "id")
-        ],
-        "check_ins": [
-            {
-                "day": c.day.isoformat(),
-                "area": c.area,
-                "pain": c.pain,
-                "note": c.note,
-                "updated_at": _iso(c.updated_at),
-            }
-            for c in CheckIn.objects.filter(owner_id=uid).order_by("day", "area")
-        ],
-        "programs": [
-            {
-                "id": p.pk,
-                "created_at": _iso(p.created_at),
-                "intake": p.intake,
-                "points": p.points,
-                "extra_points": p.extra_points,
-                "schedule": p.schedule,
-                "stopped_at": _iso(p.stopped_at),
-                "stop_reason": p.stop_reason,
-                "advice": p.advice,
-                "calendar_feed_on": p.calendar_token is not None,
-            }
-            for p in ProgramRecord.objects.filter(owner_id=uid).order_by("created_at", "id")
-        ],
-        "questionnaires": [
-            {
-                "program": a.program_id,
-                "week": a.week,
-                "questionnaire": a.questionnaire,
-                "answers": a.answers,
-                "at": _iso(a.at),
-            }
-            for a in QuestionnaireAnswer.objects.filter(owner_id=uid).order_by("at", "id")
-        ],
-        "practitioners": [
+    }
+    lists = {
+        "sessions": map(_session, _rows(PracticeSession.objects.filter(owner_id=uid))),
+        "check_ins": map(_check_in, _rows(CheckIn.objects.filter(owner_id=uid), "day", "area")),
+        "programs": map(_program, _rows(ProgramRecord.objects.filter(owner_id=uid))),
+        "questionnaires": map(
+            _answer, _rows(QuestionnaireAnswer.objects.filter(owner_id=uid), "at", "id")
+        ),
+        "practitioners": (
             {
                 "practitioner": link.practitioner.get_username(),
                 "active": link.active,
                 "created_at": _iso(link.created_at),
             }
-            for link in PractitionerLink.objects.filter(client_id=uid).select_related(
-                "practitioner"
-            )
-        ],
-        "clients": [
+            for link in PractitionerLink.objects.filter(client_id=uid)
+            .select_related("practitioner")
+            .iterator(chunk_size=BATCH)
+        ),
+        "clients": (
             {
                 "client": link.client.get_username(),
                 "active": link.active,
                 "created_at": _iso(link.created_at),
             }
-            for link in PractitionerLink.objects.filter(practitioner_id=uid).select_related(
-                "client"
-            )
-        ],
-        "diary_opened_by": [
+            for link in PractitionerLink.objects.filter(practitioner_id=uid)
+            .select_related("client")
+            .iterator(chunk_size=BATCH)
+        ),
+        "diary_opened_by": (
             {
                 "viewer": a.viewer.get_username(),
                 "at": _iso(a.at),
                 "what": a.what,
                 "action": a.action,
             }
-            for a in access_log(uid)
-        ],
+            for a in DiaryAccess.objects.filter(owner_id=uid)
+            .select_related("viewer")
+            .iterator(chunk_size=BATCH)
+        ),
+    }
+    return json_chunks(head, lists)
+
+
+def _rows(rows: QuerySet[Any], *order: str) -> Iterator[Any]:
+    return rows.order_by(*(order or ("created_at", "id"))).iterator(chunk_size=BATCH)
+
+
+def _session(s: PracticeSession) -> dict[str, Any]:
+    return {
+        "id": s.pk,
+        "source": s.source,
+        "created_at": _iso(s.created_at),
+        "finished_at": _iso(s.finished_at),
+        "areas": s.areas,
+        "intake": s.intake,
+        "plan": s.plan,
+        "pain_before": s.pain_before,
+        "pain_after": s.pain_after,
+        "completed_steps": s.completed_steps,
+        "total_steps": s.total_steps,
+        "on_target": s.on_target,
+        "note": s.note,
+        "program": s.program_id,
+        "slot_kind": s.slot_kind,
+        "seconds_pressed": s.seconds_pressed,
+    }
+
+
+def _check_in(c: CheckIn) -> dict[str, Any]:
+    return {
+        "day": c.day.isoformat(),
+        "area": c.area,
+        "pain": c.pain,
+        "note": c.note,
+        "updated_at": _iso(c.updated_at),
+    }
+
+
+def _program(p: ProgramRecord) -> dict[str, Any]:
+    return {
+        "id": p.pk,
+        "created_at": _iso(p.created_at),
+        "intake": p.intake,
+        "points": p.points,
+        "extra_points": p.extra_points,
+        "schedule": p.schedule,
+        "stopped_at": _iso(p.stopped_at),
+        "stop_reason": p.stop_reason,
+        "advice": p.advice,
+        "calendar_feed_on": p.calendar_token is not None,
+    }
+
+
+def _answer(a: QuestionnaireAnswer) -> dict[str, Any]:
+    return {
+        "program": a.program_id,
+        "week": a.week,
+        "questionnaire": a.questionnaire,
+        "answers": a.answers,
+        "at": _iso(a.at),
     }
 
 

@@ -136,8 +136,17 @@ class ProgramStore:
         ProgramRecord.objects.filter(pk=pk, owner_id=self.owner_id).update(calendar_token=token)
 
     def sessions(self, pk: int) -> list[DoneSession]:
-        rows = PracticeSession.objects.filter(program_id=pk, owner_id=self.owner_id)
-        return [done_session(r) for r in rows]
+        rows = PracticeSession.objects.filter(program_id=pk, owner_id=self.owner_id).order_by()
+        fields = ("started_at", "created_at", "slot_kind", "seconds_pressed", "finished_at")
+        return [  # plain values: a session's plan (kilobytes of JSON) is never decoded here
+            DoneSession(
+                started_at=started or created,
+                kind="extra" if kind == "extra" else "routine",
+                seconds_pressed=pressed,
+                completed=finished is not None,
+            )
+            for started, created, kind, pressed, finished in rows.values_list(*fields)
+        ]
 
     def skipped(self, pk: int) -> list[datetime]:
         """The slots the person skipped from a reminder (acupressure.web.reminders)."""

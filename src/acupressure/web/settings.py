@@ -225,6 +225,13 @@ PUSH_SERVICES = env_list(
 REMINDER_LEASE_SECONDS = env_int("ACUPRESSURE_REMINDER_LEASE", 120, minimum=1)
 # Anyone may make an account by email (a clinic may turn it on; off by default).
 OPEN_SIGNUP = env_bool("ACUPRESSURE_OPEN_SIGNUP", False)
+# Creation limits per person (acupressure.web.creation): new rows per sliding window, then 429.
+CREATION_WINDOW_SECONDS = 60 * env_int("ACUPRESSURE_LIMIT_WINDOW_MINUTES", 60, minimum=1)
+CREATION_LIMITS = {
+    "sessions": env_int("ACUPRESSURE_SESSIONS_PER_WINDOW", 60, minimum=1),
+    "check-ins": env_int("ACUPRESSURE_CHECK_INS_PER_WINDOW", 30, minimum=1),
+    "programs": env_int("ACUPRESSURE_PROGRAMS_PER_WINDOW", 10, minimum=1),
+}
 
 LOGGING = {
     "version": 1,

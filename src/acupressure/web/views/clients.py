@@ -10,20 +10,19 @@ action in the client's account is written to the client's access log.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Iterator
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
 from acupressure import safety
+from acupressure.exports import csvfile
 from acupressure.i18n import gettext as _
 from acupressure.web import clock, follow_up, practice
 from acupressure.web.access import (
@@ -37,6 +36,7 @@ from acupressure.web.access import (
 )
 from acupressure.web.diary import readings
 from acupressure.web.diary_chart import pain_chart
+from acupressure.web.downloads import attachment, csv_attachment
 from acupressure.web.links import absolute, phone_cannot_open
 from acupressure.web.models import (
     Action,
@@ -201,6 +201,8 @@ def client_page(request: HttpRequest, pk: int) -> HttpResponse:
     store = ProgramStore(owner)
     programs = store.all(prescribed_by=link.practitioner_id)
     program = programs[0] if programs else None
+    sessions = list(PracticeSession.objects.filter(owner_id=owner).defer("plan", "intake")[:50])
+    check_ins = list(CheckIn.objects.filter(owner_id=owner)[:50])
     context = {
         "link": link,
         "name": practice.display_name(link),
@@ -213,8 +215,8 @@ def client_page(request: HttpRequest, pk: int) -> HttpResponse:
         else "",
         "summary": program_summary(store, program, clock.now()) if program else None,
         "chart": mark_safe(pain_chart(readings(owner))),  # noqa: S308 - numbers and escaped labels
-        "sessions": list(PracticeSession.objects.filter(owner_id=owner)[:50]),
-        "check_ins": list(CheckIn.objects.filter(owner_id=owner)[:50]),
+        "sessions": sessions,
+        "check_ins": check_ins,
         "notes": link.share_notes,
         "accesses": access_log(owner, limit=30, viewer_id=link.practitioner_id),
         **can,
@@ -223,39 +225,25 @@ def client_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def fhir_download(request: HttpRequest, pk: int) -> HttpResponse:
-    from acupressure.web.fhir_data import client_bundle_json
+def fhir_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+    from acupressure.web.fhir_data import client_bundle_chunks
 
     link = client_link(request, pk, Need.READ)
     _read(request, link, Action.FHIR)
-    response = HttpResponse(client_bundle_json(link), content_type="application/fhir+json")
-    response["Content-Disposition"] = f'attachment; filename="client-{link.pk}-fhir.json"'
-    return response
+    chunks = client_bundle_chunks(link)
+    return attachment(chunks, "application/fhir+json", f"client-{link.pk}-fhir.json")
 
 
 @login_required
-def export_csv(request: HttpRequest) -> StreamingHttpResponse:
+def export_csv(request: HttpRequest) -> HttpResponseBase:
     """Adherence and outcomes of all of the practitioner's consenting clients, streamed line
     by line (the rows are made in the same few queries whatever their number)."""
     me = practitioner_only(request)
     links = readable_links(me)
     rows = follow_up.sorted_rows(follow_up.client_rows(links, clock.now()), "name")
     log_each(request, links, Action.OUTCOMES_CSV)
-    response = StreamingHttpResponse(
-        _csv_lines(follow_up.csv_rows(rows)), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = 'attachment; filename="clients-outcomes.csv"'
-    return response
-
-
-def _csv_lines(rows: list[list[object]]) -> Iterator[str]:
-    line = io.StringIO()
-    writer = csv.writer(line)
-    for row in rows:
-        writer.writerow(row)
-        yield line.getvalue()
-        line.seek(0)
-        line.truncate()
+    chunks = csvfile.chunks(follow_up.CSV_HEADER, follow_up.csv_rows(rows))
+    return csv_attachment(chunks, "clients-outcomes.csv")
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -16,6 +17,7 @@ from acupressure.i18n import gettext as _
 from acupressure.plan.prescribe import PrescribedPoint
 from acupressure.web import practice
 from acupressure.web.access import user_id
+from acupressure.web.downloads import attachment
 from acupressure.web.models import PractitionerLink, Prescription
 from acupressure.web.views.program import own_program
 
@@ -111,12 +113,12 @@ def version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 
 @login_required
-def own_fhir(request: HttpRequest) -> HttpResponse:
-    from acupressure.web.fhir_data import own_bundle_json
+def own_fhir(request: HttpRequest) -> HttpResponseBase:
+    """The person's own bundle, streamed as it is made (web/fhir_data.py)."""
+    from acupressure.web.fhir_data import own_bundle_chunks
 
-    response = HttpResponse(own_bundle_json(_user(request)), content_type="application/fhir+json")
-    response["Content-Disposition"] = 'attachment; filename="my-fhir-bundle.json"'
-    return response
+    chunks = own_bundle_chunks(_user(request))
+    return attachment(chunks, "application/fhir+json", "my-fhir-bundle.json")
 
 
 @login_required

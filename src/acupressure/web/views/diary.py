@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from acupressure.web import clock
+from acupressure.web import clock, creation
 from acupressure.web.access import diary_owner_id, programs_seen, readable_clients, user_id
 from acupressure.web.access import notes_shown as access_notes_shown
-from acupressure.web.diary import csv_text, readings
-from acupressure.web.diary_chart import baseline, meaningful_change, pain_chart
+from acupressure.web.diary import csv_chunks, readings
+from acupressure.web.diary_chart import baseline, grouping, meaningful_change, pain_chart
+from acupressure.web.downloads import csv_attachment
 from acupressure.web.forms import CheckInForm, first_error
 from acupressure.web.models import Action, CheckIn, PracticeSession
 from acupressure.web.privacy import access_log
 from acupressure.web.program_store import ProgramStore, program_summary
+
+MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")  # ?month=2026-03: that month in full detail
 
 
 def _client(request: HttpRequest) -> int | None:
@@ -52,14 +58,20 @@ def history(request: HttpRequest) -> HttpResponse:
 def _history(request: HttpRequest, owner_id: int) -> dict[str, object]:
     found = readings(owner_id)
     base = baseline(found)
+    month = request.GET.get("month", "")
+    shown = [r for r in found if f"{r.at:%Y-%m}" == month] if MONTH.fullmatch(month) else found
     return {
         "own": owner_id == request.user.pk,
         "show_notes": notes_shown(request, owner_id),
         "owner_id": owner_id,
-        "chart": mark_safe(pain_chart(found)),  # noqa: S308 - numbers and escaped labels only
+        "chart": mark_safe(pain_chart(shown, base)),  # noqa: S308 - numbers and escaped labels
+        "month": month if shown is not found else "",
+        "summarised": grouping(found) != "",
         "baseline": base,
         "change": meaningful_change(base) if base is not None else None,
-        "sessions": PracticeSession.objects.started().filter(owner_id=owner_id)[:50],
+        "sessions": PracticeSession.objects.started()
+        .filter(owner_id=owner_id)
+        .defer("plan", "intake")[:50],  # 30 KB of JSON each, not shown
         "check_ins": CheckIn.objects.filter(owner_id=owner_id)[:50],
         "form": CheckInForm(),
         "clients": readable_clients(request.user),
@@ -80,6 +92,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
         context = {**_history(request, user_id(request)), "form": form, "checkin_error": error}
         return render(request, "web/diary.html", context, status=400)
     now = clock.now()
+    creation.check_check_in(user_id(request), now.date(), form.cleaned_data["area"])
     entry, _ = CheckIn.objects.update_or_create(
         owner_id=user_id(request),
         day=now.date(),
@@ -96,9 +109,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def export_csv(request: HttpRequest) -> HttpResponse:
+def export_csv(request: HttpRequest) -> HttpResponseBase:
     owner_id = diary_owner_id(request, _client(request), Action.DIARY_CSV)
-    text = csv_text(owner_id, notes=notes_shown(request, owner_id))
-    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="acupressure-diary.csv"'
-    return response
+    chunks = csv_chunks(owner_id, notes=notes_shown(request, owner_id))
+    return csv_attachment(chunks, "acupressure-diary.csv")

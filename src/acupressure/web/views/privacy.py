@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from acupressure.i18n import gettext as _
 from acupressure.web import privacy
 from acupressure.web.access import user_id
+from acupressure.web.downloads import attachment
 from acupressure.web.practice import linked, practitioner_name
 from acupressure.web.program_store import ProgramStore
 from acupressure.web.reminders.views import reminders_context
@@ -35,13 +35,12 @@ def page(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def export_json(request: HttpRequest) -> HttpResponse:
-    """All of the signed-in person's data; only ever their own (no client parameter)."""
+def export_json(request: HttpRequest) -> HttpResponseBase:
+    """All of the signed-in person's data; only ever their own (no client parameter).
+    Streamed: the rows are read in batches as the file goes out (web/downloads.py)."""
     user_id(request)
-    body = json.dumps(privacy.export(request.user), ensure_ascii=False, indent=2)  # type: ignore[arg-type]
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="acupressure-my-data.json"'
-    return response
+    chunks = privacy.export_chunks(request.user)  # type: ignore[arg-type]
+    return attachment(chunks, "application/json; charset=utf-8", "acupressure-my-data.json")
 
 
 @login_required

@@ -30,7 +30,7 @@ from acupressure.program import (
 )
 from acupressure.program.schedule import parse_time
 from acupressure.safety import Intake
-from acupressure.web import clock
+from acupressure.web import clock, creation, feeds
 from acupressure.web.access import user_id
 from acupressure.web.installation import installation_id
 from acupressure.web.language.middleware import core_language, stored_language
@@ -89,6 +89,7 @@ def create(request: HttpRequest) -> HttpResponse:
         return _refused(request, _("intake: {problem}").format(problem=validation_message(exc)))
     except (ProgramError, ValueError) as exc:
         return _refused(request, str(exc))
+    creation.check_program(user_id(request))
     program = ProgramStore(user_id(request)).create(made, clock.now())
     return redirect(f"/program/{program.id}/check/?week=0")
 
@@ -198,8 +199,9 @@ def download_ics(request: HttpRequest, pk: int) -> HttpResponse:
     from acupressure.exports.calendar import program_calendar
 
     _store, program = own_program(request, pk)
-    body = program_calendar(program, absolute(request, "/"), installation_id())
-    response = HttpResponse(body, content_type=ICS)
+    link = absolute(request, "/")
+    entry = feeds.built(program, link, lambda: program_calendar(program, link, installation_id()))
+    response = feeds.answer(request, entry, ICS)
     response["Content-Disposition"] = 'attachment; filename="acupressure-program.ics"'
     return response
 
@@ -217,9 +219,12 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     owner = ProgramRecord.objects.filter(calendar_token=token).values_list("owner_id", flat=True)
     chosen = stored_language(owner[0])
     language = core_language(chosen) if chosen else i18n.current()
-    with i18n.use(language):
-        body = program_calendar(program, absolute(request, "/"), installation_id())
-    response = HttpResponse(body, content_type=ICS)
+    link = absolute(request, "/")
+    with i18n.use(language):  # built once per program change (web/feeds.py), then 304s
+        entry = feeds.built(
+            program, link, lambda: program_calendar(program, link, installation_id())
+        )
+    response = feeds.answer(request, entry, ICS)
     response["Cache-Control"] = PRIVATE
     return response
 
@@ -268,6 +273,7 @@ def open_session(store: ProgramStore, program: Program, asked: str | None) -> Ht
     plan = plan_for_slot(program.intake, kind, program.extra_points, program.prescription)
     if plan.blocked or not plan.steps:
         return HttpResponse(_("this program gives no routine today"), status=400)
+    creation.check_session(store.owner_id)
     session = store.add_session(
         program.id,
         kind,

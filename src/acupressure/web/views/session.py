@@ -17,7 +17,7 @@ from acupressure.plan import build_plan, review
 from acupressure.program.summary import pain_much_worse
 from acupressure.safety import Intake
 from acupressure.vision.press import held_live
-from acupressure.web import clock
+from acupressure.web import clock, creation
 from acupressure.web.access import own_session, user_id
 from acupressure.web.forms import FinishForm, PainForm, first_error
 from acupressure.web.models import PracticeSession
@@ -39,6 +39,7 @@ def start(request: HttpRequest) -> HttpResponse:
     plan = plan_for(intake)
     if plan.blocked or not plan.steps:
         return _bad("this intake gives no routine; see the plan page for the advice")
+    creation.check_session(user_id(request))
     session = PracticeSession.objects.create(
         owner_id=user_id(request),
         created_at=clock.now(),

@@ -1,0 +1,351 @@
+"""The web app at the sizes real people reach, on SQLite and PostgreSQL side by side.
+
+The data is made through the product's own code, with an injected clock (no waiting):
+
+- a person who practises every day: through the views, as a browser does (POST
+  /session/start/, the pain before, /finish/ with the pain after and a note, and a daily
+  check-in), for 1 year, then 4 more (5 years: 1,825 sessions and 1,825 check-ins), with a
+  52-week program of several sessions a day (the longest calendar feed);
+- a practitioner with 10, then 100, then 1,000 clients (acupressure.web.practice and the
+  program store: invited, consenting, a prescribed 6-week program, 40 sessions, 6 weekly
+  checks each).
+
+At each size every endpoint is requested ``--runs`` times one at a time (Django's test
+client, in the process) and reports p50 and p99 in ms, the queries of one request, its
+bytes, and the peak of Python allocations during one more request (tracemalloc, MiB); last,
+the growth factor from the smallest size to the largest. Each database runs in a process of
+its own (Django's settings are per process), and its peak RSS is printed too.
+
+    python benchmarks/data_scale.py [--database-url postgres://...] [--runs 20]
+        [--clients 10 100 1000] [--years 1 5]
+    # PostgreSQL: scripts/pg_test_cluster.sh prints a URL (ACUPRESSURE_TEST_DATABASE_URL is
+    # used when set); without one only SQLite is measured. --databases sqlite (or postgres)
+    # runs one of them; --big-runs: timed runs at 1,000 clients (default 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+START = datetime(2021, 1, 4, 7, 0, tzinfo=UTC)
+PERSON_INTAKE = json.dumps({"areas": ["lower-back", "neck"], "helper": True, "red_flags": []})
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def setup(folder: str, database: str | None) -> None:
+    os.environ["ACUPRESSURE_DATA_DIR"] = folder
+    os.environ.setdefault("ACUPRESSURE_SECRET_KEY", "benchmark-secret-key-not-for-production")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "acupressure.web.settings"
+    if database:
+        os.environ["DATABASE_URL"] = database
+    else:
+        os.environ.pop("DATABASE_URL", None)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def browser(user: Any) -> Any:
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    return client
+
+
+def practise_days(client: Any, clock: Clock, first: int, days: int) -> None:
+    """Days ``first`` .. ``first + days - 1`` of daily practice, through the views."""
+    for day in range(first, first + days):
+        clock.now = START + timedelta(days=day, hours=1)
+        started = client.post("/session/start/", {"intake": PERSON_INTAKE})
+        assert started.status_code == 302, started.content[:300]
+        session = started["Location"]
+        assert client.post(f"{session}pain/", {"pain": 3 + day % 5}).status_code == 200
+        clock.now += timedelta(minutes=14)
+        done = client.post(
+            f"{session}finish/",
+            {"pain_after": 2 + day % 4, "completed_steps": 6, "pressed_seconds": 300,
+             "note": f"day {day}: stiff after sitting"},
+        )  # fmt: skip
+        assert done.status_code in (200, 302), done.content[:300]
+        clock.now += timedelta(hours=10)
+        checked = client.post("/diary/checkin/", {"area": "neck", "pain": day % 11})
+        assert checked.status_code == 302, checked.content[:300]
+
+
+def longest_program(client: Any, clock: Clock) -> str:
+    clock.now = START
+    intake = json.dumps({"areas": ["upper-back"], "red_flags": []})
+    form = {"intake": intake, "weeks": "52", "per_day": "4", "tz": "UTC"}
+    made = client.post("/program/new/", form)
+    assert made.status_code == 302, made.content[:300]
+    return str(made["Location"]).split("/check/")[0] + "/"
+
+
+def add_clients(practitioner: Any, clock: Clock, count: int, offset: int) -> None:
+    """``count`` clients, each consenting, with a prescribed 6-week program, 40 sessions
+    and 6 weekly checks (acupressure.web.practice and the program store)."""
+    from acupressure.plan.prescribe import PrescribedPoint
+    from acupressure.program import design, plan_for_slot
+    from acupressure.safety import Intake
+    from acupressure.web.practice import add_client, answer, prescribe
+    from acupressure.web.program_store import ProgramStore
+
+    intake = Intake(areas=["neck", "shoulders"], red_flags=[])
+    items = [
+        PrescribedPoint(code="KI27", hold_seconds=120, repetitions=3, pressure="gentle"),
+        PrescribedPoint(code="TE3", hold_seconds=4, repetitions=1, pressure="firm"),
+    ]
+    for n in range(offset, offset + count):
+        clock.now = START + timedelta(minutes=n)
+        link = add_client(practitioner, f"Client {n:04d}", named=False, year_of_birth=1970)
+        answer(link, yes=True, share_notes=n % 2 == 0)
+        made = design(intake, clock.now.date(), weeks=6, per_day=1)
+        pk = prescribe(link, practitioner, made, items)
+        store = ProgramStore(link.client_id)
+        plan = plan_for_slot(intake, "routine", [], items).model_dump(mode="json")
+        for k in range(40):
+            at = clock.now + timedelta(days=k, hours=2)
+            store.add_session(
+                pk, "routine", at, at + timedelta(minutes=8), plan,
+                pain_before=5 + k % 3, pain_after=3 + k % 3, completed_steps=2, total_steps=2,
+                areas=["neck", "shoulders"], seconds_pressed=360,
+            )  # fmt: skip
+        for week in range(6):
+            at = clock.now + timedelta(days=7 * week, hours=3)
+            store.save_answers(pk, week, "pain-week", {"pain": str(6 - week % 4)}, at)
+            if week:
+                store.save_answers(pk, week, "change", {"rating": str(week % 3)}, at)
+
+
+def measure(
+    client: Any,
+    path: str,
+    runs: int,
+    headers: dict[str, str] | None = None,
+    before: Any = None,
+) -> dict[str, float]:
+    """``before``: called before each request (to empty a cache)."""
+    from django.db import connection
+
+    calls = [0]
+
+    def count(execute: Any, *args: Any) -> Any:
+        calls[0] += 1
+        return execute(*args)
+
+    def once() -> int:
+        if before is not None:
+            before()
+        response = client.get(path, headers=headers or {})
+        assert response.status_code in (200, 304), (path, response.status_code)
+        chunks = response.streaming_content if response.streaming else [response.content]
+        return sum(len(chunk) for chunk in chunks)
+
+    with connection.execute_wrapper(count):  # every query, whatever closes the connection
+        size = once()
+    tracemalloc.start()
+    once()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        once()
+        times.append((time.perf_counter() - t0) * 1000)
+    p99 = statistics.quantiles(times, n=100, method="inclusive")[98] if runs > 1 else times[0]
+    return {
+        "p50": statistics.median(times), "p99": p99, "queries": calls[0],
+        "bytes": size, "peak_mib": peak / 2**20,
+    }  # fmt: skip
+
+
+@contextmanager
+def injected(clock: Clock) -> Iterator[None]:
+    from acupressure.web.clock import use_clock
+
+    with use_clock(clock):
+        yield
+
+
+def person_endpoints(program: str) -> list[tuple[str, dict[str, str]]]:
+    return [
+        ("/diary/", {}),
+        ("/diary/export.csv", {}),
+        ("/privacy/export.json", {}),
+        ("/privacy/fhir.json", {}),
+        (program, {}),
+        ("/api/diary/sessions", {}),
+    ]
+
+
+def child(args: argparse.Namespace) -> None:
+    """One database: make the sizes and print one JSON line per endpoint and size."""
+    folder = tempfile.mkdtemp(prefix="acupressure-scale-")
+    setup(folder, args.database_url)
+    from django.contrib.auth.models import User
+
+    from acupressure.web import feeds
+    from acupressure.web.models import ProgramRecord
+    from acupressure.web.practice import add_practitioner
+
+    clock = Clock(START)
+    with injected(clock):
+        owner = User.objects.create_user("daily")
+        me = browser(owner)
+        program = longest_program(me, clock)
+        token = ProgramRecord.objects.get(owner=owner).calendar_token
+        done = 0
+        for years in args.years:
+            t0 = time.perf_counter()
+            practise_days(me, clock, done, args.year_days * years - done)
+            made = time.perf_counter() - t0
+            done = args.year_days * years
+            clock.now = START + timedelta(days=done)
+            size = f"{years} y"
+            print(json.dumps({"note": f"person {size}: made in {made:.0f} s"}), flush=True)
+            for path, headers in person_endpoints(program):
+                emit(args, "person", size, path, measure(me, path, args.runs, headers))
+            feed = f"/calendar/{token}.ics"
+            built = measure(me, feed, max(2, args.runs // 4), before=feeds.clear)
+            emit(args, "person", size, "calendar feed (built)", built)
+            emit(args, "person", size, "calendar feed (unchanged)", measure(me, feed, args.runs))
+            unchanged = {"If-None-Match": me.get(feed)["ETag"]}
+            emit(
+                args, "person", size, "calendar feed (304)", measure(me, feed, args.runs, unchanged)
+            )
+        ana = add_practitioner("ana@example.org", "Dr Ana Silva")
+        desk = browser(ana)
+        done = 0
+        for count in args.clients:
+            t0 = time.perf_counter()
+            add_clients(ana, clock, count - done, done)
+            made = time.perf_counter() - t0
+            done = count
+            print(json.dumps({"note": f"{count} clients: made in {made:.0f} s"}), flush=True)
+            first_link = ana.client_links.order_by("id").values_list("id", flat=True)[0]
+            for path in ("/clients/", "/clients/export.csv", f"/clients/{first_link}/"):
+                runs = args.big_runs if count >= 1000 else args.runs  # seconds each, unreworked
+                emit(args, "clients", str(count), path, measure(desk, path, runs))
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"note": f"peak RSS of this process: {rss:.0f} MiB"}), flush=True)
+
+
+def emit(
+    args: argparse.Namespace, group: str, size: str, path: str, result: dict[str, float]
+) -> None:
+    print(json.dumps({"group": group, "size": size, "path": path, **result}), flush=True)
+
+
+def run_child(database: str | None, args: argparse.Namespace) -> list[dict[str, Any]]:
+    command = [sys.executable, __file__, "--child", "--runs", str(args.runs)]
+    command += ["--big-runs", str(args.big_runs)]
+    command += ["--clients", *map(str, args.clients), "--years", *map(str, args.years)]
+    command += ["--year-days", str(args.year_days)]
+    if database:
+        command += ["--database-url", database]
+    rows = []
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            row = json.loads(line)
+            if "note" in row:
+                print(f"  [{'PostgreSQL' if database else 'SQLite'}] {row['note']}", flush=True)
+            else:
+                rows.append(row)
+    if proc.returncode:
+        raise SystemExit(f"the {'PostgreSQL' if database else 'SQLite'} run failed")
+    return rows
+
+
+def report(results: dict[str, list[dict[str, Any]]]) -> None:
+    names = list(results)
+    keyed = {
+        db: {(r["group"], r["size"], r["path"]): r for r in rows} for db, rows in results.items()
+    }
+    keys = list(keyed[names[0]])
+    head = f"{'endpoint':34} {'size':>6}"
+    for db in names:
+        head += f" | {db:>10} p50 ms  p99 ms  queries     bytes  peak MiB"
+    print(head)
+    for key in keys:
+        line = f"{key[2][:34]:34} {key[1]:>6}"
+        for db in names:
+            r = keyed[db].get(key)
+            line += " | " + (
+                f"{r['p50']:17.1f} {r['p99']:7.1f} {r['queries']:8d} {r['bytes']:9d} "
+                f"{r['peak_mib']:9.1f}"
+                if r
+                else " " * 55
+            )
+        print(line)
+    print("\ngrowth from the smallest size to the largest (p50, queries, bytes):")
+    for group in ("person", "clients"):
+        paths = dict.fromkeys(k[2] for k in keys if k[0] == group)
+        sizes = list(dict.fromkeys(k[1] for k in keys if k[0] == group))
+        for path in paths:
+            line = f"  {path[:34]:34} {sizes[0]} -> {sizes[-1]}"
+            for db in names:
+                a, b = keyed[db][(group, sizes[0], path)], keyed[db][(group, sizes[-1], path)]
+                queries, size = ratio(b["queries"], a["queries"]), ratio(b["bytes"], a["bytes"])
+                line += (
+                    f" | {db}: x{b['p50'] / a['p50']:.2f} time, x{queries} queries, x{size} bytes"
+                )
+            print(line)
+
+
+def ratio(b: float, a: float) -> str:
+    return f"{b / a:.2f}" if a else ("1.00" if b == a else "inf")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Speed at real size (see the docstring).")
+    parser.add_argument("--database-url", default=os.environ.get("ACUPRESSURE_TEST_DATABASE_URL"))
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--clients", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--years", type=int, nargs="+", default=[1, 5])
+    parser.add_argument("--big-runs", type=int, default=2, help="runs at 1,000 clients")
+    parser.add_argument(
+        "--databases", nargs="+", choices=["sqlite", "postgres"], default=["sqlite", "postgres"]
+    )
+    parser.add_argument("--year-days", type=int, default=365, help=argparse.SUPPRESS)  # smoke
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args)
+        return
+    print(f"load average at the start: {os.getloadavg()}")
+    results: dict[str, list[dict[str, Any]]] = {}
+    if "sqlite" in args.databases:
+        results["SQLite"] = run_child(None, args)
+    if args.database_url and "postgres" in args.databases:
+        results["PostgreSQL"] = run_child(args.database_url, args)
+    print(f"load average at the end: {os.getloadavg()}\n")
+    report(results)
+
+
+if __name__ == "__main__":
+    main()
