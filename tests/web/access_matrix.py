@@ -86,6 +86,13 @@ MATRIX = [
         {"pain": 5},
     ),
     Row(
+        "session/<int:pk>/progress/",
+        "POST",
+        "/session/{pk}/progress/",
+        statuses(302, 404, 200, 404, 404),
+        {"completed_steps": 1, "ended": "on"},
+    ),
+    Row(
         "session/<int:pk>/finish/",
         "POST",
         "/session/{pk}/finish/",

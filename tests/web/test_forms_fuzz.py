@@ -263,6 +263,7 @@ FORMS = {
     "/session/start/": ["intake"],
     "/session/{pk}/pain/": ["pain"],
     "/session/{pk}/finish/": ["pain_after", "completed_steps", "note"],
+    "/session/{pk}/progress/": ["completed_steps", "pressed_seconds", "on_target", "ended"],
     "/privacy/delete/": ["confirm"],
     "/signin/": ["username", "password", "next"],
     "/camera/": ["view", "points"],

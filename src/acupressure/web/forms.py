@@ -18,13 +18,19 @@ class PainForm(forms.Form):
     pain = forms.IntegerField(min_value=0, max_value=10)
 
 
-class FinishForm(forms.Form):
-    pain_after = forms.IntegerField(min_value=0, max_value=10)
+class ProgressForm(forms.Form):
+    """What the player has done so far, sent as each step ends and when the session ends."""
+
     completed_steps = forms.IntegerField(min_value=0)
     pressed_seconds = forms.IntegerField(min_value=0, required=False)
-    note = forms.CharField(max_length=500, required=False)
     # with the camera switch: {"LI4": 18.5, ...} seconds the finger was on each point
     on_target = forms.JSONField(required=False)
+    ended = forms.BooleanField(required=False)  # the session is over (run out or ended early)
+
+
+class FinishForm(ProgressForm):
+    pain_after = forms.IntegerField(min_value=0, max_value=10)
+    note = forms.CharField(max_length=500, required=False)
 
 
 def first_error(form: forms.Form) -> str:

@@ -36,6 +36,7 @@ urlpatterns = [
     path("session/<int:pk>/", session.player, name="session"),
     path("session/<int:pk>/timeline.json", session.timeline_json, name="session-timeline"),
     path("session/<int:pk>/pain/", session.pain_before, name="session-pain"),
+    path("session/<int:pk>/progress/", session.progress, name="session-progress"),
     path("session/<int:pk>/finish/", session.finish, name="session-finish"),
     path("program/new/", program.create, name="program-new"),
     path("program/<int:pk>/", program.page, name="program"),
