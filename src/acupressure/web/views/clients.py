@@ -159,6 +159,7 @@ def client_page(request: HttpRequest, pk: int) -> HttpResponse:
         "check_ins": check_ins,
         "notes": link.share_notes,
         "accesses": access_log(owner, limit=30),
+        "screening": practice.stored_intake(link),  # pregnancy shapes the prescription
     }
     return render(request, "web/client.html", context)
 
