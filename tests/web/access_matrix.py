@@ -218,7 +218,13 @@ MATRIX = [
         statuses(302, 404, 404, 200, 404),
         shows=frozenset({"linked"}),  # the client shares notes with this practitioner
     ),
-    Row("clients/<int:pk>/invite/", "POST", "/clients/{link}/invite/", PRACTITIONER),
+    Row(
+        "clients/<int:pk>/invite/",
+        "POST",
+        "/clients/{link}/invite/",
+        statuses(302, 404, 404, 302, 404),
+    ),
+    Row("clients/<int:pk>/invite/", "GET", "/clients/{link}/invite/", PRACTITIONER),
     Row("clients/<int:pk>/screening/", "GET", "/clients/{link}/screening/", PRACTITIONER),
     Row("clients/<int:pk>/prescribe/", "GET", "/clients/{link}/prescribe/", PRACTITIONER),
     Row("clients/<int:pk>/routine.pdf", "POST", "/clients/{link}/routine.pdf", PRACTITIONER),

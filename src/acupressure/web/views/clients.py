@@ -28,7 +28,7 @@ from acupressure.web.models import CheckIn, PracticeSession, PractitionerLink, P
 from acupressure.web.planning import IntakeError
 from acupressure.web.privacy import access_log, record_access
 from acupressure.web.program_store import ProgramStore, program_summary
-from acupressure.web.signin import issue_token
+from acupressure.web.signin import issue_token, peek
 from acupressure.web.views.prescribe import prescribe_page
 
 __all__ = ["prescribe_page"]
@@ -83,22 +83,37 @@ def new_client(request: HttpRequest) -> HttpResponse:
         context = {"error": str(exc), "form": request.POST}
         return render(request, "web/client_new.html", context, status=400)
     link = practice.add_client(me, label, request.POST.get("named") == "yes", year)
-    return _invite(request, link, status=201)
+    return _issue(request, link)
 
 
-def _invite(request: HttpRequest, link: PractitionerLink, status: int = 200) -> HttpResponse:
+def _issue(request: HttpRequest, link: PractitionerLink) -> HttpResponse:
+    """A fresh one-time link for the client, kept in the practitioner's session; then the
+    page that shows it (redirect after POST: reloading it adds no client and no link)."""
+    request.session[f"invite-{link.pk}"] = issue_token(link.client)
+    return redirect(f"/clients/{link.pk}/invite/")
+
+
+def _invite(request: HttpRequest, link: PractitionerLink, token: str | None) -> HttpResponse:
     from acupressure.exports.pdf import qr_svg
 
-    url = request.build_absolute_uri(f"/signin/link/{issue_token(link.client)}/")
-    context = {"link": link, "url": url, "qr": qr_svg(url), "name": practice.display_name(link)}
-    return render(request, "web/client_invite.html", context, status=status)
+    context: dict[str, Any] = {"link": link, "name": practice.display_name(link)}
+    if token is not None:
+        url = request.build_absolute_uri(f"/signin/link/{token}/")
+        context.update(url=url, qr=qr_svg(url))
+    return render(request, "web/client_invite.html", context)
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def invite(request: HttpRequest, pk: int) -> HttpResponse:
-    """A fresh one-time sign-in link for the client (the old ones still work once)."""
-    return _invite(request, practice.client_link(request, pk, consented=False))
+    """POST: a fresh one-time sign-in link for the client (earlier unused ones stop
+    working). GET: the latest one this practitioner made, while it is unused and valid."""
+    link = practice.client_link(request, pk, consented=False)
+    if request.method == "POST":
+        return _issue(request, link)
+    token = request.session.get(f"invite-{link.pk}")
+    usable = isinstance(token, str) and peek(token) is not None
+    return _invite(request, link, token if usable else None)
 
 
 @login_required
