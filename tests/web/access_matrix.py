@@ -188,6 +188,13 @@ MATRIX = [
         "/program/{program}/routine.pdf",
         statuses(302, 404, 200, 404, 404),
     ),
+    Row("program/<int:pk>/stop/", "GET", "/program/{program}/stop/", OWNER),
+    Row(
+        "program/<int:pk>/resume/",
+        "POST",
+        "/program/{program}/resume/",
+        statuses(302, 404, 302, 404, 404),
+    ),
     Row(
         "program/<int:pk>/stop/",
         "POST",

@@ -322,7 +322,7 @@ def test_every_json_endpoint_survives_the_hostile_shapes(owner_client: Client, u
 
 def test_the_hostile_shapes_reach_every_personal_form() -> None:
     posted = {r.path for r in MATRIX if r.method == "POST" and not r.json_body}
-    fieldless = {"/signout/", "/program/{program}/stop/"}
+    fieldless = {"/signout/", "/program/{program}/stop/", "/program/{program}/resume/"}
     assert posted - set(FORMS) - set(HOSTILE_FORMS) - fieldless == set()
     json_bodies = {r.path for r in MATRIX if r.json_body}
     assert json_bodies - {"/api/clients/{link}/prescription"} <= set(JSON_ENDPOINTS)

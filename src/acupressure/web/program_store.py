@@ -107,6 +107,13 @@ class ProgramStore:
         ).update(stopped_at=now, stop_reason=reason[:200], advice=advice or [])
         return updated == 1
 
+    def resume(self, pk: int, reason: str) -> bool:
+        """Undo a stop made for `reason` (the person's own stop; never a safety stop)."""
+        updated = ProgramRecord.objects.filter(
+            pk=pk, owner_id=self.owner_id, stopped_at__isnull=False, stop_reason=reason
+        ).update(stopped_at=None, stop_reason="", advice=[])
+        return updated == 1
+
     def screened(self, pk: int, week: int) -> None:
         ProgramRecord.objects.filter(pk=pk, owner_id=self.owner_id).update(
             screened_week=week, rescreen_requested=False

@@ -43,6 +43,7 @@ urlpatterns = [
     path("program/<int:pk>/start/", program.start, name="program-start"),
     path("program/<int:pk>/check/", check.weekly_check, name="program-check"),
     path("program/<int:pk>/stop/", program.stop, name="program-stop"),
+    path("program/<int:pk>/resume/", program.resume, name="program-resume"),
     path("program/<int:pk>/rescreen/", program.rescreen_page, name="program-rescreen"),
     path("program/<int:pk>/calendar/", program.calendar_token, name="program-calendar"),
     path("program/<int:pk>/routine.pdf", handouts.routine_pdf, name="program-routine-pdf"),

@@ -1,5 +1,6 @@
 """Every page kind in Chromium at 360 px and 1280 px: nothing scrolls sideways, every input
-is at least 24 px in both directions, and the player's primary action is in view."""
+is at least 24 px in both directions (a text field wide enough to type in); and the plan
+page's language switch and area error."""
 
 from __future__ import annotations
 
@@ -28,7 +29,9 @@ MEASURE = """() => {
   for (const e of document.querySelectorAll("input:not([type=hidden]), select, textarea, button")) {
     const r = e.getBoundingClientRect();
     if (!r.width && !r.height) continue;  // not shown
-    if (r.width < 24 || r.height < 24)
+    const typed = e.tagName === "INPUT" && ["text", "number", "email", "password", "time",
+      "date", "search", "url", "tel"].includes(e.type);
+    if (r.width < (typed ? 64 : 24) || r.height < 24)
       small.push(`${e.tagName} ${e.name || e.id}: ${Math.round(r.width)}x${Math.round(r.height)}`);
   }
   return {sideways: root.scrollWidth - root.clientWidth, small: small};
@@ -143,3 +146,27 @@ def test_person_pages_fit(server: Served, browser: Any, site: Site) -> None:
 def test_practitioner_pages_fit(server: Served, browser: Any, site: Site) -> None:
     problems = pages_of(browser, server, site.practitioner, "practitioner", site.practitioner_state)
     assert not problems, "\n".join(problems)
+
+
+def test_switching_language_keeps_the_area_and_a_chosen_area_clears_the_error(
+    server: Served, browser: Any
+) -> None:
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    page.goto(server.base + "/plan/?area=neck")
+    page.locator("#language-choice").select_option("es")
+    page.locator("form.language button").click()
+    page.wait_for_url(server.base + "/plan/?area=neck")
+    assert page.locator("input[name=area][value=neck]").is_checked()
+    page.locator("#language-choice").select_option("en")
+    page.locator("form.language button").click()
+    page.wait_for_url(server.base + "/plan/?area=neck")
+
+    page.goto(server.base + "/plan/")
+    answer_no_to_every_safety_question(page)
+    page.get_by_role("button", name="Show my routine").click()
+    error = page.locator("#area-error")
+    assert error.inner_text() == "Choose at least one area where it hurts."
+    page.locator("input[name=area][value=neck]").check()
+    assert error.inner_text() == ""
+    context.close()
