@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from django import forms
 from django.utils.translation import gettext, gettext_lazy
 
@@ -23,9 +25,19 @@ class ProgressForm(forms.Form):
 
     completed_steps = forms.IntegerField(min_value=0)
     pressed_seconds = forms.IntegerField(min_value=0, required=False)
-    # with the camera switch: {"LI4": 18.5, ...} seconds the finger was on each point
-    on_target = forms.JSONField(required=False)
+    # with the camera switch: {"LI4": 18.5, ...} seconds the finger was on each point (JSON
+    # read here, with a length limit: a deeply nested array must not reach the parser)
+    on_target = forms.CharField(required=False, max_length=2000)
     ended = forms.BooleanField(required=False)  # the session is over (run out or ended early)
+
+    def clean_on_target(self) -> object:
+        text = self.cleaned_data["on_target"]
+        if not text:
+            return None
+        try:
+            return json.loads(text)
+        except (ValueError, RecursionError) as exc:
+            raise forms.ValidationError(gettext("not valid JSON")) from exc
 
 
 class FinishForm(ProgressForm):
