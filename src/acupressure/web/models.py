@@ -47,6 +47,9 @@ class PractitionerLink(models.Model):
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     screening_by_client = models.BooleanField(default=False)  # asked at first sign-in
     intake = models.JSONField(null=True, blank=True)  # screening answers (assessment)
+    # the client's time zone as their browser reported it when they answered (prescribing's
+    # default, so a prescription's 08:00 is the client's 08:00)
+    timezone = models.CharField(max_length=64, blank=True)
 
     class Meta:
         constraints = (
