@@ -31,7 +31,7 @@ MEASURE = """() => {
     if (!r.width && !r.height) continue;  // not shown
     const typed = e.tagName === "INPUT" && ["text", "number", "email", "password", "time",
       "date", "search", "url", "tel"].includes(e.type);
-    if (r.width < (typed ? 64 : 24) || r.height < 24)
+    if (r.width < (typed ? 44 : 24) || r.height < 24)
       small.push(`${e.tagName} ${e.name || e.id}: ${Math.round(r.width)}x${Math.round(r.height)}`);
   }
   return {sideways: root.scrollWidth - root.clientWidth, small: small};
@@ -47,7 +47,7 @@ class Site:
 
 
 ANONYMOUS = ["/", "/plan/", "/plan/?area=neck", "/points/", "/points/LI4/", "/about/",
-             "/camera/", "/signin/"]  # fmt: skip
+             "/camera/", "/camera/live/", "/signin/", "/offline/"]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +82,8 @@ def site(server: Served, browser: Any) -> Site:
     page.get_by_role("button", name=re.compile("Start the next session")).click()
     page.wait_for_url(re.compile(r"/session/\d+/$"))
     player = page.url.removeprefix(server.base)
-    person = ["/", "/diary/", program, check, player, "/privacy/", "/plan/?area=neck"]
+    person = ["/", "/diary/", program, check, player, "/privacy/", "/plan/?area=neck",
+              program + "stop/", "/privacy/delete/", "/consent/"]  # fmt: skip
     person_state = context.storage_state()
     context.close()
 
@@ -99,7 +100,7 @@ def site(server: Served, browser: Any) -> Site:
     phone.wait_for_url(server.base + "/")
     consenting.close()
     practitioner = ["/clients/", "/clients/new/", client, client + "screening/",
-                    client + "prescribe/"]  # fmt: skip
+                    client + "prescribe/", client + "invite/", "/account/password/"]  # fmt: skip
     practitioner_state = desk.storage_state()
     desk.close()
     return Site(person, practitioner, person_state, practitioner_state)
@@ -118,17 +119,20 @@ def measure(page: Any, url: str, name: str) -> list[str]:
 
 
 def pages_of(browser: Any, server: Served, paths: list[str], who: str,
-             state: dict[str, Any] | None) -> list[str]:  # fmt: skip
+             state: dict[str, Any] | None, widths: tuple[tuple[int, int], ...] = WIDTHS,
+             language: str = "en") -> list[str]:  # fmt: skip
     problems = []
-    for width, height in WIDTHS:
+    for width, height in widths:
         context = browser.new_context(
             viewport={"width": width, "height": height},
             service_workers="block",
             storage_state=state,
+            extra_http_headers={"Accept-Language": language},
         )
         page = context.new_page()
         for i, path in enumerate(paths):
             problems += measure(page, server.base + path, f"{who}-{i}-{width}")
+            assert page.locator("html").get_attribute("lang") == language, path
         context.close()
     return problems
 
@@ -140,6 +144,18 @@ def test_anonymous_pages_fit(server: Served, browser: Any) -> None:
 
 def test_person_pages_fit(server: Served, browser: Any, site: Site) -> None:
     problems = pages_of(browser, server, site.person, "person", site.person_state)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", ["es", "zh-Hans"])
+def test_the_weekly_check_and_the_player_fit_a_phone_in_every_language(
+    server: Served, browser: Any, site: Site, language: str
+) -> None:
+    paths = [p for p in site.person if "/check/" in p or "/session/" in p]
+    paths += ["/diary/", "/plan/?area=neck"]
+    phone = ((360, 740),)
+    problems = pages_of(browser, server, paths, f"person-{language}", site.person_state, phone,
+                        language)  # fmt: skip
     assert not problems, "\n".join(problems)
 
 
