@@ -12,10 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.web.browser import ARGS, CHROMIUM, answer_no_to_every_safety_question, sign_in_by_link
+from tests.web.browser import (
+    ARGS,
+    CHROMIUM,
+    add_and_prescribe,
+    answer_no_to_every_safety_question,
+    practitioner_link,
+    sign_in_by_link,
+)
 from tests.web.practice import open_link
 from tests.web.server import Served
-from tests.web.test_practice_browser import add_and_prescribe, practitioner_link
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

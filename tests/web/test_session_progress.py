@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from tests.doubles import FakeWallClock
 from tests.web.personas import Personas
-from tests.web.test_session import start
+from tests.web.programs import start
 
 from acupressure.web.diary import readings
 
