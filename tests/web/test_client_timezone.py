@@ -12,6 +12,7 @@ from tests.web.practice import PREGNANT, form_for, item, record_screening, signe
 
 from acupressure.web.models import PractitionerLink, ProgramRecord
 from acupressure.web.practice import add_client, add_practitioner
+from acupressure.web.signin import issue_token
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -60,3 +61,14 @@ def test_an_unknown_zone_is_refused_and_none_is_never_utc(clock: FakeWallClock) 
     assert not ProgramRecord.objects.exists()
     _, other = invited("Mars/Olympus")  # a made-up zone from a browser is not kept
     assert other.timezone == ""
+
+
+def test_signing_in_with_the_link_remembers_the_zone_too(clock: FakeWallClock) -> None:
+    _, link = invited("Europe/Madrid")
+    token = issue_token(link.client)
+    Client().post(f"/signin/link/{token}/", {"tz": "Asia/Shanghai"})  # moved since
+    link.refresh_from_db()
+    assert link.timezone == "Asia/Shanghai"
+    Client().post(f"/signin/link/{issue_token(link.client)}/", {"tz": "Nowhere/Else"})
+    link.refresh_from_db()
+    assert link.timezone == "Asia/Shanghai"

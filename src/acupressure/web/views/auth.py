@@ -48,7 +48,19 @@ def signin_link(request: HttpRequest, token: str) -> HttpResponse:
         response["Cache-Control"] = PRIVATE
         return response
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    remember_zone(user, request.POST.get("tz", ""))
     return redirect(after_signin(user))
+
+
+def remember_zone(user: User, zone: str) -> None:
+    """A client's browser zone (sent with the sign-in button), kept on their practitioner
+    links: prescriptions default to it."""
+    from acupressure.program.models import is_zone
+    from acupressure.web.models import PractitionerLink
+
+    if is_zone(zone):
+        links = PractitionerLink.objects.filter(client_id=user.pk, withdrawn_at__isnull=True)
+        links.update(timezone=zone)
 
 
 def who(user: User) -> dict[str, str]:

@@ -14,10 +14,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from acupressure.i18n import gettext as _
 from acupressure.plan.prescribe import PrescribedPoint
-from acupressure.program.models import is_zone
 from acupressure.web import practice
 from acupressure.web.access import user_id
 from acupressure.web.models import PractitionerLink, Prescription
+from acupressure.web.views.auth import remember_zone
 from acupressure.web.views.program import own_program
 
 
@@ -45,9 +45,8 @@ def consent(request: HttpRequest) -> HttpResponse:
             raise Http404("No such invitation.")
         yes = request.POST.get("answer") == "yes"
         practice.answer(link, yes, request.POST.get("share_notes") == "yes")
-        zone = request.POST.get("tz", "")
-        if yes and is_zone(zone):  # the browser's own zone: prescriptions default to it
-            PractitionerLink.objects.filter(pk=link.pk).update(timezone=zone)
+        if yes:  # the browser's own zone: prescriptions default to it
+            remember_zone(_user(request), request.POST.get("tz", ""))
         who = practice.practitioner_name(link.practitioner)
         if yes:
             messages.success(
