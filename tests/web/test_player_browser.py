@@ -123,3 +123,28 @@ def test_a_session_ended_with_e_and_closed_keeps_its_steps(
     data = diary.goto(f"{server.base}/session/{pk}/timeline.json").json()
     assert data["finished"] is True  # the end is recorded
     context.close()
+
+
+def test_steps_done_are_kept_as_they_happen_when_the_page_is_just_closed(
+    server: Served, browser: Any, state: dict[str, Any]
+) -> None:
+    context = browser.new_context(service_workers="block", storage_state=state)
+    page = context.new_page()
+    page.clock.install()
+    session = new_session(page, server, "neck")
+    steps = page.locator("#timeline").evaluate("e => JSON.parse(e.textContent).steps")
+    page.locator("#pain-before").fill("5")
+    page.get_by_role("button", name="Start the session").click()
+    page.clock.run_for((steps[3]["start"] + 1) * 1000)  # three steps done, the fourth under way
+    page.close()  # no E, no form: the tab is simply closed
+
+    pk = int(session.rstrip("/").split("/")[-1])
+    check = context.new_page()
+    for _ in range(50):  # the reports are on their way
+        mine = [s for s in check.goto(f"{server.base}/api/diary/sessions").json() if s["id"] == pk]
+        if mine and mine[0]["completed_steps"] == 3:
+            break
+        check.wait_for_timeout(200)
+    assert mine and mine[0]["completed_steps"] == 3
+    assert mine[0]["finished_at"] is None  # not ended: it was left, not finished
+    context.close()
