@@ -76,12 +76,11 @@ def test_player_keeps_the_point_and_the_controls_in_view(
     assert page.locator("#start").evaluate(IN_VIEW), "Start is below the fold"
     page.locator("#pain-before").fill("4")
     page.get_by_role("button", name="Start the session").click()
-    page.clock.run_for(1000)
+    page.clock.run_for(1000)  # in the first step: the first point's chart already shows
     for name in ("Pause", "Next step", "End session"):
         assert page.get_by_role("button", name=name).evaluate(IN_VIEW), name
     chart = page.locator("figure.player-chart:not([hidden]) img")
-    chart.wait_for()
-    chart.evaluate("img => img.decode()")  # loaded (not polled: the page's clock is fake)
+    chart.evaluate("img => img.decode()")  # loaded (awaited, not polled: the clock is fake)
     box, clock = chart.bounding_box(), page.locator("#countdown").bounding_box()
     assert box and clock and box["height"] > 100
     assert box["y"] >= 0 and box["y"] < height / 2  # the chart starts in the upper half

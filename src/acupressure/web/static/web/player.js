@@ -94,14 +94,23 @@
       function () { /* refused (battery saver): the session still runs */ });
   }
 
+  // The chart to show: the step's point, or (getting into position, breathing) the next one.
+  function chartCode(i) {
+    for (var k = i; k < steps.length; k++) { if (steps[k].code) { return steps[k].code; } }
+    return null;
+  }
+
   function showStep(i) {
     var step = steps[i];
     $("step-index").textContent = String(i + 1);
     $("step-kind").textContent = w(step.kind) + (step.side ? " · " + w(step.side) : "");
     $("cue").textContent = step.cue;
     var charts = document.querySelectorAll("[data-chart]");
+    var where = chartCode(i);
     for (var c = 0; c < charts.length; c++) {
-      charts[c].hidden = charts[c].getAttribute("data-chart") !== step.code;
+      charts[c].hidden = charts[c].getAttribute("data-chart") !== where;
+      var image = charts[c].querySelector("img");
+      if (!charts[c].hidden && image) { image.loading = "eager"; }  // the one shown: now
     }
     if (step.kind === "press") { beep(880, 200); }
     if (step.kind === "release") { beep(440, 300); }
