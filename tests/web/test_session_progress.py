@@ -61,3 +61,20 @@ def test_only_the_owner_reports_progress(owner_client: Client, people: Personas)
     assert response.status_code == 404
     session.refresh_from_db()
     assert session.completed_steps == 0
+
+
+def test_a_late_report_keeps_the_pain_after(
+    owner_client: Client, people: Personas, clock: FakeWallClock
+) -> None:
+    """The beacon at the end and the pain-after form race: the report read the session
+    before the form saved it, and must not write its stale pain back."""
+    from acupressure.web.models import PracticeSession
+    from acupressure.web.views import session as views
+
+    session = start(owner_client)
+    stale = PracticeSession.objects.get(pk=session.pk)
+    owner_client.post(f"/session/{session.pk}/finish/", {"pain_after": 3, "completed_steps": 2})
+    stale.completed_steps = 2
+    stale.save(update_fields=views.PROGRESS_FIELDS)  # what the report's save writes
+    session.refresh_from_db()
+    assert (session.pain_after, session.completed_steps) == (3, 2)

@@ -166,8 +166,13 @@ def progress(request: HttpRequest, pk: int) -> HttpResponse:
         return _bad(problem)
     if form.cleaned_data["ended"]:
         session.finished_at = session.finished_at or clock.now()
-    session.save()
+    # only what a report carries: a beacon that arrives while the pain-after form is being
+    # saved must not write back the pain and note it read before
+    session.save(update_fields=PROGRESS_FIELDS)
     return JsonResponse({"ok": True, "completed_steps": session.completed_steps})
+
+
+PROGRESS_FIELDS = ["completed_steps", "seconds_pressed", "on_target", "started_at", "finished_at"]
 
 
 @login_required
