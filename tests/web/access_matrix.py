@@ -186,6 +186,13 @@ MATRIX = [
         {"pain": 5},
     ),
     Row(
+        "session/<int:pk>/progress/",
+        "POST",
+        "/session/{pk}/progress/",
+        statuses(302, 404, 200, 404, 404),
+        {"completed_steps": 1, "ended": "on"},
+    ),
+    Row(
         "session/<int:pk>/finish/",
         "POST",
         "/session/{pk}/finish/",
@@ -281,6 +288,13 @@ MATRIX = [
         "/program/{program}/routine.pdf",
         statuses(302, 404, 200, 404, 404),
     ),
+    Row("program/<int:pk>/stop/", "GET", "/program/{program}/stop/", OWNER),
+    Row(
+        "program/<int:pk>/resume/",
+        "POST",
+        "/program/{program}/resume/",
+        statuses(302, 404, 302, 404, 404),
+    ),
     Row(
         "program/<int:pk>/stop/",
         "POST",
@@ -327,6 +341,12 @@ MATRIX = [
     Row(
         "clients/<int:pk>/invite/",
         "POST",
+        "/clients/{link}/invite/",
+        statuses(302, 404, 404, 403, 404),
+    ),
+    Row(
+        "clients/<int:pk>/invite/",
+        "GET",
         "/clients/{link}/invite/",
         statuses(302, 404, 404, 403, 404),
     ),

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.web.practice import EXCLUDED_IN_PREGNANCY
 from tests.web.server import Served, start_server
+
+from acupressure import atlas
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -99,10 +106,6 @@ def answer_no_to_every_safety_question(page: Any) -> None:
 
 def start_link(server: Served) -> str:
     """A fresh one-time sign-in link for the same data folder (what a restart prints)."""
-    import os
-    import subprocess
-    import sys
-
     code = (
         "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='acupressure.web.settings';"
         "django.setup();"
@@ -115,3 +118,47 @@ def start_link(server: Served) -> str:
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     ).stdout.strip()
     return f"{server.base}/signin/link/{token}/"
+
+
+def practitioner_link(server: Served) -> str:
+    """`acupressure practitioner add` for Dr Ana Silva: her one-time sign-in link."""
+    env = {**os.environ, "ACUPRESSURE_DATA_DIR": str(server.data_dir)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "acupressure", "practitioner", "add", "ana@example.org",
+         "--name", "Dr Ana Silva", "--base-url", server.base, "--json"],
+        capture_output=True, text=True, env=env, check=True,
+    )  # fmt: skip
+    return str(json.loads(done.stdout)["signin_link"])
+
+
+def add_and_prescribe(desk: Any) -> tuple[str, str]:
+    """On /clients/: add P-17, record a pregnancy (trimester 2), prescribe TE3 and KI27;
+    the client's sign-in link and the client page's address."""
+    desk.get_by_role("link", name="Add a client").click()
+    desk.get_by_label("Name or pseudonym").fill("P-17")
+    desk.get_by_label("Year of birth (optional)").fill("1990")
+    desk.get_by_role("button", name="Add and show the sign-in link").click()
+    desk.get_by_role("img", name="QR code of the sign-in link").wait_for()
+    signin_url = desk.get_by_label("Sign-in link").input_value()
+    assert "/signin/link/" in signin_url
+    desk.get_by_role("link", name="Record the screening answers").click()
+    desk.get_by_label("Neck").check()
+    desk.get_by_label("Pregnant").check()
+    desk.get_by_label("Trimester").select_option("2")
+    answer_no_to_every_safety_question(desk)
+    desk.get_by_role("button", name="Save and prescribe").click()
+    desk.wait_for_url(re.compile(r"/clients/\d+/prescribe/$"))
+    for code in sorted(EXCLUDED_IN_PREGNANCY):
+        box = desk.locator(f"input[name=point][value={code}]")
+        assert box.is_disabled(), code
+        reason = desk.locator(f"#why-{code}").inner_text()
+        assert reason == f"Not available for this client: {atlas.get(code).pregnancy.note}"
+    desk.locator("input[name=point][value=TE3]").check()
+    desk.locator("input[name=point][value=KI27]").check()
+    desk.locator("input[name=note-KI27]").fill("Breathe out as you press")
+    desk.get_by_label("Weeks").fill("2")
+    desk.get_by_role("button", name="Save the prescription").click()
+    desk.wait_for_url(re.compile(r"/clients/\d+/$"))
+    assert "Waiting for P-17" in desk.locator("main").inner_text()
+    return signin_url, desk.url

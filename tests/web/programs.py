@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from acupressure.safety import Intake
-from acupressure.web.models import ProgramRecord
+from acupressure.web.models import PracticeSession, ProgramRecord
 
 INTAKE = Intake(areas=["upper-back"], red_flags=[]).model_dump_json()
+SESSION_INTAKE = json.dumps({"areas": ["neck"], "helper": True, "red_flags": []})
 ACTIVITIES = ["sitting at my desk", "carrying shopping", "turning my head"]
 
 
@@ -32,3 +34,10 @@ def check(client: Any, pk: int, week: int, pain: int, rating: int | None, acts: 
     if rating is not None:
         form["q-change-rating"] = str(rating)
     return client.post(f"/program/{pk}/check/?week={week}", form)
+
+
+def start(client: Any, intake: str = SESSION_INTAKE) -> PracticeSession:
+    """A session started from a plan, as the plan page's "Start the guided session" does."""
+    response = client.post("/session/start/", {"intake": intake})
+    assert response.status_code == 302, response.content
+    return PracticeSession.objects.get(pk=int(response["Location"].strip("/").split("/")[-1]))

@@ -391,6 +391,7 @@ def test_player_hold_runs_only_while_on_target(server: Served) -> None:
         assert _seconds(countdown.inner_text()) == held
         assert f"waits until your finger is on {code}" in page.locator("#camera-hold").inner_text()
 
+        page.get_by_text("How the camera times the hold").click()  # behind a details toggle
         policy = page.locator("#camera-policy").inner_text()
         assert "high or medium certainty" in policy and "with low certainty it waits" in policy
 

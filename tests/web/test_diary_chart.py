@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 from acupressure.web.diary_chart import Reading, baseline, meaningful_change, pain_chart
@@ -47,3 +48,26 @@ def test_a_long_diary_is_drawn_as_weekly_then_monthly_means() -> None:
     svg = pain_chart(five)
     assert svg.count("<circle") == 60 and "mean 4.8 of 31 readings" in svg
     assert len(svg) < 20_000
+
+
+def test_the_starting_level_leaves_out_pain_just_after_a_session() -> None:
+    session = [Reading(T0, 5, "before"), Reading(T0 + timedelta(minutes=12), 3, "after")]
+    assert baseline(session) == 5  # not 4.0: the 3 is the session's effect
+    assert "Baseline 5.0" in pain_chart(session)
+    only_after = [Reading(T0, 3, "after")]
+    assert baseline(only_after) is None
+    svg = pain_chart(only_after)
+    assert 'class="baseline"' not in svg and 'class="band"' not in svg and "<circle" in svg
+
+
+def test_sessions_minutes_apart_name_the_day_once() -> None:
+    session = [Reading(T0, 5, "before"), Reading(T0 + timedelta(minutes=12), 3, "after")]
+    labels = re.findall(
+        r'font-size="12" fill="#333"(?: text-anchor="end")?>([^<]+)<', pain_chart(session)
+    )
+    assert labels[-2:] == ["01 Jan 00:00", "00:12"]
+    days = readings(6, 8)
+    labels = re.findall(
+        r'font-size="12" fill="#333"(?: text-anchor="end")?>([^<]+)<', pain_chart(days)
+    )
+    assert labels[-2:] == ["01 Jan", "02 Jan"]

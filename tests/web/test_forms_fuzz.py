@@ -267,6 +267,7 @@ FORMS = {
     "/session/start/": ["intake"],
     "/session/{pk}/pain/": ["pain"],
     "/session/{pk}/finish/": ["pain_after", "completed_steps", "note"],
+    "/session/{pk}/progress/": ["completed_steps", "pressed_seconds", "on_target", "ended"],
     "/privacy/delete/": ["confirm"],
     "/signin/": ["username", "password", "next"],
     "/camera/": ["view", "points"],
@@ -330,7 +331,12 @@ def test_every_json_endpoint_survives_the_hostile_shapes(owner_client: Client, u
 
 def test_the_hostile_shapes_reach_every_personal_form() -> None:
     posted = {form_path(r.path) for r in MATRIX if r.method == "POST" and not r.json_body}
-    fieldless = {"/signout/", "/program/{program}/stop/", "/reminders/devices/{pk}/remove/"}
+    fieldless = {
+        "/signout/",
+        "/program/{program}/stop/",
+        "/program/{program}/resume/",
+        "/reminders/devices/{pk}/remove/",
+    }
     assert posted - set(FORMS) - set(HOSTILE_FORMS) - fieldless == set()
     json_bodies = {form_path(r.path) for r in MATRIX if r.json_body}
     assert json_bodies - {"/api/clients/{link}/prescription"} <= set(JSON_ENDPOINTS)

@@ -91,8 +91,11 @@ def test_practitioner_pages_have_no_english_left(practice: Practice, language: s
             "/account/password/",
         )
     }
-    pages["invitation"] = _post(ana, "/clients/new/", {"label": "Q-3"}, language, 201)
-    pages["renewed link"] = _post(ana, f"/clients/{link}/invite/", {}, language, 200)
+    _post(ana, "/clients/new/", {"label": "Q-3"}, language, 302)
+    added = PractitionerLink.objects.latest("id").pk
+    pages["invitation"] = _get(ana, f"/clients/{added}/invite/", language)
+    _post(ana, f"/clients/{link}/invite/", {}, language, 302)
+    pages["renewed link"] = _get(ana, f"/clients/{link}/invite/", language)
     pages["no name"] = _post(ana, "/clients/new/", {"label": " "}, language, 400)
     bad = {"point": ["KI27"], "hold-KI27": "x", "weeks": "2", "at": ["08:00"], "tz": "UTC"}
     pages["bad prescription"] = _post(ana, f"/clients/{link}/prescribe/", bad, language, 400)

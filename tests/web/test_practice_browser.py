@@ -5,11 +5,7 @@ downloads the FHIR bundle; the client withdraws consent and the practitioner get
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,28 +14,14 @@ from tests.web.browser import (
     ARGS,
     CHROMIUM,
     Recorder,
-    answer_no_to_every_safety_question,
+    add_and_prescribe,
+    practitioner_link,
     run_whole_session,
 )
 from tests.web.practice import open_link
 from tests.web.server import Served
 
-from acupressure import atlas
-
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-EXCLUDED = ["LI4", "BL60", "GB21", "CV6"]
-
-
-def practitioner_link(server: Served) -> str:
-    env = {**os.environ, "ACUPRESSURE_DATA_DIR": str(server.data_dir)}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "acupressure", "practitioner", "add", "ana@example.org",
-         "--name", "Dr Ana Silva", "--base-url", server.base, "--json"],
-        capture_output=True, text=True, env=env, check=True,
-    )  # fmt: skip
-    return str(json.loads(done.stdout)["signin_link"])
 
 
 def test_practitioner_and_client_end_to_end(server: Served, tmp_path: Path) -> None:
@@ -101,36 +83,6 @@ def test_practitioner_and_client_end_to_end(server: Served, tmp_path: Path) -> N
         assert [e for e in desk_seen.errors if expected not in e] == []
         assert len(desk_seen.errors) == 2 and me_seen.errors == []
         browser.close()
-
-
-def add_and_prescribe(desk: Any) -> tuple[str, str]:
-    desk.get_by_role("link", name="Add a client").click()
-    desk.get_by_label("Name or pseudonym").fill("P-17")
-    desk.get_by_label("Year of birth (optional)").fill("1990")
-    desk.get_by_role("button", name="Add and show the sign-in link").click()
-    desk.get_by_role("img", name="QR code of the sign-in link").wait_for()
-    signin_url = desk.get_by_label("Sign-in link").input_value()
-    assert "/signin/link/" in signin_url
-    desk.get_by_role("link", name="Record the screening answers").click()
-    desk.get_by_label("Neck").check()
-    desk.get_by_label("Pregnant").check()
-    desk.get_by_label("Trimester").select_option("2")
-    answer_no_to_every_safety_question(desk)
-    desk.get_by_role("button", name="Save and prescribe").click()
-    desk.wait_for_url(re.compile(r"/clients/\d+/prescribe/$"))
-    for code in EXCLUDED:
-        box = desk.locator(f"input[name=point][value={code}]")
-        assert box.is_disabled(), code
-        reason = desk.locator(f"#why-{code}").inner_text()
-        assert reason == f"Not available for this client: {atlas.get(code).pregnancy.note}"
-    desk.locator("input[name=point][value=TE3]").check()
-    desk.locator("input[name=point][value=KI27]").check()
-    desk.locator("input[name=note-KI27]").fill("Breathe out as you press")
-    desk.get_by_label("Weeks").fill("2")
-    desk.get_by_role("button", name="Save the prescription").click()
-    desk.wait_for_url(re.compile(r"/clients/\d+/$"))
-    assert "Waiting for P-17" in desk.locator("main").inner_text()
-    return signin_url, desk.url
 
 
 def consent_session_and_check(me: Any, server: Served) -> None:

@@ -72,9 +72,13 @@ def test_practitioner_link_signs_in_once_and_lands_on_clients(clock: FakeClock) 
 def test_add_client_hands_over_link_qr_and_code_then_consent(clock: FakeClock) -> None:
     ana = add_practitioner("ana@example.org", "Dr Ana Silva")
     desk = signed_in(ana)
-    response = desk.post("/clients/new/", {"label": "P-17", "year": "1990"})
-    assert response.status_code == 201
+    added = desk.post("/clients/new/", {"label": "P-17", "year": "1990"})
+    assert added.status_code == 302  # redirect after POST: a reload adds no second client
+    response = desk.get(added["Location"])
+    assert response.status_code == 200
     page = response.content.decode()
+    assert link_path(desk.get(added["Location"]).content.decode()) == link_path(page)
+    assert PractitionerLink.objects.filter(practitioner=ana).count() == 1
     assert 'src="data:image/svg+xml' in page  # the QR code, inline
     assert response["Cache-Control"] == "no-store, private"
     link = PractitionerLink.objects.get(practitioner=ana)
@@ -96,6 +100,19 @@ def test_add_client_hands_over_link_qr_and_code_then_consent(clock: FakeClock) -
     assert link.invite_code is None
     assert desk.get(f"/clients/{link.pk}/").status_code == 200
     assert DiaryAccess.objects.filter(owner=link.client, viewer=ana).exists()
+
+
+def test_a_new_link_replaces_the_shown_one_and_a_used_one_is_not_shown(clock: FakeClock) -> None:
+    desk = signed_in(add_practitioner("ana@example.org", "Dr Ana Silva"))
+    first = link_path(desk.get(desk.post("/clients/new/", {"label": "P-17"})["Location"]).text)
+    link = PractitionerLink.objects.get()
+    renewed = desk.post(f"/clients/{link.pk}/invite/")
+    assert renewed["Location"] == f"/clients/{link.pk}/invite/"
+    second = link_path(desk.get(renewed["Location"]).text)
+    assert second != first and use_link(Client(), first).status_code == 400
+    use_link(Client(), second)  # used: the page no longer shows it, and offers a new one
+    page = desk.get(f"/clients/{link.pk}/invite/").text
+    assert "/signin/link/" not in page and "has been used or is no longer valid" in page
 
 
 def test_year_of_birth_and_label_are_checked(clock: FakeClock) -> None:

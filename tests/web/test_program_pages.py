@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from django.test import Client
 from icalendar import Calendar
 from tests.doubles import FakeWallClock
 from tests.web.personas import Personas
 from tests.web.programs import INTAKE, make
 
 from acupressure import i18n, safety
+from acupressure.program.words import SAFETY_ANSWER
 from acupressure.safety import Intake
 from acupressure.web.models import PracticeSession, ProgramRecord
+from acupressure.web.program_store import ProgramStore
 
 
 def test_plan_result_offers_make_it_a_program(owner_client: object) -> None:
@@ -148,6 +151,34 @@ def test_stop_ends_today_and_the_feed_cancels_the_sessions_left(
         assert all(int(e["sequence"]) == 1 and not e.walk("VALARM") for e in cancelled)
     owner_client.post(f"/program/{program.pk}/calendar/", {"action": "revoke"})  # type: ignore[attr-defined]
     assert anonymous.get(f"/calendar/{token}.ics").status_code == 404
+
+
+def test_stop_asks_first_and_can_be_undone(owner_client: Client) -> None:
+    program = make(owner_client)
+    page = owner_client.get(f"/program/{program.pk}/").content.decode()
+    assert f'href="/program/{program.pk}/stop/">Stop this program…' in page  # a link, no POST
+    confirm = owner_client.get(f"/program/{program.pk}/stop/").content.decode()
+    assert "Stop this program?" in confirm and "Yes, stop it" in confirm
+    program.refresh_from_db()
+    assert program.stopped_at is None  # asking stopped nothing
+    stopped = owner_client.post(f"/program/{program.pk}/stop/", follow=True).content.decode()
+    assert "You can resume it on this page." in stopped and "Resume this program" in stopped
+    assert "Today" not in owner_client.get("/").content.decode()
+    owner_client.post(f"/program/{program.pk}/resume/")
+    program.refresh_from_db()
+    assert (program.stopped_at, program.stop_reason) == (None, "")
+    assert "Today" in owner_client.get("/").content.decode()
+
+
+def test_a_safety_stop_cannot_be_resumed(owner_client: Client) -> None:
+    program = make(owner_client)
+    ProgramStore(program.owner_id).stop(program.pk, program.created_at, SAFETY_ANSWER)
+    page = owner_client.get(f"/program/{program.pk}/").content.decode()
+    assert "Resume this program" not in page
+    refused = owner_client.post(f"/program/{program.pk}/resume/", follow=True).content.decode()
+    assert "Only a program you stopped yourself can be resumed." in refused
+    program.refresh_from_db()
+    assert program.stop_reason == SAFETY_ANSWER
 
 
 def test_bad_program_form_is_400(owner_client: object) -> None:

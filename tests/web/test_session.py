@@ -9,16 +9,10 @@ from django.test import Client
 from tests.doubles import FakeWallClock
 from tests.web import downloads
 from tests.web.personas import Personas
+from tests.web.programs import SESSION_INTAKE as INTAKE
+from tests.web.programs import start
 
 from acupressure.web.models import PracticeSession
-
-INTAKE = json.dumps({"areas": ["neck"], "helper": True, "red_flags": []})
-
-
-def start(client: Client, intake: str = INTAKE) -> PracticeSession:
-    response = client.post("/session/start/", {"intake": intake})
-    assert response.status_code == 302, response.content
-    return PracticeSession.objects.get(pk=int(response["Location"].strip("/").split("/")[-1]))
 
 
 def test_start_needs_sign_in(client: Client, db: None) -> None:

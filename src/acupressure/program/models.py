@@ -36,6 +36,17 @@ LocalTime = Annotated[
 ]
 
 
+def is_zone(name: str) -> bool:
+    """Whether `name` is a time zone this machine knows (an IANA name such as Europe/Madrid)."""
+    try:
+        if not name or len(name) > 64:
+            return False
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
 class Schedule(_Model):
     """When to practise: ``weeks`` from ``start``, one routine session at each of ``times``
     (local clock times in ``timezone``), and short extra sessions at ``extra_times`` for the
@@ -50,14 +61,10 @@ class Schedule(_Model):
     @field_validator("timezone")
     @classmethod
     def _zone(cls, value: str) -> str:
-        try:
-            if len(value) > 64:
-                raise ValueError(value)
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError, OSError):
+        if not is_zone(value):
             raise ValueError(
                 _("unknown time zone {value!r} (use a name like Europe/London)").format(value=value)
-            ) from None
+            )
         return value
 
     @model_validator(mode="after")

@@ -29,7 +29,8 @@ class PrescriptionIn(Schema):
     items: Annotated[list[PrescribedPoint], Field(min_length=1, max_length=20)]
     weeks: Annotated[int, Field(ge=1, le=52)] = 6
     times: Annotated[list[str], Field(max_length=6)] = Field(default_factory=lambda: ["08:00"])
-    timezone: str = "UTC"
+    # None: the client's own zone (their browser's, when they consented), else UTC
+    timezone: str | None = None
 
 
 class InputIssue(Schema):
@@ -111,7 +112,8 @@ def prescribe(request: HttpRequest, pk: str, body: PrescriptionIn) -> Status[Pre
     assert isinstance(me, User)
     try:
         times = [parse_time(t) for t in body.times]
-        program = save(link, me, body.items, body.weeks, times, body.timezone)
+        zone = body.timezone or link.timezone or "UTC"
+        program = save(link, me, body.items, body.weeks, times, zone)
     except (PrescribeError, ValueError) as exc:
         raise HttpError(400, str(exc)) from None
     log(request, link.client_id, Action.PRESCRIBED)

@@ -4,11 +4,12 @@ A long diary is drawn in summary: beyond :data:`DETAIL_DAYS` of readings each po
 mean of a week (up to :data:`WEEKS_UP_TO` days) or of a month, so the page stays small
 whatever the diary's length; any one month can be drawn in full detail (``/diary/?month=``).
 
-The baseline is the mean of the first three readings shown. A change counts as meaningful when
-it reaches the weekly pain questionnaire's threshold (``outcomes.legend.pain_threshold``: 2 points,
-or 30% of the baseline but at least 1 point, whichever is smaller), so the band spans
-baseline ± that amount; readings outside it are real change, those
-inside are everyday variation.
+The baseline (the starting level) is the mean of the first three readings taken before
+practice: pain before a session and daily check-ins. Pain just after a session is left out:
+it shows the session's short-term effect, not where the person started. A change counts as
+meaningful when it reaches the weekly pain questionnaire's threshold
+(``outcomes.legend.pain_threshold``), so the band spans baseline ± that amount; readings
+outside it are real change, those inside are everyday variation.
 """
 
 from __future__ import annotations
@@ -107,7 +108,9 @@ def _mark_title(m: Mark) -> str:
 
 
 def baseline(readings: list[Reading]) -> float | None:
-    first = sorted(readings, key=lambda r: r.at)[:3]
+    """The starting level: the mean of the first three readings that are not "after" a
+    session; None before there is one."""
+    first = sorted((r for r in readings if r.kind != "after"), key=lambda r: r.at)[:3]
     if not first:
         return None
     return sum(r.pain for r in first) / len(first)
@@ -117,6 +120,16 @@ def meaningful_change(base: float) -> float:
     """Smallest change that counts: the weekly pain questionnaire's rule (2 points, or 30% of
     the baseline but at least 1 point, whichever is smaller)."""
     return pain_threshold(base)
+
+
+def _axis(start: datetime, end: datetime) -> tuple[str, str]:
+    """The time axis's two end labels: the day once, with the times, when both are on the
+    same day (sessions minutes apart); one label when there is one moment."""
+    if start == end:
+        return _day(start, True), ""
+    if start.date() == end.date():
+        return _day(start, True), f"{end:%H:%M}"
+    return _day(start), _day(end)
 
 
 def _y(value: float) -> float:
@@ -146,33 +159,19 @@ def pain_chart(readings: list[Reading], base: float | None = None) -> str:
         return LEFT + share * (WIDTH - LEFT - RIGHT)  # before the first reading
 
     base = baseline(ordered) if base is None else base
-    assert base is not None
-    delta = meaningful_change(base)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         'aria-labelledby="pc-t pc-d" class="pain-chart">',
         f'<title id="pc-t">{title}</title>',
-        '<desc id="pc-d">'
-        + escape(
-            _(
-                "{count} readings from {start} to {end}. Baseline {baseline}; change of "
-                "{change} or more counts as meaningful. Latest {latest}."
-            ).format(
-                count=len(ordered),
-                start=f"{start:%d %b %Y}" if i18n.current() == "en" else f"{start:%Y-%m-%d}",
-                end=f"{end:%d %b %Y}" if i18n.current() == "en" else f"{end:%Y-%m-%d}",
-                baseline=i18n.number(base, 1),
-                change=i18n.number(delta, 1),
-                latest=ordered[-1].pain,
-            )
-        )
-        + "</desc>",
+        '<desc id="pc-d">' + escape(_describe(ordered, base)) + "</desc>",
     ]
-    top, bottom = _y(min(10.0, base + delta)), _y(max(0.0, base - delta))
-    parts.append(
-        f'<rect class="band" x="{LEFT}" y="{top:.1f}" width="{WIDTH - LEFT - RIGHT}" '
-        f'height="{bottom - top:.1f}" fill="#e3efe9"/>'
-    )
+    if base is not None:
+        delta = meaningful_change(base)
+        top, bottom = _y(min(10.0, base + delta)), _y(max(0.0, base - delta))
+        parts.append(
+            f'<rect class="band" x="{LEFT}" y="{top:.1f}" width="{WIDTH - LEFT - RIGHT}" '
+            f'height="{bottom - top:.1f}" fill="#e3efe9"/>'
+        )
     for tick in range(0, 11, 2):
         y = _y(tick)
         parts.append(
@@ -180,11 +179,12 @@ def pain_chart(readings: list[Reading], base: float | None = None) -> str:
             f'<text x="{LEFT - 8}" y="{y + 4:.1f}" text-anchor="end" font-size="12" '
             f'fill="#333">{tick}</text>'
         )
-    yb = _y(base)
-    parts.append(
-        f'<line class="baseline" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{yb:.1f}" y2="{yb:.1f}" '
-        'stroke="#1d5c4d" stroke-dasharray="6 4" stroke-width="2"/>'
-    )
+    if base is not None:
+        yb = _y(base)
+        parts.append(
+            f'<line class="baseline" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{yb:.1f}" '
+            f'y2="{yb:.1f}" stroke="#1d5c4d" stroke-dasharray="6 4" stroke-width="2"/>'
+        )
     drawn = marks(ordered)
     for kind, colour in (("check-in", "#555"), ("before", "#b3261e"), ("after", "#1d5c4d")):
         series = [m for m in drawn if m.kind == kind]
@@ -198,10 +198,32 @@ def pain_chart(readings: list[Reading], base: float | None = None) -> str:
                 f'<circle cx="{x(m.at):.1f}" cy="{_y(m.pain):.1f}" r="{3 if m.period else 4}" '
                 f'fill="{colour}"><title>{_mark_title(m)}</title></circle>'
             )
-    parts.append(
-        f'<text x="{LEFT}" y="{HEIGHT - 10}" font-size="12" fill="#333">{_day(start)}</text>'
-        f'<text x="{WIDTH - RIGHT}" y="{HEIGHT - 10}" font-size="12" fill="#333" '
-        f'text-anchor="end">{_day(end)}</text>'
-    )
+    first, last = _axis(start, end)
+    parts.append(f'<text x="{LEFT}" y="{HEIGHT - 10}" font-size="12" fill="#333">{first}</text>')
+    if last:
+        parts.append(
+            f'<text x="{WIDTH - RIGHT}" y="{HEIGHT - 10}" font-size="12" fill="#333" '
+            f'text-anchor="end">{last}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _describe(ordered: list[Reading], base: float | None) -> str:
+    start, end = ordered[0].at, ordered[-1].at
+    fields = {
+        "count": len(ordered),
+        "start": f"{start:%d %b %Y}" if i18n.current() == "en" else f"{start:%Y-%m-%d}",
+        "end": f"{end:%d %b %Y}" if i18n.current() == "en" else f"{end:%Y-%m-%d}",
+        "latest": ordered[-1].pain,
+    }
+    if base is None:
+        return _("{count} readings from {start} to {end}. Latest {latest}.").format(**fields)
+    return _(
+        "{count} readings from {start} to {end}. Baseline {baseline}; change of "
+        "{change} or more counts as meaningful. Latest {latest}."
+    ).format(
+        **fields,
+        baseline=i18n.number(base, 1),
+        change=i18n.number(meaningful_change(base), 1),
+    )

@@ -38,13 +38,20 @@ class SmallJSONField(forms.JSONField):
             ) from None
 
 
-class FinishForm(forms.Form):
-    pain_after = forms.IntegerField(min_value=0, max_value=10)
+class ProgressForm(forms.Form):
+    """What the player has done so far, sent as each step ends and when the session ends."""
+
     completed_steps = forms.IntegerField(min_value=0)
     pressed_seconds = forms.IntegerField(min_value=0, required=False)
-    note = forms.CharField(max_length=500, required=False)
-    # with the camera switch: {"LI4": 18.5, ...} seconds the finger was on each point
+    # with the camera switch: {"LI4": 18.5, ...} seconds the finger was on each point (read
+    # with a length limit: a deeply nested array or a 4,400-digit number is a form error)
     on_target = SmallJSONField(required=False, max_chars=2000)
+    ended = forms.BooleanField(required=False)  # the session is over (run out or ended early)
+
+
+class FinishForm(ProgressForm):
+    pain_after = forms.IntegerField(min_value=0, max_value=10)
+    note = forms.CharField(max_length=500, required=False)
 
 
 def first_error(form: forms.Form) -> str:

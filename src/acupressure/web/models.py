@@ -64,6 +64,9 @@ class PractitionerLink(models.Model):
         blank=True,
         related_name="+",
     )
+    # the client's time zone as their browser reported it when they answered (prescribing's
+    # default, so a prescription's 08:00 is the client's 08:00)
+    timezone = models.CharField(max_length=64, blank=True)
 
     class Meta:
         constraints = (

@@ -124,6 +124,21 @@ class ProgramStore:
         cancel_program(pk)  # a stopped program reminds nothing more
         return updated == 1
 
+    def resume(self, pk: int, reason: str) -> bool:
+        """Undo a stop made for `reason` (the person's own stop; never a safety stop)."""
+        updated = ProgramRecord.objects.filter(
+            pk=pk, owner_id=self.owner_id, stopped_at__isnull=False, stop_reason=reason
+        ).update(stopped_at=None, stop_reason="", advice=[])
+        if updated:
+            from django.conf import settings
+
+            from acupressure.web import clock
+            from acupressure.web.reminders.store import schedule_program
+
+            row = ProgramRecord.objects.get(pk=pk)
+            schedule_program(row, clock.now(), bool(settings.EMAIL_ENABLED))  # reminders again
+        return updated == 1
+
     def screened(self, pk: int, week: int) -> None:
         ProgramRecord.objects.filter(pk=pk, owner_id=self.owner_id).update(
             screened_week=week, rescreen_requested=False

@@ -43,6 +43,18 @@ def _nonce(token: str) -> str | None:
     return nonce if isinstance(nonce, str) else None
 
 
+def holder(token: str) -> User | None:
+    """The user a genuine token was made for, used or expired (to say whom to ask for a new
+    one); None when it is forged."""
+    try:
+        data = signing.loads(token, salt=SALT)
+    except signing.BadSignature:
+        return None
+    nonce = data.get("n") if isinstance(data, dict) else None
+    found = SignInToken.objects.select_related("user").filter(nonce=nonce).first()
+    return found.user if found is not None and isinstance(nonce, str) else None
+
+
 def peek(token: str) -> User | None:
     """The user an unused, valid token would sign in, without using it up."""
     nonce = _nonce(token)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from acupressure.i18n import gettext as _
 from acupressure.web.access import is_practitioner
 from acupressure.web.security import CLEAR_SITE_DATA, PRIVATE
-from acupressure.web.signin import peek, redeem
+from acupressure.web.signin import holder, peek, redeem
 
 
 def _next(request: HttpRequest) -> str:
@@ -41,13 +41,47 @@ def signin_link(request: HttpRequest, token: str) -> HttpResponse:
     mail scanners) that fetches the address cannot burn it."""
     user = peek(token) if request.method == "GET" else redeem(token)
     if user is None:
-        return render(request, "web/signin_link_bad.html", status=400)
+        made_for = holder(token)
+        context = who(made_for) if made_for is not None else {}
+        return render(request, "web/signin_link_bad.html", context, status=400)
     if request.method == "GET":
-        response = render(request, "web/signin_link.html", {"username": user.get_username()})
+        response = render(request, "web/signin_link.html", who(user))
         response["Cache-Control"] = PRIVATE
         return response
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    remember_zone(user, request.POST.get("tz", ""))
     return redirect(after_signin(user))
+
+
+def remember_zone(user: User, zone: str) -> None:
+    """A client's browser zone (sent with the sign-in button), kept on their practitioner
+    links: prescriptions default to it."""
+    from acupressure.program.models import is_zone
+    from acupressure.web.models import PractitionerLink
+
+    if is_zone(zone):
+        links = PractitionerLink.objects.filter(client_id=user.pk, withdrawn_at__isnull=True)
+        links.update(timezone=zone)
+
+
+def who(user: User) -> dict[str, str]:
+    """How the sign-in pages speak to the link's person: a client by their practitioner's
+    name (never the account's internal username), a practitioner by their own name, the
+    person running the server by their username."""
+    from acupressure.web import practice
+    from acupressure.web.models import PractitionerLink
+
+    link = (
+        PractitionerLink.objects.filter(client_id=user.pk, withdrawn_at__isnull=True)
+        .select_related("practitioner")
+        .order_by("-created_at")
+        .first()
+    )
+    if link is not None:
+        return {"practitioner": practice.practitioner_name(link.practitioner)}
+    if is_practitioner(user):
+        return {"name": practice.practitioner_name(user)}
+    return {"username": user.get_username()}
 
 
 def after_signin(user: User) -> str:

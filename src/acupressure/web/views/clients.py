@@ -48,7 +48,7 @@ from acupressure.web.models import (
 from acupressure.web.planning import IntakeError
 from acupressure.web.privacy import access_log
 from acupressure.web.program_store import ProgramStore, program_summary
-from acupressure.web.signin import issue_token
+from acupressure.web.signin import issue_token, peek
 from acupressure.web.views.prescribe import prescribe_page
 
 __all__ = ["prescribe_page"]
@@ -112,7 +112,7 @@ def new_client(request: HttpRequest) -> HttpResponse:
         context = {"error": str(exc), "form": request.POST}
         return render(request, "web/client_new.html", context, status=400)
     link = practice.add_client(me, label, request.POST.get("named") == "yes", year)
-    return _invite(request, link, status=201)
+    return _issue(request, link)
 
 
 def _signin_url(request: HttpRequest, link: PractitionerLink) -> str:
@@ -123,30 +123,47 @@ def _signin_url(request: HttpRequest, link: PractitionerLink) -> str:
     return absolute(request, f"/signin/link/{issue_token(link.client)}/")
 
 
-def _invite(request: HttpRequest, link: PractitionerLink, status: int = 200) -> HttpResponse:
+def _no_link(request: HttpRequest, link: PractitionerLink) -> HttpResponse:
+    """A 403 that says why: the account is in use, only its owner signs it in."""
+    context = {"link": link, "name": practice.display_name(link)}
+    return render(request, "web/client_no_link.html", context, status=403)
+
+
+def _issue(request: HttpRequest, link: PractitionerLink) -> HttpResponse:
+    """A fresh one-time link for the client (logged), only while the account the
+    practitioner made is unused (web/access.py), kept in the practitioner's session; then
+    the page that shows it (redirect after POST: reloading it adds no client and no link)."""
+    if not decide(request.user, link, Need.MINT):
+        return _no_link(request, link)
+    _read(request, link, Action.SIGNIN_LINK)
+    request.session[f"invite-{link.pk}"] = issue_token(link.client)
+    return redirect(f"/clients/{link.pk}/invite/")
+
+
+def _invite(request: HttpRequest, link: PractitionerLink, token: str | None) -> HttpResponse:
     from acupressure.exports.pdf import qr_svg
 
     if not decide(request.user, link, Need.MINT):
-        context = {"link": link, "name": practice.display_name(link)}
-        return render(request, "web/client_no_link.html", context, status=403)
-    url = _signin_url(request, link)
-    context = {
-        "link": link,
-        "url": url,
-        "qr": qr_svg(url),
-        "name": practice.display_name(link),
-        "local_only": phone_cannot_open(url),
-    }
-    return render(request, "web/client_invite.html", context, status=status)
+        return _no_link(request, link)
+    context: dict[str, Any] = {"link": link, "name": practice.display_name(link)}
+    if token is not None:
+        url = absolute(request, f"/signin/link/{token}/")
+        context.update(url=url, qr=qr_svg(url), local_only=phone_cannot_open(url))
+    return render(request, "web/client_invite.html", context)
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def invite(request: HttpRequest, pk: int) -> HttpResponse:
-    """A fresh one-time sign-in link for the client (the older one stops working), only
-    while the account the practitioner made is unused (web/access.py); else a 403 that says
-    why."""
-    return _invite(request, client_link(request, pk, Need.LABEL))
+    """POST: a fresh one-time sign-in link for the client (earlier unused ones stop
+    working), only while the account the practitioner made is unused (web/access.py), else a
+    403 that says why. GET: the latest one this practitioner made, while it is unused."""
+    link = client_link(request, pk, Need.LABEL)
+    if request.method == "POST":
+        return _issue(request, link)
+    token = request.session.get(f"invite-{link.pk}")
+    usable = isinstance(token, str) and peek(token) is not None
+    return _invite(request, link, token if usable else None)
 
 
 @login_required
@@ -219,6 +236,7 @@ def client_page(request: HttpRequest, pk: int) -> HttpResponse:
         "check_ins": check_ins,
         "notes": link.share_notes,
         "accesses": access_log(owner, limit=30, viewer_id=link.practitioner_id),
+        "screening": practice.stored_intake(link),  # pregnancy shapes the prescription
         **can,
     }
     return render(request, "web/client.html", context)

@@ -19,6 +19,7 @@ from acupressure.web import practice
 from acupressure.web.access import user_id
 from acupressure.web.downloads import attachment
 from acupressure.web.models import PractitionerLink, Prescription
+from acupressure.web.views.auth import remember_zone
 from acupressure.web.views.program import own_program
 
 
@@ -46,6 +47,8 @@ def consent(request: HttpRequest) -> HttpResponse:
             raise Http404("No such invitation.")
         yes = request.POST.get("answer") == "yes"
         practice.answer(link, yes, request.POST.get("share_notes") == "yes")
+        if yes:  # the browser's own zone: prescriptions default to it
+            remember_zone(_user(request), request.POST.get("tz", ""))
         who = practice.practitioner_name(link.practitioner)
         if yes:
             messages.success(

@@ -126,6 +126,14 @@ def screening_text(intake: Intake) -> str:
     return semicolon.join(parts)
 
 
+def _zone(request: HttpRequest, link: PractitionerLink) -> str:
+    """The form's time zone, else the client's own; never a silent UTC."""
+    zone = request.POST.get("tz", "").strip() or link.timezone
+    if not zone:
+        raise PrescribeError(_("time zone: give the client's, such as Europe/Madrid"))
+    return zone
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def prescribe_page(request: HttpRequest, pk: int) -> HttpResponse:
@@ -145,7 +153,8 @@ def prescribe_page(request: HttpRequest, pk: int) -> HttpResponse:
         "screening_text": screening_text(intake),
         "weeks": schedule.weeks if schedule else 6,
         "times": [t.strftime("%H:%M") for t in schedule.times] if schedule else ["08:00"],
-        "timezone": schedule.timezone if schedule else "",
+        "timezone": schedule.timezone if schedule else link.timezone,
+        "client_zone": link.timezone,
         "current": current,
     }
     if request.method == "POST":
@@ -155,7 +164,7 @@ def prescribe_page(request: HttpRequest, pk: int) -> HttpResponse:
             if not weeks_raw.isdecimal():
                 raise PrescribeError(_("weeks: a whole number from 1 to 52"))
             times = [parse_time(t) for t in request.POST.getlist("at") if t.strip()]
-            save(link, me, given, int(weeks_raw), times, request.POST.get("tz", "") or "UTC")
+            save(link, me, given, int(weeks_raw), times, _zone(request, link))
         except (PrescribeError, ValueError) as exc:
             context.update(error=str(exc), rows=_rows(intake, given))
             log(request, link.client_id, Action.PRESCRIBE)

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from pydantic import ValidationError
 
 from acupressure import i18n
@@ -29,6 +29,7 @@ from acupressure.program import (
     week_of,
 )
 from acupressure.program.schedule import parse_time
+from acupressure.program.words import SAFETY_ANSWER, STOPPED_BY_YOU
 from acupressure.safety import Intake
 from acupressure.web import clock, creation, feeds
 from acupressure.web.access import user_id
@@ -41,9 +42,6 @@ from acupressure.web.program_store import ProgramStore, new_token, program_by_to
 from acupressure.web.security import PRIVATE
 
 ICS = "text/calendar; charset=utf-8"
-# Why a program stopped, stored in English and shown in the page's language.
-STOPPED_BY_YOU = N_("stopped by you")
-SAFETY_ANSWER = N_("a safety answer")
 # today.js's words (keyed by the English, as player.js does).
 TODAY_WORDS = (
     N_("You will get a reminder here when the next session is due."),
@@ -170,15 +168,35 @@ def page(request: HttpRequest, pk: int) -> HttpResponse:
     token = program.calendar_token
     context["feed"] = absolute(request, f"/calendar/{token}.ics") if token else None
     context["versions"] = Prescription.objects.filter(program_id=program.id)
+    context["resumable"] = program.stopped_at is not None and program.stop_reason == STOPPED_BY_YOU
     return render(request, "web/program.html", context)
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def stop(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST stops the program (it can be resumed)."""
     store, program = own_program(request, pk)
+    if request.method == "GET":
+        if program.stopped_at is not None:
+            return redirect(f"/program/{pk}/")
+        return render(request, "web/program_stop.html", {"program": program})
     store.stop(program.id, clock.now(), STOPPED_BY_YOU)
     messages.info(request, _("Program stopped; its calendar feed now cancels the sessions left."))
+    messages.info(request, _("You can resume it on this page."))
+    return redirect(f"/program/{pk}/")
+
+
+@login_required
+@require_POST
+def resume(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo "Stop this program": the sessions are due again, in the calendar feed and the
+    reminders too. A program stopped by a safety answer stays stopped."""
+    store, program = own_program(request, pk)
+    if store.resume(program.id, STOPPED_BY_YOU):
+        messages.info(request, _("Program resumed."))
+    else:
+        messages.warning(request, _("Only a program you stopped yourself can be resumed."))
     return redirect(f"/program/{pk}/")
 
 

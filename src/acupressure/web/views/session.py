@@ -19,7 +19,7 @@ from acupressure.safety import Intake
 from acupressure.vision.press import held_live
 from acupressure.web import clock, creation
 from acupressure.web.access import own_session, user_id
-from acupressure.web.forms import FinishForm, PainForm, first_error
+from acupressure.web.forms import FinishForm, PainForm, ProgressForm, first_error
 from acupressure.web.models import PracticeSession
 from acupressure.web.planning import plan_for, validation_message
 from acupressure.web.program_store import ProgramStore
@@ -159,33 +159,71 @@ def pain_before(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """Steps done so far (sent as each step ends, and by a beacon when the session ends or
+    the page is hidden or closed): kept whatever the person does next."""
+    session = own_session(request, pk)
+    form = ProgressForm(request.POST)
+    if not form.is_valid():
+        return _bad(first_error(form))
+    problem = _record_progress(session, form.cleaned_data, keep_more=True)
+    if problem:
+        return _bad(problem)
+    if form.cleaned_data["ended"]:
+        session.finished_at = session.finished_at or clock.now()
+    # only what a report carries: a beacon that arrives while the pain-after form is being
+    # saved must not write back the pain and note it read before
+    session.save(update_fields=PROGRESS_FIELDS)
+    return JsonResponse({"ok": True, "completed_steps": session.completed_steps})
+
+
+PROGRESS_FIELDS = ["completed_steps", "seconds_pressed", "on_target", "started_at", "finished_at"]
+
+
+@login_required
+@require_POST
 def finish(request: HttpRequest, pk: int) -> HttpResponse:
     session = own_session(request, pk)
     form = FinishForm(request.POST)
     if not form.is_valid():
         return _bad(first_error(form))
-    if form.cleaned_data["completed_steps"] > session.total_steps:
-        return _bad(f"completed_steps: at most {session.total_steps}")
-    on_target = _on_target(form.cleaned_data.get("on_target"), session)
-    if isinstance(on_target, str):
-        return _bad(on_target)
-    session.on_target = on_target
+    problem = _record_progress(session, form.cleaned_data, keep_more=False)
+    if problem:
+        return _bad(problem)
     session.pain_after = form.cleaned_data["pain_after"]
-    session.completed_steps = form.cleaned_data["completed_steps"]
     session.note = form.cleaned_data["note"]
-    pressable = sum(s["seconds"] for s in session.plan["steps"] if s["kind"] == "press")
-    pressed = form.cleaned_data["pressed_seconds"]
-    if pressed is not None and pressed > pressable:
-        return _bad(f"pressed_seconds: at most {pressable}")
-    session.seconds_pressed = pressed or 0
-    session.finished_at = clock.now()
-    session.started_at = session.started_at or session.created_at  # finished, so it ran
+    session.finished_at = session.finished_at or clock.now()
     session.save()
     if session.program_id and pain_much_worse(session.pain_before, session.pain_after):
         ProgramStore(user_id(request)).request_rescreen(session.program_id)
     if request.headers.get("Accept", "").startswith("application/json"):
         return JsonResponse({"ok": True, "diary": "/diary/"})
     return redirect("/diary/")
+
+
+def _record_progress(session: PracticeSession, data: dict[str, Any], keep_more: bool) -> str:
+    """Steps done, seconds pressed and on target onto the session (not saved); the one-line
+    problem when a value is out of range. ``keep_more``: never lower what is stored (beacons
+    may arrive out of order)."""
+    if data["completed_steps"] > session.total_steps:
+        return f"completed_steps: at most {session.total_steps}"
+    on_target = _on_target(data.get("on_target"), session)
+    if isinstance(on_target, str):
+        return on_target
+    pressable = sum(s["seconds"] for s in session.plan["steps"] if s["kind"] == "press")
+    pressed = data["pressed_seconds"]
+    if pressed is not None and pressed > pressable:
+        return f"pressed_seconds: at most {pressable}"
+    pressed = pressed or 0
+    if keep_more:
+        data = {**data, "completed_steps": max(data["completed_steps"], session.completed_steps)}
+        pressed = max(pressed, session.seconds_pressed)
+        on_target = {**session.on_target, **on_target}
+    session.completed_steps = data["completed_steps"]
+    session.seconds_pressed = pressed
+    session.on_target = on_target
+    session.started_at = session.started_at or session.created_at  # steps done, so it ran
+    return ""
 
 
 def _on_target(value: object, session: PracticeSession) -> dict[str, float] | str:

@@ -20,6 +20,8 @@
     var isPregnant = (pregnant && pregnant.checked) || (maybe && maybe.checked);
     if (group) { group.hidden = !(pregnant && pregnant.checked) || (maybe && maybe.checked); }
     var areas = chosenAreas();
+    var error = document.getElementById("area-error");  // an area chosen: the error is stale
+    if (areas.length > 0 && error) { error.textContent = ""; }
     for (var i = 0; i < flags.length; i++) {
       var f = flags[i];
       var wantAreas = f.getAttribute("data-areas");

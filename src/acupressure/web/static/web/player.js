@@ -94,14 +94,23 @@
       function () { /* refused (battery saver): the session still runs */ });
   }
 
+  // The chart to show: the step's point, or (getting into position, breathing) the next one.
+  function chartCode(i) {
+    for (var k = i; k < steps.length; k++) { if (steps[k].code) { return steps[k].code; } }
+    return null;
+  }
+
   function showStep(i) {
     var step = steps[i];
     $("step-index").textContent = String(i + 1);
     $("step-kind").textContent = w(step.kind) + (step.side ? " · " + w(step.side) : "");
     $("cue").textContent = step.cue;
     var charts = document.querySelectorAll("[data-chart]");
+    var where = chartCode(i);
     for (var c = 0; c < charts.length; c++) {
-      charts[c].hidden = charts[c].getAttribute("data-chart") !== step.code;
+      charts[c].hidden = charts[c].getAttribute("data-chart") !== where;
+      var image = charts[c].querySelector("img");
+      if (!charts[c].hidden && image) { image.loading = "eager"; }  // the one shown: now
     }
     if (step.kind === "press") { beep(880, 200); }
     if (step.kind === "release") { beep(440, 300); }
@@ -119,6 +128,7 @@
       }
       state.index = i;
       if (i >= steps.length) { finish(false); return; }
+      if (i > 0) { report(false); }
       showStep(i);
     }
     var step = steps[i];
@@ -140,6 +150,7 @@
     setTimeout(loadAllCharts, 3000);
     $("stage-before").hidden = true;
     $("stage-run").hidden = false;
+    $("stage-run").scrollIntoView({ block: "start" });
     state.running = true;
     state.startedAt = performance.now();
     keepAwake();
@@ -207,6 +218,26 @@
     return text.replace("{done}", done).replace("{total}", n);
   }
 
+  // Steps done so far, sent as each step ends and when the session ends: kept by the server
+  // whatever the person does next (a beacon still goes out while the page closes).
+  function progressFields(ended) {
+    var fields = { csrfmiddlewaretoken: csrf, completed_steps: completedCount(),
+      pressed_seconds: pressedSeconds() };
+    if (ended) { fields.ended = "on"; }
+    if (window.acuPlayer && window.acuPlayer.onTarget) {
+      fields.on_target = JSON.stringify(window.acuPlayer.onTarget);
+    }
+    return new URLSearchParams(fields);
+  }
+
+  function report(ended) {
+    var url = "/session/" + sessionId + "/progress/";
+    var body = progressFields(ended);
+    if (navigator.sendBeacon && navigator.sendBeacon(url, body)) { return; }
+    fetch(url, { method: "POST", body: body, credentials: "same-origin", keepalive: true })
+      .catch(function () { /* offline: the next report or the diary form carries it */ });
+  }
+
   function finish(early) {
     if (!state.running) { return; }
     if (early && state.index >= 0 && state.index < steps.length &&
@@ -218,6 +249,7 @@
     state.running = false;
     listeners.forEach(function (f) { f(null); });
     state.finished = true;
+    report(true);
     clearInterval(state.timer);
     if (state.wakeLock) { state.wakeLock.release(); state.wakeLock = null; }
     beep(660, 500);
@@ -302,5 +334,10 @@
   });
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "visible" && state.running) { keepAwake(); tick(); }
+    if (document.visibilityState === "hidden" && state.running) { tick(); report(false); }
+  });
+  // closing or leaving the page while it runs: what was done so far is kept
+  window.addEventListener("pagehide", function () {
+    if (state.running) { tick(); report(false); }
   });
 })();
