@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from tests.doubles import FakeWallClock
+from tests.reminders.queue import run_enqueued
 from tests.reminders.smtpsink import SmtpSink, html_part, text_part
 from tests.web.personas import Personas
 from tests.web.programs import make
@@ -36,6 +37,9 @@ def smtp(settings: object) -> Iterator[SmtpSink]:
         yield sink
 
 
+LINKS = "acupressure.web.reminders.signup.deliver_link"
+
+
 def link_in(text: str) -> str:
     found = re.search(r"https://acupressure\.example\.org(/\S+)", text)
     assert found, text
@@ -49,6 +53,8 @@ def test_email_me_a_link_signs_in_once(
     people.owner.save()
     response = Client().post("/signin/email/", {"email": "Olivia@Example.org"})
     assert response.status_code == 200
+    assert not smtp.messages  # the worker sends it, not the page
+    assert run_enqueued(LINKS) == [True]
     [message] = smtp.to("olivia@example.org")
     assert message["From"] == "clinic@example.org"
     path = link_in(text_part(message))
@@ -76,6 +82,8 @@ def test_the_answer_is_the_same_whether_or_not_the_address_has_an_account(
     unknown = Client().post("/signin/email/", {"email": "nobody@example.org"})
     assert known.status_code == unknown.status_code == 200
     assert _anonymous(known) == _anonymous(unknown)
+    assert not smtp.messages  # the page did the same work for both: it enqueued the address
+    assert run_enqueued(LINKS) == [True, False]
     assert len(smtp.messages) == 1  # nobody@ got nothing: no account, sign-up is off
 
 
@@ -89,6 +97,7 @@ def test_links_are_limited_per_address(
         for _ in range(4)
     ]
     assert codes == [200, 200, 200, 429]
+    run_enqueued(LINKS)
     assert len(smtp.messages) == 3
 
 
@@ -97,6 +106,7 @@ def test_open_sign_up_makes_the_account_once_the_link_is_used(
 ) -> None:
     settings.OPEN_SIGNUP = True  # type: ignore[attr-defined]
     Client().post("/signin/email/", {"email": "new@example.org"})
+    run_enqueued(LINKS)
     assert not User.objects.filter(email="new@example.org").exists()
     path = link_in(text_part(smtp.to("new@example.org")[0]))
     browser = Client()

@@ -52,13 +52,14 @@ def reminder_from_token(token: str) -> int | None:
     return value if isinstance(value, int) else None
 
 
-def language_of(user_id: int) -> i18n.Language:
+def language_of(user_id: int, fallback: i18n.Language = i18n.DEFAULT) -> i18n.Language:
+    """The language the person chose (LanguagePreference), else ``fallback``."""
     from acupressure.web.language.models import LanguagePreference
 
     chosen = LanguagePreference.objects.filter(user_id=user_id).values_list("language", flat=True)
     chosen = chosen[:1]
     found = i18n.parse(chosen[0]) if chosen else None
-    return found or i18n.DEFAULT
+    return found or fallback
 
 
 def routine_minutes(reminder: Reminder) -> int:
