@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import User
@@ -15,6 +16,7 @@ from tests.reminders.smtpsink import SmtpSink, html_part, text_part
 from tests.web.personas import Personas
 from tests.web.programs import make
 
+from acupressure.web.reminders.channels import action_token
 from acupressure.web.reminders.models import Reminder
 from acupressure.web.reminders.store import settings_of
 from acupressure.web.reminders.tasks import send_batch
@@ -38,6 +40,12 @@ def smtp(settings: object) -> Iterator[SmtpSink]:
 
 
 LINKS = "acupressure.web.reminders.signup.deliver_link"
+
+
+def subject_of(message: object) -> str:
+    from email.header import decode_header, make_header
+
+    return str(make_header(decode_header(message["Subject"])))  # type: ignore[index]
 
 
 def link_in(text: str) -> str:
@@ -153,3 +161,74 @@ def test_without_a_mail_server_nothing_is_sent_and_the_page_says_so(
     response = Client().post("/signin/email/", {"email": "olivia@example.org"})
     assert response.status_code == 503
     assert b"sends no email" in response.content
+
+
+def test_an_unsubscribe_also_stops_a_snoozed_email_reminder(
+    people: Personas, owner_client: Client, clock: FakeWallClock, smtp: SmtpSink
+) -> None:
+    people.owner.email = "olivia@example.org"
+    people.owner.save()
+    choice = settings_of(people.owner.pk)
+    choice.by_email = True
+    choice.save()
+    program = make(owner_client)
+    due = Reminder.objects.filter(program=program, channel="email").order_by("fire_at")[0]
+    token = action_token(due)
+    assert owner_client.post(f"/reminders/{token}/later/").status_code == 200  # snoozed
+    path = f"/reminders/unsubscribe/{choice.unsubscribe_key}/"
+    assert Client(enforce_csrf_checks=True).post(path).status_code == 200
+    due.refresh_from_db()
+    assert due.state == "cancelled"
+    assert send_batch(due.fire_at + timedelta(hours=1)) == 0
+    assert smtp.messages == []
+
+
+def test_the_sign_in_email_is_in_the_persons_language(
+    people: Personas, clock: FakeWallClock, smtp: SmtpSink
+) -> None:
+    from acupressure.web.language.models import LanguagePreference
+
+    people.owner.email = "olivia@example.org"
+    people.owner.save()
+    LanguagePreference.objects.create(user=people.owner, language="es")
+    Client().post("/signin/email/", {"email": "olivia@example.org"})  # asked in English
+    run_enqueued(LINKS)
+    [message] = smtp.to("olivia@example.org")
+    assert subject_of(message) == "Su enlace para entrar"
+    assert "/signin/link/" in text_part(message) and "/signin/link/" in html_part(message)
+
+
+@pytest.mark.parametrize(
+    ("language", "subject", "stop"),
+    [
+        ("en", "Time for your acupressure", "Stop these emails"),
+        ("es", "Es hora de su acupresión", "Dejar de recibir estos correos"),
+        ("zh-Hans", "该做穴位按压了", "停止接收这些邮件"),
+    ],
+)
+def test_a_reminder_email_is_in_the_persons_language_with_its_unsubscribe_link(
+    people: Personas,
+    owner_client: Client,
+    clock: FakeWallClock,
+    smtp: SmtpSink,
+    language: str,
+    subject: str,
+    stop: str,
+) -> None:
+    from acupressure.web.language.models import LanguagePreference
+
+    LanguagePreference.objects.create(user=people.owner, language=language)
+    people.owner.email = "olivia@example.org"
+    people.owner.save()
+    choice = settings_of(people.owner.pk)
+    choice.by_email = True
+    choice.save()
+    program = make(owner_client)
+    due = Reminder.objects.filter(program=program, channel="email").order_by("fire_at")[0]
+    assert send_batch(due.fire_at) == 1
+    [message] = smtp.to("olivia@example.org")
+    assert subject_of(message) == subject
+    link = f"/reminders/unsubscribe/{choice.unsubscribe_key}/"
+    text, html = text_part(message), html_part(message)
+    assert link in text and link in html and link in message["List-Unsubscribe"]
+    assert stop in html

@@ -63,6 +63,10 @@ def schedule_program(record: ProgramRecord, now: datetime, email_ready: bool) ->
         choice = settings_of(record.owner_id)
         schedule = Schedule.model_validate(record.schedule)
         wanted = channels(record.owner_id, email_ready)
+        # a snoozed one ("Later") stays, unless its channel was turned off (an unsubscribe)
+        Reminder.objects.filter(program=record, state="pending", snoozed=True).exclude(
+            channel__in=wanted
+        ).update(state="cancelled")
         rows = [
             Reminder(
                 program=record,
