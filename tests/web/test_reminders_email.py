@@ -232,3 +232,53 @@ def test_a_reminder_email_is_in_the_persons_language_with_its_unsubscribe_link(
     text, html = text_part(message), html_part(message)
     assert link in text and link in html and link in message["List-Unsubscribe"]
     assert stop in html
+
+
+def test_the_weekly_summary_is_sent_once_a_week_to_who_asked(
+    people: Personas, owner_client: Client, clock: FakeWallClock, smtp: SmtpSink
+) -> None:
+    from acupressure.web.models import PracticeSession
+
+    for user, address, wants in (
+        (people.owner, "olivia@example.org", True),
+        (people.stranger, "sam@example.org", False),
+    ):
+        user.email = address
+        user.save()
+        choice = settings_of(user.pk)
+        choice.weekly_summary = wants
+        choice.save()
+    program = make(owner_client)  # 2 weeks, 09:00 UTC daily, from today
+    make(owner_client)  # a second running program: still one summary a week
+    make(people.client_for(people.stranger))
+    summaries = Reminder.objects.filter(kind="summary").order_by("fire_at")
+    assert [(r.program_id, r.channel) for r in summaries] == [(program.pk, "email")] * 2
+    assert not Reminder.objects.filter(channel="email").exclude(kind="summary").exists()
+    first = summaries[0]
+    for day, pain in ((0, 6), (1, 4), (2, 4)):
+        at = program.created_at + timedelta(days=day)
+        PracticeSession.objects.create(
+            owner=people.owner,
+            created_at=at,
+            started_at=at,
+            finished_at=at,
+            program=program,
+            slot_kind="routine",
+            seconds_pressed=120,
+            pain_before=pain,
+        )
+    assert send_batch(first.fire_at) == 1
+    assert send_batch(first.fire_at + timedelta(minutes=5)) == 0  # once
+    [message] = smtp.messages
+    assert message["To"] == "olivia@example.org"
+    assert subject_of(message) == "Your acupressure week 1"
+    text, html = text_part(message), html_part(message)
+    per_day = len(program.schedule["times"]) + len(program.schedule.get("extra_times", []))
+    for part in (text, html):  # the routine and the short extra sessions, every day
+        assert f"Last week you did 3 of {7 * per_day} sessions." in part
+        assert "Your pain before sessions last week: 4.7 of 10 on average." in part
+        assert f"/reminders/unsubscribe/{settings_of(people.owner.pk).unsubscribe_key}/" in part
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    path = f"/reminders/unsubscribe/{settings_of(people.owner.pk).unsubscribe_key}/"
+    assert Client().post(path).status_code == 200
+    assert not Reminder.objects.filter(kind="summary", state="pending").exists()

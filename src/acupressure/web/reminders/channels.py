@@ -196,12 +196,19 @@ def send_email(reminder: Reminder) -> Outcome:
     with i18n.use(language_of(owner.pk)):
         text = render_to_string("reminders/email_reminder.txt", context)
         html = render_to_string("reminders/email_reminder.html", context)
+    mail(reminder, said.title, text, html, link)
+    return Outcome(True)
+
+
+def mail(reminder: Reminder, subject: str, text: str, html: str, unsubscribe: str) -> None:
+    """A reminder email: text and HTML, one-click unsubscribe (RFC 8058), and a Message-ID
+    that is the same on every retry."""
     message = EmailMultiAlternatives(
-        subject=said.title,
+        subject=subject,
         body=text,
-        to=[owner.email],
+        to=[reminder.program.owner.email],
         headers={
-            "List-Unsubscribe": f"<{link}>",
+            "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "Message-ID": f"<reminder-{idempotency_key(reminder)}@acupressure>",
             "Auto-Submitted": "auto-generated",
@@ -209,7 +216,6 @@ def send_email(reminder: Reminder) -> Outcome:
     )
     message.attach_alternative(html, "text/html")
     message.send()
-    return Outcome(True)
 
 
 def send(reminder: Reminder, session: requests.Session | None = None) -> Outcome:
