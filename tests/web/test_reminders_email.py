@@ -282,3 +282,24 @@ def test_the_weekly_summary_is_sent_once_a_week_to_who_asked(
     path = f"/reminders/unsubscribe/{settings_of(people.owner.pk).unsubscribe_key}/"
     assert Client().post(path).status_code == 200
     assert not Reminder.objects.filter(kind="summary", state="pending").exists()
+
+
+def test_the_summary_moves_to_the_next_program_when_its_program_stops(
+    people: Personas, owner_client: Client, clock: FakeWallClock, smtp: SmtpSink
+) -> None:
+    from acupressure.web.program_store import ProgramStore
+
+    people.owner.email = "olivia@example.org"
+    people.owner.save()
+    choice = settings_of(people.owner.pk)
+    choice.weekly_summary = True
+    choice.save()
+    first, second = make(owner_client), make(owner_client)
+
+    def pending() -> list[int]:
+        rows = Reminder.objects.filter(kind="summary", state="pending")
+        return list(rows.values_list("program_id", flat=True))
+
+    assert pending() == [first.pk, first.pk]  # one a week, on the oldest program
+    assert ProgramStore(people.owner.pk).stop(first.pk, clock.now, "done")
+    assert pending() == [second.pk, second.pk]

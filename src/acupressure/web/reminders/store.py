@@ -109,8 +109,17 @@ def schedule_person(user_id: int, now: datetime, email_ready: bool) -> None:
 
 
 def cancel_program(program_id: int) -> int:
-    """A stopped program reminds nothing more."""
-    return Reminder.objects.filter(program_id=program_id, state="pending").update(state="cancelled")
+    """A stopped program reminds nothing more; the weekly summary it carried moves to the
+    person's next running program."""
+    from django.conf import settings
+
+    from acupressure.web import clock
+
+    gone = Reminder.objects.filter(program_id=program_id, state="pending").update(state="cancelled")
+    owner = ProgramRecord.objects.filter(pk=program_id).values_list("owner_id", flat=True).first()
+    if owner is not None and settings_of(owner).weekly_summary:
+        schedule_person(owner, clock.now(), bool(settings.EMAIL_ENABLED))
+    return gone
 
 
 def drop_late(now: datetime) -> int:
