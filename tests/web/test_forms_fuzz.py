@@ -271,6 +271,7 @@ FORMS = {
     "/program/{program}/start/": ["kind"],
     "/program/{program}/calendar/": ["action"],
     "/program/{program}/rescreen/": ["flag-fever"],
+    "/reminders/choices/": ["quiet_start", "quiet_end", "by_push", "by_email", "weekly_summary"],
     "/program/{program}/check/?week=1": [
         "q-pain-week-pain",
         "q-activities-activity-1-name",
@@ -321,7 +322,23 @@ def test_every_json_endpoint_survives_the_hostile_shapes(owner_client: Client, u
 
 def test_the_hostile_shapes_reach_every_personal_form() -> None:
     posted = {r.path for r in MATRIX if r.method == "POST" and not r.json_body}
-    fieldless = {"/signout/", "/program/{program}/stop/"}
+    fieldless = {"/signout/", "/program/{program}/stop/", "/reminders/devices/{pk}/remove/"}
     assert posted - set(FORMS) - set(HOSTILE_FORMS) - fieldless == set()
     json_bodies = {r.path for r in MATRIX if r.json_body}
-    assert json_bodies - {"/api/clients/{link}/prescription"} <= set(JSON_ENDPOINTS)
+    others = {"/api/clients/{link}/prescription", "/reminders/push/subscribe/"}
+    assert json_bodies - others <= set(JSON_ENDPOINTS)
+
+
+def test_push_subscribe_refuses_the_hostile_shapes(owner_client: Client) -> None:
+    odd = [
+        "[]",
+        '{"endpoint": 1, "keys": []}',
+        '{"endpoint": "https://fcm.googleapis.com/x", "keys": {"p256dh": "\\u0000", "auth": 5}}',
+        '{"endpoint": "https://fcm.googleapis.com/\\u0000", "keys": {"p256dh": "", "auth": ""}}',
+    ]
+    for hostile in [*HOSTILE_TEXT, *odd]:
+        response = owner_client.post(
+            "/reminders/push/subscribe/", hostile, content_type="application/json"
+        )
+        assert response.status_code == 400, hostile[:40]
+        assert "error" in response.json()

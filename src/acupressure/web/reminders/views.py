@@ -115,7 +115,7 @@ def subscribe(request: HttpRequest) -> JsonResponse:
         data = json.loads(request.body)
         endpoint, keys = str(data["endpoint"]), data["keys"]
         p256dh, auth = str(keys["p256dh"]), str(keys["auth"])
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):  # RecursionError: "[[[[..."
         return JsonResponse({"error": _("not a push subscription")}, status=400)
     if len(endpoint) > 1000 or not endpoint.isprintable() or " " in endpoint:
         return JsonResponse({"error": _("not a push subscription")}, status=400)
