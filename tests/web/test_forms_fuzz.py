@@ -339,4 +339,20 @@ def test_the_hostile_shapes_reach_every_personal_form() -> None:
     }
     assert posted - set(FORMS) - set(HOSTILE_FORMS) - fieldless == set()
     json_bodies = {form_path(r.path) for r in MATRIX if r.json_body}
-    assert json_bodies - {"/api/clients/{link}/prescription"} <= set(JSON_ENDPOINTS)
+    others = {"/api/clients/{link}/prescription", "/reminders/push/subscribe/"}
+    assert json_bodies - others <= set(JSON_ENDPOINTS)
+
+
+def test_push_subscribe_refuses_the_hostile_shapes(owner_client: Client) -> None:
+    odd = [
+        "[]",
+        '{"endpoint": 1, "keys": []}',
+        '{"endpoint": "https://fcm.googleapis.com/x", "keys": {"p256dh": "\\u0000", "auth": 5}}',
+        '{"endpoint": "https://fcm.googleapis.com/\\u0000", "keys": {"p256dh": "", "auth": ""}}',
+    ]
+    for hostile in [*HOSTILE_TEXT, *odd]:
+        response = owner_client.post(
+            "/reminders/push/subscribe/", hostile, content_type="application/json"
+        )
+        assert response.status_code == 400, hostile[:40]
+        assert "detail" in response.json()

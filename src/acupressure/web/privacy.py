@@ -101,6 +101,7 @@ def export_chunks(user: AbstractBaseUser) -> Iterator[bytes]:
             .iterator(chunk_size=BATCH)
         ),
     }
+    head["reminders"] = _reminders(uid)  # small: choices, devices, this person's reminders
     return json_chunks(head, lists)
 
 
@@ -161,6 +162,56 @@ def _answer(a: QuestionnaireAnswer) -> dict[str, Any]:
         "questionnaire": a.questionnaire,
         "answers": a.answers,
         "at": _iso(a.at),
+    }
+
+
+def _reminders(uid: int) -> dict[str, Any]:
+    """Reminder choices, devices and the reminders themselves, without the secrets (the
+    unsubscribe key, a device's push address and keys: each would let its holder act)."""
+    from urllib.parse import urlsplit
+
+    from acupressure.web.reminders.models import (
+        PushSubscription,
+        Reminder,
+        ReminderSettings,
+        SkippedSlot,
+    )
+
+    choice = ReminderSettings.objects.filter(user_id=uid).first()
+    return {
+        "choices": None
+        if choice is None
+        else {
+            "by_push": choice.by_push,
+            "by_email": choice.by_email,
+            "weekly_summary": choice.weekly_summary,
+            "quiet_start": choice.quiet_start.isoformat("minutes"),
+            "quiet_end": choice.quiet_end.isoformat("minutes"),
+        },
+        "devices": [
+            {
+                "label": d.label,
+                "push_service": urlsplit(d.endpoint).hostname,
+                "created_at": _iso(d.created_at),
+            }
+            for d in PushSubscription.objects.filter(user_id=uid).order_by("created_at", "id")
+        ],
+        "reminders": [
+            {
+                "program": r.program_id,
+                "kind": r.kind,
+                "channel": r.channel,
+                "slot": _iso(r.slot),
+                "fire_at": _iso(r.fire_at),
+                "state": r.state,
+                "sent_at": _iso(r.sent_at),
+            }
+            for r in Reminder.objects.filter(program__owner_id=uid).order_by("fire_at", "id")
+        ],
+        "skipped": [
+            {"program": k.program_id, "slot": _iso(k.slot), "at": _iso(k.at)}
+            for k in SkippedSlot.objects.filter(program__owner_id=uid).order_by("slot")
+        ],
     }
 
 

@@ -56,13 +56,14 @@ def reminder_from_token(token: str) -> int | None:
     return value if isinstance(value, int) else None
 
 
-def language_of(user_id: int) -> i18n.Language:
+def language_of(user_id: int, fallback: i18n.Language = i18n.DEFAULT) -> i18n.Language:
+    """The language the person chose (LanguagePreference), else ``fallback``."""
     from acupressure.web.language.models import LanguagePreference
 
     chosen = LanguagePreference.objects.filter(user_id=user_id).values_list("language", flat=True)
     chosen = chosen[:1]
     found = i18n.parse(chosen[0]) if chosen else None
-    return found or i18n.DEFAULT
+    return found or fallback
 
 
 def routine_minutes(reminder: Reminder) -> int:
@@ -199,12 +200,19 @@ def send_email(reminder: Reminder) -> Outcome:
     with i18n.use(language_of(owner.pk)):
         text = render_to_string("reminders/email_reminder.txt", context)
         html = render_to_string("reminders/email_reminder.html", context)
+    mail(reminder, said.title, text, html, link)
+    return Outcome(True)
+
+
+def mail(reminder: Reminder, subject: str, text: str, html: str, unsubscribe: str) -> None:
+    """A reminder email: text and HTML, one-click unsubscribe (RFC 8058), and a Message-ID
+    that is the same on every retry."""
     message = EmailMultiAlternatives(
-        subject=said.title,
+        subject=subject,
         body=text,
-        to=[owner.email],
+        to=[reminder.program.owner.email],
         headers={
-            "List-Unsubscribe": f"<{link}>",
+            "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "Message-ID": f"<reminder-{idempotency_key(reminder)}@acupressure>",
             "Auto-Submitted": "auto-generated",
@@ -212,7 +220,6 @@ def send_email(reminder: Reminder) -> Outcome:
     )
     message.attach_alternative(html, "text/html")
     message.send()
-    return Outcome(True)
 
 
 def send(reminder: Reminder, session: requests.Session | None = None) -> Outcome:

@@ -65,7 +65,7 @@ class Reminder(models.Model):
         "web.ProgramRecord", on_delete=models.CASCADE, related_name="reminders"
     )
     slot = models.DateTimeField()  # the session's scheduled start (UTC)
-    kind = models.CharField(max_length=8)  # "session" or "check"
+    kind = models.CharField(max_length=8)  # "session", "check" or "summary" (weekly, email)
     channel = models.CharField(max_length=8)  # "push" or "email"
     fire_at = models.DateTimeField()  # after quiet hours (and a snooze)
     state = models.CharField(max_length=10, choices=STATES, default="pending")

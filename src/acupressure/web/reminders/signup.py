@@ -1,7 +1,9 @@
 """Sign-in by email: "email me a link" on /signin/, and open sign-up when a clinic allows it.
 
 The page answers the same whether or not the address has an account, and the requests are
-limited per address and per client, so it tells nobody who has an account here.
+limited per address and per client, so it tells nobody who has an account here. The page does
+the same work either way too: it only enqueues ``deliver_link``, and the worker looks the
+address up and sends (an SMTP exchange in the request would time out who has an account).
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods, require_POST
+from django_tasks import task
 
+from acupressure import i18n
 from acupressure.i18n import gettext as _
 from acupressure.web import clock
 from acupressure.web.ratelimit import Limit, allow
-from acupressure.web.reminders.channels import public_url
+from acupressure.web.reminders.channels import language_of, public_url
 from acupressure.web.signin import issue_token
 
 PER_CLIENT = Limit("email-link", 10, 3600)
@@ -54,8 +58,10 @@ def _send(address: str, subject: str, template: str, context: dict[str, object])
 
 
 def send_signin_link(user: User) -> None:
+    """In the person's language (LanguagePreference), else the language they asked in."""
     link = f"{public_url()}/signin/link/{issue_token(user)}/"
-    _send(user.email, _("Your sign-in link"), "email_signin", {"link": link})
+    with i18n.use(language_of(user.pk, i18n.current())):
+        _send(user.email, _("Your sign-in link"), "email_signin", {"link": link})
 
 
 def send_signup_link(address: str) -> None:
@@ -80,12 +86,28 @@ def email_link(request: HttpRequest) -> HttpResponse:
         return render(request, "reminders/email_sent.html", {"disabled": True}, status=503)
     if not allow(request, PER_CLIENT) or not _address_allowed(address):
         return render(request, "reminders/email_sent.html", {"limited": True}, status=429)
+    deliver_link.enqueue(address, i18n.current())
+    return render(request, "reminders/email_sent.html", {"address": address})
+
+
+@task()
+def deliver_link(address: str, language: str = i18n.DEFAULT) -> bool:
+    """Run by the worker: a sign-in link if one account has the address, a sign-up link if
+    none has and open sign-up is on, else nothing. True when an email went out. ``language``:
+    the page's, for a person who chose none."""
+    with i18n.use(i18n.parse(language) or i18n.DEFAULT):
+        return _deliver(address)
+
+
+def _deliver(address: str) -> bool:
     users = list(User.objects.filter(email__iexact=address, is_active=True)[:2])
     if len(users) == 1:
         send_signin_link(users[0])
-    elif not users and settings.OPEN_SIGNUP:
+        return True
+    if not users and settings.OPEN_SIGNUP:
         send_signup_link(address)
-    return render(request, "reminders/email_sent.html", {"address": address})
+        return True
+    return False
 
 
 @require_http_methods(["GET", "POST"])

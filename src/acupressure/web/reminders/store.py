@@ -51,6 +51,15 @@ def channels(user_id: int, email_ready: bool) -> list[str]:
     return found
 
 
+def wants_summary(record: ProgramRecord, choice: ReminderSettings, email_ready: bool) -> bool:
+    """The weekly summary goes by email, once a week per person: it rides on the person's
+    oldest running program (at the end of each of its weeks)."""
+    if not (choice.weekly_summary and email_ready and choice.user.email):
+        return False
+    running = ProgramRecord.objects.filter(owner_id=record.owner_id, stopped_at__isnull=True)
+    return running.order_by("id").values_list("id", flat=True).first() == record.pk
+
+
 def schedule_program(record: ProgramRecord, now: datetime, email_ready: bool) -> int:
     """Make (or remake) the program's future reminder rows; returns how many exist pending.
 
@@ -63,6 +72,13 @@ def schedule_program(record: ProgramRecord, now: datetime, email_ready: bool) ->
         choice = settings_of(record.owner_id)
         schedule = Schedule.model_validate(record.schedule)
         wanted = channels(record.owner_id, email_ready)
+        # a snoozed one ("Later") stays, unless its channel was turned off (an unsubscribe)
+        Reminder.objects.filter(program=record, state="pending", snoozed=True).exclude(
+            channel__in=wanted
+        ).update(state="cancelled")
+        dues = [
+            d for d in due_reminders(schedule, quiet_hours(choice)) if d.fire_at > now - LATE_LIMIT
+        ]
         rows = [
             Reminder(
                 program=record,
@@ -71,10 +87,17 @@ def schedule_program(record: ProgramRecord, now: datetime, email_ready: bool) ->
                 channel=channel,
                 fire_at=due.fire_at,
             )
-            for due in due_reminders(schedule, quiet_hours(choice))
-            if due.fire_at > now - LATE_LIMIT
+            for due in dues
             for channel in wanted
         ]
+        if wants_summary(record, choice, email_ready):
+            rows += [
+                Reminder(
+                    program=record, slot=d.slot, kind="summary", channel="email", fire_at=d.fire_at
+                )
+                for d in dues
+                if d.kind == "check"
+            ]
         Reminder.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
     return Reminder.objects.filter(program=record, state="pending").count()
 
@@ -86,8 +109,17 @@ def schedule_person(user_id: int, now: datetime, email_ready: bool) -> None:
 
 
 def cancel_program(program_id: int) -> int:
-    """A stopped program reminds nothing more."""
-    return Reminder.objects.filter(program_id=program_id, state="pending").update(state="cancelled")
+    """A stopped program reminds nothing more; the weekly summary it carried moves to the
+    person's next running program."""
+    from django.conf import settings
+
+    from acupressure.web import clock
+
+    gone = Reminder.objects.filter(program_id=program_id, state="pending").update(state="cancelled")
+    owner = ProgramRecord.objects.filter(pk=program_id).values_list("owner_id", flat=True).first()
+    if owner is not None and settings_of(owner).weekly_summary:
+        schedule_person(owner, clock.now(), bool(settings.EMAIL_ENABLED))
+    return gone
 
 
 def drop_late(now: datetime) -> int:

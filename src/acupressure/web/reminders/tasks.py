@@ -20,7 +20,7 @@ from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
 from acupressure.web import clock
-from acupressure.web.reminders import channels, store
+from acupressure.web.reminders import channels, store, summary
 from acupressure.web.reminders.models import Reminder
 
 log = logging.getLogger(__name__)
@@ -78,12 +78,19 @@ def send_batch(now: datetime, session: requests.Session | None = None) -> int:
         if reminder.pk not in mine:
             continue
         try:
-            outcome = channels.send(reminder, session)
+            outcome = deliver(reminder, session)
         except Exception as exc:  # one bad address or server must not stop the batch
             log.exception("reminder %s failed", reminder.pk)
             outcome = channels.Outcome(False, f"{type(exc).__name__}: {exc}")
         store.finish(reminder, claim, clock.now(), outcome.error)
     return len(rows)
+
+
+def deliver(reminder: Reminder, session: requests.Session | None) -> channels.Outcome:
+    """The weekly summary is an email of its own; every other reminder says what is due."""
+    if reminder.kind == "summary":
+        return summary.send_summary(reminder)
+    return channels.send(reminder, session)
 
 
 def http_session() -> requests.Session:

@@ -4,6 +4,7 @@ sign-in by email. Everything personal answers 404 to anyone but its owner."""
 from __future__ import annotations
 
 import json
+from datetime import time
 
 from django.conf import settings
 from django.contrib import messages
@@ -41,6 +42,46 @@ def known_push_service(endpoint: str) -> bool:
     return False
 
 
+MAX_DEVICES = 20  # per person: each one is a message per reminder
+
+
+def _b64url_bytes(value: str) -> bytes | None:
+    import base64
+    import binascii
+
+    try:
+        return base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+    except (binascii.Error, ValueError):
+        return None
+
+
+def valid_keys(p256dh: str, auth: str) -> bool:
+    """RFC 8291: p256dh is an uncompressed P-256 point (65 bytes, 0x04 first), auth a
+    16-byte secret, both base64url. Anything else would only fail at every send."""
+    point, secret = _b64url_bytes(p256dh), _b64url_bytes(auth)
+    return (
+        point is not None
+        and len(point) == 65
+        and point[0] == 4
+        and secret is not None
+        and len(secret) == 16
+    )
+
+
+def clean_label(value: object) -> str:
+    """The device's name as the browser gave it: printable text, at most 120 characters."""
+    return "".join(c for c in str(value) if c.isprintable())[:120]
+
+
+def clock_time(value: str) -> time | None:
+    """A local clock time as the form's time input sends it ("21:00", seconds ignored);
+    None for anything else (time.fromisoformat takes "2100", "21:00+05:00", a trailing NUL)."""
+    import re
+
+    found = re.fullmatch(r"([01]\d|2[0-3]):([0-5]\d)(:[0-5]\d(\.\d+)?)?", value, re.ASCII)
+    return time(int(found[1]), int(found[2])) if found else None
+
+
 def _user_id(request: HttpRequest) -> int:
     return int(request.user.pk)  # type: ignore[arg-type]
 
@@ -76,20 +117,26 @@ def subscribe(request: HttpRequest) -> JsonResponse:
             raise TypeError
         endpoint, keys = str(data["endpoint"]), data["keys"]
         p256dh, auth = str(keys["p256dh"]), str(keys["auth"])
-    except (ValueError, KeyError, TypeError, RecursionError):
+    except (ValueError, KeyError, TypeError, RecursionError):  # RecursionError: "[[[[..."
+        return JsonResponse({"detail": _("not a push subscription")}, status=400)
+    if len(endpoint) > 1000 or not endpoint.isprintable() or " " in endpoint:
         return JsonResponse({"detail": _("not a push subscription")}, status=400)
     if not known_push_service(endpoint):
         return JsonResponse({"detail": _("not a push service this server sends to")}, status=400)
-    too_long = len(endpoint) > 1000 or len(p256dh) > 200 or len(auth) > 100
-    if too_long or "\x00" in endpoint + p256dh + auth:
+    if len(p256dh) > 200 or len(auth) > 100 or not valid_keys(p256dh, auth):
         return JsonResponse({"detail": _("not a push subscription")}, status=400)
+    mine = PushSubscription.objects.filter(user_id=_user_id(request))
+    if mine.exclude(endpoint=endpoint).count() >= MAX_DEVICES:
+        return JsonResponse(
+            {"detail": _("Too many devices: remove one on the privacy page first.")}, status=409
+        )
     PushSubscription.objects.update_or_create(
         endpoint=endpoint,
         defaults={
             "user_id": _user_id(request),
             "p256dh": p256dh,
             "auth": auth,
-            "label": str(data.get("label", ""))[:120],
+            "label": clean_label(data.get("label", "")),
             "session_key": request.session.session_key or "",
             "created_at": clock.now(),
         },
@@ -116,22 +163,24 @@ def remove_device(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def choices(request: HttpRequest) -> HttpResponse:
     """Channels, quiet hours and the weekly summary, from /privacy/."""
-    from datetime import time
-
     row = store.settings_of(_user_id(request))
-    try:
-        start = time.fromisoformat(request.POST.get("quiet_start", "21:00"))
-        end = time.fromisoformat(request.POST.get("quiet_end", "08:00"))
-    except ValueError:
+    start = clock_time(request.POST.get("quiet_start", "21:00"))
+    end = clock_time(request.POST.get("quiet_end", "08:00"))
+    if start is None or end is None:
         messages.error(request, _("Quiet hours need times like 21:00."))
         return redirect("/privacy/#reminders")
     row.by_push = request.POST.get("by_push") == "on"
     row.by_email = request.POST.get("by_email") == "on"
     row.weekly_summary = request.POST.get("weekly_summary") == "on"
-    row.quiet_start, row.quiet_end = start, end
+    row.quiet_start, row.quiet_end = (
+        start.replace(second=0, microsecond=0),
+        end.replace(second=0, microsecond=0),
+    )
     row.save()
     _reschedule(_user_id(request))
     messages.info(request, _("Reminder choices saved."))
+    if row.quiet_start == row.quiet_end:
+        messages.info(request, _("No quiet hours: the start and the end are the same time."))
     return redirect("/privacy/#reminders")
 
 

@@ -1,0 +1,68 @@
+"""The weekly summary email (for people who tick "A weekly summary by email"): the program
+week just ended, sessions done of due and the pain trend, with the one-click unsubscribe."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.template.loader import render_to_string
+
+from acupressure import i18n
+from acupressure.program import Schedule, adherence
+from acupressure.program.schedule import week_of
+from acupressure.reminders.summary import WeeklySummary, weekly_summary
+from acupressure.web.models import PracticeSession
+from acupressure.web.program_store import ProgramStore
+from acupressure.web.reminders.channels import (
+    Outcome,
+    language_of,
+    mail,
+    public_url,
+    unsubscribe_url,
+)
+from acupressure.web.reminders.models import Reminder
+
+
+def _pains(reminder: Reminder, schedule: Schedule, week: int) -> list[int]:
+    rows = PracticeSession.objects.filter(program_id=reminder.program_id, pain_before__isnull=False)
+    return [
+        r.pain_before
+        for r in rows
+        if r.pain_before is not None and week_of(schedule, r.started_at or r.created_at) == week
+    ]
+
+
+def summary_of(reminder: Reminder) -> WeeklySummary:
+    """The week that ended at the reminder's slot (the day after the week's last day)."""
+    record = reminder.program
+    schedule = Schedule.model_validate(record.schedule)
+    week = week_of(schedule, reminder.slot - timedelta(days=1)) or schedule.weeks
+    store = ProgramStore(record.owner_id)
+    program = store.get(record.pk)
+    assert program is not None
+    weeks = adherence(program, store.sessions(record.pk), reminder.slot, store.skipped(record.pk))
+    row = next((w for w in weeks if w.week == week), None)
+    done, due = (row.done, row.due) if row else (0, 0)
+    before = _pains(reminder, schedule, week - 1) if week > 1 else []
+    language = language_of(record.owner_id)
+    return weekly_summary(week, done, due, _pains(reminder, schedule, week), before, language)
+
+
+def send_summary(reminder: Reminder) -> Outcome:
+    from acupressure.web.reminders.store import settings_of
+
+    owner = reminder.program.owner
+    if not owner.email:
+        return Outcome(False, "no email address")
+    said = summary_of(reminder)
+    link = unsubscribe_url(settings_of(owner.pk).unsubscribe_key)
+    context = {
+        "summary": said,
+        "program": f"{public_url()}/program/{reminder.program_id}/",
+        "unsubscribe": link,
+    }
+    with i18n.use(language_of(owner.pk)):
+        text = render_to_string("reminders/email_summary.txt", context)
+        html = render_to_string("reminders/email_summary.html", context)
+    mail(reminder, said.subject, text, html, link)
+    return Outcome(True)
