@@ -106,7 +106,12 @@ PENDING_ROWS = [
         "/clients/{super_link}/invite/",
         statuses(302, 404, 404, 404, 404, pending=403),
     ),
-    Row("clients/<int:pk>/invite/", "POST", "/clients/{made_link}/invite/", PENDING_ONLY),
+    Row(  # the new link is shown on the invite page, after a redirect (reload: no new link)
+        "clients/<int:pk>/invite/",
+        "POST",
+        "/clients/{made_link}/invite/",
+        statuses(302, 404, 404, 404, 404, pending=302),
+    ),
     Row("clients/<int:pk>/screening/", "GET", "/clients/{pending_link}/screening/", NOBODY),
     Row(
         "clients/<int:pk>/screening/",
@@ -321,7 +326,7 @@ MATRIX = [
         "clients/new/",
         "POST",
         "/clients/new/",
-        statuses(302, 404, 404, 201, 201, pending=201, second=201),
+        statuses(302, 404, 404, 302, 302, pending=302, second=302),  # then to its invite page
         {"label": "A new client"},
     ),
     Row(

@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 from tests.doubles import FakeWallClock
 from tests.reminders.pushservice import PushService
+from tests.web import downloads
 from tests.web.personas import Personas
 from tests.web.programs import make
 
@@ -59,7 +60,7 @@ def test_subscribe_refuses_what_only_fails_later_or_points_elsewhere(
     for endpoint in elsewhere:
         assert post_json(owner_client, {**good, "endpoint": endpoint}) == 400, endpoint
     assert not PushSubscription.objects.exists()
-    assert post_json(owner_client, {**good, "label": "Chrome\x00 on\n Android"}) == 201
+    assert post_json(owner_client, {**good, "label": "Chrome\x07 on\n Android"}) == 201
     assert PushSubscription.objects.get().label == "Chrome on Android"
 
 
@@ -106,7 +107,11 @@ def test_quiet_hours_that_start_when_they_end_are_said_to_be_off(
     assert "No quiet hours" in page
     choice = settings_of(people.owner.pk)
     assert choice.quiet_start == choice.quiet_end
-    for bad in ("25:00", "21:00\x00", "", "nine", "2100", "21:00+05:00", "\uff12\uff11:00"):
+    nul = owner_client.post(
+        "/reminders/choices/", {"quiet_start": "21:00\x00", "quiet_end": "08:00"}
+    )
+    assert nul.status_code == 400  # refused at the edge (web/edge.py): no field takes a NUL
+    for bad in ("25:00", "", "nine", "2100", "21:00+05:00", "\uff12\uff11:00"):
         form = {"quiet_start": bad, "quiet_end": "08:00"}
         page = owner_client.post("/reminders/choices/", form, follow=True).content.decode()
         assert "Quiet hours need times like 21:00." in page
@@ -120,7 +125,7 @@ def test_the_export_has_reminder_choices_and_devices_but_no_secrets(
     phone = push.device("phone")
     assert post_json(owner_client, {**phone.subscription(), "label": "Firefox"}) == 201
     choice = settings_of(people.owner.pk)
-    text = owner_client.get("/privacy/export.json").content.decode()
+    text = downloads.text(owner_client.get("/privacy/export.json"))
     found = json.loads(text)["reminders"]
     assert found["choices"] == {
         "by_push": True,
@@ -135,7 +140,9 @@ def test_the_export_has_reminder_choices_and_devices_but_no_secrets(
     subscription = PushSubscription.objects.get()
     for secret in (choice.unsubscribe_key, subscription.endpoint, subscription.auth):
         assert secret not in text
-    other = json.loads(people.client_for(people.stranger).get("/privacy/export.json").content)
+    other = json.loads(
+        downloads.body(people.client_for(people.stranger).get("/privacy/export.json"))
+    )
     assert other["reminders"]["devices"] == [] and other["reminders"]["reminders"] == []
 
 
