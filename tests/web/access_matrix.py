@@ -112,6 +112,13 @@ PENDING_ROWS = [
         "/clients/{made_link}/invite/",
         statuses(302, 404, 404, 404, 404, pending=302),
     ),
+    Row(  # olivia's own account: no invitation by email either (403 to her practitioner)
+        "clients/<int:pk>/invite/email/",
+        "POST",
+        "/clients/{link}/invite/email/",
+        statuses(302, 404, 404, 403, 404),
+        {"email": "olivia@example.org"},
+    ),
     Row("clients/<int:pk>/screening/", "GET", "/clients/{pending_link}/screening/", NOBODY),
     Row(
         "clients/<int:pk>/screening/",

@@ -137,6 +137,7 @@ PROGRAM_FIELDS = ["weeks", "per_day", "at", "tz", "intake"]
 HOSTILE_FORMS: dict[str, tuple[str, list[str]]] = {  # path: (who posts, fields)
     "/clients/new/": ("practitioner", ["label", "year", "named"]),
     "/clients/{link}/invite/": ("practitioner", []),
+    "/clients/{link}/invite/email/": ("practitioner", ["email"]),
     "/clients/{link}/screening/": (
         "practitioner",
         ["area", "trimester", "condition", "flag-fever"],

@@ -169,3 +169,32 @@ def test_quiet_hours_and_devices_are_the_persons_choice(
     assert stranger.post(f"/reminders/devices/{device.pk}/remove/").status_code == 404
     assert owner_client.post(f"/reminders/devices/{device.pk}/remove/").status_code == 302
     assert not Reminder.objects.filter(program=program, state="pending").exists()
+
+
+def test_a_reminder_found_more_than_half_an_hour_late_is_dropped_and_counted(
+    people: Personas, owner_client: Client, clock: FakeWallClock, push: PushService
+) -> None:
+    from acupressure.web.reminders.tasks import dispatch
+
+    program = make(owner_client)
+    subscribe(owner_client, push.device("phone"))
+    first, second = Reminder.objects.filter(program=program, kind="session").order_by("fire_at")[:2]
+    dispatch(first.fire_at + timedelta(minutes=31))  # nothing ran in the meantime
+    first.refresh_from_db()
+    assert first.state == "dropped"
+    assert send_batch(first.fire_at + timedelta(minutes=31)) == 0 and push.received == []
+    late = second.fire_at + timedelta(minutes=29)  # within half an hour: sent, late
+    assert send_batch(late) == 1
+    second.refresh_from_db()
+    assert second.state == "sent"
+
+
+def test_a_resumed_program_reminds_again(
+    people: Personas, owner_client: Client, clock: FakeWallClock, push: PushService
+) -> None:
+    program = make(owner_client)
+    subscribe(owner_client, push.device("phone"))
+    owner_client.post(f"/program/{program.pk}/stop/")
+    assert not Reminder.objects.filter(program=program, state="pending").exists()
+    assert owner_client.post(f"/program/{program.pk}/resume/").status_code == 302
+    assert Reminder.objects.filter(program=program, state="pending").exists()

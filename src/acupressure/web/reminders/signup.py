@@ -49,7 +49,7 @@ def _address_allowed(address: str) -> bool:
         return True
 
 
-def _send(address: str, subject: str, template: str, context: dict[str, object]) -> None:
+def send_email(address: str, subject: str, template: str, context: dict[str, object]) -> None:
     text = render_to_string(f"reminders/{template}.txt", context)
     html = render_to_string(f"reminders/{template}.html", context)
     message = EmailMultiAlternatives(subject=subject, body=text, to=[address])
@@ -61,13 +61,13 @@ def send_signin_link(user: User) -> None:
     """In the person's language (LanguagePreference), else the language they asked in."""
     link = f"{public_url()}/signin/link/{issue_token(user)}/"
     with i18n.use(language_of(user.pk, i18n.current())):
-        _send(user.email, _("Your sign-in link"), "email_signin", {"link": link})
+        send_email(user.email, _("Your sign-in link"), "email_signin", {"link": link})
 
 
 def send_signup_link(address: str) -> None:
     token = signing.dumps({"e": address}, salt=SIGNUP_SALT)
     link = f"{public_url()}/signin/email/new/{token}/"
-    _send(address, _("Make your account"), "email_signup", {"link": link})
+    send_email(address, _("Make your account"), "email_signup", {"link": link})
 
 
 @require_POST

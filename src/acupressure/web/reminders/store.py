@@ -69,6 +69,8 @@ def schedule_program(record: ProgramRecord, now: datetime, email_ready: bool) ->
         Reminder.objects.filter(program=record, state="pending", snoozed=False).delete()
         if record.stopped_at is not None:
             return 0
+        # a program resumed after a stop: what the stop cancelled is due again
+        Reminder.objects.filter(program=record, state="cancelled").delete()
         choice = settings_of(record.owner_id)
         schedule = Schedule.model_validate(record.schedule)
         wanted = channels(record.owner_id, email_ready)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from acupressure.web.reminders import signup, views
+from acupressure.web.reminders import invite, signup, views
 
 urlpatterns = [
     path("reminders/push/key/", views.push_key, name="reminders-push-key"),
@@ -14,5 +14,6 @@ urlpatterns = [
     path("reminders/<str:token>/later/", views.later, name="reminder-later"),
     path("reminders/<str:token>/skip/", views.skip, name="reminder-skip"),
     path("signin/email/", signup.email_link, name="signin-email"),
+    path("clients/<int:pk>/invite/email/", invite.email_invitation, name="client-invite-email"),
     path("signin/email/new/<str:token>/", signup.new_account, name="signin-email-new"),
 ]

@@ -123,7 +123,7 @@ def _signin_url(request: HttpRequest, link: PractitionerLink) -> str:
     return absolute(request, f"/signin/link/{issue_token(link.client)}/")
 
 
-def _no_link(request: HttpRequest, link: PractitionerLink) -> HttpResponse:
+def no_link(request: HttpRequest, link: PractitionerLink) -> HttpResponse:
     """A 403 that says why: the account is in use, only its owner signs it in."""
     context = {"link": link, "name": practice.display_name(link)}
     return render(request, "web/client_no_link.html", context, status=403)
@@ -134,7 +134,7 @@ def _issue(request: HttpRequest, link: PractitionerLink) -> HttpResponse:
     practitioner made is unused (web/access.py), kept in the practitioner's session; then
     the page that shows it (redirect after POST: reloading it adds no client and no link)."""
     if not decide(request.user, link, Need.MINT):
-        return _no_link(request, link)
+        return no_link(request, link)
     _read(request, link, Action.SIGNIN_LINK)
     request.session[f"invite-{link.pk}"] = issue_token(link.client)
     return redirect(f"/clients/{link.pk}/invite/")
@@ -144,7 +144,7 @@ def _invite(request: HttpRequest, link: PractitionerLink, token: str | None) -> 
     from acupressure.exports.pdf import qr_svg
 
     if not decide(request.user, link, Need.MINT):
-        return _no_link(request, link)
+        return no_link(request, link)
     context: dict[str, Any] = {"link": link, "name": practice.display_name(link)}
     if token is not None:
         url = absolute(request, f"/signin/link/{token}/")
