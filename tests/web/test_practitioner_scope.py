@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 def _linked(desk: Client, person: Client, label: str) -> PractitionerLink:
     """The practitioner adds a client; the person enters the code and consents (no notes)."""
-    assert desk.post("/clients/new/", {"label": label}).status_code == 201
+    assert desk.post("/clients/new/", {"label": label}).status_code == 302  # to its invite page
     link = PractitionerLink.objects.get(label=label, withdrawn_at__isnull=True)
     assert person.post("/consent/code/", {"code": link.invite_code}).status_code == 302
     person.post("/consent/", {"link": link.pk, "answer": "yes"})
@@ -98,7 +98,7 @@ def test_an_ended_link_can_be_opened_again_keeping_its_history(clock: FakeClock)
     assert ana.get(f"/clients/{new.pk}/").status_code == 200
     assert DiaryAccess.objects.filter(owner=olivia, what=f"/clients/{old.pk}/").exists()
     # one open link per pair: a second code for the same person is refused while one is open
-    assert ana.post("/clients/new/", {"label": "Twice"}).status_code == 201
+    assert ana.post("/clients/new/", {"label": "Twice"}).status_code == 302
     twice = PractitionerLink.objects.get(label="Twice")
     assert me.post("/consent/code/", {"code": twice.invite_code}).status_code == 400
 
@@ -109,7 +109,7 @@ def test_what_was_prepared_waits_for_the_persons_answer(clock: FakeClock) -> Non
     for answer in ("yes", "no"):
         person = User.objects.create_user(f"person-{answer}")
         me = signed_in(person)
-        assert ana.post("/clients/new/", {"label": answer}).status_code == 201
+        assert ana.post("/clients/new/", {"label": answer}).status_code == 302
         link = PractitionerLink.objects.get(label=answer)
         made = link.client
         _prescribe(ana, link, "prepared in clinic")  # before anyone signed into it

@@ -110,9 +110,10 @@ def test_a_new_link_replaces_the_shown_one_and_a_used_one_is_not_shown(clock: Fa
     assert renewed["Location"] == f"/clients/{link.pk}/invite/"
     second = link_path(desk.get(renewed["Location"]).text)
     assert second != first and use_link(Client(), first).status_code == 400
-    use_link(Client(), second)  # used: the page no longer shows it, and offers a new one
-    page = desk.get(f"/clients/{link.pk}/invite/").text
-    assert "/signin/link/" not in page and "has been used or is no longer valid" in page
+    use_link(Client(), second)  # used: the account is the client's now, no link for it
+    answer = desk.get(f"/clients/{link.pk}/invite/")
+    assert answer.status_code == 403 and "/signin/link/" not in answer.text
+    assert "This account has already been used" in answer.text
 
 
 def test_year_of_birth_and_label_are_checked(clock: FakeClock) -> None:
@@ -241,12 +242,12 @@ def test_the_routine_handout_carries_a_sign_in_link(clock: FakeClock, tmp_path: 
 
 def test_the_invite_qr_says_when_a_phone_cannot_open_it(clock: FakeClock, settings: Any) -> None:
     desk = signed_in(add_practitioner("ana@example.org", "Dr Ana Silva"))
-    here = desk.post("/clients/new/", {"label": "P-40"}, HTTP_HOST="127.0.0.1:8123")
+    here = desk.post("/clients/new/", {"label": "P-40"}, HTTP_HOST="127.0.0.1:8123", follow=True)
     page = here.content.decode()
     assert 'value="http://127.0.0.1:8123/signin/link/' in page  # the server's own port
     assert "a phone cannot open it" in page and "ACUPRESSURE_PUBLIC_URL" in page
     settings.PUBLIC_URL = "https://acupressure.clinic.example"
-    public = desk.post("/clients/new/", {"label": "P-41"}, HTTP_HOST="127.0.0.1:8123")
+    public = desk.post("/clients/new/", {"label": "P-41"}, HTTP_HOST="127.0.0.1:8123", follow=True)
     page = public.content.decode()
     assert 'value="https://acupressure.clinic.example/signin/link/' in page
     assert "a phone cannot open it" not in page

@@ -40,7 +40,7 @@ def password_signin(username: str) -> Client:
 
 
 def _new_client(desk: Client, label: str) -> PractitionerLink:
-    assert desk.post("/clients/new/", {"label": label}).status_code == 201
+    assert desk.post("/clients/new/", {"label": label}).status_code == 302  # to its invite page
     return PractitionerLink.objects.get(label=label)
 
 
@@ -100,9 +100,9 @@ def test_entering_a_code_gives_the_practitioner_no_way_in(clock: FakeClock, staf
 def test_links_for_the_account_made_stop_once_the_client_signs_in(clock: FakeClock) -> None:
     ana = add_practitioner("ana@example.org", "Dr Ana Silva")
     desk = signed_in(ana)
-    made = desk.post("/clients/new/", {"label": "P-1"}).content.decode()
+    made = desk.post("/clients/new/", {"label": "P-1"}, follow=True).content.decode()
     link = PractitionerLink.objects.get(label="P-1")
-    again = desk.post(f"/clients/{link.pk}/invite/")
+    again = desk.post(f"/clients/{link.pk}/invite/", follow=True)
     assert again.status_code == 200  # a lost first link: a new one, the old one stops
     first = re.search(r"(/signin/link/[^\s\"<]+/)", made)
     assert first and use_link(Client(), first[1]).status_code == 400

@@ -40,17 +40,17 @@ _cache: OrderedDict[str, Built] = OrderedDict()
 _lock = Lock()
 
 
-def _key(program: Program, link: str | None) -> str:
-    from acupressure.web.installation import installation_id  # in every UID
-
-    parts = (program.model_dump_json(), i18n.current(), link or "", installation_id())
-    source = "\n".join(parts)
+def _key(program: Program, link: str | None, installation: str) -> str:
+    source = "\n".join((program.model_dump_json(), i18n.current(), link or "", installation))
     return hashlib.sha256(source.encode()).hexdigest()[:32]
 
 
-def built(program: Program, link: str | None, make: Callable[[], bytes]) -> Built:
-    """The calendar for ``program`` in the current language, made at most once per change."""
-    key = _key(program, link)
+def built(
+    program: Program, link: str | None, installation: str, make: Callable[[], bytes]
+) -> Built:
+    """The calendar for ``program`` in the current language, made at most once per change
+    (``installation``: this installation's id, which every UID holds)."""
+    key = _key(program, link, installation)
     with _lock:
         hit = _cache.get(key)
         if hit is not None:

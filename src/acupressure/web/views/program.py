@@ -217,8 +217,8 @@ def download_ics(request: HttpRequest, pk: int) -> HttpResponse:
     from acupressure.exports.calendar import program_calendar
 
     _store, program = own_program(request, pk)
-    link = absolute(request, "/")
-    entry = feeds.built(program, link, lambda: program_calendar(program, link, installation_id()))
+    link, uid = absolute(request, "/"), installation_id()
+    entry = feeds.built(program, link, uid, lambda: program_calendar(program, link, uid))
     response = feeds.answer(request, entry, ICS)
     response["Content-Disposition"] = 'attachment; filename="acupressure-program.ics"'
     return response
@@ -237,11 +237,9 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     owner = ProgramRecord.objects.filter(calendar_token=token).values_list("owner_id", flat=True)
     chosen = stored_language(owner[0])
     language = core_language(chosen) if chosen else i18n.current()
-    link = absolute(request, "/")
+    link, uid = absolute(request, "/"), installation_id()
     with i18n.use(language):  # built once per program change (web/feeds.py), then 304s
-        entry = feeds.built(
-            program, link, lambda: program_calendar(program, link, installation_id())
-        )
+        entry = feeds.built(program, link, uid, lambda: program_calendar(program, link, uid))
     response = feeds.answer(request, entry, ICS)
     response["Cache-Control"] = PRIVATE
     return response
