@@ -15,6 +15,7 @@ from django.test import Client
 from jsonschema import Draft202012Validator, FormatChecker
 from openapi_spec_validator import validate
 from tests.doubles import FakeWallClock
+from tests.web import downloads
 from tests.web.practice import Practice, item, make_practice, signed_in
 from tests.web.programs import make
 
@@ -57,6 +58,17 @@ def check_in(practice: Practice, body: object, client: Client | None = None) -> 
     return client.post("/api/diary/checkins", **as_json(body), HTTP_X_CSRFTOKEN=CSRF)
 
 
+def too_many_check_ins(p: Any) -> Any:
+    """Two new check-ins with a limit of one per window: the second is refused (429)."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    limits = {**settings.CREATION_LIMITS, "check-ins": 1}
+    with override_settings(CREATION_LIMITS=limits):
+        check_in(p, {"area": "upper-back", "pain": 3})
+        return check_in(p, {"area": "lower-back", "pain": 3})
+
+
 # (method, path in the document, status): how to get that answer
 CASES: dict[tuple[str, str, int], Call] = {
     ("get", "/api/points", 200): lambda p, n: Client().get("/api/points?area=neck"),
@@ -89,6 +101,7 @@ CASES: dict[tuple[str, str, int], Call] = {
         "/api/diary/checkins", b"\xff{", content_type="multipart/form-data", HTTP_X_CSRFTOKEN=CSRF
     ),
     ("post", "/api/diary/checkins", 422): lambda p, n: check_in(p, {"area": "neck", "pain": 11}),
+    ("post", "/api/diary/checkins", 429): lambda p, n: too_many_check_ins(p),
     ("get", "/api/programs", 200): lambda p, n: signed_in(p.client).get("/api/programs"),
     ("get", "/api/programs", 401): lambda p, n: Client().get("/api/programs"),
     ("get", "/api/programs/{pk}/today", 200): lambda p, n: signed_in(p.client).get(
@@ -168,13 +181,18 @@ def test_every_documented_response_matches_its_schema(clock: FakeWallClock) -> N
     checked = []
     for (method, path, status), call in CASES.items():
         response = call(practice, own.pk)
-        assert response.status_code == status, (method, path, status, response.content[:300])
+        assert response.status_code == status, (
+            method,
+            path,
+            status,
+            downloads.body(response)[:300],
+        )
         media = response["Content-Type"].split(";")[0]
         content = doc["paths"][path][method]["responses"][str(status)]["content"]
         assert list(content) == [media], (method, path, status)
         schema = {**content[media]["schema"], "components": doc["components"]}
         validator = Draft202012Validator(schema, format_checker=FormatChecker())
-        errors = [e.message for e in validator.iter_errors(json.loads(response.content))]
+        errors = [e.message for e in validator.iter_errors(json.loads(downloads.body(response)))]
         assert errors == [], (method, path, status, errors[:5])
         checked.append((method, path, status))
     assert len(checked) == len(CASES)
