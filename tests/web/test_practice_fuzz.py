@@ -13,6 +13,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import URLResolver, get_resolver
 from tests.doubles import FakeWallClock
+from tests.web import downloads
 from tests.web.practice import HOSTILE_FORMS, HOSTILE_TEXT, form_for, item, make_practice
 
 from acupressure.plan.prescribe import PrescribedPoint, check
@@ -122,7 +123,8 @@ def _who(route: str) -> str:
 
 def _field_names(browser: Client, path: str) -> list[str]:
     page = browser.get(path) if not path.endswith(".pdf") else None
-    found = set(NAME.findall(page.content.decode(errors="replace"))) if page else set()
+    text = downloads.body(page).decode(errors="replace") if page else ""
+    found = set(NAME.findall(text))
     return sorted((found - {"csrfmiddlewaretoken"}) | set(FIELD_NAMES))
 
 
