@@ -143,7 +143,7 @@ def add_and_prescribe(desk: Any) -> tuple[str, str]:
     signin_url = desk.get_by_label("Sign-in link").input_value()
     assert "/signin/link/" in signin_url
     desk.get_by_role("link", name="Record the screening answers").click()
-    desk.get_by_label("Neck").check()
+    desk.get_by_label("Neck", exact=True).check()
     desk.get_by_label("Pregnant").check()
     desk.get_by_label("Trimester").select_option("2")
     answer_no_to_every_safety_question(desk)
