@@ -33,7 +33,7 @@ def answered_in_place(page: Any, served: Served) -> None:
     page.locator("#result .routine").wait_for()
     assert page.url == served.base + "/plan/?area=neck"  # no navigation: swapped in place
     page.goto(served.base + "/diary/")
-    page.get_by_label("Pain now, from 0 (none) to 10 (worst imaginable)").fill("4")
+    page.get_by_label("Pain now, from 0 (no pain) to 10 (worst pain imaginable)").fill("4")
     page.get_by_role("button", name="Save check-in").click()
     page.locator("#checkin-result .ok").wait_for()
     assert sent == [served.base + "/plan/", served.base + "/diary/checkin/"]

@@ -221,3 +221,18 @@ def test_the_early_answer_is_in_the_visitors_language() -> None:
         assert '<html lang="es">' in spanish.content.decode()
         assert '<html lang="zh-Hans">' in chinese.content.decode()
     assert PAGES.peek(("/points/LI4/", ANONYMOUS), "es") is not None
+
+
+@pytest.mark.django_db
+def test_a_plan_answered_early_from_the_cache_says_its_language() -> None:
+    """The second POST of the same body is answered before the view (the middleware), with
+    the same Content-Language and Vary as the view's answer."""
+    body = {"areas": ["neck"], "red_flags": [], "pregnant": False}
+    first = Client().post(
+        "/api/plan", body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="es"
+    )
+    again = Client().post(
+        "/api/plan", body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="es"
+    )
+    assert first["Content-Language"] == again["Content-Language"] == "es"
+    assert "Accept-Language" in again["Vary"] and again.content == first.content

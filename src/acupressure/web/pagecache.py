@@ -170,7 +170,7 @@ class PublicPageMiddleware:
             html = PAGES.peek((request.path, ANONYMOUS), language)
             if html is not None:
                 request.get_host()  # the ALLOWED_HOSTS check (DisallowedHost: a 400)
-                response = _early(*_body(request, html), vary=True)
+                response = _early(*_body(request, html), language, vary=True)
                 if _PLACEHOLDER in html:  # a form: a new CSRF secret and its cookie, set
                     self.csrf.process_response(request, response)  # as the middleware would
                 return response
@@ -179,7 +179,7 @@ class PublicPageMiddleware:
             if text is not None:
                 request.get_host()
                 body, coding = _body(request, text)  # no token: compressed once, kept
-                return _early(body, coding, vary=False, content_type="application/json")
+                return _early(body, coding, language, vary=False, content_type="application/json")
         return self.get_response(request)
 
 
@@ -189,13 +189,18 @@ def _language(request: HttpRequest) -> i18n.Language:
 
 
 def _early(
-    body: bytes, coding: str | None, vary: bool, content_type: str | None = None
+    body: bytes,
+    coding: str | None,
+    language: i18n.Language,
+    vary: bool,
+    content_type: str | None = None,
 ) -> HttpResponse:
     response = HttpResponse(body, content_type=content_type)
     response["Content-Length"] = str(len(body))
     response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
-    if vary:
-        response["Vary"] = "Cookie, Accept-Language"  # the language comes from either
+    response["Content-Language"] = language.lower()  # as Django says it for the view
+    # the language comes from the cookie or Accept-Language (a plan: the header only)
+    response["Vary"] = "Cookie, Accept-Language" if vary else "Accept-Language"
     return _coded(response, coding)
 
 

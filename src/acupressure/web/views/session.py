@@ -169,15 +169,18 @@ def progress(request: HttpRequest, pk: int) -> HttpResponse:
     problem = _record_progress(session, form.cleaned_data, keep_more=True)
     if problem:
         return _bad(problem)
+    fields = list(PROGRESS_FIELDS)
     if form.cleaned_data["ended"]:
         session.finished_at = session.finished_at or clock.now()
+        fields.append("finished_at")
     # only what a report carries: a beacon that arrives while the pain-after form is being
-    # saved must not write back the pain and note it read before
-    session.save(update_fields=PROGRESS_FIELDS)
+    # saved must not write back the pain and note it read before, and a step's report sent
+    # at the same moment as the end's must not write back the end it had not seen
+    session.save(update_fields=fields)
     return JsonResponse({"ok": True, "completed_steps": session.completed_steps})
 
 
-PROGRESS_FIELDS = ["completed_steps", "seconds_pressed", "on_target", "started_at", "finished_at"]
+PROGRESS_FIELDS = ["completed_steps", "seconds_pressed", "on_target", "started_at"]
 
 
 @login_required
