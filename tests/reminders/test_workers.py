@@ -42,7 +42,7 @@ def run_week(folder: Path, workers: int, kill_one: bool, database_url: str | Non
     with PushService() as push:
         env = _env(folder, push.origin, database_url)
         made = subprocess.run(
-            [sys.executable, "-m", "tests.reminders.week", "100", push.origin],
+            [sys.executable, "-m", "tests.reminders.week", "200", push.origin],
             env=env,
             cwd=ROOT,
             capture_output=True,
