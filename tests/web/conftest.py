@@ -29,6 +29,7 @@ django.setup()
 from django.contrib.auth.models import User  # noqa: E402
 from django.test import Client  # noqa: E402
 from tests.doubles import FakeWallClock  # noqa: E402
+from tests.reminders.smtpsink import SmtpSink  # noqa: E402
 from tests.web.browser import need_chromium  # noqa: E402
 from tests.web.personas import Personas  # noqa: E402
 from tests.web.server import Served, start_server  # noqa: E402
@@ -68,6 +69,24 @@ def people(db: None, clock: FakeWallClock) -> Personas:
 @pytest.fixture
 def owner_client(people: Personas) -> Client:
     return people.client_for(people.owner)
+
+
+@pytest.fixture
+def smtp(settings: object) -> Iterator[SmtpSink]:
+    """A real SMTP server on loopback (aiosmtpd) that the app sends its email to."""
+    with SmtpSink() as sink:
+        for name, value in {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": sink.port,
+            "EMAIL_USE_TLS": False,
+            "EMAIL_USE_SSL": False,
+            "EMAIL_ENABLED": True,
+            "DEFAULT_FROM_EMAIL": "clinic@example.org",
+            "PUBLIC_URL": "https://acupressure.example.org",
+        }.items():
+            setattr(settings, name, value)
+        yield sink
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ its one-click unsubscribe (RFC 8058), and what happens without a mail server."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -20,24 +19,6 @@ from acupressure.web.reminders.channels import action_token
 from acupressure.web.reminders.models import Reminder
 from acupressure.web.reminders.store import settings_of
 from acupressure.web.reminders.tasks import send_batch
-
-
-@pytest.fixture
-def smtp(settings: object) -> Iterator[SmtpSink]:
-    with SmtpSink() as sink:
-        for name, value in {
-            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "EMAIL_HOST": "127.0.0.1",
-            "EMAIL_PORT": sink.port,
-            "EMAIL_USE_TLS": False,
-            "EMAIL_USE_SSL": False,
-            "EMAIL_ENABLED": True,
-            "DEFAULT_FROM_EMAIL": "clinic@example.org",
-            "PUBLIC_URL": "https://acupressure.example.org",
-        }.items():
-            setattr(settings, name, value)
-        yield sink
-
 
 LINKS = "acupressure.web.reminders.signup.deliver_link"
 

@@ -4,9 +4,7 @@ server on loopback; only for the account the practitioner made and nobody has us
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from tests.doubles import FakeWallClock
@@ -15,23 +13,6 @@ from tests.web.practice import signed_in
 
 from acupressure.web.models import DiaryAccess
 from acupressure.web.practice import add_client, add_practitioner
-
-
-@pytest.fixture
-def smtp(settings: object) -> Iterator[SmtpSink]:
-    with SmtpSink() as sink:
-        for name, value in {
-            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "EMAIL_HOST": "127.0.0.1",
-            "EMAIL_PORT": sink.port,
-            "EMAIL_USE_TLS": False,
-            "EMAIL_USE_SSL": False,
-            "EMAIL_ENABLED": True,
-            "DEFAULT_FROM_EMAIL": "clinic@example.org",
-            "PUBLIC_URL": "https://acupressure.example.org",
-        }.items():
-            setattr(settings, name, value)
-        yield sink
 
 
 def test_the_invitation_reaches_the_client_and_its_link_signs_in(
