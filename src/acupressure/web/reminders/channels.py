@@ -184,23 +184,27 @@ def unsubscribe_url(key: str) -> str:
 
 
 def send_email(reminder: Reminder) -> Outcome:
+    said = reminder_notice(reminder)
+    start = f"{public_url()}/reminders/{action_token(reminder)}/start/"
+    return email_person(reminder, "email_reminder", said.title, {"notice": said, "start": start})
+
+
+def email_person(
+    reminder: Reminder, template: str, subject: str, context: dict[str, object]
+) -> Outcome:
+    """An email to the program's owner, in their language, with their one-click unsubscribe
+    (the reminder emails and the weekly summary)."""
     from acupressure.web.reminders.store import settings_of
 
     owner = reminder.program.owner
     if not owner.email:
         return Outcome(False, "no email address")
-    said = reminder_notice(reminder)
-    choice = settings_of(owner.pk)
-    link = unsubscribe_url(choice.unsubscribe_key)
-    context = {
-        "notice": said,
-        "start": f"{public_url()}/reminders/{action_token(reminder)}/start/",
-        "unsubscribe": link,
-    }
+    link = unsubscribe_url(settings_of(owner.pk).unsubscribe_key)
+    context = {**context, "unsubscribe": link}
     with i18n.use(language_of(owner.pk)):
-        text = render_to_string("reminders/email_reminder.txt", context)
-        html = render_to_string("reminders/email_reminder.html", context)
-    mail(reminder, said.title, text, html, link)
+        text = render_to_string(f"reminders/{template}.txt", context)
+        html = render_to_string(f"reminders/{template}.html", context)
+    mail(reminder, subject, text, html, link)
     return Outcome(True)
 
 

@@ -5,21 +5,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.template.loader import render_to_string
-
-from acupressure import i18n
 from acupressure.program import Schedule, adherence
 from acupressure.program.schedule import week_of
 from acupressure.reminders.summary import WeeklySummary, weekly_summary
 from acupressure.web.models import PracticeSession
 from acupressure.web.program_store import ProgramStore
-from acupressure.web.reminders.channels import (
-    Outcome,
-    language_of,
-    mail,
-    public_url,
-    unsubscribe_url,
-)
+from acupressure.web.reminders.channels import Outcome, email_person, language_of, public_url
 from acupressure.web.reminders.models import Reminder
 
 
@@ -49,20 +40,8 @@ def summary_of(reminder: Reminder) -> WeeklySummary:
 
 
 def send_summary(reminder: Reminder) -> Outcome:
-    from acupressure.web.reminders.store import settings_of
-
-    owner = reminder.program.owner
-    if not owner.email:
+    if not reminder.program.owner.email:  # before working out a summary nobody receives
         return Outcome(False, "no email address")
     said = summary_of(reminder)
-    link = unsubscribe_url(settings_of(owner.pk).unsubscribe_key)
-    context = {
-        "summary": said,
-        "program": f"{public_url()}/program/{reminder.program_id}/",
-        "unsubscribe": link,
-    }
-    with i18n.use(language_of(owner.pk)):
-        text = render_to_string("reminders/email_summary.txt", context)
-        html = render_to_string("reminders/email_summary.html", context)
-    mail(reminder, said.subject, text, html, link)
-    return Outcome(True)
+    page = f"{public_url()}/program/{reminder.program_id}/"
+    return email_person(reminder, "email_summary", said.subject, {"summary": said, "program": page})
