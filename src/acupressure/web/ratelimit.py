@@ -33,8 +33,14 @@ def client_address(request: HttpRequest) -> str:
 
 def allow(request: HttpRequest, limit: Limit) -> bool:
     """Count this request; False once the client has used up the limit in this window."""
+    return allow_for(client_address(request), limit)
+
+
+def allow_for(who: str, limit: Limit) -> bool:
+    """Count one use by ``who`` (a client address, or any other key: an email address's
+    digest); False once ``who`` has used up the limit in this window."""
     window = int(clock.now().timestamp()) // limit.seconds
-    key = f"rate:{limit.name}:{client_address(request)}:{window}"
+    key = f"rate:{limit.name}:{who}:{window}"
     if cache.add(key, 1, timeout=limit.seconds + 1):
         return True
     try:

@@ -14,7 +14,6 @@ from django.conf import settings
 from django.contrib.auth import login
 from django.contrib.auth.models import User
 from django.core import signing
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
@@ -26,27 +25,18 @@ from django_tasks import task
 
 from acupressure import i18n
 from acupressure.i18n import gettext as _
-from acupressure.web import clock
-from acupressure.web.ratelimit import Limit, allow
+from acupressure.web.ratelimit import Limit, allow, allow_for
 from acupressure.web.reminders.channels import language_of, public_url
 from acupressure.web.signin import issue_token
 
 PER_CLIENT = Limit("email-link", 10, 3600)
-PER_ADDRESS = 3  # links per address per hour
+PER_ADDRESS = Limit("email-address", 3, 3600)  # links per address per hour
 SIGNUP_SALT = "acupressure.signup"
 SIGNUP_MAX_AGE = 3600
 
 
 def _address_allowed(address: str) -> bool:
-    digest = hashlib.sha256(address.encode()).hexdigest()
-    window = int(clock.now().timestamp()) // 3600
-    key = f"rate:email-address:{digest}:{window}"
-    if cache.add(key, 1, timeout=3601):
-        return True
-    try:
-        return cache.incr(key) <= PER_ADDRESS
-    except ValueError:
-        return True
+    return allow_for(hashlib.sha256(address.encode()).hexdigest(), PER_ADDRESS)
 
 
 def send_email(address: str, subject: str, template: str, context: dict[str, object]) -> None:
