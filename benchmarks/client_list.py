@@ -26,14 +26,14 @@ def _clinic(practitioner: Any, count: int, start: int) -> None:
     from django.contrib.auth.models import User
 
     from acupressure.program import design
-    from acupressure.safety import Intake
-    from acupressure.web import clock
-    from acupressure.web.models import (
+    from acupressure.records import clock
+    from acupressure.records.models import (
         PracticeSession,
         PractitionerLink,
         ProgramRecord,
         QuestionnaireAnswer,
     )
+    from acupressure.safety import Intake
 
     now = clock.now()
     made = design(Intake(areas=["neck"], red_flags=[]), now.date() - timedelta(days=41))
@@ -94,13 +94,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
     os.environ.setdefault("ACUPRESSURE_DATA_DIR", tempfile.mkdtemp(prefix="client-list-"))
-    from acupressure.web.store import setup_web
+    from acupressure.records.store import setup_records
 
-    setup_web()
+    setup_records()
     from django.conf import settings
     from django.test import Client
 
-    from acupressure.web.practice import add_practitioner
+    from acupressure.records.practice import add_practitioner
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     ana = add_practitioner("bench@example.org", "Dr Bench")

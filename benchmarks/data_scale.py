@@ -6,7 +6,7 @@ The data is made through the product's own code, with an injected clock (no wait
   /session/start/, the pain before, /finish/ with the pain after and a note, and a daily
   check-in), for 1 year, then 4 more (5 years: 1,825 sessions and 1,825 check-ins), with a
   52-week program of several sessions a day (the longest calendar feed);
-- a practitioner with 10, then 100, then 1,000 clients (acupressure.web.practice and the
+- a practitioner with 10, then 100, then 1,000 clients (acupressure.records.practice and the
   program store: invited, consenting, a prescribed 6-week program, 40 sessions, 6 weekly
   checks each).
 
@@ -107,12 +107,12 @@ def longest_program(client: Any, clock: Clock) -> str:
 
 def add_clients(practitioner: Any, clock: Clock, count: int, offset: int) -> None:
     """``count`` clients, each consenting, with a prescribed 6-week program, 40 sessions
-    and 6 weekly checks (acupressure.web.practice and the program store)."""
+    and 6 weekly checks (acupressure.records.practice and the program store)."""
     from acupressure.plan.prescribe import PrescribedPoint
     from acupressure.program import design, plan_for_slot
+    from acupressure.records.practice import add_client, answer, prescribe
+    from acupressure.records.program_store import ProgramStore
     from acupressure.safety import Intake
-    from acupressure.web.practice import add_client, answer, prescribe
-    from acupressure.web.program_store import ProgramStore
 
     intake = Intake(areas=["neck", "shoulders"], red_flags=[])
     items = [
@@ -185,7 +185,7 @@ def measure(
 
 @contextmanager
 def injected(clock: Clock) -> Iterator[None]:
-    from acupressure.web.clock import use_clock
+    from acupressure.records.clock import use_clock
 
     with use_clock(clock):
         yield
@@ -208,9 +208,9 @@ def child(args: argparse.Namespace) -> None:
     setup(folder, args.database_url)
     from django.contrib.auth.models import User
 
+    from acupressure.records.models import ProgramRecord
+    from acupressure.records.practice import add_practitioner
     from acupressure.web import feeds
-    from acupressure.web.models import ProgramRecord
-    from acupressure.web.practice import add_practitioner
 
     clock = Clock(START)
     with injected(clock):

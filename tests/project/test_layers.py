@@ -1,12 +1,15 @@
 """The import rule: each layer imports only the layers below it, and no module cycles.
 
     i18n < body, layout < atlas < safety, charts, vision < plan < session < outcomes < program
-         < exports, reminders < web, cli
+         < exports, reminders < records < web, cli
 
 (``i18n``: languages, below everything, since every layer produces text. ``outcomes``,
 ``program`` and ``exports``: layers of their own between session and web, as the design says:
 questionnaires and their scoring; programs, which use them for the weekly summary; files
-written from both. ``layout``: the label placer that the charts and the camera's photos share.)
+written from both. ``layout``: the label placer that the charts and the camera's photos share.
+``records``: every person's records, the Django models and the services that change them,
+which the web app and the terminal share; web and cli sit side by side and never import each
+other, except that ``acupressure serve`` starts the web app.)
 
 Every import counts, late ones inside functions and ``TYPE_CHECKING`` ones too. A new
 package must be given its place in LAYERS before it can be imported by anything.
@@ -34,12 +37,16 @@ LAYERS: dict[str, int] = {
     "program": 6,
     "exports": 7,
     "reminders": 7,  # when reminders fire and what they say (pure); the web app sends them
-    "web": 8,
-    "cli": 8,
+    "records": 8,  # the Django models, stores and services: what the web and the CLI share
+    "web": 9,
+    "cli": 9,
 }
-# The CLI may start the web server and reach the shared diary store, never the web's views.
-PEERS_ALLOWED = {("cli", "web")}
-NEVER_FROM_CLI = ("acupressure.web.views", "acupressure.web.camera.views", "acupressure.web.api")
+# Peers never import each other, but for these: `acupressure serve` (and its gunicorn
+# workers) start the web app, and nothing else of the web.
+PEER_IMPORTS_ALLOWED = {
+    "acupressure.cli.serve": ("acupressure.web.wsgi", "acupressure.web.staticbuild"),
+    "acupressure.cli.workers": ("acupressure.web.wsgi",),
+}
 
 
 def module_name(path: Path) -> str:
@@ -89,11 +96,31 @@ def test_no_layer_imports_a_higher_one_or_a_peer() -> None:
                 wrong.append(f"{name} imports {target}, a package without a layer")
             elif LAYERS[there] > LAYERS[here]:
                 wrong.append(f"{name} ({here}) imports {target} ({there}), a higher layer")
-            elif LAYERS[there] == LAYERS[here] and (here, there) not in PEERS_ALLOWED:
+            elif LAYERS[there] == LAYERS[here] and target not in PEER_IMPORTS_ALLOWED.get(name, ()):
                 wrong.append(f"{name} ({here}) imports {target} ({there}), a peer")
-            elif here == "cli" and target.startswith(NEVER_FROM_CLI):
-                wrong.append(f"{name} imports {target}: the CLI never imports the web's views")
     assert not wrong, "\n".join(wrong)
+
+
+def test_only_serve_starts_the_web_app() -> None:
+    """The terminal reaches people's records through ``records``; of the web it imports the
+    WSGI app and the static build, and only in the modules that start the server."""
+    reached = {
+        (name, target)
+        for name, path in modules().items()
+        if package_of(name) == "cli"
+        for target in imports(path)
+        if package_of(target) == "web"
+    }
+    assert reached, "serve starts the web app: the checker must see that import"
+    assert all(target in PEER_IMPORTS_ALLOWED.get(name, ()) for name, target in reached)
+    records = [
+        n
+        for n, p in modules().items()
+        if package_of(n) == "records"
+        for t in imports(p)
+        if package_of(t) in ("web", "cli")
+    ]
+    assert not records
 
 
 def test_no_import_cycles_between_modules() -> None:

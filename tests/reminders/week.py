@@ -34,10 +34,10 @@ def main(people: int, origin: str, at_once: bool) -> None:
     from tests.reminders.pushservice import Device, b64
 
     from acupressure.program import design
+    from acupressure.records.models import ProgramRecord
+    from acupressure.records.program_store import ProgramStore
+    from acupressure.records.reminders.models import PushSubscription, Reminder
     from acupressure.safety import Intake
-    from acupressure.web.models import ProgramRecord
-    from acupressure.web.program_store import ProgramStore
-    from acupressure.web.reminders.models import PushSubscription, Reminder
 
     now = datetime.now(UTC)
     start = date.today() + timedelta(days=1)

@@ -109,7 +109,7 @@ def start_link(server: Served) -> str:
     code = (
         "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='acupressure.web.settings';"
         "django.setup();"
-        "from acupressure.web.signin import issue_token, local_user;"
+        "from acupressure.records.signin import issue_token, local_user;"
         "print(issue_token(local_user('axe-tester')))"
     )
     env = {**os.environ, "ACUPRESSURE_DATA_DIR": str(server.data_dir)}

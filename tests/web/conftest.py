@@ -34,8 +34,8 @@ from tests.web.browser import need_chromium  # noqa: E402
 from tests.web.personas import Personas  # noqa: E402
 from tests.web.server import Served, start_server  # noqa: E402
 
-from acupressure.web.clock import use_clock  # noqa: E402
-from acupressure.web.models import PractitionerLink, PractitionerProfile  # noqa: E402
+from acupressure.records.clock import use_clock  # noqa: E402
+from acupressure.records.models import PractitionerLink, PractitionerProfile  # noqa: E402
 
 START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from acupressure.plan import build_plan
+from acupressure.records.models import CheckIn, PracticeSession
 from acupressure.safety import Intake
-from acupressure.web.models import CheckIn, PracticeSession
 
 INTAKE = Intake(areas=["lower-back", "neck"], helper=True, red_flags=[])
 

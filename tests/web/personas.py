@@ -39,8 +39,8 @@ def matrix_practitioners(owner: User, when: datetime) -> dict[str, Any]:
     """The practitioners of the authorization table beside olivia's consented one (see
     tests/web/access_matrix.py): users by persona and the client records in its paths."""
     from acupressure.plan.prescribe import PrescribedPoint
-    from acupressure.web.models import PractitionerLink, PractitionerProfile
-    from acupressure.web.practice import add_client, add_practitioner, redeem_code
+    from acupressure.records.models import PractitionerLink, PractitionerProfile
+    from acupressure.records.practice import add_client, add_practitioner, redeem_code
     from acupressure.web.views.prescribe import save
 
     neck = json.loads(Intake(areas=["neck"], red_flags=[]).model_dump_json())

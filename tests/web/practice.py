@@ -9,9 +9,9 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.test import Client
 
+from acupressure.records.models import PracticeSession, PractitionerLink, ProgramRecord
+from acupressure.records.practice import add_client, add_practitioner, answer, withdraw
 from acupressure.safety import Intake
-from acupressure.web.models import PracticeSession, PractitionerLink, ProgramRecord
-from acupressure.web.practice import add_client, add_practitioner, answer, withdraw
 
 PREGNANT = Intake(areas=["neck", "shoulders"], pregnant=True, trimester=2, red_flags=[])
 EXCLUDED_IN_PREGNANCY = {"LI4", "BL60", "GB21", "CV6"}

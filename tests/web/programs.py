@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from acupressure.records.models import PracticeSession, ProgramRecord
 from acupressure.safety import Intake
-from acupressure.web.models import PracticeSession, ProgramRecord
 
 INTAKE = Intake(areas=["upper-back"], red_flags=[]).model_dump_json()
 SESSION_INTAKE = json.dumps({"areas": ["neck"], "helper": True, "red_flags": []})

@@ -10,8 +10,8 @@ from tests.doubles import FakeWallClock
 from tests.web.personas import Personas
 
 from acupressure.plan import plan_json
+from acupressure.records.models import CheckIn
 from acupressure.safety import Intake
-from acupressure.web.models import CheckIn
 
 pytestmark = pytest.mark.django_db
 

@@ -18,14 +18,14 @@ from tests.web.access_matrix import MATRIX, PERSONAS, PUBLIC, SECRET, Row
 from tests.web.personas import matrix_practitioners
 
 from acupressure.program import design
-from acupressure.safety import Intake
-from acupressure.web.models import (
+from acupressure.records.models import (
     CheckIn,
     PracticeSession,
     PractitionerLink,
     PractitionerProfile,
 )
-from acupressure.web.program_store import ProgramStore
+from acupressure.records.program_store import ProgramStore
+from acupressure.safety import Intake
 
 
 def _routes() -> set[str]:

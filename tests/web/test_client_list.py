@@ -18,9 +18,8 @@ from tests.doubles import FakeWallClock as FakeClock
 from tests.web.practice import signed_in
 
 from acupressure.program import design
-from acupressure.safety import Intake
-from acupressure.web.access import Need, decide, readable_links
-from acupressure.web.models import (
+from acupressure.records.access import Need, decide, readable_links
+from acupressure.records.models import (
     DiaryAccess,
     PracticeSession,
     PractitionerLink,
@@ -28,7 +27,8 @@ from acupressure.web.models import (
     ProgramRecord,
     QuestionnaireAnswer,
 )
-from acupressure.web.practice import add_practitioner
+from acupressure.records.practice import add_practitioner
+from acupressure.safety import Intake
 from acupressure.web.views.clients import PAGE_SIZE
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ import pytest
 from tests.doubles import FakeWallClock
 from tests.web.practice import PREGNANT, record_screening, signed_in
 
+from acupressure.records.practice import add_client, add_practitioner, answer
 from acupressure.safety import Intake
-from acupressure.web.practice import add_client, add_practitioner, answer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -10,9 +10,9 @@ from django.test import Client
 from tests.doubles import FakeWallClock
 from tests.web.practice import PREGNANT, form_for, item, record_screening, signed_in
 
-from acupressure.web.models import PractitionerLink, ProgramRecord
-from acupressure.web.practice import add_client, add_practitioner
-from acupressure.web.signin import issue_token
+from acupressure.records.models import PractitionerLink, ProgramRecord
+from acupressure.records.practice import add_client, add_practitioner
+from acupressure.records.signin import issue_token
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -1,4 +1,4 @@
-"""Creation limits per person (acupressure.web.creation): a clear 429, counted in the database,
+"""Creation limits per person (acupressure.records.creation): a clear 429, counted in the database,
 per person, and free again once the window has moved on (an injected clock, no waiting)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from django.test import Client, override_settings
 from tests.doubles import FakeWallClock
 from tests.web.personas import Personas
 
-from acupressure.web.models import CheckIn, PracticeSession
+from acupressure.records.models import CheckIn, PracticeSession
 
 pytestmark = pytest.mark.django_db
 INTAKE = json.dumps({"areas": ["neck"], "helper": True, "red_flags": []})

@@ -16,7 +16,7 @@ from tests.doubles import FakeWallClock
 from tests.web import downloads
 from tests.web.practice import make_practice, practise, signed_in
 
-from acupressure.web.models import CheckIn, PracticeSession
+from acupressure.records.models import CheckIn, PracticeSession
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ACCENTS = "María José Núñez"

@@ -11,7 +11,7 @@ from tests.doubles import FakeWallClock
 from tests.web import downloads
 from tests.web.personas import Personas
 
-from acupressure.web.models import CheckIn, PracticeSession
+from acupressure.records.models import CheckIn, PracticeSession
 
 
 def add_session(people: Personas, clock: FakeWallClock, before: int, after: int) -> PracticeSession:

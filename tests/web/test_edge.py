@@ -16,7 +16,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from tests.web.personas import Personas
 
-from acupressure.web.models import CheckIn
+from acupressure.records.models import CheckIn
 
 pytestmark = pytest.mark.django_db
 NUL_MESSAGE = b"NUL character"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from acupressure.web.env import env_bool, env_int, env_list, env_str
+from acupressure.records.env import env_bool, env_int, env_list, env_str
 
 
 def test_yes_no_values(monkeypatch: pytest.MonkeyPatch) -> None:

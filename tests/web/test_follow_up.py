@@ -23,8 +23,8 @@ from tests.web.practice import (
 )
 from tests.web.programs import check
 
-from acupressure.web.models import DiaryAccess, PracticeSession, ProgramRecord
-from acupressure.web.practice import add_client, answer
+from acupressure.records.models import DiaryAccess, PracticeSession, ProgramRecord
+from acupressure.records.practice import add_client, answer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -26,7 +26,7 @@ from acupressure import safety
 from acupressure.atlas.models import AREAS
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ for the vision helpers
-from acupressure.web.models import PracticeSession
+from acupressure.records.models import PracticeSession
 from vision import badfiles
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from tests.web.programs import check, make
 from typer.testing import CliRunner
 
 from acupressure.cli import app
-from acupressure.web.models import ProgramRecord
+from acupressure.records.models import ProgramRecord
 
 
 def text_of(data: bytes, tmp_path: Path) -> str:

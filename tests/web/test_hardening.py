@@ -18,7 +18,7 @@ from tests.web.personas import Personas, intake_form
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ for the vision helpers
 
-from acupressure.web.paths import folder_warning, private_database
+from acupressure.records.paths import folder_warning, private_database
 from acupressure.web.proxy import ProxyTrust, proxy_trust
 from vision import badfiles
 

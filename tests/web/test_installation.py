@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from acupressure.web.installation import installation_id
-from acupressure.web.models import Installation
+from acupressure.records.installation import installation_id
+from acupressure.records.models import Installation
 
 pytestmark = pytest.mark.django_db
 

@@ -18,8 +18,8 @@ from tests.web.personas import Personas
 from tests.web.programs import make
 
 from acupressure.program import all_slots
-from acupressure.web.installation import installation_id
-from acupressure.web.program_store import ProgramStore
+from acupressure.records.installation import installation_id
+from acupressure.records.program_store import ProgramStore
 
 pytestmark = pytest.mark.judge
 MADRID = ZoneInfo("Europe/Madrid")  # summer time from 30 March 2025, 02:00 -> 03:00

@@ -15,7 +15,7 @@ from tests.web import downloads
 from tests.web.practice import Practice, make_practice, signed_in
 from tests.web.programs import check, make
 
-from acupressure.web.models import Installation
+from acupressure.records.models import Installation
 
 pytestmark = [pytest.mark.judge, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 

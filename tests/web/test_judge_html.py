@@ -16,8 +16,8 @@ from tests.web.personas import intake_form
 from tests.web.practice import Practice, make_practice, signed_in
 from tests.web.programs import INTAKE, make
 
-from acupressure.web.models import PracticeSession
-from acupressure.web.signin import issue_token
+from acupressure.records.models import PracticeSession
+from acupressure.records.signin import issue_token
 
 pytestmark = [pytest.mark.judge, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 

@@ -23,7 +23,7 @@ from tests.web.practice import Practice, make_practice, signed_in
 from tests.web.programs import check, make
 
 from acupressure import i18n
-from acupressure.web.models import PractitionerLink
+from acupressure.records.models import PractitionerLink
 
 pytestmark = pytest.mark.django_db
 

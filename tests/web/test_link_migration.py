@@ -40,7 +40,7 @@ def test_links_made_before_keep_their_links_and_can_reopen(before_0008: None) ->
             practitioner_id=ana.pk, client_id=client.pk, created_at=now, active=False, **extra
         )
     call_command("migrate", verbosity=0)
-    from acupressure.web.models import PractitionerLink
+    from acupressure.records.models import PractitionerLink
 
     marked = {link.client.username: link.made_account_id for link in PractitionerLink.objects.all()}
     assert marked == {"client-0a1b2c": made.pk, "client-3d4e5f": None, "olivia": None}

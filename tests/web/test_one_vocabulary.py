@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 from acupressure.atlas import labels
 from acupressure.atlas.models import AREAS, REGIONS, Area, Region
 from acupressure.cli import app
+from acupressure.records.models import AREA_CHOICES
 from acupressure.web import planning
-from acupressure.web.models import AREA_CHOICES
 
 
 def test_labels_cover_exactly_the_defined_terms() -> None:

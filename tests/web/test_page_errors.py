@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from tests.web.personas import intake_form
 
-from acupressure.web.models import CheckIn
+from acupressure.records.models import CheckIn
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from tests.doubles import FakeWallClock
 from tests.web import downloads
 from tests.web.practice import item, make_practice
 
-from acupressure.web.practice import withdraw
+from acupressure.records.practice import withdraw
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -17,8 +17,8 @@ from tests.web import downloads
 from tests.web.practice import HOSTILE_FORMS, HOSTILE_TEXT, form_for, item, make_practice
 
 from acupressure.plan.prescribe import PrescribedPoint, check
+from acupressure.records.models import PractitionerLink, Prescription
 from acupressure.safety import Intake
-from acupressure.web.models import PractitionerLink, Prescription
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

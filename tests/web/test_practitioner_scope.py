@@ -13,9 +13,9 @@ from tests.web import downloads
 from tests.web.personas import intake_form
 from tests.web.practice import form_for, item, signed_in
 
-from acupressure.web.models import Action, DiaryAccess, PractitionerLink, ProgramRecord
+from acupressure.records.models import Action, DiaryAccess, PractitionerLink, ProgramRecord
+from acupressure.records.practice import add_practitioner
 from acupressure.web.pagecache import PAGES
-from acupressure.web.practice import add_practitioner
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,8 @@ from tests.web.practice import make_practice, signed_in, use_link
 from typer.testing import CliRunner
 
 from acupressure.cli import app
-from acupressure.web.models import DiaryAccess, PractitionerLink, PractitionerProfile
-from acupressure.web.practice import add_practitioner
+from acupressure.records.models import DiaryAccess, PractitionerLink, PractitionerProfile
+from acupressure.records.practice import add_practitioner
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -47,7 +47,7 @@ def test_cli_adds_a_practitioner_with_a_one_time_link(clock: FakeClock) -> None:
 
 
 def test_practitioner_link_signs_in_once_and_lands_on_clients(clock: FakeClock) -> None:
-    from acupressure.web.signin import issue_token
+    from acupressure.records.signin import issue_token
 
     user = add_practitioner("ana@example.org", "Dr Ana Silva")
     token = issue_token(user)
@@ -189,7 +189,7 @@ def test_the_admin_makes_practitioners_and_links(clock: FakeClock) -> None:
 
 def test_the_client_answers_the_safety_questions_when_asked(clock: FakeClock) -> None:
     from acupressure import safety
-    from acupressure.web.signin import issue_token
+    from acupressure.records.signin import issue_token
 
     ana = add_practitioner("ana@example.org", "Dr Ana Silva")
     desk = signed_in(ana)

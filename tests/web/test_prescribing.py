@@ -20,8 +20,8 @@ from tests.web.practice import (
 )
 
 from acupressure import atlas
-from acupressure.web.models import PracticeSession, Prescription, ProgramRecord
-from acupressure.web.practice import add_client, add_practitioner, answer
+from acupressure.records.models import PracticeSession, Prescription, ProgramRecord
+from acupressure.records.practice import add_client, add_practitioner, answer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -10,7 +10,7 @@ from tests.doubles import FakeWallClock
 from tests.web import downloads
 from tests.web.personas import Personas
 
-from acupressure.web.models import CheckIn, DiaryAccess, PracticeSession
+from acupressure.records.models import CheckIn, DiaryAccess, PracticeSession
 
 
 def fill_diary(people: Personas, clock: FakeWallClock) -> None:
@@ -126,7 +126,7 @@ def test_programs_and_weekly_checks_are_exported_and_deleted(
 ) -> None:
     from tests.web.programs import check, make
 
-    from acupressure.web.models import ProgramRecord, QuestionnaireAnswer
+    from acupressure.records.models import ProgramRecord, QuestionnaireAnswer
 
     program = make(owner_client)
     check(owner_client, program.pk, 0, 6, None, [4])

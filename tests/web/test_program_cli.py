@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from acupressure.cli import app
 from acupressure.cli import program as program_cli
-from acupressure.web.models import ProgramRecord
+from acupressure.records.models import ProgramRecord
 
 NOW = datetime(2026, 3, 4, 12, 0, tzinfo=UTC)  # Wednesday noon, in week 1
 MADE = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)  # programs are made the day before the start
@@ -107,7 +107,7 @@ def test_rescreen_yes_stops_the_program(cli: CliRunner) -> None:
 
 
 def test_summary_in_the_terminal(cli: CliRunner) -> None:
-    from acupressure.web.program_store import ProgramStore
+    from acupressure.records.program_store import ProgramStore
 
     create(cli, "--at", "08:00")
     row = ProgramRecord.objects.get()
@@ -185,7 +185,7 @@ def test_today_start_with_no_step_done_saves_nothing(
     assert result.exit_code == 0, result.output
     assert "No step was done, so nothing was saved." in result.output
     assert "Saved" not in result.output
-    from acupressure.web.program_store import ProgramStore
+    from acupressure.records.program_store import ProgramStore
 
     row = ProgramRecord.objects.get()
     assert ProgramStore(row.owner_id).sessions(row.pk) == []

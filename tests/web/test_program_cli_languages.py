@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 from acupressure import i18n
 from acupressure.cli import app
 from acupressure.cli import program as program_cli
-from acupressure.web.models import ProgramRecord
-from acupressure.web.program_store import ProgramStore
+from acupressure.records.models import ProgramRecord
+from acupressure.records.program_store import ProgramStore
 
 NOW = datetime(2026, 3, 4, 12, 0, tzinfo=UTC)  # Wednesday noon, in week 1
 MADE = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

@@ -10,9 +10,9 @@ from tests.web.programs import INTAKE, make
 
 from acupressure import i18n, safety
 from acupressure.program.words import SAFETY_ANSWER
+from acupressure.records.models import PracticeSession, ProgramRecord
+from acupressure.records.program_store import ProgramStore
 from acupressure.safety import Intake
-from acupressure.web.models import PracticeSession, ProgramRecord
-from acupressure.web.program_store import ProgramStore
 
 
 def test_plan_result_offers_make_it_a_program(owner_client: object) -> None:

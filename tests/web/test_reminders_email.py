@@ -15,10 +15,10 @@ from tests.reminders.smtpsink import SmtpSink, html_part, text_part
 from tests.web.personas import Personas
 from tests.web.programs import make
 
-from acupressure.web.reminders.channels import action_token
-from acupressure.web.reminders.models import Reminder
-from acupressure.web.reminders.store import settings_of
-from acupressure.web.reminders.tasks import send_batch
+from acupressure.records.reminders.channels import action_token
+from acupressure.records.reminders.models import Reminder
+from acupressure.records.reminders.store import settings_of
+from acupressure.records.reminders.tasks import send_batch
 
 LINKS = "acupressure.web.reminders.signup.deliver_link"
 
@@ -167,7 +167,7 @@ def test_an_unsubscribe_also_stops_a_snoozed_email_reminder(
 def test_the_sign_in_email_is_in_the_persons_language(
     people: Personas, clock: FakeWallClock, smtp: SmtpSink
 ) -> None:
-    from acupressure.web.language.models import LanguagePreference
+    from acupressure.records.language.models import LanguagePreference
 
     people.owner.email = "olivia@example.org"
     people.owner.save()
@@ -196,7 +196,7 @@ def test_a_reminder_email_is_in_the_persons_language_with_its_unsubscribe_link(
     subject: str,
     stop: str,
 ) -> None:
-    from acupressure.web.language.models import LanguagePreference
+    from acupressure.records.language.models import LanguagePreference
 
     LanguagePreference.objects.create(user=people.owner, language=language)
     people.owner.email = "olivia@example.org"
@@ -218,7 +218,7 @@ def test_a_reminder_email_is_in_the_persons_language_with_its_unsubscribe_link(
 def test_the_weekly_summary_is_sent_once_a_week_to_who_asked(
     people: Personas, owner_client: Client, clock: FakeWallClock, smtp: SmtpSink
 ) -> None:
-    from acupressure.web.models import PracticeSession
+    from acupressure.records.models import PracticeSession
 
     for user, address, wants in (
         (people.owner, "olivia@example.org", True),
@@ -268,7 +268,7 @@ def test_the_weekly_summary_is_sent_once_a_week_to_who_asked(
 def test_the_summary_moves_to_the_next_program_when_its_program_stops(
     people: Personas, owner_client: Client, clock: FakeWallClock, smtp: SmtpSink
 ) -> None:
-    from acupressure.web.program_store import ProgramStore
+    from acupressure.records.program_store import ProgramStore
 
     people.owner.email = "olivia@example.org"
     people.owner.save()

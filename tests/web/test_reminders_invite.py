@@ -11,8 +11,8 @@ from tests.doubles import FakeWallClock
 from tests.reminders.smtpsink import SmtpSink, html_part, text_part
 from tests.web.practice import signed_in
 
-from acupressure.web.models import DiaryAccess
-from acupressure.web.practice import add_client, add_practitioner
+from acupressure.records.models import DiaryAccess
+from acupressure.records.practice import add_client, add_practitioner
 
 
 def test_the_invitation_reaches_the_client_and_its_link_signs_in(

@@ -14,9 +14,9 @@ from tests.reminders.pushservice import Device, PushService
 from tests.web.personas import Personas
 from tests.web.programs import make
 
-from acupressure.web.models import PracticeSession, ProgramRecord
-from acupressure.web.reminders.models import PushSubscription, Reminder, SkippedSlot
-from acupressure.web.reminders.tasks import send_batch
+from acupressure.records.models import PracticeSession, ProgramRecord
+from acupressure.records.reminders.models import PushSubscription, Reminder, SkippedSlot
+from acupressure.records.reminders.tasks import send_batch
 
 
 @pytest.fixture
@@ -174,7 +174,7 @@ def test_quiet_hours_and_devices_are_the_persons_choice(
 def test_a_reminder_found_more_than_half_an_hour_late_is_dropped_and_counted(
     people: Personas, owner_client: Client, clock: FakeWallClock, push: PushService
 ) -> None:
-    from acupressure.web.reminders.tasks import dispatch
+    from acupressure.records.reminders.tasks import dispatch
 
     program = make(owner_client)
     subscribe(owner_client, push.device("phone"))

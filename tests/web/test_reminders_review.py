@@ -15,10 +15,10 @@ from tests.web import downloads
 from tests.web.personas import Personas
 from tests.web.programs import make
 
-from acupressure.web.language.models import LanguagePreference
-from acupressure.web.reminders.channels import action_token, push_payload
-from acupressure.web.reminders.models import PushSubscription, Reminder, SkippedSlot
-from acupressure.web.reminders.store import settings_of
+from acupressure.records.language.models import LanguagePreference
+from acupressure.records.reminders.channels import action_token, push_payload
+from acupressure.records.reminders.models import PushSubscription, Reminder, SkippedSlot
+from acupressure.records.reminders.store import settings_of
 from acupressure.web.reminders.views import MAX_DEVICES
 
 SUBSCRIBE = "/reminders/push/subscribe/"

@@ -22,7 +22,7 @@ from tests.web import downloads
 from tests.web.diary_data import fill
 from tests.web.practice import make_practice, signed_in
 
-from acupressure.web.models import PracticeSession
+from acupressure.records.models import PracticeSession
 
 ROOT = Path(__file__).resolve().parents[2]
 BOUND_MIB = 50

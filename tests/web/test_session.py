@@ -12,7 +12,7 @@ from tests.web.personas import Personas
 from tests.web.programs import SESSION_INTAKE as INTAKE
 from tests.web.programs import start
 
-from acupressure.web.models import PracticeSession
+from acupressure.records.models import PracticeSession
 
 
 def test_start_needs_sign_in(client: Client, db: None) -> None:

@@ -9,7 +9,7 @@ from django.test import Client
 from tests.web import downloads
 from tests.web.personas import Personas
 
-from acupressure.web.models import PracticeSession
+from acupressure.records.models import PracticeSession
 
 INTAKE = json.dumps({"areas": ["neck"], "helper": True, "red_flags": []})
 

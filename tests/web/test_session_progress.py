@@ -9,7 +9,7 @@ from tests.doubles import FakeWallClock
 from tests.web.personas import Personas
 from tests.web.programs import start
 
-from acupressure.web.diary import readings
+from acupressure.records.diary import readings
 
 
 def test_steps_done_are_kept_and_the_end_recorded(
@@ -68,7 +68,7 @@ def test_a_late_report_keeps_the_pain_after(
 ) -> None:
     """The beacon at the end and the pain-after form race: the report read the session
     before the form saved it, and must not write its stale pain back."""
-    from acupressure.web.models import PracticeSession
+    from acupressure.records.models import PracticeSession
     from acupressure.web.views import session as views
 
     session = start(owner_client)

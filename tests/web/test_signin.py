@@ -9,7 +9,7 @@ from django.test import Client
 from tests.doubles import FakeWallClock
 from tests.web.personas import Personas
 
-from acupressure.web.signin import issue_token, local_user
+from acupressure.records.signin import issue_token, local_user
 
 
 def test_local_user_is_created_once_without_a_password(db: None) -> None:
@@ -135,7 +135,7 @@ def test_password_guessing_is_locked_out_per_account_and_per_client(
 
 
 def test_password_hashing_is_bounded_and_busy_is_a_503(db: None, settings: Any) -> None:
-    from acupressure.web import hashers
+    from acupressure.records import hashers
 
     User.objects.create_user("lee", password="a long pass phrase 42")
     slots = hashers._semaphore()

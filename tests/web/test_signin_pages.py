@@ -6,8 +6,8 @@ from __future__ import annotations
 from django.test import Client
 from tests.doubles import FakeWallClock
 
-from acupressure.web.practice import add_client, add_practitioner
-from acupressure.web.signin import issue_token, local_user
+from acupressure.records.practice import add_client, add_practitioner
+from acupressure.records.signin import issue_token, local_user
 
 
 def test_a_client_is_told_their_practitioner_and_whom_to_ask(

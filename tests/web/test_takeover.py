@@ -17,14 +17,14 @@ from tests.web.practice import signed_in, use_link
 from typer.testing import CliRunner
 
 from acupressure.cli import app
-from acupressure.web.models import (
+from acupressure.records.models import (
     CheckIn,
     PractitionerLink,
     PractitionerProfile,
     ProgramRecord,
     SignInToken,
 )
-from acupressure.web.practice import add_practitioner
+from acupressure.records.practice import add_practitioner
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 from django.contrib.auth.models import User
 from django.test import Client
 
+from acupressure.records.models import PracticeSession
+from acupressure.records.store import DiaryStore
 from acupressure.session.record import PlanSummary, SessionRecord
-from acupressure.web.models import PracticeSession
-from acupressure.web.store import DiaryStore
 
 
 def record() -> SessionRecord:
@@ -48,7 +48,7 @@ def test_terminal_session_is_saved_to_the_local_users_diary(db: None) -> None:
 def test_save_to_diary_uses_the_person_running_the_command(db: None) -> None:
     import getpass
 
-    from acupressure.web.store import save_to_diary
+    from acupressure.records.store import save_to_diary
 
     assert save_to_diary(record()) is True
     assert PracticeSession.objects.get().owner.username == getpass.getuser()

@@ -7,7 +7,7 @@ from tests.doubles import FakeWallClock
 from tests.web.personas import Personas
 from tests.web.programs import check, make
 
-from acupressure.web.models import ProgramRecord, QuestionnaireAnswer
+from acupressure.records.models import ProgramRecord, QuestionnaireAnswer
 
 
 def test_baseline_then_weekly_check_then_summary(

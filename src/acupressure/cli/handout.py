@@ -93,7 +93,7 @@ def report(
 
     path, size = _output(output), _paper(paper)
     s = store()  # sets up Django before the store's models are imported
-    from acupressure.web.program_store import program_summary
+    from acupressure.records.program_store import program_summary
 
     found = pick(s, program) if program is not None else next(iter(s.all()), None)
     if found is None:

@@ -46,12 +46,12 @@ def add(
     account that is not a practitioner's and has been used, or an administrator's, is
     refused: the link would sign in as that person."""
     base = printed_base(base_url, "--base-url").rstrip("/")
-    from acupressure.web.store import setup_web
+    from acupressure.records.store import setup_records
 
-    setup_web()
-    from acupressure.web.access import operator_may_link
-    from acupressure.web.practice import add_practitioner
-    from acupressure.web.signin import issue_token
+    setup_records()
+    from acupressure.records.access import operator_may_link
+    from acupressure.records.practice import add_practitioner
+    from acupressure.records.signin import issue_token
 
     if not operator_may_link(email):
         fail(

@@ -53,7 +53,7 @@ from acupressure.safety import Intake, screen
 
 if TYPE_CHECKING:
     from acupressure.program import Program
-    from acupressure.web.program_store import ProgramStore
+    from acupressure.records.program_store import ProgramStore
 
 program_app = typer.Typer(
     help="Weeks of practice on a schedule: create, list, show, stop, re-screen, calendar.",
@@ -97,7 +97,7 @@ def refuse_if_blocked(intake: Intake) -> None:
 
 def store() -> ProgramStore:
     try:
-        from acupressure.web.store import open_program_store
+        from acupressure.records.store import open_program_store
     except ImportError:  # pragma: no cover - the web extra is missing
         fail(_("programs are kept in the diary database: install acupressure[web]"))
     return open_program_store()
@@ -235,7 +235,7 @@ def summary_command(program_id: IdArg = None, as_json: JsonOpt = False) -> None:
     """Weekly summary: pain, activities and change against the start, with meaningful
     change marked (*) and adherence beside it."""
     s = store()  # sets up Django before the store's models are imported
-    from acupressure.web.program_store import program_summary
+    from acupressure.records.program_store import program_summary
 
     program = pick(s, program_id)
     found = program_summary(s, program, now())
@@ -351,7 +351,7 @@ def ics(
     from acupressure.exports.calendar import program_calendar
 
     program = pick(store(), program_id)  # sets up Django before its models are imported
-    from acupressure.web.installation import installation_id
+    from acupressure.records.installation import installation_id
 
     if output.suffix.lower() != ".ics":
         fail(_("{path}: the calendar file must end in .ics").format(path=output))

@@ -36,10 +36,10 @@ def worker(
 
     `acupressure serve` runs one beside the web server; a clinic runs this as its own
     service (docs/reminders.md). Stop it with Ctrl+C or SIGTERM: the task at hand finishes."""
-    from acupressure.web.store import setup_web
+    from acupressure.records.store import setup_records
 
-    setup_web()
-    from acupressure.web.reminders.worker import run
+    setup_records()
+    from acupressure.records.reminders.worker import run
 
     if not once:
         typer.echo(_("Sending reminders (Ctrl+C to stop)."), err=True)
@@ -51,14 +51,14 @@ def status(
     show: Annotated[int, typer.Option("--show", min=1, max=200, help="Rows per list.")] = 10,
 ) -> None:
     """What is due next, what was sent, and what failed and why."""
-    from acupressure.web.store import setup_web
+    from acupressure.records.store import setup_records
 
-    setup_web()
+    setup_records()
     from django.conf import settings
     from rich.table import Table
 
-    from acupressure.web import clock
-    from acupressure.web.reminders.store import status as reminder_status
+    from acupressure.records import clock
+    from acupressure.records.reminders.store import status as reminder_status
 
     found = reminder_status(clock.now(), show)
     mail = _("on") if settings.EMAIL_ENABLED else _("off (no ACUPRESSURE_SMTP_URL)")

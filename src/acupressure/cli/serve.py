@@ -40,8 +40,8 @@ def setup_django(host: str) -> None:
 
 def prepare() -> str:
     """Apply migrations and return a one-time sign-in token for the person running the server."""
-    from acupressure.web.migrate_lock import migrate
-    from acupressure.web.signin import issue_token, local_user
+    from acupressure.records.migrate_lock import migrate
+    from acupressure.records.signin import issue_token, local_user
 
     migrate()  # under a lock: two servers started at once on one database
     return issue_token(local_user(getpass.getuser()))  # older links stop working
@@ -64,7 +64,7 @@ def make_server(host: str, port: int, threads: int = 8) -> Any:
 def startup_warnings() -> list[str]:
     from django.conf import settings
 
-    from acupressure.web.paths import folder_warning
+    from acupressure.records.paths import folder_warning
 
     found = folder_warning(settings.DATA_DIR)
     return [found] if found else []

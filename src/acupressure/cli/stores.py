@@ -1,7 +1,7 @@
 """Where `acupressure session --save` keeps a session, behind the session's store Protocol.
 
 The session command is given a store and calls ``store.save(record)``; it knows neither
-files nor databases. The database-backed diary store (``acupressure.web.store``, shared with
+files nor databases. The database-backed diary store (``acupressure.records.store``, shared with
 the web app, never its views) is opened only when saving, and only when the `web` extra is
 installed.
 """
@@ -22,7 +22,7 @@ class SavingStore:
     def save(self, record: SessionRecord) -> None:
         self.log.save(record)
         err_console.print(_("Saved to {path}").format(path=self.log.path))
-        from acupressure.web.store import open_diary_store  # the store, not the web's views
+        from acupressure.records.store import open_diary_store  # the store, not the web's views
 
         try:
             diary = open_diary_store()

@@ -67,7 +67,7 @@ def _event(program: Program, slot: Slot, link: str | None, installation: str) ->
 
 def program_calendar(program: Program, link: str | None, installation: str) -> bytes:
     """The whole program as an .ics file; ``link`` is put in each event (URL and text);
-    ``installation`` is this installation's id (``acupressure.web.installation``)."""
+    ``installation`` is this installation's id (``acupressure.records.installation``)."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -6,10 +6,15 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from acupressure.web import clock
+from acupressure.records import clock
+from acupressure.records.models import (
+    CheckIn,
+    PracticeSession,
+    PractitionerLink,
+    PractitionerProfile,
+)
+from acupressure.records.signin import issue_token
 from acupressure.web.links import absolute
-from acupressure.web.models import CheckIn, PracticeSession, PractitionerLink, PractitionerProfile
-from acupressure.web.signin import issue_token
 
 
 @admin.register(PractitionerLink)

@@ -17,13 +17,13 @@ from acupressure.atlas.export import PointDetail, PointSummary, point_detail, po
 from acupressure.atlas.models import Area
 from acupressure.i18n import gettext as _
 from acupressure.plan import Plan
+from acupressure.records import clock, creation
+from acupressure.records.models import CheckIn, PracticeSession
 from acupressure.safety import Intake
 from acupressure.safety.models import json_int
-from acupressure.web import clock, creation
 from acupressure.web.access import user_id
 from acupressure.web.api_clients import router as clients_router
 from acupressure.web.api_programs import router as programs_router
-from acupressure.web.models import CheckIn, PracticeSession
 from acupressure.web.pagecache import cached_plan_json, remember_plan_body
 
 api = NinjaAPI(
@@ -55,7 +55,7 @@ def broken_form_body(request: HttpRequest, exc: MultiPartParserError) -> HttpRes
 
 @api.exception_handler(creation.TooManyCreatedError)
 def too_many(request: HttpRequest, exc: creation.TooManyCreatedError) -> HttpResponse:
-    """429: a creation limit reached (acupressure.web.creation), with Retry-After."""
+    """429: a creation limit reached (acupressure.records.creation), with Retry-After."""
     response = api.create_response(request, {"detail": str(exc)}, status=429)
     response["Retry-After"] = str(exc.retry_after)
     return response

@@ -1,5 +1,5 @@
 """The JSON API for practitioners (mounted at /api/clients): their consenting clients only
-(web/access.py decides); anyone else, the practitioner before consent (but in the account
+(records/access.py decides); anyone else, the practitioner before consent (but in the account
 they made, unused yet) and once it is withdrawn or their profile deleted, gets a 404. Every
 call is written to the client's access log."""
 
@@ -17,9 +17,10 @@ from pydantic import Field
 from acupressure.i18n import gettext as _
 from acupressure.plan.prescribe import PrescribedPoint
 from acupressure.program.schedule import parse_time
-from acupressure.web.access import Need, client_link, log
+from acupressure.records.access import Need
+from acupressure.records.models import Action
+from acupressure.web.access import client_link, log
 from acupressure.web.api_programs import Refusal
-from acupressure.web.models import Action
 from acupressure.web.views.prescribe import PrescribeError, save
 
 router = Router(auth=django_auth, tags=["clients"])
@@ -93,8 +94,8 @@ FHIR_BUNDLE: dict[str, Any] = {
     },
 )
 def client_fhir(request: HttpRequest, pk: str) -> StreamingHttpResponse:
-    """Streamed as it is made (web/fhir_data.py)."""
-    from acupressure.web.fhir_data import client_bundle_chunks
+    """Streamed as it is made (records/fhir_data.py)."""
+    from acupressure.records.fhir_data import client_bundle_chunks
 
     link = client_link(request, _id(pk), Need.READ)
     log(request, link.client_id, Action.FHIR)
@@ -117,7 +118,7 @@ def prescribe(request: HttpRequest, pk: str, body: PrescriptionIn) -> Status[Pre
     except (PrescribeError, ValueError) as exc:
         raise HttpError(400, str(exc)) from None
     log(request, link.client_id, Action.PRESCRIBED)
-    from acupressure.web.models import Prescription
+    from acupressure.records.models import Prescription
 
     version = Prescription.objects.filter(program_id=program).order_by("-version").first()
     return Status(201, PrescriptionOut(program=program, version=version.version if version else 1))

@@ -12,9 +12,9 @@ from ninja.security import django_auth
 from acupressure.i18n import gettext as _
 from acupressure.program import Program, TodayReport, report
 from acupressure.program.summary import Summary
-from acupressure.web import clock
+from acupressure.records import clock
+from acupressure.records.program_store import ProgramStore, program_summary
 from acupressure.web.access import user_id
-from acupressure.web.program_store import ProgramStore, program_summary
 
 router = Router(auth=django_auth, tags=["programs"])
 

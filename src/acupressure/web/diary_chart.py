@@ -21,6 +21,7 @@ from html import escape
 from acupressure import i18n
 from acupressure.i18n import gettext as _
 from acupressure.outcomes.legend import pain_threshold
+from acupressure.records.diary import Reading
 
 KIND_WORDS = i18n.Labels(
     {"check-in": i18n.N_("check-in"), "before": i18n.N_("before"), "after": i18n.N_("after")}
@@ -40,13 +41,6 @@ LEFT, RIGHT, TOP, BOTTOM = 40, 16, 16, 36
 
 DETAIL_DAYS = 92  # every reading drawn up to about three months
 WEEKS_UP_TO = 2 * 365  # then a point per week, beyond two years a point per month
-
-
-@dataclass(frozen=True)
-class Reading:
-    at: datetime
-    pain: int
-    kind: str  # "before", "after" or "check-in"
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@
 - a body over Django's size limit (RequestDataTooBig), wherever it is read (a view, the CSRF
   check, ``edge.NoNulMiddleware``): 413, through Django's 400 handler (:func:`bad_request`);
 - a broken multipart body under /api/: the API's JSON 400;
-- password hashing busy (:class:`acupressure.web.hashers.HashingBusyError`): 503 with Retry-After;
-- a creation limit reached (:class:`acupressure.web.creation.TooManyCreatedError`): 429,
+- password hashing busy (:class:`acupressure.records.hashers.HashingBusyError`): 503 with
+  Retry-After;
+- a creation limit reached (:class:`acupressure.records.creation.TooManyCreatedError`): 429,
   with Retry-After.
 """
 
@@ -18,8 +19,8 @@ from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from django.views import defaults
 
-from acupressure.web.creation import TooManyCreatedError
-from acupressure.web.hashers import HashingBusyError
+from acupressure.records.creation import TooManyCreatedError
+from acupressure.records.hashers import HashingBusyError
 
 
 def plain_answer(request: HttpRequest, status: int, detail: str) -> HttpResponse:

@@ -24,7 +24,7 @@ from django.utils.http import http_date, quote_etag
 
 from acupressure import i18n
 from acupressure.program import Program
-from acupressure.web import clock
+from acupressure.records import clock
 
 MAX_ENTRIES = 256
 

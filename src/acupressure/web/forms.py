@@ -6,7 +6,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext, gettext_lazy
 
-from acupressure.web.models import AREA_CHOICES
+from acupressure.records.models import AREA_CHOICES
 
 
 class CheckInForm(forms.Form):

@@ -135,7 +135,7 @@ ANONYMOUS = "anonymous"
 
 def role(request: HttpRequest) -> str:
     """What the cached navigation depends on: anonymous, a person, or a practitioner."""
-    from acupressure.web.access import is_practitioner
+    from acupressure.records.access import is_practitioner
 
     if not request.user.is_authenticated:
         return ANONYMOUS

@@ -124,3 +124,16 @@ class RoutinePoint(BaseModel):
     hanzi: str  # marked lang="zh" on the page
     pressure: str  # the point's pressure in words, in the page's language
     dose: str  # how long and how often, in words (atlas.labels.dose_text)
+
+
+def screening_from_form(data: QueryDict) -> Intake:
+    """The screening a practitioner records (or asks the client for): every red-flag
+    question answered, since any atlas point may be prescribed, whatever the areas."""
+    missing = [f for f in safety.red_flags() if data.get(f"flag-{f}", "") not in ("yes", "no")]
+    if missing:
+        raise IntakeError(
+            _("please answer every safety question ({count} not answered)").format(
+                count=len(missing)
+            )
+        )
+    return intake_from_form(data)

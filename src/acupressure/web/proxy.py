@@ -20,7 +20,7 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
-from acupressure.web.env import env_bool, env_str
+from acupressure.records.env import env_bool, env_str
 
 FORWARDED_HEADERS = ("x-forwarded-for", "x-forwarded-host", "x-forwarded-port", "x-forwarded-proto")
 # the same headers as WSGI environ keys

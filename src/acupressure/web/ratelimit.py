@@ -15,7 +15,7 @@ from typing import Any
 from django.core.cache import cache
 from django.http import HttpRequest
 
-from acupressure.web import clock
+from acupressure.records import clock
 
 
 @dataclass(frozen=True)

@@ -1,49 +1,30 @@
-"""Django settings, read from the environment (see docs/deployment.md for every variable)."""
+"""Django settings of the web app, read from the environment (see docs/deployment.md for every
+variable): the records' settings (acupressure.records.settings: database, secret key,
+languages, passwords, email, reminders) and HTTP around them."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
-
-from acupressure import i18n
-from acupressure.exports.links import PublicUrlError, public_url
-from acupressure.i18n import catalog as i18n_catalog
-from acupressure.web.env import env_bool, env_int, env_list, env_optional
-from acupressure.web.paths import data_dir, private_database, secret_key_file
+from acupressure.records.env import env_bool, env_int, env_list, env_optional
+from acupressure.records.settings import *  # noqa: F403 - the records' settings, then the web's
+from acupressure.records.settings import DEBUG, RECORDS_APPS, TEMPLATES
 from acupressure.web.proxy import proxy_trust
-from acupressure.web.reminders.mailconf import mail_settings
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-DATA_DIR = data_dir()
-
-DEBUG = env_bool("ACUPRESSURE_DEBUG", False)
-SECRET_KEY = env_optional("ACUPRESSURE_SECRET_KEY") or secret_key_file(DATA_DIR)
 ALLOWED_HOSTS = env_list("ACUPRESSURE_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("ACUPRESSURE_CSRF_TRUSTED_ORIGINS", [])
-try:  # where links and QR codes point (web/links.py); unset: the request's own host
-    PUBLIC_URL = public_url()
-except PublicUrlError as exc:
-    raise ImproperlyConfigured(str(exc)) from None
 
 INSTALLED_APPS = [
     "django.contrib.admin",
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
+    *RECORDS_APPS,
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
     "acupressure.web.apps.WebConfig",
     "acupressure.web.camera.apps.CameraConfig",
-    "acupressure.web.language.apps.LanguageConfig",
-    "django_tasks",
-    "django_tasks_db",
-    "acupressure.web.reminders.apps.RemindersConfig",
 ]
 
 MIDDLEWARE = [
@@ -74,9 +55,7 @@ WSGI_APPLICATION = "acupressure.web.wsgi.application"
 
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
-        "APP_DIRS": True,
+        **TEMPLATES[0],
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
@@ -88,39 +67,6 @@ TEMPLATES = [
     },
 ]
 
-
-def _database() -> dict[str, Any]:
-    url = env_optional("DATABASE_URL")
-    if url:
-        config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
-        return config
-    path = DATA_DIR / "acupressure.sqlite3"
-    private_database(path)
-    return {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": str(path),
-        "OPTIONS": {
-            "timeout": env_int("ACUPRESSURE_SQLITE_TIMEOUT", 20, minimum=1),
-            "transaction_mode": "IMMEDIATE",
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        },
-    }
-
-
-DATABASES = {"default": _database()}
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-
-# Argon2id, at most this many hashes at once (each takes ~100 MiB): acupressure.web.hashers.
-PASSWORD_HASHES_AT_ONCE = env_int("ACUPRESSURE_PASSWORD_HASHES_AT_ONCE", 2, minimum=1)
-PASSWORD_HASHERS = [
-    "acupressure.web.hashers.BoundedArgon2PasswordHasher",
-    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-]
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # django-axes: failed sign-ins are counted first
     "django.contrib.auth.backends.ModelBackend",
@@ -139,17 +85,11 @@ AXES_VERBOSE = False
 LOGIN_URL = "/signin/"
 LOGIN_REDIRECT_URL = "/"
 
-# Languages (acupressure.i18n): the browser's (Accept-Language), the switcher's cookie, or a
-# signed-in person's stored choice (web/language). One catalog with the core's strings.
-LANGUAGE_CODE = "en"
-LANGUAGES = [(code.lower(), name) for code, name in i18n.NAMES.items()]
-LOCALE_PATHS = [i18n_catalog.locale_path()]
+# The language: the browser's (Accept-Language), the switcher's cookie, or a signed-in
+# person's stored choice (records/language); the languages are the records' settings.
 LANGUAGE_COOKIE_NAME = "acupressure_language"
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
-TIME_ZONE = "UTC"
-USE_I18N = True
-USE_TZ = True
 
 STATIC_URL = "/static/"
 # `acupressure serve` builds the static files once per release (`acupressure.web.staticbuild`:
@@ -206,36 +146,3 @@ X_FRAME_OPTIONS = "DENY"
 CAMERA_ANALYSES_AT_ONCE = env_int("ACUPRESSURE_CAMERA_AT_ONCE", 2, minimum=1)
 CAMERA_UPLOADS_PER_MINUTE = env_int("ACUPRESSURE_CAMERA_PER_MINUTE", 12, minimum=1)
 CAMERA_LANDMARKS_PER_MINUTE = env_int("ACUPRESSURE_LANDMARKS_PER_MINUTE", 1200, minimum=1)
-
-# Reminders (docs/reminders.md): tasks in the database (django-tasks-db), run by
-# `acupressure worker` (and by `serve`); email through SMTP when ACUPRESSURE_SMTP_URL is set.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-MAIL = mail_settings()
-EMAIL_ENABLED = MAIL is not None
-if MAIL is not None:
-    globals().update(MAIL.django_settings())
-else:
-    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"  # nothing is sent
-# Web Push: the push services the server posts to (host suffixes over https, or origins).
-PUSH_SERVICES = env_list(
-    "ACUPRESSURE_PUSH_SERVICES",
-    ["fcm.googleapis.com", "push.services.mozilla.com", "notify.windows.com", "push.apple.com"],
-)
-# A reminder claimed this long ago by a worker that never finished is sent again.
-REMINDER_LEASE_SECONDS = env_int("ACUPRESSURE_REMINDER_LEASE", 120, minimum=1)
-# Anyone may make an account by email (a clinic may turn it on; off by default).
-OPEN_SIGNUP = env_bool("ACUPRESSURE_OPEN_SIGNUP", False)
-# Creation limits per person (acupressure.web.creation): new rows per sliding window, then 429.
-CREATION_WINDOW_SECONDS = 60 * env_int("ACUPRESSURE_LIMIT_WINDOW_MINUTES", 60, minimum=1)
-CREATION_LIMITS = {
-    "sessions": env_int("ACUPRESSURE_SESSIONS_PER_WINDOW", 60, minimum=1),
-    "check-ins": env_int("ACUPRESSURE_CHECK_INS_PER_WINDOW", 30, minimum=1),
-    "programs": env_int("ACUPRESSURE_PROGRAMS_PER_WINDOW", 10, minimum=1),
-}
-
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-}

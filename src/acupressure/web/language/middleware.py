@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
 from acupressure import i18n
-from acupressure.web.language.models import LanguagePreference
+from acupressure.records.language.models import LanguagePreference
 
 
 def django_code(language: i18n.Language) -> str:

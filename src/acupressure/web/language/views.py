@@ -22,8 +22,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from acupressure.i18n import gettext as _
+from acupressure.records.language.models import LanguagePreference
 from acupressure.web.language.middleware import remember
-from acupressure.web.language.models import LanguagePreference
 
 CODES = {code for code, _ in settings.LANGUAGES}
 

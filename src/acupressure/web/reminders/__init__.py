@@ -1,11 +1,6 @@
-"""Reminders that reach people: Web Push and email, sent on time, exactly once.
+"""The reminders' pages: "Remind me on this device", the devices on /privacy/, the sign-in
+link by email, open sign-up, a practitioner's invitation, one-click unsubscribe.
 
-- ``models``: who wants which reminders (settings, push subscriptions) and every reminder as
-  a row with a unique key (program, slot, kind, channel).
-- ``mailconf``: SMTP settings from ACUPRESSURE_SMTP_URL.
-- ``vapid``: the server's VAPID key pair, made once and kept 0600 in the data folder.
-- ``store``: makes a program's reminder rows, claims due ones, records what happened.
-- ``channels``: sends one reminder by email or Web Push.
-- ``tasks``: the django-tasks task the workers run; ``worker``: `acupressure worker`.
-The timing and wording are acupressure.reminders (pure).
+What is stored and sent (models, store, channels, the worker) is
+:mod:`acupressure.records.reminders`.
 """

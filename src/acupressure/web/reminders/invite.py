@@ -1,7 +1,7 @@
 """A practitioner emails a client their invitation: the one-time sign-in link and the code.
 
 Only for an account the practitioner made and nobody has used (the same rule as every sign-in
-link: web/access.py, ``Need.MINT``); the address is kept on that account, so the client can
+link: records/access.py, ``Need.MINT``); the address is kept on that account, so the client can
 later ask for sign-in links by email themselves. Logged in the client's access log.
 """
 
@@ -17,13 +17,14 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from acupressure.i18n import gettext as _
-from acupressure.web import practice
-from acupressure.web.access import Need, client_link, decide, log
+from acupressure.records import practice
+from acupressure.records.access import Need, decide
+from acupressure.records.models import Action
+from acupressure.records.signin import issue_token
+from acupressure.web.access import client_link, log
 from acupressure.web.links import absolute
-from acupressure.web.models import Action
 from acupressure.web.ratelimit import Limit, allow
 from acupressure.web.reminders.signup import send_email
-from acupressure.web.signin import issue_token
 
 PER_PRACTITIONER = Limit("invite-email", 30, 3600)
 

@@ -25,9 +25,9 @@ from django_tasks import task
 
 from acupressure import i18n
 from acupressure.i18n import gettext as _
+from acupressure.records.reminders.channels import language_of, public_url
+from acupressure.records.signin import issue_token
 from acupressure.web.ratelimit import Limit, allow, allow_for
-from acupressure.web.reminders.channels import language_of, public_url
-from acupressure.web.signin import issue_token
 
 PER_CLIENT = Limit("email-link", 10, 3600)
 PER_ADDRESS = Limit("email-address", 3, 3600)  # links per address per hour

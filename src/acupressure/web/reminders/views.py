@@ -15,11 +15,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from acupressure.i18n import gettext as _
-from acupressure.web import clock
-from acupressure.web.reminders import store
-from acupressure.web.reminders.channels import reminder_from_token
-from acupressure.web.reminders.models import PushSubscription, Reminder, SkippedSlot
-from acupressure.web.reminders.vapid import public_key
+from acupressure.records import clock
+from acupressure.records.reminders import store
+from acupressure.records.reminders.channels import reminder_from_token
+from acupressure.records.reminders.models import PushSubscription, Reminder, SkippedSlot
+from acupressure.records.reminders.vapid import public_key
 
 
 def known_push_service(endpoint: str) -> bool:
@@ -232,7 +232,7 @@ def skip(request: HttpRequest, token: str) -> JsonResponse:
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request: HttpRequest, key: str) -> HttpResponse:
     """Email reminders off for the person this secret belongs to, without signing in."""
-    from acupressure.web.reminders.models import ReminderSettings
+    from acupressure.records.reminders.models import ReminderSettings
 
     row = ReminderSettings.objects.filter(unsubscribe_key=key).first()
     if row is None:

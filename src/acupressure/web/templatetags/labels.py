@@ -11,8 +11,8 @@ from django.utils.formats import date_format
 from acupressure import i18n
 from acupressure.atlas.labels import PRESSURE
 from acupressure.i18n import gettext as _
-from acupressure.web.changes import PLACES as WHERE
-from acupressure.web.changes import shown
+from acupressure.records.changes import PLACES as WHERE
+from acupressure.records.changes import shown
 
 register = template.Library()
 

@@ -13,9 +13,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from acupressure.i18n import gettext as _
-from acupressure.web.access import is_practitioner
+from acupressure.records.access import is_practitioner
+from acupressure.records.signin import holder, peek, redeem
 from acupressure.web.security import CLEAR_SITE_DATA, PRIVATE
-from acupressure.web.signin import holder, peek, redeem
 
 
 def _next(request: HttpRequest) -> str:
@@ -57,7 +57,7 @@ def remember_zone(user: User, zone: str) -> None:
     """A client's browser zone (sent with the sign-in button), kept on their practitioner
     links: prescriptions default to it."""
     from acupressure.program.models import is_zone
-    from acupressure.web.models import PractitionerLink
+    from acupressure.records.models import PractitionerLink
 
     if is_zone(zone):
         links = PractitionerLink.objects.filter(client_id=user.pk, withdrawn_at__isnull=True)
@@ -68,8 +68,8 @@ def who(user: User) -> dict[str, str]:
     """How the sign-in pages speak to the link's person: a client by their practitioner's
     name (never the account's internal username), a practitioner by their own name, the
     person running the server by their username."""
-    from acupressure.web import practice
-    from acupressure.web.models import PractitionerLink
+    from acupressure.records import practice
+    from acupressure.records.models import PractitionerLink
 
     link = (
         PractitionerLink.objects.filter(client_id=user.pk, withdrawn_at__isnull=True)
@@ -87,7 +87,7 @@ def who(user: User) -> dict[str, str]:
 def after_signin(user: User) -> str:
     """Where a link sign-in lands: a practitioner's invitation to answer, the practitioner's
     clients, or the home page."""
-    from acupressure.web import practice
+    from acupressure.records import practice
 
     if practice.pending(int(user.pk)):
         return "/consent/"

@@ -14,7 +14,7 @@ from acupressure.i18n import gettext as _
 from acupressure.outcomes import AnswerError, Questionnaire, Result, baseline, score, weekly
 from acupressure.program import week_of
 from acupressure.program.summary import much_worse
-from acupressure.web import clock
+from acupressure.records import clock
 from acupressure.web.views.program import own_program
 
 

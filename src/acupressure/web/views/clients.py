@@ -2,7 +2,7 @@
 sign-in link, screening, prescribing, the client page, FHIR and CSV downloads.
 
 Every view starts with :func:`access.practitioner_only` or :func:`access.client_link` (the
-one decision, web/access.py): anyone but the client's own practitioner, that practitioner
+one decision, records/access.py): anyone but the client's own practitioner, that practitioner
 once consent is withdrawn or their profile deleted, and (for anything but the label and the
 invitation's state) before consent, gets a 404. Every read of a client's data and every
 action in the client's account is written to the client's access log.
@@ -24,31 +24,24 @@ from django.views.decorators.http import require_http_methods, require_POST
 from acupressure import safety
 from acupressure.exports import csvfile
 from acupressure.i18n import gettext as _
-from acupressure.web import clock, follow_up, practice
-from acupressure.web.access import (
-    Need,
-    client_link,
-    decide,
-    log,
-    log_each,
-    practitioner_only,
-    readable_links,
-)
-from acupressure.web.diary import readings
-from acupressure.web.diary_chart import pain_chart
-from acupressure.web.downloads import attachment, csv_attachment
-from acupressure.web.links import absolute, phone_cannot_open
-from acupressure.web.models import (
+from acupressure.records import clock, follow_up, practice
+from acupressure.records.access import Need, decide, readable_links
+from acupressure.records.diary import readings
+from acupressure.records.models import (
     Action,
     CheckIn,
     PracticeSession,
     PractitionerLink,
     Prescription,
 )
-from acupressure.web.planning import IntakeError
-from acupressure.web.privacy import access_log
-from acupressure.web.program_store import ProgramStore, program_summary
-from acupressure.web.signin import issue_token, peek
+from acupressure.records.privacy import access_log
+from acupressure.records.program_store import ProgramStore, program_summary
+from acupressure.records.signin import issue_token, peek
+from acupressure.web.access import client_link, log, log_each, practitioner_only
+from acupressure.web.diary_chart import pain_chart
+from acupressure.web.downloads import attachment, csv_attachment
+from acupressure.web.links import absolute, phone_cannot_open
+from acupressure.web.planning import IntakeError, screening_from_form
 from acupressure.web.views.prescribe import prescribe_page
 
 __all__ = ["prescribe_page"]
@@ -131,7 +124,7 @@ def no_link(request: HttpRequest, link: PractitionerLink) -> HttpResponse:
 
 def _issue(request: HttpRequest, link: PractitionerLink) -> HttpResponse:
     """A fresh one-time link for the client (logged), only while the account the
-    practitioner made is unused (web/access.py), kept in the practitioner's session; then
+    practitioner made is unused (records/access.py), kept in the practitioner's session; then
     the page that shows it (redirect after POST: reloading it adds no client and no link)."""
     if not decide(request.user, link, Need.MINT):
         return no_link(request, link)
@@ -156,7 +149,7 @@ def _invite(request: HttpRequest, link: PractitionerLink, token: str | None) -> 
 @require_http_methods(["GET", "POST"])
 def invite(request: HttpRequest, pk: int) -> HttpResponse:
     """POST: a fresh one-time sign-in link for the client (earlier unused ones stop
-    working), only while the account the practitioner made is unused (web/access.py), else a
+    working), only while the account the practitioner made is unused (records/access.py), else a
     403 that says why. GET: the latest one this practitioner made, while it is unused."""
     link = client_link(request, pk, Need.LABEL)
     if request.method == "POST":
@@ -185,7 +178,7 @@ def screening(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(f"/clients/{link.pk}/")
     if request.method == "POST":
         try:
-            intake = practice.screening_from_form(request.POST)
+            intake = screening_from_form(request.POST)
         except IntakeError as exc:
             context["error"] = str(exc)
             return render(request, "web/client_screening.html", context, status=400)
@@ -244,7 +237,7 @@ def client_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def fhir_download(request: HttpRequest, pk: int) -> HttpResponseBase:
-    from acupressure.web.fhir_data import client_bundle_chunks
+    from acupressure.records.fhir_data import client_bundle_chunks
 
     link = client_link(request, pk, Need.READ)
     _read(request, link, Action.FHIR)

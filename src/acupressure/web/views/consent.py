@@ -15,10 +15,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from acupressure.i18n import gettext as _
 from acupressure.plan.prescribe import PrescribedPoint
-from acupressure.web import practice
+from acupressure.records import practice
+from acupressure.records.models import PractitionerLink, Prescription
 from acupressure.web.access import user_id
 from acupressure.web.downloads import attachment
-from acupressure.web.models import PractitionerLink, Prescription
 from acupressure.web.views.auth import remember_zone
 from acupressure.web.views.program import own_program
 
@@ -117,8 +117,8 @@ def version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 @login_required
 def own_fhir(request: HttpRequest) -> HttpResponseBase:
-    """The person's own bundle, streamed as it is made (web/fhir_data.py)."""
-    from acupressure.web.fhir_data import own_bundle_chunks
+    """The person's own bundle, streamed as it is made (records/fhir_data.py)."""
+    from acupressure.records.fhir_data import own_bundle_chunks
 
     chunks = own_bundle_chunks(_user(request))
     return attachment(chunks, "application/fhir+json", "my-fhir-bundle.json")
@@ -129,7 +129,7 @@ def own_fhir(request: HttpRequest) -> HttpResponseBase:
 def screening(request: HttpRequest, pk: int) -> HttpResponse:
     """The safety questions, answered by the client when the practitioner asked for that."""
     from acupressure import safety
-    from acupressure.web.planning import IntakeError
+    from acupressure.web.planning import IntakeError, screening_from_form
 
     link = PractitionerLink.objects.filter(
         pk=pk, client_id=user_id(request), active=True, screening_by_client=True
@@ -147,7 +147,7 @@ def screening(request: HttpRequest, pk: int) -> HttpResponse:
     }
     if request.method == "POST":
         try:
-            intake = practice.screening_from_form(request.POST)
+            intake = screening_from_form(request.POST)
         except IntakeError as exc:
             context["error"] = str(exc)
             return render(request, "web/client_screening.html", context, status=400)

@@ -11,16 +11,17 @@ from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from acupressure.web import clock, creation
-from acupressure.web.access import diary_owner_id, programs_seen, readable_clients, user_id
-from acupressure.web.access import notes_shown as access_notes_shown
-from acupressure.web.diary import csv_chunks, readings
+from acupressure.records import clock, creation
+from acupressure.records.access import notes_shown as access_notes_shown
+from acupressure.records.access import programs_seen, readable_clients
+from acupressure.records.diary import csv_chunks, readings
+from acupressure.records.models import Action, CheckIn, PracticeSession
+from acupressure.records.privacy import access_log
+from acupressure.records.program_store import ProgramStore, program_summary
+from acupressure.web.access import diary_owner_id, user_id
 from acupressure.web.diary_chart import baseline, grouping, meaningful_change, pain_chart
 from acupressure.web.downloads import csv_attachment
 from acupressure.web.forms import CheckInForm, first_error
-from acupressure.web.models import Action, CheckIn, PracticeSession
-from acupressure.web.privacy import access_log
-from acupressure.web.program_store import ProgramStore, program_summary
 
 MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")  # ?month=2026-03: that month in full detail
 

@@ -8,11 +8,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 
 from acupressure.program import plan_for_slot
-from acupressure.web import clock
-from acupressure.web.access import diary_owner_id, programs_seen, user_id
+from acupressure.records import clock
+from acupressure.records.access import programs_seen
+from acupressure.records.models import Action
+from acupressure.records.program_store import ProgramStore, program_summary
+from acupressure.web.access import diary_owner_id, user_id
 from acupressure.web.links import absolute
-from acupressure.web.models import Action
-from acupressure.web.program_store import ProgramStore, program_summary
 from acupressure.web.security import PRIVATE
 from acupressure.web.views.diary import _client
 from acupressure.web.views.program import own_program

@@ -21,12 +21,13 @@ from acupressure.i18n import ngettext
 from acupressure.plan.prescribe import WHERE_TEXT, PrescribedPoint, choices
 from acupressure.program import ProgramError, design_prescribed
 from acupressure.program.schedule import parse_time
+from acupressure.records import clock, practice
+from acupressure.records.access import Need
+from acupressure.records.models import Action, PractitionerLink
+from acupressure.records.program_store import ProgramStore
 from acupressure.safety import Intake
-from acupressure.web import clock, practice
-from acupressure.web.access import Need, client_link, log, practitioner_only
-from acupressure.web.models import Action, PractitionerLink
+from acupressure.web.access import client_link, log, practitioner_only
 from acupressure.web.planning import validation_message
-from acupressure.web.program_store import ProgramStore
 
 
 class PrescribeError(ValueError):

@@ -10,11 +10,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from acupressure.i18n import gettext as _
-from acupressure.web import privacy
+from acupressure.records import privacy
+from acupressure.records.practice import linked, practitioner_name
+from acupressure.records.program_store import ProgramStore
 from acupressure.web.access import user_id
 from acupressure.web.downloads import attachment
-from acupressure.web.practice import linked, practitioner_name
-from acupressure.web.program_store import ProgramStore
 from acupressure.web.reminders.views import reminders_context
 from acupressure.web.security import CLEAR_SITE_DATA
 

@@ -30,15 +30,16 @@ from acupressure.program import (
 )
 from acupressure.program.schedule import parse_time
 from acupressure.program.words import SAFETY_ANSWER, STOPPED_BY_YOU
+from acupressure.records import clock, creation
+from acupressure.records.installation import installation_id
+from acupressure.records.models import Prescription, ProgramRecord
+from acupressure.records.program_store import ProgramStore, new_token, program_by_token
 from acupressure.safety import Intake
-from acupressure.web import clock, creation, feeds
+from acupressure.web import feeds
 from acupressure.web.access import user_id
-from acupressure.web.installation import installation_id
 from acupressure.web.language.middleware import core_language, stored_language
 from acupressure.web.links import absolute
-from acupressure.web.models import Prescription, ProgramRecord
 from acupressure.web.planning import validation_message
-from acupressure.web.program_store import ProgramStore, new_token, program_by_token
 from acupressure.web.security import PRIVATE
 
 ICS = "text/calendar; charset=utf-8"

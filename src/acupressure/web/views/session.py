@@ -15,14 +15,14 @@ from acupressure.i18n import N_
 from acupressure.i18n import gettext as _
 from acupressure.plan import build_plan, review
 from acupressure.program.summary import pain_much_worse
+from acupressure.records import clock, creation
+from acupressure.records.models import PracticeSession
+from acupressure.records.program_store import ProgramStore
 from acupressure.safety import Intake
 from acupressure.vision.press import held_live
-from acupressure.web import clock, creation
 from acupressure.web.access import own_session, user_id
 from acupressure.web.forms import FinishForm, PainForm, ProgressForm, first_error
-from acupressure.web.models import PracticeSession
 from acupressure.web.planning import plan_for, validation_message
-from acupressure.web.program_store import ProgramStore
 
 
 def _bad(message: str) -> HttpResponse:

@@ -21,15 +21,15 @@ from acupressure.exports import csvfile
 from acupressure.i18n import gettext as _
 from acupressure.program import DoneSession, Program, adherence, week_of
 from acupressure.program.summary import Cell, Summary
-from acupressure.web.models import (
+from acupressure.records.models import (
     DiaryAccess,
     PracticeSession,
     PractitionerLink,
     ProgramRecord,
     QuestionnaireAnswer,
 )
-from acupressure.web.practice import display_name, practitioner_name
-from acupressure.web.program_store import done_session, program_of, summary_of
+from acupressure.records.practice import display_name, practitioner_name
+from acupressure.records.program_store import done_session, program_of, summary_of
 
 SAFETY_STOP = "a safety answer"  # the stop reason re-screening writes (views/program.py)
 

@@ -7,11 +7,11 @@ from datetime import timedelta
 
 from acupressure.program import Schedule, adherence
 from acupressure.program.schedule import week_of
+from acupressure.records.models import PracticeSession
+from acupressure.records.program_store import ProgramStore
+from acupressure.records.reminders.channels import Outcome, email_person, language_of, public_url
+from acupressure.records.reminders.models import Reminder
 from acupressure.reminders.summary import WeeklySummary, weekly_summary
-from acupressure.web.models import PracticeSession
-from acupressure.web.program_store import ProgramStore
-from acupressure.web.reminders.channels import Outcome, email_person, language_of, public_url
-from acupressure.web.reminders.models import Reminder
 
 
 def _pains(reminder: Reminder, schedule: Schedule, week: int) -> list[int]:

@@ -1,6 +1,6 @@
 """The one store of programs, shared by the CLI and the web (the diary database).
 
-    store = open_program_store()      # the CLI (web/store.py): Django set up, the local user
+    store = open_program_store()      # the CLI (records/store.py): Django set up, the local user
     store = ProgramStore(owner_id)     # a view: the signed-in person
 
 Every method works on the owner's own programs only; another person's id is "not found".
@@ -16,8 +16,8 @@ from acupressure.plan.prescribe import PrescribedPoint
 from acupressure.program import Design, DoneSession, Program, Schedule, SlotKind, WeekAdherence
 from acupressure.program import press_seconds as plan_press_seconds
 from acupressure.program.summary import Summary
+from acupressure.records.models import PracticeSession, ProgramRecord, QuestionnaireAnswer
 from acupressure.safety import Intake, localized_advice
-from acupressure.web.models import PracticeSession, ProgramRecord, QuestionnaireAnswer
 
 
 def program_of(
@@ -60,7 +60,7 @@ def program_of(
 def _prescriber(row: ProgramRecord) -> str:
     if row.prescriber_id is None:
         return ""
-    from acupressure.web.models import PractitionerProfile
+    from acupressure.records.models import PractitionerProfile
 
     profile = PractitionerProfile.objects.filter(user_id=row.prescriber_id).first()
     return profile.name if profile else ""
@@ -119,7 +119,7 @@ class ProgramStore:
         updated = ProgramRecord.objects.filter(
             pk=pk, owner_id=self.owner_id, stopped_at__isnull=True
         ).update(stopped_at=now, stop_reason=reason[:200], advice=advice or [])
-        from acupressure.web.reminders.store import cancel_program
+        from acupressure.records.reminders.store import cancel_program
 
         cancel_program(pk)  # a stopped program reminds nothing more
         return updated == 1
@@ -132,8 +132,8 @@ class ProgramStore:
         if updated:
             from django.conf import settings
 
-            from acupressure.web import clock
-            from acupressure.web.reminders.store import schedule_program
+            from acupressure.records import clock
+            from acupressure.records.reminders.store import schedule_program
 
             row = ProgramRecord.objects.get(pk=pk)
             schedule_program(row, clock.now(), bool(settings.EMAIL_ENABLED))  # reminders again
@@ -165,7 +165,7 @@ class ProgramStore:
 
     def skipped(self, pk: int) -> list[datetime]:
         """The slots the person skipped from a reminder (acupressure.web.reminders)."""
-        from acupressure.web.reminders.models import SkippedSlot
+        from acupressure.records.reminders.models import SkippedSlot
 
         found = SkippedSlot.objects.filter(program_id=pk, program__owner_id=self.owner_id)
         return list(found.values_list("slot", flat=True))

@@ -11,8 +11,8 @@ import socket
 
 from django_tasks_db.management.commands.db_worker import Worker
 
-from acupressure.web import clock
-from acupressure.web.reminders.tasks import ensure_tick
+from acupressure.records import clock
+from acupressure.records.reminders.tasks import ensure_tick
 
 
 def worker_id() -> str:

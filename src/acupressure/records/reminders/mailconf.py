@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
-from acupressure.web.env import env_optional
+from acupressure.records.env import env_optional
 
 _YES = {"1", "true", "yes", "on"}
 

@@ -5,7 +5,7 @@
   It enqueues its successor first, so a worker killed in the middle does not end the chain.
 - ``send_due``: claims due reminders in batches and sends them, until none is left.
 Any number of workers, on any number of machines, may run these: claims make each reminder
-go out once (acupressure.web.reminders.store).
+go out once (acupressure.records.reminders.store).
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
-from acupressure.web import clock
-from acupressure.web.reminders import channels, store, summary
-from acupressure.web.reminders.models import Reminder
+from acupressure.records import clock
+from acupressure.records.reminders import channels, store, summary
+from acupressure.records.reminders.models import Reminder
 
 log = logging.getLogger(__name__)
 PERIOD = timedelta(seconds=30)

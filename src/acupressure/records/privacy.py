@@ -10,10 +10,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, transaction
 from django.db.models import QuerySet
 
-from acupressure.web import clock
-from acupressure.web.downloads import json_chunks
-from acupressure.web.language.models import LanguagePreference
-from acupressure.web.models import (
+from acupressure.exports.chunks import json_chunks
+from acupressure.records import clock
+from acupressure.records.language.models import LanguagePreference
+from acupressure.records.models import (
     Action,
     CheckIn,
     DiaryAccess,
@@ -170,7 +170,7 @@ def _reminders(uid: int) -> dict[str, Any]:
     unsubscribe key, a device's push address and keys: each would let its holder act)."""
     from urllib.parse import urlsplit
 
-    from acupressure.web.reminders.models import (
+    from acupressure.records.reminders.models import (
         PushSubscription,
         Reminder,
         ReminderSettings,

@@ -21,9 +21,9 @@ from django.template.loader import render_to_string
 from pywebpush import WebPushException, webpush
 
 from acupressure import i18n
+from acupressure.records.reminders import vapid
+from acupressure.records.reminders.models import Reminder
 from acupressure.reminders import Notice, ReminderKind, notice
-from acupressure.web.reminders import vapid
-from acupressure.web.reminders.models import Reminder
 
 ACTION_SALT = "acupressure.reminder-action"
 GONE = (404, 410)  # the push service says the subscription no longer exists
@@ -58,7 +58,7 @@ def reminder_from_token(token: str) -> int | None:
 
 def language_of(user_id: int, fallback: i18n.Language = i18n.DEFAULT) -> i18n.Language:
     """The language the person chose (LanguagePreference), else ``fallback``."""
-    from acupressure.web.language.models import LanguagePreference
+    from acupressure.records.language.models import LanguagePreference
 
     chosen = LanguagePreference.objects.filter(user_id=user_id).values_list("language", flat=True)
     chosen = chosen[:1]
@@ -194,7 +194,7 @@ def email_person(
 ) -> Outcome:
     """An email to the program's owner, in their language, with their one-click unsubscribe
     (the reminder emails and the weekly summary)."""
-    from acupressure.web.reminders.store import settings_of
+    from acupressure.records.reminders.store import settings_of
 
     owner = reminder.program.owner
     if not owner.email:

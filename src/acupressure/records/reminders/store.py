@@ -14,14 +14,15 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Count, F
 
 from acupressure.program import Schedule
+from acupressure.records.models import ProgramRecord
+from acupressure.records.reminders.models import PushSubscription, Reminder, ReminderSettings
 from acupressure.reminders import LATE_LIMIT, QuietHours, due_reminders
-from acupressure.web.models import ProgramRecord
-from acupressure.web.reminders.models import PushSubscription, Reminder, ReminderSettings
 
 
 def lease() -> timedelta:
@@ -104,6 +105,15 @@ def schedule_program(record: ProgramRecord, now: datetime, email_ready: bool) ->
     return Reminder.objects.filter(program=record, state="pending").count()
 
 
+def program_saved(sender: Any, instance: ProgramRecord, **kwargs: Any) -> None:
+    """A program made or changed (a new prescription) gets its reminders (re)made."""
+    from django.conf import settings
+
+    from acupressure.records import clock
+
+    schedule_program(instance, clock.now(), bool(settings.EMAIL_ENABLED))
+
+
 def schedule_person(user_id: int, now: datetime, email_ready: bool) -> None:
     """After a change of the person's settings or devices: every running program again."""
     for record in ProgramRecord.objects.filter(owner_id=user_id, stopped_at__isnull=True):
@@ -115,7 +125,7 @@ def cancel_program(program_id: int) -> int:
     person's next running program."""
     from django.conf import settings
 
-    from acupressure.web import clock
+    from acupressure.records import clock
 
     gone = Reminder.objects.filter(program_id=program_id, state="pending").update(state="cancelled")
     owner = ProgramRecord.objects.filter(pk=program_id).values_list("owner_id", flat=True).first()

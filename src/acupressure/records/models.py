@@ -54,7 +54,7 @@ class PractitionerLink(models.Model):
     intake = models.JSONField(null=True, blank=True)  # screening answers (assessment)
     # The account the practitioner made with this link (``add_client``). While it is still
     # the link's client and nobody has signed into it, the practitioner may hand out sign-in
-    # links for it (web/access.py). When an existing person takes up the invitation code, the
+    # links for it (records/access.py). When an existing person takes up the invitation code, the
     # link moves to their account and this one waits (with what was prepared in it) for
     # their answer: yes moves the prepared programs over, and the made account goes.
     made_account = models.ForeignKey(

@@ -8,7 +8,7 @@ made the table makes the row; a database emptied since (a test's flush) gets a n
 
 from __future__ import annotations
 
-from acupressure.web.models import Installation
+from acupressure.records.models import Installation
 
 
 def installation_id() -> str:

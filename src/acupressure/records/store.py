@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from acupressure.session.record import SessionRecord
 
 if TYPE_CHECKING:
-    from acupressure.web.program_store import ProgramStore
+    from acupressure.records.program_store import ProgramStore
 
 
 class DiaryStore:
@@ -26,8 +26,8 @@ class DiaryStore:
         self.username = username
 
     def save(self, record: SessionRecord) -> None:
-        from acupressure.web.models import PracticeSession
-        from acupressure.web.signin import local_user
+        from acupressure.records.models import PracticeSession
+        from acupressure.records.signin import local_user
 
         PracticeSession.objects.create(
             owner=local_user(self.username),
@@ -45,9 +45,10 @@ class DiaryStore:
         )
 
 
-def setup_web() -> None:
-    """Set up Django (same settings and data folder as `acupressure serve`) and migrate."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "acupressure.web.settings")
+def setup_records() -> None:
+    """Set up Django for the records (the data folder and database of `acupressure serve`;
+    the web's settings when the web app is already set up) and migrate."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "acupressure.records.settings")
     import django
     from django.core.management import call_command
 
@@ -57,7 +58,7 @@ def setup_web() -> None:
 
 def open_diary_store(username: str | None = None) -> DiaryStore:
     """The diary of the person running the command (Django set up and migrated)."""
-    setup_web()
+    setup_records()
     return DiaryStore(username or getpass.getuser())
 
 
@@ -74,7 +75,7 @@ def save_to_diary(record: SessionRecord) -> bool:
 def open_program_store(username: str | None = None) -> ProgramStore:
     """Programs of the person running the command, in the same database as the web app."""
     diary = open_diary_store(username)
-    from acupressure.web.program_store import ProgramStore
-    from acupressure.web.signin import local_user
+    from acupressure.records.program_store import ProgramStore
+    from acupressure.records.signin import local_user
 
     return ProgramStore(int(local_user(diary.username).pk))

@@ -19,8 +19,8 @@ from django.conf import settings
 from django.db.models import DateTimeField, Min, QuerySet
 
 from acupressure.i18n import gettext as _
-from acupressure.web import clock
-from acupressure.web.models import CheckIn, PracticeSession, ProgramRecord
+from acupressure.records import clock
+from acupressure.records.models import CheckIn, PracticeSession, ProgramRecord
 
 
 @dataclass(frozen=True)

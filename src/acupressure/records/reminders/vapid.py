@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from django.conf import settings
 from py_vapid import Vapid02
 
-from acupressure.web.env import env_optional
+from acupressure.records.env import env_optional
 
 PRIVATE = 0o600
 

@@ -12,15 +12,13 @@ import secrets
 
 from django.contrib.auth.models import AbstractBaseUser, User
 from django.db import IntegrityError, transaction
-from django.http import QueryDict
 
 from acupressure.i18n import gettext as _
 from acupressure.plan.prescribe import PrescribedPoint
 from acupressure.program import Design
-from acupressure.safety import Intake
-from acupressure.web import changes as said_changes
-from acupressure.web import clock
-from acupressure.web.models import (
+from acupressure.records import changes as said_changes
+from acupressure.records import clock
+from acupressure.records.models import (
     Action,
     DiaryAccess,
     PractitionerLink,
@@ -28,7 +26,8 @@ from acupressure.web.models import (
     Prescription,
     ProgramRecord,
 )
-from acupressure.web.program_store import ProgramStore
+from acupressure.records.program_store import ProgramStore
+from acupressure.safety import Intake
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 
@@ -128,7 +127,7 @@ def _settle_made_account(link: PractitionerLink, yes: bool) -> None:
     made = link.made_account
     if made is None or made.pk == link.client_id:
         return
-    from acupressure.web.access import unused_account
+    from acupressure.records.access import unused_account
 
     if yes:
         ProgramRecord.objects.filter(owner=made).update(owner_id=link.client_id)
@@ -224,22 +223,6 @@ def prescribe(
             changes=said,
         )
     return int(row.pk)
-
-
-def screening_from_form(data: QueryDict) -> Intake:
-    """The screening a practitioner records (or asks the client for): every red-flag
-    question answered, since any atlas point may be prescribed, whatever the areas."""
-    from acupressure import safety
-    from acupressure.web.planning import IntakeError, intake_from_form
-
-    missing = [f for f in safety.red_flags() if data.get(f"flag-{f}", "") not in ("yes", "no")]
-    if missing:
-        raise IntakeError(
-            _("please answer every safety question ({count} not answered)").format(
-                count=len(missing)
-            )
-        )
-    return intake_from_form(data)
 
 
 def stored_intake(link: PractitionerLink) -> Intake | None:

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from acupressure.exports import csvfile
 from acupressure.exports.csvfile import Cell
-from acupressure.web.diary_chart import Reading
-from acupressure.web.models import CheckIn, PracticeSession
+from acupressure.records.models import CheckIn, PracticeSession
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One pain reading: before or after a session, or a day's check-in."""
+
+    at: datetime
+    pain: int
+    kind: str  # "before", "after" or "check-in"
+
 
 CSV_HEADER = [
     "kind",

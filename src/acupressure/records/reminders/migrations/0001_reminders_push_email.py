@@ -7,7 +7,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import acupressure.web.reminders.models
+import acupressure.records.reminders.models
 
 
 class Migration(migrations.Migration):
@@ -61,7 +61,9 @@ class Migration(migrations.Migration):
                 (
                     "unsubscribe_key",
                     models.CharField(
-                        default=acupressure.web.reminders.models._key, max_length=64, unique=True
+                        default=acupressure.records.reminders.models._key,
+                        max_length=64,
+                        unique=True,
                     ),
                 ),
                 (

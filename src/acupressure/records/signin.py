@@ -8,8 +8,8 @@ from django.contrib.auth.models import User
 from django.core import signing
 from django.db import transaction
 
-from acupressure.web import clock
-from acupressure.web.models import SignInToken
+from acupressure.records import clock
+from acupressure.records.models import SignInToken
 
 SALT = "acupressure.signin"
 MAX_AGE_SECONDS = 12 * 3600

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from django.contrib.auth.models import AbstractBaseUser
 
+from acupressure.exports.chunks import buffered
 from acupressure.exports.fhir import (
     Export,
     PainReading,
@@ -14,12 +15,11 @@ from acupressure.exports.fhir import (
     bundle_json,
     bundle_pieces,
 )
-from acupressure.web import clock
-from acupressure.web.diary import readings
-from acupressure.web.downloads import buffered
-from acupressure.web.installation import installation_id
-from acupressure.web.models import PractitionerLink, QuestionnaireAnswer
-from acupressure.web.program_store import ProgramStore
+from acupressure.records import clock
+from acupressure.records.diary import readings
+from acupressure.records.installation import installation_id
+from acupressure.records.models import PractitionerLink, QuestionnaireAnswer
+from acupressure.records.program_store import ProgramStore
 
 
 def _export(

@@ -4,6 +4,6 @@ from django.apps import AppConfig
 
 
 class LanguageConfig(AppConfig):
-    name = "acupressure.web.language"
+    name = "acupressure.records.language"
     label = "language"
     verbose_name = "Language"

@@ -1,0 +1,1 @@
+"""A signed-in person's chosen language (app label ``language``, kept)."""
