@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from pathlib import Path
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "acupressure.web.settings")
 
@@ -47,7 +48,7 @@ def read(made: dict[str, int | str]) -> dict[str, object]:
         "prescriber": program.prescriber,
         "prescription_version": program.version,
         "sessions_in_program": len(store.sessions(program.id)),
-        "summary_weeks": len(program_summary(store, program, clock.now()).weeks),
+        "summary_rows": len(program_summary(store, program, clock.now()).rows),
         "readings": len(diary.readings(person.pk)),
         "export_sessions": len(exported["sessions"]),
         "export_check_ins": len(exported["check_ins"]),
@@ -57,14 +58,13 @@ def read(made: dict[str, int | str]) -> dict[str, object]:
         "language": LanguagePreference.objects.get(user=person).language,
         "quiet_start": str(ReminderSettings.objects.get(user=person).quiet_start),
         "reminders": Reminder.objects.count(),
-        "reminders_due_listed": len(status(clock.now()).upcoming) >= 0,
+        "reminder_states": sum(status(clock.now()).counts.values()),
         "tasks": [t.task.name for t in DBTaskResult.objects.all()],
     }
 
 
 if __name__ == "__main__":
-    before = json.load(open(sys.argv[1], encoding="utf-8"))
+    before = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
     call_command("migrate", verbosity=0)
     result = {"rows": dump(), "read": read(before["made"])}
-    with open(sys.argv[2], "w", encoding="utf-8") as out:
-        json.dump(result, out, default=str, sort_keys=True)
+    Path(sys.argv[2]).write_text(json.dumps(result, default=str, sort_keys=True), "utf-8")

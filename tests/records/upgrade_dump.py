@@ -21,8 +21,8 @@ def dump() -> dict[str, list[list[Any]]]:
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
         for table in tables():
-            cursor.execute(f"SELECT * FROM {quote(table)}")  # noqa: S608 - introspected names
-            columns = [c.name for c in cursor.description]
+            cursor.execute(f"SELECT * FROM {quote(table)}")
+            columns = [c[0] for c in cursor.description]
             found = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
-            rows[table] = sorted(([k, str(v)] for k, v in sorted(r.items())) for r in found)
+            rows[table] = sorted([[k, str(v)] for k, v in sorted(r.items())] for r in found)
     return rows

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF012 - the shape Django expects of a migration
 """The reminders' tasks moved from acupressure.web.reminders to acupressure.records.reminders:
 tasks already queued (django-tasks-db keeps each one's import path) point at the new module,
 so a worker of the new release runs them instead of failing on a path that no longer exists.
