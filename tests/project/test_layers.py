@@ -24,6 +24,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "acupressure"
 LAYERS: dict[str, int] = {
     "i18n": -1,
+    "geometry": -1,  # Vec: the one point-in-the-plane type of body, layout, charts, vision
     "paths": 0,  # where personal data lives (ACUPRESSURE_DATA_DIR): the one deciding function
     "body": 0,
     "layout": 0,

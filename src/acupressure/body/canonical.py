@@ -19,8 +19,9 @@ from collections.abc import Callable
 from functools import cache
 from typing import Literal
 
-from acupressure.body.landmarks import LandmarkSet, Vec
+from acupressure.body.landmarks import LandmarkSet
 from acupressure.body.vocabulary import Side, View
+from acupressure.geometry import Vec
 
 HEIGHT_MM = 1700.0
 CUN_MM = HEIGHT_MM / 75

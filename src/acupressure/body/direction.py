@@ -12,8 +12,9 @@ from __future__ import annotations
 import math
 
 from acupressure.body.evaluate import RuleError
-from acupressure.body.landmarks import LandmarkSet, Vec
+from acupressure.body.landmarks import LandmarkSet
 from acupressure.body.vocabulary import SPECS, Side, View
+from acupressure.geometry import Vec
 from acupressure.i18n import N_
 from acupressure.i18n import gettext as _
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import math
 from typing import Protocol
 
-from acupressure.body.landmarks import LandmarkSet, MissingLandmarkError, Placement, Vec
+from acupressure.body.landmarks import LandmarkSet, MissingLandmarkError, Placement
 from acupressure.body.rule import LocationRule, Offset
 from acupressure.body.vocabulary import SIDES, SPECS, Side
+from acupressure.geometry import Vec
 
 
 class HasRule(Protocol):

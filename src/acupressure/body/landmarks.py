@@ -8,8 +8,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from acupressure.body.vocabulary import SIDES, SPECS, Side, View
+from acupressure.geometry import Vec as Vec  # part of acupressure.body's public API
 
-Vec = tuple[float, float]
 PlacementSide = Literal["left", "right", "midline"]
 
 

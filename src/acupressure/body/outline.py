@@ -22,8 +22,8 @@ from acupressure.body.canonical import (
     hand_local,
     spinous_y,
 )
-from acupressure.body.landmarks import Vec
 from acupressure.body.vocabulary import View
+from acupressure.geometry import Vec
 
 Kind = Literal["bone", "crease", "feature", "guide"]
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from acupressure import body
 from acupressure.atlas.models import Point
-from acupressure.body.landmarks import Vec
 from acupressure.charts import svg
 from acupressure.charts.drawing import Map
 from acupressure.charts.guides import Step, steps
 from acupressure.charts.layout import Box, Candidate, Label, Line, Placer, around, wrap
+from acupressure.geometry import Vec
 from acupressure.i18n import gettext
 
 MM = tuple[float, float, float, float]  # x0, y0, x1, y1 in landmark units

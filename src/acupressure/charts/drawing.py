@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from acupressure.body.landmarks import Vec
 from acupressure.body.outline import Figure
 from acupressure.charts import svg
+from acupressure.geometry import Vec
 from acupressure.i18n import N_, Labels
 
 EDGE = 1.6  # px, the skin outline

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from acupressure import body
 from acupressure.atlas.models import Point
-from acupressure.body.landmarks import Vec
 from acupressure.body.measure import finger_measure
 from acupressure.body.rule import LocationRule
+from acupressure.geometry import Vec
 from acupressure.i18n import N_, Labels, number
 from acupressure.i18n import gettext as _
 

@@ -7,7 +7,8 @@ import textwrap
 from dataclasses import dataclass
 
 from acupressure.charts import svg
-from acupressure.layout import Box, Candidate, Placer, Vec, around, text_width
+from acupressure.geometry import Vec
+from acupressure.layout import Box, Candidate, Placer, around, text_width
 
 __all__ = [
     "LINE_GAP",

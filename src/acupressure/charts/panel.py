@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 from acupressure import body
 from acupressure.atlas.models import Point
-from acupressure.body.landmarks import Vec
 from acupressure.body.outline import figure
 from acupressure.charts import svg
 from acupressure.charts.detail import Crop, DetailDrawing, Marker, choose_crop, markers_and_guides
 from acupressure.charts.drawing import ORIENTATION, Map, figure_svg
 from acupressure.charts.layout import Box
+from acupressure.geometry import Vec
 from acupressure.i18n import N_, number
 from acupressure.i18n import gettext as _
 

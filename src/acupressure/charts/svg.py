@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
-from acupressure.body.landmarks import Vec
+from acupressure.geometry import Vec
 
 # Latin first; Chinese falls back to the bundled subset of Noto Sans SC (charts/fonts), which
 # PNG rendering loads and standalone SVG files embed, then to a system CJK font.

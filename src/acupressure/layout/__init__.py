@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-Vec = tuple[float, float]
+from acupressure.geometry import Vec
 
 NARROW = set("il.,:;'!|()[]/ftjrI-1")
 WIDE = set("mwMW%@")

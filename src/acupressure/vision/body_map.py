@@ -27,7 +27,7 @@ from acupressure.body.canonical import (
     foot_local,
     joint_centre,
 )
-from acupressure.body.landmarks import Vec
+from acupressure.geometry import Vec
 from acupressure.vision.fit import Affine, fit_affine, fit_similarity
 from acupressure.vision.observations import PoseObservation
 

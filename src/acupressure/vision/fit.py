@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from acupressure.body.landmarks import Vec
+from acupressure.geometry import Vec
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 
-from acupressure.body.landmarks import Vec
+from acupressure.geometry import Vec
 from acupressure.i18n import N_
 
 HAND_MIN_PX = 16.0

@@ -20,10 +20,10 @@ from acupressure import i18n
 from acupressure.atlas.labels import AREAS
 from acupressure.body import canonical
 from acupressure.body.canonical import spinous_y
-from acupressure.body.landmarks import Vec
 from acupressure.body.outline import figure
 from acupressure.charts import svg
 from acupressure.charts.drawing import Map, figure_svg
+from acupressure.geometry import Vec
 
 SCALE = 0.5  # px per mm: the back figure's 520 x 1020 mm box becomes 260 x 510
 GAP = 6.0  # mm left between neighbouring areas
