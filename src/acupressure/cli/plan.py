@@ -111,7 +111,7 @@ def screen_command(
     codes = [p.code for p in atlas.all_points()]
     answers = ask_red_flags(relevant_flags(everything, codes))
     intake = Intake(
-        areas=["lower-back"],
+        areas=[AREAS[0]],  # any one: the flags were asked for every area above
         pregnant=pregnant,
         red_flags=answers.raised,
         seen_clinician=answers.seen_clinician,

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from acupressure import atlas
 from acupressure.atlas.labels import PRESSURE
-from acupressure.atlas.models import PRESSURES, Point, Pressure
+from acupressure.atlas.models import AREAS, PRESSURES, Point, Pressure
 from acupressure.i18n import N_, Labels
 from acupressure.i18n import gettext as _
 from acupressure.plan import timeline
@@ -35,7 +35,7 @@ Where = Literal["home", "clinic"]
 WHERE_TEXT: Labels[Where] = Labels(
     {"home": N_("at home"), "clinic": N_("in clinic / with a helper")}
 )
-ALL_AREAS = ["lower-back", "upper-back", "neck", "shoulders"]
+ALL_AREAS = list(AREAS)
 
 
 class PrescribedPoint(BaseModel):

@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 
 from acupressure import i18n
 from acupressure.atlas.labels import AREAS
+from acupressure.atlas.models import Area
 from acupressure.body import canonical
 from acupressure.body.canonical import spinous_y
 from acupressure.body.outline import figure
@@ -31,8 +32,8 @@ INSET = 5.0  # mm kept between an area and the skin outline
 
 
 @dataclass(frozen=True)
-class Area:
-    value: str  # the plan's area id
+class MapArea:
+    value: Area  # the plan's area id (acupressure.atlas.models.Area)
     label: str  # in English; pages read it with gettext
     shapes: tuple[tuple[Vec, ...], ...]  # closed polygons in mm (canonical back frame)
     labels: tuple[tuple[Vec, tuple[str, ...]], ...]  # its name on the figure: where (mm), lines
@@ -82,7 +83,7 @@ def _flip(shape: list[Vec]) -> tuple[Vec, ...]:
 
 
 @cache
-def areas() -> tuple[Area, ...]:
+def areas() -> tuple[MapArea, ...]:
     lm = canonical("back").points
     occiput, c7 = lm["occiput"][1], lm["c7_spinous"][1]
     t1, t12, l1 = spinous_y("T1"), spinous_y("T12"), spinous_y("L1")
@@ -127,20 +128,22 @@ def areas() -> tuple[Area, ...]:
 
     mid_upper, mid_lower = (ub_top + ub_bottom) / 2, (lb_top + crest[1]) / 2
     return (
-        Area("neck", AREAS.english("neck"), (neck,), (((0, (occiput + 2 * c7) / 3), ("Neck",)),)),
-        Area(
+        MapArea(
+            "neck", AREAS.english("neck"), (neck,), (((0, (occiput + 2 * c7) / 3), ("Neck",)),)
+        ),
+        MapArea(
             "shoulders",
             AREAS.english("shoulders"),
             (tuple(shoulder), _flip(shoulder)),
             (((-150, 212), ("Shoulders",)),),  # once: the visible words must be its name
         ),
-        Area(
+        MapArea(
             "upper-back",
             AREAS.english("upper-back"),
             (upper,),
             (((0, mid_upper - 8), ("Upper", "back")),),
         ),
-        Area(
+        MapArea(
             "lower-back",
             AREAS.english("lower-back"),
             (lower,),
@@ -164,7 +167,7 @@ def _figure_markup(language: i18n.Language) -> str:
 
 
 # The area's name on the figure, one line per row (the English split as the layout wants).
-MAP_WORDS = i18n.Labels(
+MAP_WORDS: i18n.Labels[Area] = i18n.Labels(
     {
         "neck": i18n.N_("Neck"),
         "shoulders": i18n.N_("Shoulders"),
@@ -174,12 +177,12 @@ MAP_WORDS = i18n.Labels(
 )
 
 
-def area_path(area: Area) -> str:
+def area_path(area: MapArea) -> str:
     m = _map()
     return " ".join(svg.smooth_path([m(p) for p in shape], True) for shape in area.shapes)
 
 
-def labels_svg(area: Area) -> str:
+def labels_svg(area: MapArea) -> str:
     """The area's name as SVG text, 14 px between lines."""
     m = _map()
     out = []
@@ -194,7 +197,7 @@ def labels_svg(area: Area) -> str:
     return "".join(out)
 
 
-def tick_path(area: Area) -> str:
+def tick_path(area: MapArea) -> str:
     """A check mark above each label (shown when the area is chosen)."""
     m = _map()
     marks = []
