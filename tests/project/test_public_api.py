@@ -34,6 +34,7 @@ PUBLIC: dict[str, list[str]] = {
         "weekly",
     ],
     "acupressure.program": [
+        "Design",
         "DoneSession", "Program", "ProgramError", "Rescreen", "Schedule", "Slot", "SlotKind",
         "Today", "TodayReport", "WeekAdherence", "adherence", "all_slots", "design",
         "design_prescribed", "end_of",

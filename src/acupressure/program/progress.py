@@ -13,6 +13,7 @@ from acupressure.program.models import (
     Slot,
     SlotState,
     Today,
+    TodayReport,
     TodaySlot,
     WeekAdherence,
 )
@@ -133,3 +134,10 @@ def adherence(
             )
         )
     return result
+
+
+def report(program: Program, sessions: list[DoneSession], now: datetime) -> TodayReport:
+    """Today's slots and adherence week by week, together."""
+    return TodayReport(
+        today=today(program, sessions, now), adherence=adherence(program, sessions, now)
+    )
