@@ -117,13 +117,18 @@ def serve(
 ) -> None:
     """Start the web app: atlas, routines, guided sessions and your diary."""
     count = workers or os.cpu_count() or 1
+    from acupressure.exports import warm
+
+    drawing = warm.start_drawing()  # PDF charts, while the app is set up (exports/warm.py)
     try:
         setup_django(host)
         token = prepare()
         server = _Forked(host, port, count) if can_fork() else make_server(host, port)
     except OSError as exc:
+        warm.stop_drawing(drawing)
         fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
     except Exception as exc:
+        warm.stop_drawing(drawing)
         fail(f"cannot start the web app: {exc}")
     shown = f"[{host}]" if ":" in host else host
     if host in ("0.0.0.0", "::"):  # noqa: S104 - only to print a usable address
@@ -146,9 +151,12 @@ def serve(
         err_console.print("note: no fork here; one waitress process serves.", markup=False)
     if open_browser:
         threading.Timer(0.5, webbrowser.open, args=[link]).start()
+    if not can_fork():
+        warm.start_loading()  # gunicorn's workers start theirs (cli/workers.py)
     try:
         server.run()
     except KeyboardInterrupt:
         typer.echo(_("Stopped."))
     finally:
         stop_worker(sender)
+        warm.stop_drawing(drawing)
