@@ -23,7 +23,7 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from acupressure import atlas, i18n
 
@@ -31,15 +31,16 @@ NICENESS = 10  # below the server's requests, but not starved on a busy machine
 SAMPLE = "<p>Aa 中文</p>"  # Latin and Chinese: both fonts are loaded
 
 
-def draw_charts_ahead() -> int:
-    """Every point's chart in every language, in the cache folder; how many were needed."""
+def draw_charts_ahead(
+    languages: Sequence[i18n.Language] = i18n.LANGUAGES, codes: Sequence[str] | None = None
+) -> None:
+    """The charts of these points (default: every point) in these languages, in the cache
+    folder and in this process's memory."""
     from acupressure.exports.pdf import draw_charts
 
-    codes = [point.code for point in atlas.all_points()]
-    for language in i18n.LANGUAGES:
+    for language in languages:
         with i18n.use(language):
-            draw_charts(codes)
-    return len(codes) * len(i18n.LANGUAGES)
+            draw_charts(codes or [point.code for point in atlas.all_points()])
 
 
 def load_engine() -> None:
