@@ -3,12 +3,12 @@
     python benchmarks/pdf_handouts.py [--runs 5] [--area neck] [--language en] [--cold]
 
 Each round is a fresh process (so the first handout pays for importing WeasyPrint and
-loading the fonts, as the web server's first PDF does, and with ``--cold`` an empty cache
-folder, so it draws the charts too), which then makes the same handout again ``--runs``
-times (charts and images cached, as every later request in a server) and a progress
-report. Wall-clock and CPU seconds, medians over rounds; A4 and US
-Letter. The machine's load is printed: on a shared machine, CPU seconds are the steadier
-figure.
+loading the fonts, as the CLI's does; the web server does that when it starts, see
+``pdf_first.py``; with ``--cold`` an empty cache folder, so it draws the charts too), which
+then makes the same handout again ``--runs`` times (charts, image streams and chart sizes
+kept, as every later request in a server) and a progress report. Wall-clock and CPU
+seconds, medians over rounds; A4 and US Letter. The machine's load is printed: on a shared
+machine, CPU seconds are the steadier figure.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """`acupressure serve`: migrate, then serve the web app on this machine.
 
 With fork (Linux, macOS) gunicorn runs ``--workers`` processes, one per core by default;
-elsewhere waitress serves from one process with threads.
+elsewhere waitress serves from one process with threads. The first PDF is got ready in the
+background as it starts: charts drawn ahead in a process of its own, WeasyPrint loaded in
+each serving process (``exports/warm.py``).
 """
 
 from __future__ import annotations
