@@ -86,10 +86,18 @@ def test_charts_drawn_ahead_are_the_ones_a_handout_reads(
     assert set(pdf._CHARTS) == {("es", "GB21"), ("es", "LI4")}
 
 
-def test_the_drawing_process_runs_apart_and_stops_when_asked(cache_folder: Path) -> None:
+def _niceness(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_the_drawing_process_runs_apart_yields_to_requests_and_stops(cache_folder: Path) -> None:
     drawing = warm.start_drawing()
     assert drawing is not None
     assert drawing.args[1:] == ["-m", "acupressure.exports.warm"]
+    assert _niceness(drawing.pid) == _niceness(os.getpid())  # while the server starts
+    warm.yield_to_requests(drawing)
+    assert _niceness(drawing.pid) == max(_niceness(os.getpid()), warm.NICENESS)
     warm.stop_drawing(drawing)
     assert drawing.returncode is not None
     warm.stop_drawing(drawing)  # ended already: nothing to do

@@ -153,6 +153,7 @@ def serve(
         err_console.print("note: no fork here; one waitress process serves.", markup=False)
     if open_browser:
         threading.Timer(0.5, webbrowser.open, args=[link]).start()
+    warm.yield_to_requests(drawing)  # requests come first from now on
     if not can_fork():
         warm.start_loading()  # gunicorn's workers start theirs (cli/workers.py)
     try:

@@ -5,10 +5,12 @@ Two parts, neither of which the server waits for:
 
 - :func:`draw_charts_ahead` draws every point's chart in every language into the cache
   folder (``pdf.draw_charts``: a chart already there is only read). The server runs it once,
-  as ``python -m acupressure.exports.warm``, in a process of its own at a lower priority
-  (:data:`NICENESS`), started before the web app is set up: it holds no server process's
-  GIL, and on a busy machine the requests come first. A handout asked for before its charts
-  are ready draws them itself, as before.
+  as ``python -m acupressure.exports.warm``, in a process of its own (it holds no server
+  process's GIL), started before the web app is set up: while the server starts no request
+  can come, so it runs at the usual priority (on a fresh installation, beside the build of
+  the static files, which uses one core); once the server listens it is lowered
+  (:func:`yield_to_requests`, :data:`NICENESS`), so that on a busy machine the requests come
+  first. A handout asked for before its charts are ready draws them itself, as before.
 - :func:`load_engine` imports WeasyPrint and lays out a small page in both fonts (Pango,
   fontconfig and the bundled Chinese font loaded); each server process runs it in a daemon
   thread when it starts.
@@ -63,6 +65,16 @@ def start_drawing() -> subprocess.Popen[bytes] | None:
         return None
 
 
+def yield_to_requests(process: subprocess.Popen[bytes] | None) -> None:
+    """Lower the drawing process's priority now that requests may come (where the system
+    has priorities; nothing if it has ended)."""
+    if process is None or process.poll() is not None or not hasattr(os, "setpriority"):
+        return
+    with contextlib.suppress(OSError):
+        now = os.getpriority(os.PRIO_PROCESS, process.pid)
+        os.setpriority(os.PRIO_PROCESS, process.pid, max(now, NICENESS))
+
+
 def stop_drawing(process: subprocess.Popen[bytes] | None) -> None:
     """End the drawing process if it is still running (it is only a head start)."""
     if process is None or process.poll() is not None:
@@ -87,8 +99,6 @@ def _quietly(work: Callable[[], object]) -> None:
 
 
 def main() -> None:
-    if hasattr(os, "nice"):
-        os.nice(NICENESS)
     draw_charts_ahead()
 
 
