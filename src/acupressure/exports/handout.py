@@ -12,6 +12,7 @@ next time."""
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Mapping
 from html import escape
 from typing import Any
@@ -203,6 +204,7 @@ def routine_pdf(
 # starts a page of its own, so whether it fits depends on its section and the page alone,
 # and the same routine (any program, link or schedule) is laid out once, not again.
 _FITTED: dict[str, dict[str, float]] = {}
+_FITTING = threading.Lock()
 KEPT_FITS = 256
 
 
@@ -213,9 +215,10 @@ def _fit_key(plan: Plan, paper: Paper) -> str:
 
 def _remember(key: str, sizes: dict[str, float]) -> None:
     """Keep the sizes of a layout in which every point fitted (the newest KEPT_FITS)."""
-    if key not in _FITTED and len(_FITTED) >= KEPT_FITS:
-        _FITTED.pop(next(iter(_FITTED)))
-    _FITTED[key] = dict(sizes)
+    with _FITTING:  # server threads: one at a time drops the oldest
+        if key not in _FITTED and len(_FITTED) >= KEPT_FITS:
+            _FITTED.pop(next(iter(_FITTED)), None)
+        _FITTED[key] = dict(sizes)
 
 
 def split_points(document: Any, codes: list[str]) -> list[str]:

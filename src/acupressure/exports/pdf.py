@@ -212,6 +212,7 @@ def _weasyprint() -> Any:
 
 _STREAMS: dict[bytes, bytes] = {}  # digest of an image's pixels -> its PDF image stream
 KEPT_STREAMS = 64
+_KEEPING = threading.Lock()
 
 
 def _keep_image_streams() -> None:
@@ -232,11 +233,14 @@ def _keep_image_streams() -> None:
     def kept(image: Any) -> bytes:
         pixels = hashlib.blake2b(image.tobytes(), digest_size=20).digest()
         key = f"{image.mode} {image.size}".encode() + pixels
-        if key not in _STREAMS:
-            if len(_STREAMS) >= KEPT_STREAMS:
-                _STREAMS.pop(next(iter(_STREAMS)), None)
-            _STREAMS[key] = encode(image)
-        return _STREAMS[key]
+        stream = _STREAMS.get(key)
+        if stream is None:
+            stream = encode(image)
+            with _KEEPING:  # server threads: one at a time drops the oldest
+                if len(_STREAMS) >= KEPT_STREAMS:
+                    _STREAMS.pop(next(iter(_STREAMS)), None)
+                _STREAMS[key] = stream
+        return stream
 
     kept.kept = True  # type: ignore[attr-defined]
     RasterImage._get_png_data = staticmethod(kept)
