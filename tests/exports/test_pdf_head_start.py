@@ -113,6 +113,12 @@ def test_the_drawing_process_keeps_every_chart_in_every_language(tmp_path: Path)
     assert len(kept) == len(atlas.all_points()) * len(i18n.LANGUAGES)
 
 
+def test_the_language_of_the_person_who_starts_the_server_is_drawn_first() -> None:
+    assert warm.languages_first({"LANG": "zh_CN.UTF-8"}) == ["zh-Hans", "en", "es"]
+    assert warm.languages_first({"LANG": "es_ES.UTF-8"}) == ["es", "en", "zh-Hans"]
+    assert warm.languages_first({}) == list(i18n.LANGUAGES)
+
+
 def test_loading_the_engine_beside_a_pdf_leaves_the_truncated_image_guard_on() -> None:
     """WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES on import; the server's warm-up thread
     and a request may import it at once: the guard must be back on after both."""

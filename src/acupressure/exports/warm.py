@@ -3,9 +3,10 @@ starts, so that a person's first handout is made as fast as the next ones.
 
 Two parts, neither of which the server waits for:
 
-- :func:`draw_charts_ahead` draws every point's chart in every language into the cache
-  folder (``pdf.draw_charts``: a chart already there is only read). The server runs it once,
-  as ``python -m acupressure.exports.warm``, in a process of its own (it holds no server
+- :func:`draw_charts_ahead` draws every point's chart in every language (that of the
+  terminal which started the server first, :func:`languages_first`) into the cache folder
+  (``pdf.draw_charts``: a chart already there is only read). The server runs it once, as
+  ``python -m acupressure.exports.warm``, in a process of its own (it holds no server
   process's GIL), started before the web app is set up: while the server starts no request
   can come, so it runs at the usual priority (on a fresh installation, beside the build of
   the static files, which uses one core); once the server listens it is lowered
@@ -25,7 +26,7 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from acupressure import atlas, i18n
 
@@ -98,8 +99,15 @@ def _quietly(work: Callable[[], object]) -> None:
         work()
 
 
+def languages_first(environ: Mapping[str, str]) -> list[i18n.Language]:
+    """Every language, the one of the person who started the server first (their terminal's):
+    the most likely to be asked for soon."""
+    first = i18n.from_environment(environ)
+    return [first, *(language for language in i18n.LANGUAGES if language != first)]
+
+
 def main() -> None:
-    draw_charts_ahead()
+    draw_charts_ahead(languages_first(os.environ))
 
 
 if __name__ == "__main__":
