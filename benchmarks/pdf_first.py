@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -142,9 +143,10 @@ def _pdf(served: Served, http: object, program: str) -> Timed:
 def _fresh(area: str, wait: bool) -> tuple[Timed, float, list[Timed], float]:
     """(the first PDF, seconds from start to the link, the next ones, seconds from the
     start until the warm-up's drawing ended, or -1 if it had not ended by the first PDF)."""
-    cache = tempfile.mkdtemp(prefix="pdf-first-cache-")
+    folder = Path(tempfile.mkdtemp(prefix="pdf-first-"))
+    (folder / "data").mkdir()
     started = time.perf_counter()
-    served = start_server(extra_env={"XDG_CACHE_HOME": cache})
+    served = start_server(folder / "data", extra_env={"XDG_CACHE_HOME": str(folder / "cache")})
     up = time.perf_counter() - started
     try:
         if wait:
@@ -158,12 +160,13 @@ def _fresh(area: str, wait: bool) -> tuple[Timed, float, list[Timed], float]:
         later = [_pdf(served, http, program) for _ in range(ARGS.next)]
     finally:
         served.stop()
+        shutil.rmtree(folder, ignore_errors=True)  # the static build alone is 0.2 GB
     return first, up, later, warmed
 
 
-def _cli(area: str, cache: str) -> tuple[float, float]:
-    out = Path(tempfile.mkdtemp(prefix="pdf-first-cli-")) / "routine.pdf"
-    env = {**os.environ, "XDG_CACHE_HOME": cache, "ACUPRESSURE_DATA_DIR": str(out.parent)}
+def _cli(area: str, cache: Path) -> tuple[float, float]:
+    out = cache / "routine.pdf"
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "ACUPRESSURE_DATA_DIR": str(cache)}
     command = [sys.executable, "-m", "acupressure", "handout", "--area", area]
     command += ["--not-pregnant", "--no-red-flags", "-o", str(out)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -207,10 +210,10 @@ def main() -> None:
     for kept, label in ((False, "empty cache folder"), (True, "charts kept")):
         runs = []
         for _ in range(ARGS.rounds):
-            cache = tempfile.mkdtemp(prefix="pdf-first-cli-cache-")
-            if kept:
-                _cli(ARGS.area, cache)
-            runs.append(_cli(ARGS.area, cache))
+            with tempfile.TemporaryDirectory(prefix="pdf-first-cli-") as cache:
+                if kept:
+                    _cli(ARGS.area, Path(cache))
+                runs.append(_cli(ARGS.area, Path(cache)))
         _line(f"handout, {label}", [w for w, _c in runs], [c for _w, c in runs])
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"load average at the end: {load} ({os.cpu_count()} cores)")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -82,6 +83,8 @@ def main() -> None:
             env=env,
         )
         rounds.append(json.loads(result.stdout))
+        if args.cold:
+            shutil.rmtree(env["XDG_CACHE_HOME"], ignore_errors=True)
     cache = "empty cache folder" if args.cold else "charts in the cache folder"
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{args.area}, {args.language}, {cache}: {args.runs} rounds; load average {load}")
