@@ -3,12 +3,12 @@
     python benchmarks/pdf_handouts.py [--runs 5] [--area neck] [--language en] [--cold]
 
 Each round is a fresh process (so the first handout pays for importing WeasyPrint and
-loading the fonts, as the web server's first PDF does, and with ``--cold`` an empty cache
-folder, so it draws the charts too), which then makes the same handout again ``--runs``
-times (charts and images cached, as every later request in a server) and a progress
-report. Wall-clock and CPU seconds, medians over rounds; A4 and US
-Letter. The machine's load is printed: on a shared machine, CPU seconds are the steadier
-figure.
+loading the fonts, as the CLI's does; the web server does that when it starts, see
+``pdf_first.py``; with ``--cold`` an empty cache folder, so it draws the charts too), which
+then makes the same handout again ``--runs`` times (charts, image streams and chart sizes
+kept, as every later request in a server) and a progress report. Wall-clock and CPU
+seconds, medians over rounds; A4 and US Letter. The machine's load is printed: on a shared
+machine, CPU seconds are the steadier figure.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -82,6 +83,8 @@ def main() -> None:
             env=env,
         )
         rounds.append(json.loads(result.stdout))
+        if args.cold:
+            shutil.rmtree(env["XDG_CACHE_HOME"], ignore_errors=True)
     cache = "empty cache folder" if args.cold else "charts in the cache folder"
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{args.area}, {args.language}, {cache}: {args.runs} rounds; load average {load}")

@@ -115,6 +115,8 @@ def test_what_was_prepared_waits_for_the_persons_answer(clock: FakeClock) -> Non
         _prescribe(ana, link, "prepared in clinic")  # before anyone signed into it
         waiting = ana.get(f"/clients/{link.pk}/").content.decode()
         assert f'action="/clients/{link.pk}/routine.pdf"' in waiting  # the handout, with a link
+        assert 'routine.pdf" class="inline" data-pdf>' in waiting  # says it is being made
+        assert 'id="pdf-status"' in waiting
         handout = ana.post(f"/clients/{link.pk}/routine.pdf")
         assert handout.status_code == 200 and handout.content.startswith(b"%PDF")
         assert me.post("/consent/code/", {"code": link.invite_code}).status_code == 302

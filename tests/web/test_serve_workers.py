@@ -28,18 +28,19 @@ def served() -> Iterator[Served]:
 
 
 def _workers(served: Served) -> set[int]:
-    """The server's web worker processes (not the reminder worker `serve` also starts)."""
+    """The server's web worker processes (not the reminder worker nor the PDF charts'
+    drawing process that `serve` also starts)."""
     children = Path(f"/proc/{served.process.pid}/task/{served.process.pid}/children")
     pids = {int(pid) for pid in children.read_text().split()}
-    return {p for p in pids if not _is_reminder_worker(p)}
+    return {p for p in pids if not _is_helper(p)}
 
 
-def _is_reminder_worker(pid: int) -> bool:
+def _is_helper(pid: int) -> bool:
     try:
         command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
     except OSError:
         return False
-    return command[-2:] == [b"worker", b""]
+    return command[-2:] == [b"worker", b""] or b"acupressure.exports.warm" in command
 
 
 def _get(url: str, headers: dict[str, str] | None = None) -> tuple[dict[str, str], bytes]:
@@ -195,3 +196,22 @@ def test_without_fork_one_waitress_process_serves(monkeypatch: pytest.MonkeyPatc
     assert made == [("127.0.0.1", 0)] and FakeWaitress.ran
     assert "http://127.0.0.1:8123/signin/link/token/" in result.output
     assert "one waitress process serves" in result.output
+
+
+def _maps(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/maps").read_text()
+    except OSError:
+        return ""
+
+
+def test_each_worker_loads_the_pdf_engine_before_any_pdf_is_asked_for(served: Served) -> None:
+    """WeasyPrint and Pango are loaded in each worker as it starts (exports/warm.py), so
+    the first PDF does not wait for them; nothing here has asked for a PDF."""
+    workers = _all_workers(served)
+    deadline = time.monotonic() + 60  # a background thread: on a busy machine, seconds
+    while time.monotonic() < deadline:
+        if all("libpango" in _maps(pid) for pid in workers):
+            break
+        time.sleep(0.2)
+    assert [pid for pid in workers if "libpango" not in _maps(pid)] == []

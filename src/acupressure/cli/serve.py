@@ -1,7 +1,9 @@
 """`acupressure serve`: migrate, then serve the web app on this machine.
 
 With fork (Linux, macOS) gunicorn runs ``--workers`` processes, one per core by default;
-elsewhere waitress serves from one process with threads.
+elsewhere waitress serves from one process with threads. The first PDF is got ready in the
+background as it starts: charts drawn ahead in a process of its own, WeasyPrint loaded in
+each serving process (``exports/warm.py``).
 """
 
 from __future__ import annotations
@@ -117,13 +119,18 @@ def serve(
 ) -> None:
     """Start the web app: atlas, routines, guided sessions and your diary."""
     count = workers or os.cpu_count() or 1
+    from acupressure.exports import warm
+
+    drawing = warm.start_drawing()  # PDF charts, while the app is set up (exports/warm.py)
     try:
         setup_django(host)
         token = prepare()
         server = _Forked(host, port, count) if can_fork() else make_server(host, port)
     except OSError as exc:
+        warm.stop_drawing(drawing)
         fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
     except Exception as exc:
+        warm.stop_drawing(drawing)
         fail(f"cannot start the web app: {exc}")
     shown = f"[{host}]" if ":" in host else host
     if host in ("0.0.0.0", "::"):  # noqa: S104 - only to print a usable address
@@ -146,9 +153,13 @@ def serve(
         err_console.print("note: no fork here; one waitress process serves.", markup=False)
     if open_browser:
         threading.Timer(0.5, webbrowser.open, args=[link]).start()
+    warm.yield_to_requests(drawing)  # requests come first from now on
+    if not can_fork():
+        warm.start_loading()  # gunicorn's workers start theirs (cli/workers.py)
     try:
         server.run()
     except KeyboardInterrupt:
         typer.echo(_("Stopped."))
     finally:
         stop_worker(sender)
+        warm.stop_drawing(drawing)

@@ -48,6 +48,14 @@ def _own_socket(server: Any, worker: Any) -> None:
     worker.sockets = [own, *worker.sockets]
 
 
+def _warm_up(worker: Any) -> None:
+    """gunicorn's post_worker_init hook: WeasyPrint and its fonts loaded in a background
+    thread of the new worker, so that its first PDF does not wait for them."""
+    from acupressure.exports.warm import start_loading
+
+    start_loading()
+
+
 def _proxy_options() -> dict[str, Any]:
     """Whom gunicorn believes about X-Forwarded-Proto: the app's one proxy setting
     (``settings.PROXY``, ``web.proxy``), the same trust waitress gets. gunicorn never takes
@@ -95,6 +103,7 @@ def run_gunicorn(sock: socket.socket, workers: int, threads: int) -> None:
         "graceful_timeout": 10,
         "pre_request": _close_now_and_then,
         "post_fork": _own_socket,
+        "post_worker_init": _warm_up,
         **_proxy_options(),
     }
 

@@ -5,10 +5,14 @@ safety text carries the "not yet reviewed" mark.
 Paper: the first page has the summary, the QR code, the plan's warnings and the schedule;
 then each point has a page of its own, with its cautions on that page. A point whose text
 would not fit beside its chart at the usual size gets a smaller chart: the layout is checked
-(no point's section on two pages) and laid out again, at most four times, with smaller charts."""
+(no point's section on two pages) and laid out again, at most four times, with smaller charts.
+The sizes that fitted are remembered (``_FITTED``): the same routine is laid out once the
+next time."""
 
 from __future__ import annotations
 
+import hashlib
+import threading
 from collections.abc import Mapping
 from html import escape
 from typing import Any
@@ -16,7 +20,16 @@ from typing import Any
 from acupressure import atlas, safety
 from acupressure.atlas.labels import PRESSURE, dose_text
 from acupressure.exports.links import only_here
-from acupressure.exports.pdf import Paper, chart_url, draw_charts, layout, page, qr_svg, write
+from acupressure.exports.pdf import (
+    Paper,
+    chart_url,
+    css,
+    draw_charts,
+    layout,
+    page,
+    qr_svg,
+    write,
+)
 from acupressure.i18n import gettext as _
 from acupressure.i18n import review_mark
 from acupressure.plan import Plan, PlannedPoint
@@ -123,6 +136,10 @@ def _local_note(link: str) -> str:
     return f'<p class="warn">{escape(note)}</p>'
 
 
+def _points(plan: Plan, paper: Paper, chart_mm: Mapping[str, float]) -> str:
+    return "".join(_point(p, chart_mm.get(p.code, CHART_MM[paper])) for p in plan.points)
+
+
 def routine_html(
     plan: Plan,
     schedule: Schedule | None,
@@ -134,8 +151,7 @@ def routine_html(
     warnings = "".join(f'<p class="warn">{escape(w)}</p>' for w in plan.warnings)
     if warnings:
         warnings += _mark(safety.reviewer("conditions"))
-    sizes = chart_mm or {}
-    points = "".join(_point(p, sizes.get(p.code, CHART_MM[paper])) for p in plan.points)
+    points = _points(plan, paper, chart_mm or {})
     codes = ", ".join(p.code for p in plan.points)
     title = _("My routine")
     summary = _("{n} points ({codes}), about {total} a session.").format(
@@ -171,14 +187,38 @@ def routine_pdf(
     codes = [p.code for p in plan.points]
     draw_charts(codes)
     sizes = dict.fromkeys(codes, CHART_MM[paper])
+    fit = _fit_key(plan, paper)
+    sizes.update(_FITTED.get(fit, {}))
     document = layout(routine_html(plan, schedule, extra_points, link, paper, sizes))
     for factor in SMALLER:
         split = split_points(document, codes)
         if not split:
+            _remember(fit, sizes)
             break
         sizes.update(dict.fromkeys(split, CHART_MM[paper] * factor))
         document = layout(routine_html(plan, schedule, extra_points, link, paper, sizes))
     return write(document)
+
+
+# The chart sizes that made each point fit, by the points' pages as first laid out: a point
+# starts a page of its own, so whether it fits depends on its section and the page alone,
+# and the same routine (any program, link or schedule) is laid out once, not again.
+_FITTED: dict[str, dict[str, float]] = {}
+_FITTING = threading.Lock()
+KEPT_FITS = 256
+
+
+def _fit_key(plan: Plan, paper: Paper) -> str:
+    sections = _points(plan, paper, {})
+    return hashlib.sha256(f"{css(paper)}\0{sections}".encode()).hexdigest()
+
+
+def _remember(key: str, sizes: dict[str, float]) -> None:
+    """Keep the sizes of a layout in which every point fitted (the newest KEPT_FITS)."""
+    with _FITTING:  # server threads: one at a time drops the oldest
+        if key not in _FITTED and len(_FITTED) >= KEPT_FITS:
+            _FITTED.pop(next(iter(_FITTED)), None)
+        _FITTED[key] = dict(sizes)
 
 
 def split_points(document: Any, codes: list[str]) -> list[str]:

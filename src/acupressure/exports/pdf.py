@@ -17,9 +17,10 @@ off: an "fi" glyph reads back as garbage in some engines' text (Ghostscript's tx
 Speed: a chart is drawn once (``_chart``, flattened on white so WeasyPrint keeps one image
 stream, no alpha mask) and kept in memory and in the user cache folder (``pdf-charts``, by a
 digest of the chart's SVG, zoom and font: a changed chart is a new file), so the first PDF
-of a later process does not draw it again; the charts a handout still lacks are drawn in
-parallel; WeasyPrint's image cache is kept between documents (``_IMAGES``, keyed by the
-chart's address, which names its language).
+of a later process does not draw it again; WeasyPrint's image cache is kept between
+documents (``_IMAGES``, keyed by the chart's address, which names its language), and so is
+each chart's PDF image stream (``_keep_image_streams``). The server makes a head start on
+all this when it starts (``exports/warm.py``).
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import threading
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from html import escape
 from pathlib import Path
@@ -45,6 +46,7 @@ PAPERS: dict[str, str] = {"a4": "A4", "letter": "letter"}
 SCHEME = "acupressure:"
 FONT_URL = f"{SCHEME}font/cjk.ttf"
 CHART_ZOOM = 1.5  # 1140 px across a chart about 150 mm wide on paper: about 190 dpi
+_IMPORT = threading.Lock()  # one thread at a time imports WeasyPrint (see _weasyprint)
 _IMAGES: dict[str, Any] = {}  # WeasyPrint's image cache, shared by every document
 _CHARTS: dict[tuple[str, str], bytes] = {}  # (language, code) -> PNG
 KEPT_CHARTS = 200  # on disk: 14 points in 3 languages, for a few versions of the charts
@@ -125,11 +127,11 @@ def _keep(path: Path, data: bytes) -> None:
 
 
 def draw_charts(codes: Iterable[str]) -> None:
-    """Draw the charts a document will need (those not kept yet), in parallel threads."""
+    """Have the charts a document will need at hand (from the disk cache, or drawn now). One
+    after another: resvg holds the GIL while it draws, so threads drew no faster (measured)."""
     language = i18n.current()
-    todo = sorted({code for code in codes if (language, code) not in _CHARTS})
-    with ThreadPoolExecutor(max_workers=max(1, min(4, len(todo)))) as pool:
-        list(pool.map(lambda code: _chart(language, code), todo))
+    for code in sorted(set(codes)):
+        _chart(language, code)
 
 
 def _resource(url: str) -> tuple[str, bytes]:
@@ -193,15 +195,55 @@ def page(title: str, body: str, paper: Paper) -> str:
 def _weasyprint() -> Any:
     """Import WeasyPrint without its side effect: on import it sets Pillow's process-wide
     ``LOAD_TRUNCATED_IMAGES``, which would make the camera accept truncated uploads in the
-    same server. The flag is put back as it was."""
+    same server. The flag is put back as it was, under a lock: a second thread (the server's
+    warm-up, ``warm.load_engine``, beside a request) must not read the flag while the first
+    one's import has it set."""
     from PIL import ImageFile
 
-    before = ImageFile.LOAD_TRUNCATED_IMAGES
-    try:
-        import weasyprint
-    finally:
-        ImageFile.LOAD_TRUNCATED_IMAGES = before
+    with _IMPORT:
+        before = ImageFile.LOAD_TRUNCATED_IMAGES
+        try:
+            import weasyprint
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = before
+        _keep_image_streams()
     return weasyprint
+
+
+_STREAMS: dict[bytes, bytes] = {}  # digest of an image's pixels -> its PDF image stream
+KEPT_STREAMS = 64
+_KEEPING = threading.Lock()
+
+
+def _keep_image_streams() -> None:
+    """Make each chart's PDF image stream once per process, not once per PDF.
+
+    WeasyPrint 70 decodes every raster image and encodes it again as PNG for each PDF it
+    writes (``RasterImage._get_png_data``, about 40 ms per chart, a third of a handout's
+    time when made again). The same pixels always give the same stream, so the stream is
+    kept, by a digest of the pixels, mode and size: the PDF's bytes are those WeasyPrint
+    makes. If a later WeasyPrint has no such method, nothing is changed (only slower)."""
+    from weasyprint.images import RasterImage
+
+    make = RasterImage.__dict__.get("_get_png_data")
+    if not isinstance(make, staticmethod) or getattr(make.__func__, "kept", False):
+        return
+    encode = make.__func__
+
+    def kept(image: Any) -> bytes:
+        pixels = hashlib.blake2b(image.tobytes(), digest_size=20).digest()
+        key = f"{image.mode} {image.size}".encode() + pixels
+        stream = _STREAMS.get(key)
+        if stream is None:
+            stream = encode(image)
+            with _KEEPING:  # server threads: one at a time drops the oldest
+                if len(_STREAMS) >= KEPT_STREAMS:
+                    _STREAMS.pop(next(iter(_STREAMS)), None)
+                _STREAMS[key] = stream
+        return stream
+
+    kept.kept = True  # type: ignore[attr-defined]
+    RasterImage._get_png_data = staticmethod(kept)
 
 
 def _fetcher() -> Any:
