@@ -8,3 +8,6 @@ class WebConfig(AppConfig):
     label = "web"
     verbose_name = "Acupressure"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from acupressure.web import records_version  # noqa: F401 - connects its receivers

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from acupressure.web import clock
 from acupressure.web.downloads import json_chunks
 from acupressure.web.language.models import LanguagePreference
+from acupressure.web.records_version import bump
 from acupressure.web.models import (
     Action,
     CheckIn,
@@ -238,6 +239,7 @@ def delete_diary(owner_id: int) -> tuple[int, int]:
         check_ins, _ = CheckIn.objects.filter(owner_id=owner_id).delete()
         QuestionnaireAnswer.objects.filter(owner_id=owner_id).delete()
         ProgramRecord.objects.filter(owner_id=owner_id).delete()
+        bump([owner_id])
     return sessions, check_ins
 
 

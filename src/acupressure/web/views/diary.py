@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -19,6 +20,7 @@ from acupressure.web.diary_chart import baseline, grouping, meaningful_change, p
 from acupressure.web.downloads import csv_attachment
 from acupressure.web.forms import CheckInForm, first_error
 from acupressure.web.models import Action, CheckIn, PracticeSession
+from acupressure.web.personal import own_page
 from acupressure.web.privacy import access_log
 from acupressure.web.program_store import ProgramStore, program_summary
 
@@ -52,7 +54,8 @@ def notes_shown(request: HttpRequest, owner_id: int) -> bool:
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
     owner_id = diary_owner_id(request, _client(request), Action.DIARY)
-    return render(request, "web/diary.html", _history(request, owner_id))
+    # one's own diary is made once per change of one's records (web/personal.py)
+    return own_page(request, owner_id, "web/diary.html", lambda: _history(request, owner_id))
 
 
 def _history(request: HttpRequest, owner_id: int) -> dict[str, object]:
@@ -92,17 +95,18 @@ def check_in(request: HttpRequest) -> HttpResponse:
         context = {**_history(request, user_id(request)), "form": form, "checkin_error": error}
         return render(request, "web/diary.html", context, status=400)
     now = clock.now()
-    creation.check_check_in(user_id(request), now.date(), form.cleaned_data["area"])
-    entry, _ = CheckIn.objects.update_or_create(
-        owner_id=user_id(request),
-        day=now.date(),
-        area=form.cleaned_data["area"],
-        defaults={
-            "pain": form.cleaned_data["pain"],
-            "note": form.cleaned_data["note"],
-            "updated_at": now,
-        },
-    )
+    with transaction.atomic():  # the check, the row and the records version: one commit
+        creation.check_check_in(user_id(request), now.date(), form.cleaned_data["area"])
+        entry, _ = CheckIn.objects.update_or_create(
+            owner_id=user_id(request),
+            day=now.date(),
+            area=form.cleaned_data["area"],
+            defaults={
+                "pain": form.cleaned_data["pain"],
+                "note": form.cleaned_data["note"],
+                "updated_at": now,
+            },
+        )
     if request.headers.get("HX-Request"):
         return render(request, "web/checkin_result.html", {"entry": entry})
     return redirect("/diary/")
