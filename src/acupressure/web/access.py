@@ -23,7 +23,7 @@ from enum import Enum
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.db import connection
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
 from acupressure.program import Program
@@ -37,7 +37,6 @@ from acupressure.web.models import (
 )
 from acupressure.web.privacy import record_access
 from acupressure.web.program_store import ProgramStore
-from acupressure.web.records_version import bump_selected
 
 AnyUser = AbstractBaseUser | AnonymousUser
 
@@ -191,7 +190,6 @@ def log_each(request: HttpRequest, links: QuerySet[PractitionerLink], action: Ac
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [user_id(request), now, request.path[:64], action.value, *params])
-    bump_selected(*links.values(owner_id=F("client_id")).query.sql_with_params())
 
 
 def operator_may_link(username: str) -> bool:

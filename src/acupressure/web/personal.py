@@ -1,23 +1,21 @@
 """A signed-in person's own pages (/diary/, /program/<id>/), made once per change of their
 records and reused until the next one.
 
-Every person has a records version (:class:`~acupressure.web.models.RecordsVersion`), a
-number that :func:`bump` raises in the same transaction as every write that changes what
-their pages show (``web/personal_signals.py`` for saved rows, explicit calls where rows
-change without a save: bulk updates, deletes, the access log's one-statement insert). A page
-is cached under the person, its path, host, the records version, the language, the loaded
-data (pagecache.StampedCache) and the clock's minute (the pages say what is due today), so:
+Every person has a records version (web/records_version.py): a number drawn anew in the
+same transaction as every write that changes what their pages show. A page is cached under
+the person, its path, host, the records version, the language, the loaded data
+(pagecache.StampedCache) and the clock's minute (the pages say what is due today), so:
 
 - a write shows at once: the next view reads the new version and misses;
 - one person's page is never another's: the key holds the owner, and only one's own pages
   (no query string, no message waiting) are cached;
-- what a missed path could leave behind lasts less than a minute.
+- whatever a write missed by the versions would leave behind lasts less than a minute.
 
-The version is read before the data, so a page made while a write commits is cached under
-the older number at worst, never the older data under the newer number. Each worker keeps
-its own entries (nothing crosses processes but the version, which is in the database). The
-cached HTML holds a placeholder for the CSRF token and is compressed once per encoding
-around it (web/compressed.py), as the public pages are.
+The version is read before the data, so a page made while a write commits holds the newer
+data under the older number at worst, never the older data under the newer number. Each
+worker keeps its own entries (nothing crosses processes but the version, which is in the
+database). The cached HTML holds a placeholder for the CSRF token and is compressed once per
+encoding around it (web/compressed.py), as the public pages are.
 """
 
 from __future__ import annotations

@@ -13,7 +13,6 @@ from django.db.models import QuerySet
 from acupressure.web import clock
 from acupressure.web.downloads import json_chunks
 from acupressure.web.language.models import LanguagePreference
-from acupressure.web.records_version import bump
 from acupressure.web.models import (
     Action,
     CheckIn,
@@ -23,6 +22,7 @@ from acupressure.web.models import (
     ProgramRecord,
     QuestionnaireAnswer,
 )
+from acupressure.web.records_version import bump
 
 
 def record_access(viewer_id: int, owner_id: int, what: str, action: Action) -> None:

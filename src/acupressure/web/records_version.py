@@ -1,16 +1,21 @@
-"""A person's records version: a number raised by every write that changes what their own
-pages show (web/personal.py caches those pages under it).
+"""A person's records version: a number drawn anew (at random, 62 bits) by every write that
+changes what their own pages show (web/personal.py caches those pages under it). Random, not
+a counter: a number comes back neither after a rollback nor after a restore from a backup,
+so a page cached under an old state can never match a new one.
 
 :func:`bump` runs in the writer's transaction (a receiver of ``post_save`` below for rows
 saved one by one; an explicit call where rows change without a save: bulk updates and
 deletes in the stores, the access log's one-statement insert), so the new number is never
 visible before the data it stands for. Deletes of sessions, check-ins, programs and answers
 are bumped by their callers (a ``post_delete`` receiver would make Django delete a large
-diary row by row).
+diary row by row). The access log is written in one statement per request
+(``access.log_each``): a trigger in the database (migration 0011) draws its owner's new
+version, so the log stays one statement.
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,7 +28,6 @@ from django.dispatch import receiver
 from acupressure.web.language.models import LanguagePreference
 from acupressure.web.models import (
     CheckIn,
-    DiaryAccess,
     PracticeSession,
     PractitionerLink,
     PractitionerProfile,
@@ -37,28 +41,29 @@ from acupressure.web.models import (
 def _upsert(rows_sql: str) -> str:
     table = connection.ops.quote_name(RecordsVersion._meta.db_table)
     return (
-        f"INSERT INTO {table} (owner_id, number) {rows_sql} "  # noqa: S608 - names from the model
-        f"ON CONFLICT (owner_id) DO UPDATE SET number = {table}.number + 1"
+        f"INSERT INTO {table} (owner_id, number) {rows_sql} "
+        "ON CONFLICT (owner_id) DO UPDATE SET number = excluded.number"
     )
 
 
 def bump(owner_ids: Iterable[int | None]) -> None:
-    """Raise the records version of each of these people (one statement)."""
+    """A new records version for each of these people (one statement)."""
     ids = sorted({int(i) for i in owner_ids if i is not None})
     if not ids:
         return
-    values = ", ".join(["(%s, 1)"] * len(ids))
+    values = ", ".join(["(%s, %s)"] * len(ids))
+    number = secrets.randbits(62)
     with connection.cursor() as cursor:
-        cursor.execute(_upsert(f"VALUES {values}"), ids)
+        cursor.execute(_upsert(f"VALUES {values}"), [v for i in ids for v in (i, number)])
 
 
 def bump_selected(sql: str, params: Iterable[Any]) -> None:
-    """Raise the records version of every ``owner_id`` that ``sql`` selects (one statement,
+    """A new records version for every ``owner_id`` that ``sql`` selects (one statement,
     whatever their number)."""
     # "WHERE true": SQLite would read ON CONFLICT after a bare FROM as a join's clause
-    rows = f"SELECT DISTINCT chosen.owner_id, 1 FROM ({sql}) chosen WHERE true"  # noqa: S608
+    rows = f"SELECT DISTINCT chosen.owner_id, %s FROM ({sql}) chosen WHERE true"  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(_upsert(rows), list(params))
+        cursor.execute(_upsert(rows), [secrets.randbits(62), *params])
 
 
 def version(owner_id: int) -> int:
@@ -78,7 +83,6 @@ def _practitioners_of(client_id: int) -> None:
 @receiver(post_save, sender=CheckIn)
 @receiver(post_save, sender=ProgramRecord)
 @receiver(post_save, sender=QuestionnaireAnswer)
-@receiver(post_save, sender=DiaryAccess)
 def _owned(sender: Any, instance: Any, **_: Any) -> None:
     bump([instance.owner_id])
 
