@@ -20,16 +20,33 @@ encoding around it (web/compressed.py), as the public pages are.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth.models import User
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
+from django.db import connection
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
+from django.utils.crypto import constant_time_compare
 
+from acupressure import i18n
 from acupressure.web import clock
+from acupressure.web.language.middleware import core_language
+from acupressure.web.language.models import LanguagePreference
+from acupressure.web.models import RecordsVersion
 from acupressure.web.pagecache import TOKEN_PLACEHOLDER, StampedCache, _body, _coded
 from acupressure.web.records_version import version
+from acupressure.web.security import PRIVATE
 
 PAGES = StampedCache(512)
 
@@ -42,8 +59,7 @@ def own_page(
     message waiting (those pages differ from view to view)."""
     if request.user.pk != owner_id or request.GET or len(messages.get_messages(request)):
         return HttpResponse(render_to_string(template, context(), request))
-    minute = clock.now().replace(second=0, microsecond=0)
-    key = (owner_id, request.path, request.get_host(), request.is_secure(), minute)
+    key = _key(request, owner_id)
     number = version(owner_id)  # first: see the module's docstring
 
     def make() -> bytes:
@@ -53,3 +69,112 @@ def own_page(
     html: bytes = PAGES.get_or_make((*key, number), make)
     body, coding = _body(request, html)
     return _coded(HttpResponse(body), coding)
+
+
+OWN_PAGE = re.compile(r"/diary/|/program/\d{1,18}/")
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+DB_SESSIONS = "django.contrib.sessions.backends.db"
+
+
+@dataclass(frozen=True)
+class Signed:
+    """What a signed-in request's cached answer depends on, read in two statements."""
+
+    user_id: int
+    language: i18n.Language
+    number: int
+
+
+class OwnPageMiddleware:
+    """Answers a signed-in person's GET of their own cached page before the session,
+    authentication, CSRF, locale and messages middleware run, in two statements: the session
+    row, then the account with its stored language and records version. It answers only
+    when Django's own checks would pass the same way (a session that has not expired, signed
+    in through the model backend, the account active and its session hash verified with the
+    current secret, no message waiting, the stored language already in the cookie) and the
+    page is in the cache; anything else goes on down the chain as before, to the view. The
+    headers are the ones those middleware would set (tests/web/test_personal_pages.py
+    compares the two answers)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method != "GET" or request.META.get("QUERY_STRING"):
+            return self.get_response(request)
+        if not OWN_PAGE.fullmatch(request.path) or "messages" in request.COOKIES:
+            return self.get_response(request)
+        signed = _signed(request)
+        if signed is None:
+            return self.get_response(request)
+        html = PAGES.peek((*_key(request, signed.user_id), signed.number), signed.language)
+        if html is None:
+            return self.get_response(request)
+        self.csrf.process_request(request)  # the browser's CSRF secret, as the view has it
+        body, coding = _body(request, html)
+        response = _coded(HttpResponse(body), coding)
+        response["Content-Length"] = str(len(body))
+        response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
+        response["Content-Language"] = signed.language.lower()
+        response["Cache-Control"] = PRIVATE
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        self.csrf.process_response(request, response)
+        return response
+
+
+def _key(request: HttpRequest, owner_id: int) -> tuple[object, ...]:
+    minute = clock.now().replace(second=0, microsecond=0)
+    return (owner_id, request.path, request.get_host(), request.is_secure(), minute)
+
+
+def _signed(request: HttpRequest) -> Signed | None:
+    """The signed-in person, their page's language and records version, when Django's
+    session and authentication middleware would find them signed in; else None."""
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME, "")
+    if settings.SESSION_ENGINE != DB_SESSIONS or not 8 <= len(key) <= 40:
+        return None
+    session = _session(key)
+    if session is None or "_messages" in session:
+        return None
+    if session.get(BACKEND_SESSION_KEY) != MODEL_BACKEND:
+        return None
+    raw_id = str(session.get(SESSION_KEY, ""))
+    if not raw_id.isdecimal() or len(raw_id) > 18:
+        return None
+    quote = connection.ops.quote_name
+    user, chosen, version = (
+        quote(m._meta.db_table) for m in (User, LanguagePreference, RecordsVersion)
+    )
+    sql = (
+        f"SELECT u.password, u.is_active, c.language, v.number FROM {user} u "  # noqa: S608
+        f"LEFT JOIN {chosen} c ON c.user_id = u.id LEFT JOIN {version} v ON v.owner_id = u.id "
+        "WHERE u.id = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [int(raw_id)])
+        row = cursor.fetchone()
+    if row is None or not row[1]:
+        return None
+    hashed = User(id=int(raw_id), password=row[0]).get_session_auth_hash()
+    if not constant_time_compare(str(session.get(HASH_SESSION_KEY, "")), hashed):
+        return None
+    stored = row[2]
+    cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if stored and cookie != stored:
+        return None  # the language middleware sets the cookie: its answer
+    code = stored or translation.get_language_from_request(request)
+    return Signed(int(raw_id), core_language(code), int(row[3] or 0))
+
+
+def _session(key: str) -> dict[str, Any] | None:
+    table = connection.ops.quote_name(Session._meta.db_table)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    sql = f"SELECT session_data FROM {table} WHERE session_key = %s AND expire_date > %s"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [key, now])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    found: dict[str, Any] = SessionStore().decode(row[0])
+    return found
