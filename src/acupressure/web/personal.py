@@ -45,7 +45,6 @@ from acupressure.web.language.middleware import core_language
 from acupressure.web.language.models import LanguagePreference
 from acupressure.web.models import RecordsVersion
 from acupressure.web.pagecache import TOKEN_PLACEHOLDER, StampedCache, _body, _coded
-from acupressure.web.records_version import version
 from acupressure.web.security import PRIVATE
 
 PAGES = StampedCache(512)
@@ -60,13 +59,15 @@ def own_page(
     if request.user.pk != owner_id or request.GET or len(messages.get_messages(request)):
         return HttpResponse(render_to_string(template, context(), request))
     key = _key(request, owner_id)
-    number = version(owner_id)  # first: see the module's docstring
+    account = _account(owner_id)  # first: see the module's docstring
+    if account is None:
+        return HttpResponse(render_to_string(template, context(), request))
 
     def make() -> bytes:
         values = {**context(), "csrf_token": TOKEN_PLACEHOLDER}
         return render_to_string(template, values, request).encode()
 
-    html: bytes = PAGES.get_or_make((*key, number), make)
+    html: bytes = PAGES.get_or_make((*key, account.version), make)
     body, coding = _body(request, html)
     return _coded(HttpResponse(body), coding)
 
@@ -77,12 +78,23 @@ DB_SESSIONS = "django.contrib.sessions.backends.db"
 
 
 @dataclass(frozen=True)
+class Account:
+    """The account's row with its stored language and records version (one statement)."""
+
+    password: str
+    active: bool
+    language: str | None
+    version: str  # the records version, and when the account was made (ids of accounts
+    # deleted in a rolled-back transaction come back; their made time does not)
+
+
+@dataclass(frozen=True)
 class Signed:
     """What a signed-in request's cached answer depends on, read in two statements."""
 
     user_id: int
     language: i18n.Language
-    number: int
+    version: str
 
 
 class OwnPageMiddleware:
@@ -108,7 +120,7 @@ class OwnPageMiddleware:
         signed = _signed(request)
         if signed is None:
             return self.get_response(request)
-        html = PAGES.peek((*_key(request, signed.user_id), signed.number), signed.language)
+        html = PAGES.peek((*_key(request, signed.user_id), signed.version), signed.language)
         if html is None:
             return self.get_response(request)
         self.csrf.process_request(request)  # the browser's CSRF secret, as the view has it
@@ -142,29 +154,36 @@ def _signed(request: HttpRequest) -> Signed | None:
     raw_id = str(session.get(SESSION_KEY, ""))
     if not raw_id.isdecimal() or len(raw_id) > 18:
         return None
+    account = _account(int(raw_id))
+    if account is None or not account.active:
+        return None
+    hashed = User(id=int(raw_id), password=account.password).get_session_auth_hash()
+    if not constant_time_compare(str(session.get(HASH_SESSION_KEY, "")), hashed):
+        return None
+    stored = account.language
+    cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if stored and cookie != stored:
+        return None  # the language middleware sets the cookie: its answer
+    code = stored or translation.get_language_from_request(request)
+    return Signed(int(raw_id), core_language(code), account.version)
+
+
+def _account(user_id: int) -> Account | None:
     quote = connection.ops.quote_name
     user, chosen, version = (
         quote(m._meta.db_table) for m in (User, LanguagePreference, RecordsVersion)
     )
     sql = (
-        f"SELECT u.password, u.is_active, c.language, v.number FROM {user} u "  # noqa: S608
-        f"LEFT JOIN {chosen} c ON c.user_id = u.id LEFT JOIN {version} v ON v.owner_id = u.id "
-        "WHERE u.id = %s"
+        "SELECT u.password, u.is_active, c.language, v.number, u.date_joined "  # noqa: S608
+        f"FROM {user} u LEFT JOIN {chosen} c ON c.user_id = u.id "
+        f"LEFT JOIN {version} v ON v.owner_id = u.id WHERE u.id = %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [int(raw_id)])
+        cursor.execute(sql, [user_id])
         row = cursor.fetchone()
-    if row is None or not row[1]:
+    if row is None:
         return None
-    hashed = User(id=int(raw_id), password=row[0]).get_session_auth_hash()
-    if not constant_time_compare(str(session.get(HASH_SESSION_KEY, "")), hashed):
-        return None
-    stored = row[2]
-    cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-    if stored and cookie != stored:
-        return None  # the language middleware sets the cookie: its answer
-    code = stored or translation.get_language_from_request(request)
-    return Signed(int(raw_id), core_language(code), int(row[3] or 0))
+    return Account(row[0], bool(row[1]), row[2], f"{row[3] or 0}/{row[4]}")
 
 
 def _session(key: str) -> dict[str, Any] | None:

@@ -19,7 +19,6 @@ import secrets
 from collections.abc import Iterable
 from typing import Any
 
-from django.contrib.auth.models import User
 from django.db import connection
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
@@ -72,13 +71,6 @@ def version(owner_id: int) -> int:
     return int(found[0]) if found else 0
 
 
-def _practitioners_of(client_id: int) -> None:
-    """Their practitioners' pages list the client's account (the diary's client links)."""
-    links = PractitionerLink.objects.filter(client_id=client_id)
-    sql, params = links.values(owner_id=F("practitioner_id")).query.sql_with_params()
-    bump_selected(sql, params)
-
-
 @receiver(post_save, sender=PracticeSession)
 @receiver(post_save, sender=CheckIn)
 @receiver(post_save, sender=ProgramRecord)
@@ -115,11 +107,3 @@ def _practitioner(sender: Any, instance: PractitionerProfile, **_: Any) -> None:
 @receiver(post_delete, sender=LanguagePreference)
 def _language(sender: Any, instance: LanguagePreference, **_: Any) -> None:
     bump([instance.user_id])
-
-
-@receiver(post_save, sender=User)
-def _account(sender: Any, instance: User, update_fields: Any = None, **_: Any) -> None:
-    if update_fields is not None and "username" not in update_fields:
-        return  # a sign-in's last_login, an email: nothing the pages show
-    bump([instance.pk])
-    _practitioners_of(instance.pk)
