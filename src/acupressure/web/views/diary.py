@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from acupressure.web import clock, creation
 from acupressure.web.access import diary_owner_id, programs_seen, readable_clients, user_id
 from acupressure.web.access import notes_shown as access_notes_shown
+from acupressure.web.checkins import save_check_in
 from acupressure.web.diary import csv_chunks, readings
 from acupressure.web.diary_chart import baseline, grouping, meaningful_change, pain_chart
 from acupressure.web.downloads import csv_attachment
@@ -97,15 +98,9 @@ def check_in(request: HttpRequest) -> HttpResponse:
     now = clock.now()
     with transaction.atomic():  # the check, the row and the records version: one commit
         creation.check_check_in(user_id(request), now.date(), form.cleaned_data["area"])
-        entry, _ = CheckIn.objects.update_or_create(
-            owner_id=user_id(request),
-            day=now.date(),
-            area=form.cleaned_data["area"],
-            defaults={
-                "pain": form.cleaned_data["pain"],
-                "note": form.cleaned_data["note"],
-                "updated_at": now,
-            },
+        data = form.cleaned_data
+        entry = save_check_in(
+            user_id(request), now.date(), data["area"], data["pain"], data["note"], now
         )
     if request.headers.get("HX-Request"):
         return render(request, "web/checkin_result.html", {"entry": entry})
