@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from threading import Lock
 from typing import Any
 
 from django.conf import settings
@@ -48,6 +49,8 @@ from acupressure.web.pagecache import TOKEN_PLACEHOLDER, StampedCache, _body, _c
 from acupressure.web.security import PRIVATE
 
 PAGES = StampedCache(512)
+_making: dict[tuple[object, ...], Lock] = {}
+_making_lock = Lock()
 
 
 def own_page(
@@ -67,9 +70,25 @@ def own_page(
         values = {**context(), "csrf_token": TOKEN_PLACEHOLDER}
         return render_to_string(template, values, request).encode()
 
-    html: bytes = PAGES.get_or_make((*key, account.version), make)
+    html: bytes = _made_once((*key, account.version), make)
     body, coding = _body(request, html)
     return _coded(HttpResponse(body), coding)
+
+
+def _made_once(key: tuple[object, ...], make: Callable[[], bytes]) -> bytes:
+    """The cached page, made by one thread of the process while the others asking for the
+    same page wait for it (a long diary takes a while; 20 people at once would each make
+    it)."""
+    with _making_lock:
+        lock = _making.setdefault(key, Lock())
+    try:
+        with lock:
+            page: bytes = PAGES.get_or_make(key, make)  # a waiter finds it made
+            return page
+    finally:
+        with _making_lock:
+            if _making.get(key) is lock and not lock.locked():
+                del _making[key]
 
 
 OWN_PAGE = re.compile(r"/diary/|/program/\d{1,18}/")
