@@ -211,6 +211,7 @@ def child(args: argparse.Namespace) -> None:
     from acupressure.web import feeds
     from acupressure.web.models import ProgramRecord
     from acupressure.web.practice import add_practitioner
+    from acupressure.web.records_version import bump
 
     clock = Clock(START)
     with injected(clock):
@@ -229,6 +230,9 @@ def child(args: argparse.Namespace) -> None:
             print(json.dumps({"note": f"person {size}: made in {made:.0f} s"}), flush=True)
             for path, headers in person_endpoints(program):
                 emit(args, "person", size, path, measure(me, path, args.runs, headers))
+            for path in ("/diary/", program):  # the page just after a write (web/personal.py)
+                made = measure(me, path, args.runs, before=lambda: bump([owner.pk]))
+                emit(args, "person", size, f"{path} (made afresh)", made)
             feed = f"/calendar/{token}.ics"
             built = measure(me, feed, max(2, args.runs // 4), before=feeds.clear)
             emit(args, "person", size, "calendar feed (built)", built)
