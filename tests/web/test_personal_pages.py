@@ -268,3 +268,29 @@ def test_the_early_answer_needs_a_valid_signed_in_session(
     _page(client, "/diary/")
     client.post("/signout/")
     assert client.get("/diary/").status_code == 302
+
+
+def test_deleting_the_diary_shows_at_once(olivia: tuple[User, Client, int]) -> None:
+    _, client, program = olivia
+    client.post("/diary/checkin/", {"area": "neck", "pain": 6})
+    assert "No check-ins yet." not in _page(client, "/diary/")
+    assert client.post("/privacy/delete/", {"confirm": "yes"}).status_code in (200, 302)
+    assert "No check-ins yet." in _page(client, "/diary/")
+    assert client.get(f"/program/{program}/").status_code == 404
+
+
+def test_a_check_in_takes_the_same_statements_whatever_the_diary_size(
+    olivia: tuple[User, Client, int], clock: FakeWallClock
+) -> None:
+    person, client, _ = olivia
+    client.post("/diary/checkin/", {"area": "neck", "pain": 2})  # today's: changed below
+    counts = []
+    for days, start in ((5, 10), (200, 300)):
+        fill(person.pk, clock() - timedelta(days=start), days)
+        with CaptureQueriesContext(connection) as seen:
+            sent = client.post(
+                "/diary/checkin/", {"area": "neck", "pain": 3}, HTTP_HX_REQUEST="true"
+            )
+        assert sent.status_code == 200
+        counts.append(len(seen.captured_queries))
+    assert counts[0] == counts[1] <= 8  # session, user, language; the write (checkins.py)
