@@ -229,8 +229,9 @@ def delete_diary(owner_id: int) -> tuple[int, int]:
     answers, which are health data too) from the database; returns the counts.
 
     On SQLite, ``secure_delete`` makes the database overwrite the freed pages with zeros, so
-    the notes do not linger in the file. The access log and practitioner links stay (they
-    hold no health data; the log is the audit trail)."""
+    the notes do not linger in the file, and a checkpoint empties the write-ahead log of the
+    pages as they were (as far as no other connection is reading them). The access log and
+    practitioner links stay (they hold no health data; the log is the audit trail)."""
     with transaction.atomic():
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
@@ -240,6 +241,9 @@ def delete_diary(owner_id: int) -> tuple[int, int]:
         QuestionnaireAnswer.objects.filter(owner_id=owner_id).delete()
         ProgramRecord.objects.filter(owner_id=owner_id).delete()
         bump([owner_id])
+    if connection.vendor == "sqlite":  # connections stay open between requests (settings):
+        with connection.cursor() as cursor:  # the old pages leave the -wal file now
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return sessions, check_ins
 
 
