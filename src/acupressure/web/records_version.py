@@ -5,7 +5,7 @@ so a page cached under an old state can never match a new one.
 
 :func:`bump` runs in the writer's transaction (a receiver of ``post_save`` below for rows
 saved one by one; an explicit call where rows change without a save: bulk updates and
-deletes in the stores, the access log's one-statement insert), so the new number is never
+deletes in the stores, the check-in's upsert), so the new number is never
 visible before the data it stands for. Deletes of sessions, check-ins, programs and answers
 are bumped by their callers (a ``post_delete`` receiver would make Django delete a large
 diary row by row). The access log is written in one statement per request
