@@ -4,10 +4,11 @@ real, and the access log of practitioners opening a client's diary."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import suppress
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import QuerySet
 
 from acupressure.web import clock
@@ -241,8 +242,10 @@ def delete_diary(owner_id: int) -> tuple[int, int]:
         QuestionnaireAnswer.objects.filter(owner_id=owner_id).delete()
         ProgramRecord.objects.filter(owner_id=owner_id).delete()
         bump([owner_id])
-    if connection.vendor == "sqlite":  # connections stay open between requests (settings):
-        with connection.cursor() as cursor:  # the old pages leave the -wal file now
+    if connection.vendor == "sqlite" and not connection.in_atomic_block:
+        # connections stay open between requests (settings): the old pages leave the -wal
+        # file now, unless another connection is reading them (then at a later checkpoint)
+        with suppress(OperationalError), connection.cursor() as cursor:
             cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return sessions, check_ins
 
