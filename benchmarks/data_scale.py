@@ -271,8 +271,10 @@ def run_child(database: str | None, args: argparse.Namespace) -> list[dict[str, 
     command += ["--year-days", str(args.year_days)]
     if database:
         command += ["--database-url", database]
+    env = dict(os.environ)
+    env.pop("ACUPRESSURE_TEST_DATABASE_URL", None)  # the SQLite child would take it as its URL
     rows = []
-    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as proc:
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env) as proc:
         assert proc.stdout is not None
         for line in proc.stdout:
             row = json.loads(line)
