@@ -210,6 +210,7 @@ def child(args: argparse.Namespace) -> None:
 
     from acupressure.records.models import ProgramRecord
     from acupressure.records.practice import add_practitioner
+    from acupressure.records.records_version import bump
     from acupressure.web import feeds
 
     clock = Clock(START)
@@ -229,6 +230,9 @@ def child(args: argparse.Namespace) -> None:
             print(json.dumps({"note": f"person {size}: made in {made:.0f} s"}), flush=True)
             for path, headers in person_endpoints(program):
                 emit(args, "person", size, path, measure(me, path, args.runs, headers))
+            for path in ("/diary/", program):  # the page just after a write (web/personal.py)
+                made = measure(me, path, args.runs, before=lambda: bump([owner.pk]))
+                emit(args, "person", size, f"{path} (made afresh)", made)
             feed = f"/calendar/{token}.ics"
             built = measure(me, feed, max(2, args.runs // 4), before=feeds.clear)
             emit(args, "person", size, "calendar feed (built)", built)
@@ -267,8 +271,10 @@ def run_child(database: str | None, args: argparse.Namespace) -> list[dict[str, 
     command += ["--year-days", str(args.year_days)]
     if database:
         command += ["--database-url", database]
+    env = dict(os.environ)
+    env.pop("ACUPRESSURE_TEST_DATABASE_URL", None)  # the SQLite child would take it as its URL
     rows = []
-    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as proc:
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env) as proc:
         assert proc.stdout is not None
         for line in proc.stdout:
             row = json.loads(line)

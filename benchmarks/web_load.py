@@ -7,9 +7,13 @@ check-in POST (htmx's, answered 200), and the static file closest in size to the
 page, with each endpoint's share of the static file's rate (the same worker count, the same
 run). Each is asked twice: with ``Accept-Encoding: br, gzip`` as every browser asks, and
 without compression, each against the static file asked the same way. The first three
-are public and answered without the database (made once per process); the signed-in ones
-read the session, the user and the diary from the database on every request, so they are
-the ones that tell SQLite from PostgreSQL. Each
+are public and answered without the database (made once per process); the signed-in pages
+are made once per change of the person's records (web/personal.py) and answered after two
+statements (the session; the account with its records version), and the check-in writes,
+so they are the ones that tell SQLite from PostgreSQL. ``--diary-years 5`` gives the person
+five years of daily sessions and check-ins first. With a PostgreSQL URL (``--database-url``
+or ACUPRESSURE_TEST_DATABASE_URL) it runs on SQLite, then PostgreSQL, and prints the two
+side by side (``--databases`` picks one). Each
 figure is the median of ``--rounds`` rounds in which the endpoints take turns, so that
 other work on the machine hits them alike. The load comes from ApacheBench (`ab`, Debian's
 apache2-utils: `apt-get install apache2-utils`), a C client that leaves the cores to the
@@ -26,7 +30,8 @@ manifest it references, as a browser asking for brotli and gzip gets them; bodie
 Last, for two or more worker counts: each endpoint's throughput over the first count's.
 
     python benchmarks/web_load.py [--workers 1 2] [--clients 20] [--requests 2000] [--rounds 3]
-        [--database-url postgres://...]   # PostgreSQL (scripts/pg_test_cluster.sh makes one)
+        [--signed-in-requests 1000] [--diary-years 5] [--no-wire]
+        [--database-url postgres://...] [--databases sqlite postgres]
 """
 
 from __future__ import annotations
@@ -274,7 +279,7 @@ def cases_for(base: str, session: str, extra: dict[str, str]) -> list[Case]:
         ("POST /api/plan", "/api/plan", PLAN_BODY, None, {}),
         ("GET /plan/", "/plan/", None, None, {}),
         ("diary /diary/ (signed in)", "/diary/", None, session, {}),
-        (f"program {program} (signed in)", program, None, session, {}),
+        ("program page (signed in)", program, None, session, {}),
         ("check-in POST (signed in)", "/diary/checkin/", check_in, session, form),
         (f"static {static.rsplit('/', 1)[1]}", static, None, None, {}),
     ]
@@ -285,22 +290,28 @@ def measure(
 ) -> dict[str, dict[str, float]]:
     cases = cases_for(base, session, extra)
     load = ab_load if args.client == "ab" else py_load
-    for _, path, body, cookie, headers in cases:  # warm up every worker's caches
+    # The check-in writes, so the person's pages are made again on their next view: its
+    # rounds come after the others, which measure the pages as a person reads them between
+    # writes (benchmarks/data_scale.py times a page made afresh after a write).
+    writes = [case for case in cases if case[2] is not None and case[3] is not None]
+    reads = [case for case in cases if case not in writes]
+    for _, path, body, cookie, headers in [*writes, *reads]:  # warm up every worker's caches
         for encoding in ENCODINGS.values():
             load(base, path, args.clients, args.clients * 4, body, cookie, {**headers, **encoding})
     # Rounds over all endpoints in turn, so that a burst of other work on the machine hits
     # them alike; each endpoint's median round (by req/s) is reported.
     keys = [(name, enc) for name, *_ in cases for enc in ENCODINGS]
     rounds: dict[tuple[str, str], list[dict[str, float]]] = {key: [] for key in keys}
-    for _ in range(args.rounds):
-        for name, path, body, cookie, headers in cases:
-            for enc, accept in ENCODINGS.items():
-                # a page made on every request gets a tenth of the requests (the same clients)
-                total = args.requests if cookie is None else max(args.requests // 10, args.clients)
-                before = server_cpu(pid)
-                result = load(base, path, args.clients, total, body, cookie, {**headers, **accept})
-                result["cpu_us"] = (server_cpu(pid) - before) / result["n"] * 1e6
-                rounds[(name, enc)].append(result)
+    for group in (reads, writes):
+        for _ in range(args.rounds):
+            for name, path, body, cookie, headers in group:
+                for enc, accept in ENCODINGS.items():
+                    total = args.requests if cookie is None else args.signed_in_requests
+                    before = server_cpu(pid)
+                    extra = {**headers, **accept}
+                    result = load(base, path, args.clients, total, body, cookie, extra)
+                    result["cpu_us"] = (server_cpu(pid) - before) / result["n"] * 1e6
+                    rounds[(name, enc)].append(result)
     results = {
         f"{name} [{enc}]": sorted(runs, key=lambda r: r["rps"])[len(runs) // 2]
         for (name, enc), runs in rounds.items()
@@ -308,7 +319,7 @@ def measure(
     static_name = cases[-1][0]
     print(
         f"{args.clients} clients ({args.client}), median of {args.rounds} rounds of "
-        f"{args.requests} requests (signed-in pages {max(args.requests // 10, args.clients)}); "
+        f"{args.requests} requests (signed-in ones {args.signed_in_requests}); "
         "[br/gzip]: Accept-Encoding: br, gzip as a browser asks; [none]: no compression; "
         "/static: against the static file asked the same way"
     )
@@ -369,6 +380,34 @@ def signed_in(link: str, base: str) -> tuple[urllib.request.OpenerDirector, str,
     return opener, cookie, {"program": program, "check_in": body}
 
 
+FILL = """
+import os, sys, django
+from datetime import UTC, datetime, timedelta
+os.environ["DJANGO_SETTINGS_MODULE"] = "acupressure.web.settings"
+django.setup()
+from tests.web.diary_data import fill
+from acupressure.records.models import ProgramRecord
+from acupressure.records.records_version import bump
+owner = ProgramRecord.objects.get(pk=int(sys.argv[1])).owner_id
+days = int(sys.argv[2])
+fill(owner, datetime.now(UTC) - timedelta(days=days + 1), days)
+bump([owner])
+"""
+
+
+def fill_diary(folder: Path, database: str | None, program: str, years: int) -> None:
+    """Daily sessions (each with its plan) and check-ins for ``years`` years before today,
+    for the person signed in (tests/web/diary_data.py's bulk filler, in the server's
+    database), then their records version, as the product's writers do."""
+    env = {**os.environ, "ACUPRESSURE_DATA_DIR": str(folder)}
+    if database:
+        env["DATABASE_URL"] = database
+    pk = program.strip("/").rsplit("/", 1)[1]
+    root = Path(__file__).parent.parent
+    command = [sys.executable, "-c", FILL, pk, str(years * 365)]
+    subprocess.run(command, env=env, cwd=root, check=True)
+
+
 def wire_bytes(base: str, opener: urllib.request.OpenerDirector) -> None:
     anonymous = urllib.request.build_opener(
         urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
@@ -398,6 +437,31 @@ def wire_bytes(base: str, opener: urllib.request.OpenerDirector) -> None:
     print(f"  service worker precache      {sw_bytes:8d} B in {len(precache)} files")
 
 
+def side_by_side(
+    runs: dict[str, dict[str, dict[str, float]]], loads: dict[str, tuple[float, float]]
+) -> None:
+    """One table with a column group per database (the same worker count)."""
+    names = list(runs)
+    print("\nside by side: req/s, share of the static file, p99 ms, server CPU us/req")
+    print(f"{'endpoint':44} " + " ".join(f"{n:>33}" for n in names))
+    for key in runs[names[0]]:
+        cells = []
+        for name in names:
+            r = runs[name][key]
+            static = next(
+                v
+                for k, v in runs[name].items()
+                if k.startswith("static ") and k.endswith(key[key.rindex("[") :])
+            )
+            share = r["rps"] / static["rps"]
+            cells.append(f"{r['rps']:8.0f} {share:6.2f} {r['p99']:7.1f} {r['cpu_us']:9.0f}")
+        print(f"{key:44} " + " ".join(f"{c:>33}" for c in cells))
+    print(
+        "load average (1 min) before / after: "
+        + "; ".join(f"{n} {a:.2f} / {b:.2f}" for n, (a, b) in loads.items())
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description="Load test of `acupressure serve` (see the module's docstring)."
@@ -413,26 +477,72 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=2000, help="per endpoint and round")
     parser.add_argument("--rounds", type=int, default=3, help="rounds over all endpoints")
     parser.add_argument(
+        "--signed-in-requests", type=int, default=1000, help="per signed-in endpoint and round"
+    )
+    parser.add_argument(
         "--client", choices=["ab", "python"], default="ab" if shutil.which("ab") else "python"
     )
-    parser.add_argument("--database-url", help="PostgreSQL to use instead of SQLite")
+    parser.add_argument(
+        "--database-url",
+        help="PostgreSQL: measured after SQLite, then both printed side by side "
+        "(ACUPRESSURE_TEST_DATABASE_URL when unset; scripts/pg_test_cluster.sh makes one)",
+    )
+    parser.add_argument(
+        "--databases", nargs="+", choices=["sqlite", "postgres"], default=["sqlite", "postgres"]
+    )
+    parser.add_argument(
+        "--diary-years",
+        type=int,
+        default=0,
+        help="give the signed-in person this many years of daily sessions and check-ins",
+    )
+    parser.add_argument("--no-wire", action="store_true", help="skip the first-visit bytes")
     args = parser.parse_args()
-    print(f"database: {'PostgreSQL' if args.database_url else 'SQLite'}; load {os.getloadavg()}")
+    url = args.database_url or os.environ.get("ACUPRESSURE_TEST_DATABASE_URL")
+    databases = {"SQLite": None, "PostgreSQL": url}
+    if "postgres" not in args.databases or not url:
+        databases.pop("PostgreSQL")
+    if "sqlite" not in args.databases:
+        databases.pop("SQLite")
+    by_database: dict[str, dict[str, dict[str, float]]] = {}
+    loads: dict[str, tuple[float, float]] = {}
+    for label, database in databases.items():
+        loads[label] = (os.getloadavg()[0], 0.0)
+        print(f"database: {label}; load {os.getloadavg()}")
+        runs = run_workers(args, database)
+        loads[label] = (loads[label][0], os.getloadavg()[0])
+        by_database[label] = runs[args.workers[-1]]
+        print_scaling(runs)
+    if len(by_database) > 1:
+        print(f"\n--workers {args.workers[-1]}, {args.clients} clients")
+        side_by_side(by_database, loads)
+
+
+def run_workers(
+    args: argparse.Namespace, database: str | None
+) -> dict[int, dict[str, dict[str, float]]]:
     runs: dict[int, dict[str, dict[str, float]]] = {}
     for index, workers in enumerate(args.workers):
         folder = Path(tempfile.mkdtemp(prefix="acupressure-bench-"))
-        proc, base, link = start_server(folder, workers, args.database_url)
+        proc, base, link = start_server(folder, workers, database)
         try:
             print(f"\n== --workers {workers}")
             opener, session, extra = signed_in(link, base)
+            if args.diary_years:
+                fill_diary(folder, database, extra["program"], args.diary_years)
+                print(f"diary: {args.diary_years} years of daily sessions and check-ins")
             runs[workers] = measure(base, proc.pid, session, extra, args)
-            if index == 0:
+            if index == 0 and not args.no_wire:
                 print()
                 wire_bytes(base, opener)
         finally:
             proc.terminate()
             proc.wait(timeout=20)
             shutil.rmtree(folder, ignore_errors=True)
+    return runs
+
+
+def print_scaling(runs: dict[int, dict[str, dict[str, float]]]) -> None:
     if len(runs) > 1:
         first, *others = list(runs)
         print(f"\nthroughput over --workers {first}:")

@@ -11,3 +11,6 @@ class RecordsConfig(AppConfig):
     label = "web"
     verbose_name = "Acupressure"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from acupressure.records import records_version  # noqa: F401 - connects its receivers

@@ -10,6 +10,8 @@
 - :class:`QuestionnaireAnswer`: a filled-in questionnaire, such as a program's weekly check.
 - :class:`PractitionerProfile`: marks an account as a practitioner's, with the name shown.
 - :class:`Prescription`: one version of a practitioner's prescription for a client's program.
+- :class:`RecordsVersion`: a number per person, drawn anew by every write that changes their
+  pages (``records/records_version.py``; ``web/personal.py`` keys its page cache by it).
 - :class:`Installation`: one row, this installation's random id (made by a migration, so it
   travels with the data in a dump), part of every FHIR id and calendar UID we hand out.
 """
@@ -309,3 +311,16 @@ class Installation(models.Model):
 
     def __str__(self) -> str:
         return f"installation {self.uid}"
+
+
+class RecordsVersion(models.Model):
+    """A person's records version (records/records_version.py): a page of theirs cached under one
+    number is never served under the next."""
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    number = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"records version {self.number} of {self.owner_id}"

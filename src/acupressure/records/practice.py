@@ -27,6 +27,7 @@ from acupressure.records.models import (
     ProgramRecord,
 )
 from acupressure.records.program_store import ProgramStore
+from acupressure.records.records_version import bump
 from acupressure.safety import Intake
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
@@ -134,6 +135,7 @@ def _settle_made_account(link: PractitionerLink, yes: bool) -> None:
         # what was done with the prepared program follows it (links were for the made one)
         prepared = DiaryAccess.objects.filter(owner=made).exclude(action=Action.SIGNIN_LINK)
         prepared.update(owner_id=link.client_id)
+        bump([made.pk, link.client_id])
     link.made_account = None
     link.save(update_fields=["made_account"])
     if unused_account(made):
@@ -159,7 +161,9 @@ def withdraw(user_id: int, pk: int) -> bool:
             pk=pk, client_id=user_id, withdrawn_at__isnull=True
         ).update(active=False, withdrawn_at=clock.now(), invite_code=None)
         if updated == 1:
-            _settle_made_account(PractitionerLink.objects.get(pk=pk), yes=False)
+            link = PractitionerLink.objects.get(pk=pk)
+            bump([link.practitioner_id, link.client_id])
+            _settle_made_account(link, yes=False)
     return updated == 1
 
 

@@ -4,10 +4,11 @@ real, and the access log of practitioners opening a client's diary."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import suppress
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import QuerySet
 
 from acupressure.exports.chunks import json_chunks
@@ -22,6 +23,7 @@ from acupressure.records.models import (
     ProgramRecord,
     QuestionnaireAnswer,
 )
+from acupressure.records.records_version import bump
 
 
 def record_access(viewer_id: int, owner_id: int, what: str, action: Action) -> None:
@@ -228,8 +230,9 @@ def delete_diary(owner_id: int) -> tuple[int, int]:
     answers, which are health data too) from the database; returns the counts.
 
     On SQLite, ``secure_delete`` makes the database overwrite the freed pages with zeros, so
-    the notes do not linger in the file. The access log and practitioner links stay (they
-    hold no health data; the log is the audit trail)."""
+    the notes do not linger in the file, and a checkpoint empties the write-ahead log of the
+    pages as they were (as far as no other connection is reading them). The access log and
+    practitioner links stay (they hold no health data; the log is the audit trail)."""
     with transaction.atomic():
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
@@ -238,6 +241,12 @@ def delete_diary(owner_id: int) -> tuple[int, int]:
         check_ins, _ = CheckIn.objects.filter(owner_id=owner_id).delete()
         QuestionnaireAnswer.objects.filter(owner_id=owner_id).delete()
         ProgramRecord.objects.filter(owner_id=owner_id).delete()
+        bump([owner_id])
+    if connection.vendor == "sqlite" and not connection.in_atomic_block:
+        # connections stay open between requests (settings): the old pages leave the -wal
+        # file now, unless another connection is reading them (then at a later checkpoint)
+        with suppress(OperationalError), connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return sessions, check_ins
 
 

@@ -17,6 +17,7 @@ from acupressure.program import Design, DoneSession, Program, Schedule, SlotKind
 from acupressure.program import press_seconds as plan_press_seconds
 from acupressure.program.summary import Summary
 from acupressure.records.models import PracticeSession, ProgramRecord, QuestionnaireAnswer
+from acupressure.records.records_version import bump
 from acupressure.safety import Intake, localized_advice
 
 
@@ -119,6 +120,7 @@ class ProgramStore:
         updated = ProgramRecord.objects.filter(
             pk=pk, owner_id=self.owner_id, stopped_at__isnull=True
         ).update(stopped_at=now, stop_reason=reason[:200], advice=advice or [])
+        bump([self.owner_id])
         from acupressure.records.reminders.store import cancel_program
 
         cancel_program(pk)  # a stopped program reminds nothing more
@@ -129,6 +131,7 @@ class ProgramStore:
         updated = ProgramRecord.objects.filter(
             pk=pk, owner_id=self.owner_id, stopped_at__isnull=False, stop_reason=reason
         ).update(stopped_at=None, stop_reason="", advice=[])
+        bump([self.owner_id])
         if updated:
             from django.conf import settings
 
@@ -143,12 +146,15 @@ class ProgramStore:
         ProgramRecord.objects.filter(pk=pk, owner_id=self.owner_id).update(
             screened_week=week, rescreen_requested=False
         )
+        bump([self.owner_id])
 
     def request_rescreen(self, pk: int) -> None:
         ProgramRecord.objects.filter(pk=pk, owner_id=self.owner_id).update(rescreen_requested=True)
+        bump([self.owner_id])
 
     def set_token(self, pk: int, token: str | None) -> None:
         ProgramRecord.objects.filter(pk=pk, owner_id=self.owner_id).update(calendar_token=token)
+        bump([self.owner_id])
 
     def sessions(self, pk: int) -> list[DoneSession]:
         rows = PracticeSession.objects.filter(program_id=pk, owner_id=self.owner_id).order_by()

@@ -63,6 +63,9 @@ def _database() -> dict[str, Any]:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(path),
+        # kept open between requests, as PostgreSQL's are: opening one (and its PRAGMAs) on
+        # every signed-in request cost more than the rest of a cached page's answer
+        "CONN_MAX_AGE": 60,
         "OPTIONS": {
             "timeout": env_int("ACUPRESSURE_SQLITE_TIMEOUT", 20, minimum=1),
             "transaction_mode": "IMMEDIATE",

@@ -37,6 +37,7 @@ MIDDLEWARE = [
     # pre-compressed from whitenoise and are left alone.
     "django.middleware.gzip.GZipMiddleware",
     "acupressure.web.pagecache.PublicPageMiddleware",  # cached public pages, no cookies
+    "acupressure.web.personal.OwnPageMiddleware",  # one's own cached pages (two statements)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

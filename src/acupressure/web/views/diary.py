@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 from acupressure.records import clock, creation
 from acupressure.records.access import notes_shown as access_notes_shown
 from acupressure.records.access import programs_seen, readable_clients
+from acupressure.records.checkins import save_check_in
 from acupressure.records.diary import csv_chunks, readings
 from acupressure.records.models import Action, CheckIn, PracticeSession
 from acupressure.records.privacy import access_log
@@ -22,6 +24,7 @@ from acupressure.web.access import diary_owner_id, user_id
 from acupressure.web.diary_chart import baseline, grouping, meaningful_change, pain_chart
 from acupressure.web.downloads import csv_attachment
 from acupressure.web.forms import CheckInForm, first_error
+from acupressure.web.personal import own_page
 
 MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")  # ?month=2026-03: that month in full detail
 
@@ -53,7 +56,8 @@ def notes_shown(request: HttpRequest, owner_id: int) -> bool:
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
     owner_id = diary_owner_id(request, _client(request), Action.DIARY)
-    return render(request, "web/diary.html", _history(request, owner_id))
+    # one's own diary is made once per change of one's records (web/personal.py)
+    return own_page(request, owner_id, "web/diary.html", lambda: _history(request, owner_id))
 
 
 def _history(request: HttpRequest, owner_id: int) -> dict[str, object]:
@@ -93,17 +97,12 @@ def check_in(request: HttpRequest) -> HttpResponse:
         context = {**_history(request, user_id(request)), "form": form, "checkin_error": error}
         return render(request, "web/diary.html", context, status=400)
     now = clock.now()
-    creation.check_check_in(user_id(request), now.date(), form.cleaned_data["area"])
-    entry, _ = CheckIn.objects.update_or_create(
-        owner_id=user_id(request),
-        day=now.date(),
-        area=form.cleaned_data["area"],
-        defaults={
-            "pain": form.cleaned_data["pain"],
-            "note": form.cleaned_data["note"],
-            "updated_at": now,
-        },
-    )
+    with transaction.atomic():  # the check, the row and the records version: one commit
+        creation.check_check_in(user_id(request), now.date(), form.cleaned_data["area"])
+        data = form.cleaned_data
+        entry = save_check_in(
+            user_id(request), now.date(), data["area"], data["pain"], data["note"], now
+        )
     if request.headers.get("HX-Request"):
         return render(request, "web/checkin_result.html", {"entry": entry})
     return redirect("/diary/")

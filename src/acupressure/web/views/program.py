@@ -39,6 +39,7 @@ from acupressure.web import feeds
 from acupressure.web.access import user_id
 from acupressure.web.language.middleware import core_language, stored_language
 from acupressure.web.links import absolute
+from acupressure.web.personal import own_page
 from acupressure.web.planning import validation_message
 from acupressure.web.security import PRIVATE
 
@@ -164,13 +165,18 @@ def current_today(request: HttpRequest) -> HttpResponse | None:
 
 @login_required
 def page(request: HttpRequest, pk: int) -> HttpResponse:
-    store, program = own_program(request, pk)
+    owner_id = user_id(request)
+    return own_page(request, owner_id, "web/program.html", lambda: _page(request, pk))
+
+
+def _page(request: HttpRequest, pk: int) -> dict[str, Any]:
+    store, program = own_program(request, pk)  # a 404 is never cached
     context = today_context(store, program)
     token = program.calendar_token
     context["feed"] = absolute(request, f"/calendar/{token}.ics") if token else None
     context["versions"] = Prescription.objects.filter(program_id=program.id)
     context["resumable"] = program.stopped_at is not None and program.stop_reason == STOPPED_BY_YOU
-    return render(request, "web/program.html", context)
+    return context
 
 
 @login_required
