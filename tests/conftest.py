@@ -54,14 +54,14 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
         terminalreporter.write_line(f"{count} skipped: need {need}")
     if quick and left_out:
         terminalreporter.write_line(
-            f"{left_out} deselected (--quick leaves out the browser, PostgreSQL and slow "
-            "tests): bash scripts/test.sh runs them all"
+            f"{left_out} deselected (--quick leaves out the browser, PostgreSQL, outside "
+            "judge and slow tests): bash scripts/test.sh runs them all"
         )
 
 
-# Tests that render PDFs or start a server, seconds each: marked slow here, in one list, so
-# that `scripts/test.sh --quick` leaves them out (a whole file, or one test of it). The whole
-# suite runs them.
+# Tests that render PDFs, start a server or a process each, or run MediaPipe over many
+# photos, seconds each: marked slow here, in one list, so that `scripts/test.sh --quick`
+# leaves them out (a whole file, or the tests whose id starts so). The whole suite runs them.
 SLOW = (
     "tests/exports/test_pdfs.py",
     "tests/i18n/test_exports.py::test_a_",
@@ -70,10 +70,23 @@ SLOW = (
     "tests/web/test_handouts.py",
     "tests/web/test_serve_workers.py",
     "tests/web/test_practice_fuzz.py::test_every_field_survives_the_hostile_shapes[/clients/{link}/routine.pdf]",
+    "tests/web/test_authorization.py::test_authorization_matrix[GET /program/{program}/routine",
+    "tests/web/test_authorization.py::test_authorization_matrix[GET /diary/progress.pdf",
+    "tests/web/test_authorization.py::test_authorization_matrix[POST /clients/{link}/routine.pdf]",
+    "tests/web/test_authorization.py::test_authorization_matrix[POST /clients/{made_link}/routine",
+    "tests/i18n/test_cli.py::test_every_command_help_is_translated[",
+    "tests/project/test_cli_start_benchmark.py::test_prints_the_interpreter_the_floor_and_the_",
+    "tests/vision/test_press_alone.py",
+    "tests/vision/test_press_photos.py::test_composites_with_the_hand_seen_alone_before",
+)
+# ... except these, which --quick keeps as the smoke test of their feature.
+SMOKE = (
+    "tests/i18n/test_cli.py::test_every_command_help_is_translated[acupressure-",
+    "tests/i18n/test_cli.py::test_every_command_help_is_translated[program create-",
 )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        if item.nodeid.startswith(SLOW):
+        if item.nodeid.startswith(SLOW) and not item.nodeid.startswith(SMOKE):
             item.add_marker(pytest.mark.slow)

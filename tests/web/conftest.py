@@ -33,11 +33,13 @@ from tests.reminders.smtpsink import SmtpSink  # noqa: E402
 from tests.web.browser import need_chromium  # noqa: E402
 from tests.web.personas import Personas  # noqa: E402
 from tests.web.server import Served, start_server  # noqa: E402
+from tests.web.static_listing import list_static_files_once  # noqa: E402
 
 from acupressure.web.clock import use_clock  # noqa: E402
 from acupressure.web.models import PractitionerLink, PractitionerProfile  # noqa: E402
 
 START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
+list_static_files_once()
 
 
 @pytest.fixture(autouse=True)
