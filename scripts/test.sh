@@ -105,9 +105,12 @@ if [ "$quick" = 1 ]; then
   # gives the property tests a tenth of their examples (tests/strategies.py, examples)
   export ACUPRESSURE_QUICK_TESTS=1
   export FUZZ_EXAMPLES="${FUZZ_EXAMPLES:-10}"  # the forms' and API's fuzzing, 10 (not 50)
-  # two processes (pytest-xdist), a test file each at a time; QUICK_WORKERS=0 runs serially
-  .venv/bin/python -m pytest -m "not browser and not postgres and not judge and not slow" \
-    -n "${QUICK_WORKERS:-2}" --dist loadfile "$@"
+  # two processes (pytest-xdist), a test file each at a time; QUICK_WORKERS=0 runs serially;
+  # then the tests marked serial (tests/conftest.py, SERIAL) in one process (5: none chosen)
+  marks="not browser and not postgres and not judge and not slow"
+  .venv/bin/python -m pytest -m "$marks and not serial" -n "${QUICK_WORKERS:-2}" \
+    --dist loadfile "$@"
+  .venv/bin/python -m pytest -m "$marks and serial" "$@" || [ $? = 5 ]
 else
   .venv/bin/python -m pytest "$@"
 fi

@@ -38,6 +38,32 @@ def _skip_reason(report: pytest.TestReport) -> str:
     return str(longrepr[2] if isinstance(longrepr, tuple) else longrepr)
 
 
+# Under pytest-xdist each worker collects and deselects (the same tests): the count comes
+# back to the main process in the worker's output.
+_deselected_here: list[int] = []
+_deselected_by_workers: list[int] = []
+
+
+def pytest_deselected(items: list[pytest.Item]) -> None:
+    _deselected_here.append(len(items))
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None:
+        output["deselected"] = sum(_deselected_here)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    _deselected_by_workers.append(int(node.workeroutput.get("deselected", 0)))
+
+
+def _left_out(terminalreporter: Any) -> int:
+    here = len(terminalreporter.stats.get("deselected", []))
+    return here or max(_deselected_by_workers, default=0)
+
+
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
     counts: Counter[str] = Counter()
     for report in terminalreporter.stats.get("skipped", []):
@@ -45,8 +71,10 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
         need = next((text for word, text in NEEDS.items() if word in reason), None)
         if need:
             counts[need] += 1
-    left_out = len(terminalreporter.stats.get("deselected", []))
+    left_out = _left_out(terminalreporter)
+    # --quick's second part (the tests that run in one process) leaves out the first part
     quick = os.environ.get("ACUPRESSURE_QUICK_TESTS") == "1"
+    quick = quick and not str(config.option.markexpr).endswith("and serial")
     if not counts and not (quick and left_out):
         return
     terminalreporter.write_sep("=", "tests not run here, and what they need")
@@ -86,7 +114,14 @@ SMOKE = (
 )
 
 
+# Tests that cannot run under pytest-xdist: Schemathesis there tries only the first API
+# operation. --quick runs them in one process after the others; the whole suite is serial.
+SERIAL = ("tests/web/test_api_fuzz.py",)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         if item.nodeid.startswith(SLOW) and not item.nodeid.startswith(SMOKE):
             item.add_marker(pytest.mark.slow)
+        if item.nodeid.startswith(SERIAL):
+            item.add_marker(pytest.mark.serial)

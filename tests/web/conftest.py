@@ -10,6 +10,10 @@ from datetime import UTC, datetime
 import pytest
 
 os.environ.setdefault("ACUPRESSURE_DATA_DIR", tempfile.mkdtemp(prefix="acupressure-test-"))
+if os.environ.get("PYTEST_XDIST_WORKER"):  # each pytest-xdist worker a data folder of its own
+    os.environ["ACUPRESSURE_DATA_DIR"] = tempfile.mkdtemp(
+        prefix=f"{os.environ['PYTEST_XDIST_WORKER']}-", dir=os.environ["ACUPRESSURE_DATA_DIR"]
+    )
 os.environ.setdefault("ACUPRESSURE_SECRET_KEY", "test-secret-key-not-for-production")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "acupressure.web.settings")
 # The per-client camera limits would stop the fuzz tests (one client, many requests); the
