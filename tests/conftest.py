@@ -83,7 +83,8 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
     if quick and left_out:
         terminalreporter.write_line(
             f"{left_out} deselected (--quick leaves out the browser, PostgreSQL, outside "
-            "judge and slow tests): bash scripts/test.sh runs them all"
+            "judge and slow tests, and runs the serial ones next, in one process): "
+            "bash scripts/test.sh runs them all"
         )
 
 
