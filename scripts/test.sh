@@ -3,7 +3,8 @@
 # packages the tests use (Debian's chromium for browser tests), then runs ruff, mypy and pytest.
 # Usage: bash scripts/test.sh [extra pytest arguments]        everything (what CI runs)
 #        bash scripts/test.sh --quick [extra pytest arguments] a contributor's fast run: no
-#          system packages, no PostgreSQL, no browser, nothing marked slow (README, "Tests")
+#          system packages, no PostgreSQL, no browser, no outside judges, nothing marked slow,
+#          in two processes (README, "Tests")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,7 +17,9 @@ fi
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-if [ "$quick" = 0 ] || [ ! -x .venv/bin/acupressure ]; then
+# --quick installs only when .venv lacks the package or a test tool (pytest-xdist, added later)
+if [ "$quick" = 0 ] || [ ! -x .venv/bin/acupressure ] ||
+  ! .venv/bin/python -c "import xdist" 2>/dev/null; then
   .venv/bin/python -m pip install --quiet --upgrade pip
   .venv/bin/python -m pip install --quiet -e '.[all]'
 fi
@@ -98,10 +101,16 @@ echo "== docs/cli.md matches the CLI's help"
 .venv/bin/python scripts/cli_docs.py --check
 echo "== pytest"
 if [ "$quick" = 1 ]; then
-  # the tests/conftest.py summary counts what this left out
+  # the tests/conftest.py summary counts what this left out; ACUPRESSURE_QUICK_TESTS=1 also
+  # gives the property tests a tenth of their examples (tests/strategies.py, examples)
   export ACUPRESSURE_QUICK_TESTS=1
-  export FUZZ_EXAMPLES="${FUZZ_EXAMPLES:-10}"  # the property fuzzing, 10 examples (not 50)
-  .venv/bin/python -m pytest -m "not browser and not postgres and not slow" "$@"
+  export FUZZ_EXAMPLES="${FUZZ_EXAMPLES:-10}"  # the forms' and API's fuzzing, 10 (not 50)
+  # two processes (pytest-xdist), a test file each at a time; QUICK_WORKERS=0 runs serially;
+  # then the tests marked serial (tests/conftest.py, SERIAL) in one process (5: none chosen)
+  marks="not browser and not postgres and not judge and not slow"
+  .venv/bin/python -m pytest -m "$marks and not serial" -n "${QUICK_WORKERS:-2}" \
+    --dist loadfile "$@"
+  .venv/bin/python -m pytest -m "$marks and serial" "$@" || [ $? = 5 ]
 else
   .venv/bin/python -m pytest "$@"
 fi

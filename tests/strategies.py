@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import strategies as st
 
 from acupressure.atlas.models import AREAS
 from acupressure.safety import Intake, conditions, red_flags
+
+
+def examples(full: int) -> int:
+    """How many examples a property test tries: ``full`` in the whole suite, a tenth (at least
+    10) in ``scripts/test.sh --quick``, which sets ACUPRESSURE_QUICK_TESTS=1."""
+    if os.environ.get("ACUPRESSURE_QUICK_TESTS") == "1":
+        return max(10, full // 10)
+    return full
 
 
 @st.composite

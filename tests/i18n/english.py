@@ -84,10 +84,11 @@ def reference(language: i18n.Language) -> tuple[str, ...]:
 def english_left(text: str, language: i18n.Language) -> list[str]:
     """The English fragments found in the text (whitespace and line breaks ignored)."""
     flat = " ".join(text.split())
+    # the plain `in` first: the same answer, without a regular expression per fragment
     return [
         fragment
         for fragment in reference(language)
-        if re.search(rf"(?<![A-Za-z]){re.escape(fragment)}(?![A-Za-z])", flat)
+        if fragment in flat and re.search(rf"(?<![A-Za-z]){re.escape(fragment)}(?![A-Za-z])", flat)
     ]
 
 

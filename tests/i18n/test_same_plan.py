@@ -8,7 +8,7 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.strategies import intakes
+from tests.strategies import examples, intakes
 
 from acupressure import i18n
 from acupressure.plan import build_plan, questions
@@ -35,7 +35,7 @@ def decision(intake: Intake) -> dict[str, Any]:
     }
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(intakes())
 def test_every_language_gives_the_same_routine_and_blocks(intake: Intake) -> None:
     with i18n.use("en"):
@@ -45,7 +45,7 @@ def test_every_language_gives_the_same_routine_and_blocks(intake: Intake) -> Non
             assert decision(intake) == english, language
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(intakes(), st.integers(min_value=1, max_value=4))
 def test_every_language_gives_the_same_program(intake: Intake, per_day: int) -> None:
     """The schedule (extra sessions for points pressed several times a day) is decided on

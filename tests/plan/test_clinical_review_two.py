@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.strategies import intakes
+from tests.strategies import examples, intakes
 
 from acupressure import atlas
 from acupressure.atlas.models import PRESSURES, Pressure
@@ -70,14 +70,14 @@ def test_the_words_detect_the_firm_steps_they_replace() -> None:
                 assert any(w in text for w in words for text in said), (language, point.code)
 
 
-@settings(max_examples=250, deadline=None)
+@settings(max_examples=examples(250), deadline=None)
 @given(intakes(), st.sampled_from(LANGUAGES))
 def test_no_plan_says_more_pressure_than_it_gives(intake: Intake, language: str) -> None:
     with use(language):
         _check_pressure_words(build_plan(intake), language)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(intakes(), st.sampled_from(LANGUAGES), st.data())
 def test_no_prescription_says_more_pressure_than_it_gives(
     intake: Intake, language: str, data: st.DataObject
@@ -102,7 +102,7 @@ def test_no_prescription_says_more_pressure_than_it_gives(
         _check_pressure_words(prescribed_plan(intake, items), language)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(intakes())
 def test_no_pregnant_plan_lies_face_down(intake: Intake) -> None:
     plan = build_plan(intake)
@@ -130,7 +130,7 @@ def test_trimester_two_with_a_helper_gets_the_lower_back_points_lying_on_the_sid
     assert POSTURE_TEXT[POSTURE_GROUP["side-lying"]] in [s.cue for s in plan.steps]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(intakes(), st.sampled_from(LANGUAGES))
 def test_never_in_pregnancy_points_always_carry_their_note(intake: Intake, language: str) -> None:
     with use(language):

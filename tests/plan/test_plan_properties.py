@@ -1,7 +1,7 @@
 """Properties of the planner over generated intakes."""
 
 from hypothesis import given, settings
-from tests.strategies import intakes
+from tests.strategies import examples, intakes
 
 from acupressure import atlas
 from acupressure.plan import build_plan
@@ -11,7 +11,7 @@ POLICY = {p.code: p.pregnancy.policy for p in atlas.all_points()}
 PERFORMER = {p.code: p.technique.performer for p in atlas.all_points()}
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(intakes())
 def test_never_points_never_appear_in_pregnancy(intake: Intake) -> None:
     plan = build_plan(intake)
@@ -22,7 +22,7 @@ def test_never_points_never_appear_in_pregnancy(intake: Intake) -> None:
             assert all(POLICY[p.code] == "none" or POLICY[p.code] == "caution" for p in plan.points)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(intakes())
 def test_no_helper_only_point_without_a_helper(intake: Intake) -> None:
     plan = build_plan(intake)
@@ -30,7 +30,7 @@ def test_no_helper_only_point_without_a_helper(intake: Intake) -> None:
         assert all(PERFORMER[p.code] != "helper" for p in plan.points)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(intakes())
 def test_any_red_flag_blocks_unless_cleared(intake: Intake) -> None:
     plan = build_plan(intake)
@@ -44,7 +44,7 @@ def test_any_red_flag_blocks_unless_cleared(intake: Intake) -> None:
         assert plan.advice
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(intakes())
 def test_total_fits_budget_and_equals_the_sum_of_steps(intake: Intake) -> None:
     plan = build_plan(intake)
@@ -57,7 +57,7 @@ def test_total_fits_budget_and_equals_the_sum_of_steps(intake: Intake) -> None:
         start += step.seconds
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(intakes())
 def test_every_exclusion_has_a_reason_and_no_point_is_both_kept_and_excluded(
     intake: Intake,
@@ -68,7 +68,7 @@ def test_every_exclusion_has_a_reason_and_no_point_is_both_kept_and_excluded(
     assert kept.isdisjoint(e.code for e in plan.excluded)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(intakes())
 def test_holds_are_never_cut_below_the_article_minimum(intake: Intake) -> None:
     plan = build_plan(intake)
@@ -85,7 +85,7 @@ CHEST = {"chest-heart", "aortic-tear"}
 PREGNANCY_FLAGS = {f for f, v in red_flags().items() if v.asked_when and v.asked_when.intake}
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(intakes())
 def test_no_pregnant_plan_presses_above_moderate_and_flagged_points_are_gentle(
     intake: Intake,
@@ -101,7 +101,7 @@ def test_no_pregnant_plan_presses_above_moderate_and_flagged_points_are_gentle(
                 assert "firmly" not in step.cue and "strongly" not in step.cue
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(intakes())
 def test_every_points_own_precautions_appear_on_it(intake: Intake) -> None:
     from acupressure.plan.select import GENERAL_PRECAUTIONS
@@ -112,7 +112,7 @@ def test_every_points_own_precautions_appear_on_it(intake: Intake) -> None:
                 assert c.text in p.notes, (p.code, c.id)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(intakes())
 def test_chest_and_pregnancy_questions_are_asked_whenever_they_matter(intake: Intake) -> None:
     plan = build_plan(intake)
@@ -133,7 +133,7 @@ def test_chest_and_pregnancy_questions_are_asked_whenever_they_matter(intake: In
     assert plan.screening.yes == list(dict.fromkeys(intake.red_flags))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(intakes())
 def test_questions_cover_every_point_the_routine_could_hold(intake: Intake) -> None:
     """Relevance is judged before the budget: a bigger budget never needs a new question."""

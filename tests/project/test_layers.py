@@ -61,13 +61,13 @@ def modules() -> dict[str, Path]:
 
 def imports(path: Path) -> Iterator[str]:
     """Every acupressure module the file imports (``from acupressure import x`` -> ``.x``)."""
+    known = modules()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             yield from (a.name for a in node.names if a.name.startswith("acupressure"))
         elif (
             isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "acupressure"
         ):
-            known = modules()
             for a in node.names:
                 sub = f"{node.module}.{a.name}"
                 yield sub if sub in known else str(node.module)

@@ -10,6 +10,10 @@ from datetime import UTC, datetime
 import pytest
 
 os.environ.setdefault("ACUPRESSURE_DATA_DIR", tempfile.mkdtemp(prefix="acupressure-test-"))
+if os.environ.get("PYTEST_XDIST_WORKER"):  # each pytest-xdist worker a data folder of its own
+    os.environ["ACUPRESSURE_DATA_DIR"] = tempfile.mkdtemp(
+        prefix=f"{os.environ['PYTEST_XDIST_WORKER']}-", dir=os.environ["ACUPRESSURE_DATA_DIR"]
+    )
 os.environ.setdefault("ACUPRESSURE_SECRET_KEY", "test-secret-key-not-for-production")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "acupressure.web.settings")
 # The per-client camera limits would stop the fuzz tests (one client, many requests); the
@@ -33,11 +37,13 @@ from tests.reminders.smtpsink import SmtpSink  # noqa: E402
 from tests.web.browser import need_chromium  # noqa: E402
 from tests.web.personas import Personas  # noqa: E402
 from tests.web.server import Served, start_server  # noqa: E402
+from tests.web.static_listing import list_static_files_once  # noqa: E402
 
 from acupressure.records.clock import use_clock  # noqa: E402
 from acupressure.records.models import PractitionerLink, PractitionerProfile  # noqa: E402
 
 START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
+list_static_files_once()
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -35,6 +36,14 @@ def intake_form(**extra: object) -> dict[str, object]:
     return form
 
 
+@cache
+def _root_password() -> str:
+    """The superuser's password "root-pass-4711", hashed as the app hashes passwords."""
+    from django.contrib.auth.hashers import make_password
+
+    return make_password("root-pass-4711")
+
+
 def matrix_practitioners(owner: User, when: datetime) -> dict[str, Any]:
     """The practitioners of the authorization table beside olivia's consented one (see
     tests/web/access_matrix.py): users by persona and the client records in its paths."""
@@ -56,7 +65,9 @@ def matrix_practitioners(owner: User, when: datetime) -> dict[str, Any]:
     )
     PractitionerProfile.objects.filter(user=former).delete()
     pending = add_practitioner("pen@example.org", "Dr Pen")
-    superuser = User.objects.create_superuser("root", "root@example.org", "root-pass-4711")
+    superuser = User.objects.create_superuser("root", "root@example.org", None)
+    superuser.password = _root_password()  # Argon2 takes a third of a second: hashed once
+    superuser.save(update_fields=["password"])
     links = {}
     for name, person in (("pending_link", owner), ("super_link", superuser)):
         made = add_client(pending, f"invited {name}", named=False, year_of_birth=None)
