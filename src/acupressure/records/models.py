@@ -317,8 +317,16 @@ class RecordsVersion(models.Model):
     """A person's records version (records/records_version.py): a page of theirs cached under one
     number is never served under the next."""
 
+    # No foreign key in the database: deleting an account bumps the versions of those its
+    # rows touched (links, language) while Django deletes them, after it has collected what
+    # to cascade, so a row may outlive its account. It holds a random number and nothing
+    # else; account ids are never reused.
     owner = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        db_constraint=False,
     )
     number = models.BigIntegerField(default=0)
 

@@ -73,6 +73,7 @@ class Migration(migrations.Migration):
                         on_delete=django.db.models.deletion.CASCADE,
                         primary_key=True,
                         related_name="+",
+                        db_constraint=False,
                         serialize=False,
                         to=settings.AUTH_USER_MODEL,
                     ),
