@@ -32,7 +32,7 @@ from acupressure.program.models import (
     TodayReport,
     WeekAdherence,
 )
-from acupressure.program.progress import adherence, rescreen_due, today
+from acupressure.program.progress import adherence, next_change, rescreen_due, today
 from acupressure.program.rescreen import Rescreen, rescreen
 from acupressure.program.schedule import (
     DAILY_TARGET,
@@ -61,6 +61,7 @@ __all__ = [
     "design",
     "design_prescribed",
     "end_of",
+    "next_change",
     "plan_for_slot",
     "press_seconds",
     "report",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 from acupressure.program.models import (
     DoneSession,
@@ -16,7 +16,13 @@ from acupressure.program.models import (
     TodaySlot,
     WeekAdherence,
 )
-from acupressure.program.schedule import slots_in_week, slots_on, week_of, week_start
+from acupressure.program.schedule import (
+    local_moment,
+    slots_in_week,
+    slots_on,
+    week_of,
+    week_start,
+)
 
 
 def _day(program: Program, moment: datetime) -> date:
@@ -78,6 +84,15 @@ def today(program: Program, sessions: list[DoneSession], now: datetime) -> Today
         next_kind=pending[0].kind if pending else None,
         rescreen_due=rescreen_due(program, now),
     )
+
+
+def next_change(program: Program, now: datetime) -> datetime:
+    """The next moment :func:`adherence` (and the current week) can change with no new data,
+    only because time passed: the start of the next slot today, else the next local midnight
+    (a new day, perhaps a new week)."""
+    day = _day(program, now)
+    midnight = local_moment(program.schedule, day + timedelta(days=1), time(0))
+    return min([midnight, *(s.start for s in slots_on(program.schedule, day) if s.start > now)])
 
 
 def _prescribed(program: Program, slot: Slot) -> int:

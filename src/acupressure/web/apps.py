@@ -8,3 +8,8 @@ class WebConfig(AppConfig):
     label = "web"
     verbose_name = "Acupressure"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from acupressure.web import client_summary
+
+        client_summary.connect()  # the practitioners' list rows go stale on each write

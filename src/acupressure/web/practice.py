@@ -22,6 +22,7 @@ from acupressure.web import changes as said_changes
 from acupressure.web import clock
 from acupressure.web.models import (
     Action,
+    ClientSummary,
     DiaryAccess,
     PractitionerLink,
     PractitionerProfile,
@@ -135,6 +136,7 @@ def _settle_made_account(link: PractitionerLink, yes: bool) -> None:
         # what was done with the prepared program follows it (links were for the made one)
         prepared = DiaryAccess.objects.filter(owner=made).exclude(action=Action.SIGNIN_LINK)
         prepared.update(owner_id=link.client_id)
+        ClientSummary.changed(link.client_id)
     link.made_account = None
     link.save(update_fields=["made_account"])
     if unused_account(made):
@@ -159,6 +161,7 @@ def withdraw(user_id: int, pk: int) -> bool:
         updated = PractitionerLink.objects.filter(
             pk=pk, client_id=user_id, withdrawn_at__isnull=True
         ).update(active=False, withdrawn_at=clock.now(), invite_code=None)
+        ClientSummary.changed(user_id)
         if updated == 1:
             _settle_made_account(PractitionerLink.objects.get(pk=pk), yes=False)
     return updated == 1

@@ -16,6 +16,7 @@ from acupressure.web.language.models import LanguagePreference
 from acupressure.web.models import (
     Action,
     CheckIn,
+    ClientSummary,
     DiaryAccess,
     PracticeSession,
     PractitionerLink,
@@ -238,6 +239,7 @@ def delete_diary(owner_id: int) -> tuple[int, int]:
         check_ins, _ = CheckIn.objects.filter(owner_id=owner_id).delete()
         QuestionnaireAnswer.objects.filter(owner_id=owner_id).delete()
         ProgramRecord.objects.filter(owner_id=owner_id).delete()
+        ClientSummary.changed(owner_id)
     return sessions, check_ins
 
 

@@ -17,7 +17,12 @@ from acupressure.program import Design, DoneSession, Program, Schedule, SlotKind
 from acupressure.program import press_seconds as plan_press_seconds
 from acupressure.program.summary import Summary
 from acupressure.safety import Intake, localized_advice
-from acupressure.web.models import PracticeSession, ProgramRecord, QuestionnaireAnswer
+from acupressure.web.models import (
+    ClientSummary,
+    PracticeSession,
+    ProgramRecord,
+    QuestionnaireAnswer,
+)
 
 
 def program_of(
@@ -119,6 +124,7 @@ class ProgramStore:
         updated = ProgramRecord.objects.filter(
             pk=pk, owner_id=self.owner_id, stopped_at__isnull=True
         ).update(stopped_at=now, stop_reason=reason[:200], advice=advice or [])
+        ClientSummary.changed(self.owner_id)
         from acupressure.web.reminders.store import cancel_program
 
         cancel_program(pk)  # a stopped program reminds nothing more
@@ -129,6 +135,7 @@ class ProgramStore:
         updated = ProgramRecord.objects.filter(
             pk=pk, owner_id=self.owner_id, stopped_at__isnull=False, stop_reason=reason
         ).update(stopped_at=None, stop_reason="", advice=[])
+        ClientSummary.changed(self.owner_id)
         if updated:
             from django.conf import settings
 
@@ -143,9 +150,11 @@ class ProgramStore:
         ProgramRecord.objects.filter(pk=pk, owner_id=self.owner_id).update(
             screened_week=week, rescreen_requested=False
         )
+        ClientSummary.changed(self.owner_id)
 
     def request_rescreen(self, pk: int) -> None:
         ProgramRecord.objects.filter(pk=pk, owner_id=self.owner_id).update(rescreen_requested=True)
+        ClientSummary.changed(self.owner_id)
 
     def set_token(self, pk: int, token: str | None) -> None:
         ProgramRecord.objects.filter(pk=pk, owner_id=self.owner_id).update(calendar_token=token)
