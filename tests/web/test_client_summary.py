@@ -125,3 +125,17 @@ def test_a_write_while_the_row_is_worked_out_leaves_it_stale(clock: FakeWallCloc
     client_summary._write(rows, read)  # the older row comes back: refused
     assert ClientSummary.objects.get(link=practice.link).stale
     assert _kept_is_fresh(practice, clock).total_done == 1
+
+
+def test_the_page_shows_each_change_in_the_readers_language(clock: FakeWallClock) -> None:
+    """The table's rows are rendered once per row, language and zone (row_html): a changed
+    row or another language is never served the rendering of another."""
+    practice = make_practice()
+    ana = signed_in(practice.practitioner)
+    assert "none yet" in ana.get("/clients/").content.decode()
+    spanish = ana.get("/clients/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "none yet" not in spanish and 'class="client-row"' in spanish
+    clock.advance(hours=1)
+    practise(signed_in(practice.client), practice.program.pk, before=6, after=4)
+    page = ana.get("/clients/").content.decode()
+    assert "none yet" not in page and "1 of" in page

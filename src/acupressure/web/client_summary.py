@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -29,8 +30,12 @@ from django.db import connection
 from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import OrderBy
 from django.db.models.signals import post_save
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
 from pydantic import TypeAdapter
 
+from acupressure import i18n
 from acupressure.web.follow_up import ClientRow, client_rows
 from acupressure.web.models import (
     ClientSummary,
@@ -65,6 +70,20 @@ def page_rows(
     refresh(links, now)
     page = Paginator(_stored(links, sort), size).get_page(number)
     return page, [_loaded(summary) for summary in page]
+
+
+def row_html(row: ClientRow) -> SafeString:
+    """The row as the list's table shows it, in the current language and time zone: rendered
+    once per process for each row, language and zone (a pure function of them; a row that
+    changes is another key)."""
+    key = (row, translation.get_language(), i18n.current(), timezone.get_current_timezone_name())
+    return _html(*key)
+
+
+@lru_cache(maxsize=4096)
+def _html(row: ClientRow, *_language_and_zone: str) -> SafeString:
+    html = render_to_string("web/client_row.html", {"r": row})
+    return mark_safe(html)  # noqa: S308 - rendered by the template engine, which escapes
 
 
 def all_rows(links: QuerySet[PractitionerLink], now: datetime) -> Iterator[ClientRow]:

@@ -77,7 +77,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         practitioner=me, withdrawn_at__isnull=True, active=False
     )
     context = {
-        "rows": rows,
+        "rows": [client_summary.row_html(row) for row in rows],
         "page": page,
         "sort": sort if sort in client_summary.ORDER else "name",
         "waiting": waiting,
