@@ -74,6 +74,9 @@ def main() -> None:
     proc, base, _link = web_load.start_server(folder, args.workers, args.database_url)
     try:
         opener, cookie = signed_in_cookie(base, practitioner)
+        from acupressure.web.models import ClientSummary
+
+        ClientSummary.objects.update(stale=True)  # as after a write to every client
         t0 = time.perf_counter()
         first = opener.open(base + "/clients/").read()
         print(f"first /clients/ (every row worked out): {1000 * (time.perf_counter() - t0):.0f} ms,"
