@@ -143,7 +143,7 @@ def _write(rows: list[ClientRow], read: dict[int, tuple[int, int, str]]) -> None
             row.pain_change, _ROW.dump_json(row).decode(),
         ]  # fmt: skip
     placeholders = ", ".join(["(" + ", ".join(["%s"] * len(_COLUMNS)) + ")"] * len(rows))
-    updated = ", ".join(f"{q(c)} = excluded.{q(c)}" for c in _COLUMNS[4:])
+    updated = ", ".join(f"{q(c)} = excluded.{q(c)}" for c in _COLUMNS[1:])
     sql = (
         f"INSERT INTO {table} ({', '.join(map(q, _COLUMNS))}) VALUES {placeholders} "  # noqa: S608 - names from the model
         f"ON CONFLICT ({q('link_id')}) DO UPDATE SET {updated} "
@@ -168,7 +168,12 @@ def _owner_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 
 def _link_changed(sender: Any, instance: PractitionerLink, **kwargs: Any) -> None:
+    """The link's row follows the link's client, even when the link changed hands (an
+    invitation answered from another account)."""
     ClientSummary.changed(instance.client_id)
+    ClientSummary.objects.filter(link_id=instance.pk).update(
+        client_id=instance.client_id, stale=True, generation=F("generation") + 1
+    )
 
 
 def _prescribed(sender: Any, instance: Prescription, **kwargs: Any) -> None:
