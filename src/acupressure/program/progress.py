@@ -88,11 +88,15 @@ def today(program: Program, sessions: list[DoneSession], now: datetime) -> Today
 
 def next_change(program: Program, now: datetime) -> datetime:
     """The next moment :func:`adherence` (and the current week) can change with no new data,
-    only because time passed: the start of the next slot today, else the next local midnight
-    (a new day, perhaps a new week)."""
+    only because time passed: the start of the next slot (today's or tomorrow's), or the
+    midnight that starts the next program week. A new day alone changes nothing: its slots
+    count once their time has come (or once a session is done that day, which is a write)."""
+    schedule = program.schedule
     day = _day(program, now)
-    midnight = local_moment(program.schedule, day + timedelta(days=1), time(0))
-    return min([midnight, *(s.start for s in slots_on(program.schedule, day) if s.start > now)])
+    weeks_in = max(0, (day - schedule.start).days // 7 + 1)
+    week = local_moment(schedule, schedule.start + timedelta(days=7 * weeks_in), time(0))
+    later = [s.start for d in (day, day + timedelta(days=1)) for s in slots_on(schedule, d)]
+    return min([week, *(start for start in later if start > now)])
 
 
 def _prescribed(program: Program, slot: Slot) -> int:
