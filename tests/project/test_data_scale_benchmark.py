@@ -32,6 +32,6 @@ def test_small_sizes_print_a_row_per_endpoint_and_size_and_the_growth() -> None:
     assert {"/diary/", "/privacy/export.json", "/privacy/fhir.json", "/clients/"} <= endpoints
     assert "calendar feed (304)" in endpoints
     assert {size for _, size in rows} == {"1 y", "2 y", "1", "2"}
-    assert len(rows) == 2 * 9 + 2 * 3  # 9 endpoints of the person, 3 of the practice
+    assert len(rows) == 2 * 9 + 2 * 4  # 9 endpoints of the person, 4 of the practice
     growth = done.stdout.split("growth from the smallest size to the largest")[1]
-    assert len(re.findall(r"SQLite: x[\d.]+ time, x[\d.]+ queries", growth)) == 12
+    assert len(re.findall(r"SQLite: x[\d.]+ time, x[\d.]+ queries", growth)) == 13
