@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, time
+import uuid
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ pytest.importorskip("fhir.resources")
 from fhir.resources.R4B.bundle import Bundle
 
 from acupressure import i18n
+from acupressure.exports import fhir
 from acupressure.exports.fhir import (
     EXT,
     PAIN_CODE,
@@ -273,3 +275,30 @@ def test_a_streamed_bundle_refuses_a_bad_resource_before_writing_anything() -> N
     pieces = bundle_pieces(export().model_copy(update={"patient": broken}), iter(READINGS))
     with pytest.raises(ValueError, match="birthDate"):
         next(pieces)
+
+
+def test_resource_ids_are_uuid5_of_the_installation_kind_and_key() -> None:
+    for key in ("user-1", "user-1:2026-03-02T08:01:00+00:00:before:0", "María 张", ""):
+        want = str(uuid.uuid5(fhir.NAMESPACE, f"{INSTALLATION}:observation:{key}"))
+        assert fhir._id(INSTALLATION, "observation", key) == want
+
+
+@pytest.mark.parametrize("language", ["en", "es", "zh-Hans"])
+def test_streamed_observations_are_the_json_of_each_resource_byte_for_byte(language: str) -> None:
+    """The observations are written from one template per context: the same text that
+    json.dumps writes for each resource made by _observations."""
+    many = [
+        PainReading(at=r.at + timedelta(days=d, microseconds=d), value=(d + r.value) % 11,
+                    context=r.context)
+        for d in range(40) for r in READINGS
+    ]  # fmt: skip
+    made = export().model_copy(update={"readings": []})
+    with i18n.use(language):
+        pieces = list(bundle_pieces(made, iter(many)))
+        ids, head = fhir._head(made)
+        want = [
+            json.dumps(fhir._entry(o), ensure_ascii=False)
+            for o in fhir._observations(made, many, ids)
+        ]
+    written = [p.lstrip(",\n") for p in pieces[1 + len(head) : 1 + len(head) + len(many)]]
+    assert written == want

@@ -33,6 +33,6 @@ def test_small_sizes_print_a_row_per_endpoint_and_size_and_the_growth() -> None:
     assert "calendar feed (304)" in endpoints
     assert {size for _, size in rows} == {"1 y", "2 y", "1", "2"}
     assert "/diary/ (made afresh)" in endpoints  # the page just after a write
-    assert len(rows) == 2 * 11 + 2 * 3  # 11 endpoints of the person, 3 of the practice
+    assert len(rows) == 2 * 11 + 2 * 4  # 11 endpoints of the person, 4 of the practice
     growth = done.stdout.split("growth from the smallest size to the largest")[1]
-    assert len(re.findall(r"SQLite: x[\d.]+ time, x[\d.]+ queries", growth)) == 14
+    assert len(re.findall(r"SQLite: x[\d.]+ time, x[\d.]+ queries", growth)) == 15

@@ -37,7 +37,7 @@ PUBLIC: dict[str, list[str]] = {
         "Design",
         "DoneSession", "Program", "ProgramError", "Rescreen", "Schedule", "Slot", "SlotKind",
         "Today", "TodayReport", "WeekAdherence", "adherence", "all_slots", "design",
-        "design_prescribed", "end_of",
+        "design_prescribed", "end_of", "next_change",
         "plan_for_slot", "press_seconds", "report", "rescreen", "rescreen_due", "today",
         "week_of",
     ],

@@ -12,6 +12,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import User
 from django.db import connection
+from django.db.models import F
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from tests.doubles import FakeWallClock as FakeClock
@@ -20,6 +21,7 @@ from tests.web.practice import signed_in
 from acupressure.program import design
 from acupressure.records.access import Need, decide, readable_links
 from acupressure.records.models import (
+    ClientSummary,
     DiaryAccess,
     PracticeSession,
     PractitionerLink,
@@ -82,6 +84,17 @@ def _queries(desk: Client, path: str) -> tuple[int, int, bytes]:
     return len(seen.captured_queries), inserts, body
 
 
+def _sizes(desk: Client) -> dict[str, tuple[int, int, bytes]]:
+    """Queries of each request kind: the list when new clients' rows are missing, then the
+    list and the CSV with every row kept, and again with every row stale."""
+    found = {"missing": _queries(desk, "/clients/")}
+    for path in ("/clients/", "/clients/export.csv"):
+        found[f"kept {path}"] = _queries(desk, path)
+        ClientSummary.objects.update(stale=True, generation=F("generation") + 1)
+        found[f"stale {path}"] = _queries(desk, path)
+    return found
+
+
 def test_the_list_and_csv_take_the_same_queries_for_10_and_200_clients(
     clock: FakeClock,
 ) -> None:
@@ -89,18 +102,23 @@ def test_the_list_and_csv_take_the_same_queries_for_10_and_200_clients(
     desk = signed_in(ana)
     desk.get("/about/")  # the session and the language settled, as on any later page
     _clinic(clock, ana, 10)
-    small = {path: _queries(desk, path) for path in ("/clients/", "/clients/export.csv")}
+    small = _sizes(desk)
     _clinic(clock, ana, 190, start=10)
-    large = {path: _queries(desk, path) for path in ("/clients/", "/clients/export.csv")}
-    for path in small:
-        assert small[path][:2] == large[path][:2], path  # queries, and one INSERT each
-        assert small[path][1] == 1, path
-    rows = list(csv.reader(io.StringIO(large["/clients/export.csv"][2].decode("utf-8-sig"))))
+    large = _sizes(desk)
+    for kind in small:
+        assert small[kind][:2] == large[kind][:2], kind  # queries, and INSERT statements
+    assert large["kept /clients/"][:2] == (10, 1)  # rows kept: the log is the only INSERT
+    assert large["kept /clients/export.csv"][1] == 1
+    assert large["missing"][1] == 3  # the missing rows, the rows worked out, the log
+    rows = list(csv.reader(io.StringIO(large["kept /clients/export.csv"][2].decode("utf-8-sig"))))
     assert len(rows) == 201 and rows[0][0] == "client"
     assert sum(1 for r in rows[1:] if r[-1]) == len(range(0, 200, 7))  # the alerts
+    again = large["stale /clients/export.csv"][2]
+    assert again == large["kept /clients/export.csv"][2]  # worked out again: the same
     logged = DiaryAccess.objects.filter(viewer=ana, what="/clients/export.csv").count()
-    assert logged == 10 + 200  # one row per client listed, in one statement each time
-    assert DiaryAccess.objects.filter(viewer=ana, what="/clients/").count() == 10 + PAGE_SIZE
+    assert logged == 2 * (10 + 200)  # one row per client listed, in one statement each time
+    listed = DiaryAccess.objects.filter(viewer=ana, what="/clients/").count()
+    assert listed == 3 * 10 + 3 * PAGE_SIZE
 
 
 def test_pages_come_with_those_needing_attention_first(clock: FakeClock) -> None:

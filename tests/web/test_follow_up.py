@@ -25,6 +25,7 @@ from tests.web.programs import check
 
 from acupressure.records.models import DiaryAccess, PracticeSession, ProgramRecord
 from acupressure.records.practice import add_client, answer
+from acupressure.records.program_store import ProgramStore
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -126,9 +127,7 @@ def test_red_flag_and_much_worse_clients_come_first(clock: FakeWallClock) -> Non
 
     assert names() == ["A-01", "P-17"]
     # P-17 answers yes to a red flag at re-screening: the program stops, P-17 goes to the top
-    ProgramRecord.objects.filter(pk=practice.program.pk).update(
-        stopped_at=clock(), stop_reason="a safety answer"
-    )
+    ProgramStore(practice.link.client_id).stop(practice.program.pk, clock(), "a safety answer")
     page = desk.get("/clients/").content.decode()
     assert names() == ["P-17", "A-01"]
     assert "Answered yes to a red-flag question" in page
@@ -137,6 +136,8 @@ def test_red_flag_and_much_worse_clients_come_first(clock: FakeWallClock) -> Non
     desk.get(f"/clients/{practice.link.pk}/")
     assert names() == ["A-01", "P-17"]
     # much worse pain (re-screening requested) is at the top too
-    ProgramRecord.objects.filter(owner=second.client).update(rescreen_requested=True)
+    ProgramStore(second.client_id).request_rescreen(
+        ProgramRecord.objects.get(owner=second.client).pk
+    )
     assert names()[0] == "A-01"
     assert "Reported much worse pain." in desk.get("/clients/?sort=last").content.decode()

@@ -20,6 +20,7 @@ MODULES = [
     "test_takeover.py",
     "test_practitioner_scope.py",
     "test_client_list.py",
+    "test_client_summary.py",
 ]
 
 

@@ -29,9 +29,11 @@ Django: the web app gathers the data into the models below.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from itertools import chain
 from typing import Any
@@ -78,8 +80,9 @@ class Person(BaseModel):
     year_of_birth: int | None = None
 
 
-class PainReading(BaseModel):
-    model_config = ConfigDict(frozen=True)
+@dataclass(frozen=True, slots=True)
+class PainReading:
+    """A pain score (a plain dataclass: years of diary make thousands, each made cheaply)."""
 
     at: datetime
     value: int
@@ -117,8 +120,18 @@ CONTEXT_TEXT = Labels(
 )
 
 
+_SEED = hashlib.sha1(NAMESPACE.bytes, usedforsecurity=False)  # uuid5's hash, fed the namespace
+
+
 def _id(installation: str, kind: str, key: str) -> str:
-    return str(uuid.uuid5(NAMESPACE, f"{installation}:{kind}:{key}"))
+    """``str(uuid.uuid5(NAMESPACE, ...))``, without making UUID objects (a bundle of years
+    makes thousands)."""
+    sha = _SEED.copy()
+    sha.update(f"{installation}:{kind}:{key}".encode())
+    raw = bytearray(sha.digest()[:16])
+    raw[6], raw[8] = (raw[6] & 0x0F) | 0x50, (raw[8] & 0x3F) | 0x80  # version 5, RFC variant
+    x = raw.hex()
+    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
 
 
 def _ref(resource_id: str) -> dict[str, str]:
@@ -241,7 +254,7 @@ def _careplan(export: Export, program: Program, ids: dict[str, str]) -> dict[str
     return data
 
 
-def _observation(reading: PainReading, rid: str, patient: str) -> dict[str, Any]:
+def _observation(rid: str, patient: str, at: str, value: int | str, context: str) -> dict[str, Any]:
     return {
         "resourceType": "Observation",
         "id": rid,
@@ -258,14 +271,14 @@ def _observation(reading: PainReading, rid: str, patient: str) -> dict[str, Any]
         ],
         "code": {"coding": [{"system": LOINC, "code": PAIN_CODE, "display": PAIN_DISPLAY}]},
         "subject": _ref(patient),
-        "effectiveDateTime": reading.at.isoformat(),
+        "effectiveDateTime": at,
         "valueQuantity": {
-            "value": reading.value,
+            "value": value,
             "unit": "{score}",
             "system": UCUM,
             "code": "{score}",
         },
-        "method": {"text": CONTEXT_TEXT.get(reading.context, reading.context)},
+        "method": {"text": CONTEXT_TEXT.get(context, context)},
     }
 
 
@@ -344,17 +357,43 @@ def _head(export: Export) -> tuple[dict[str, str], list[dict[str, Any]]]:
     return ids, resources
 
 
+Keyed = tuple[PainReading, str, str]  # a reading, its time as text, its resource id
+
+
+def _keyed(export: Export, readings: Iterable[PainReading]) -> Iterator[Keyed]:
+    key = export.patient.key
+    for n, reading in enumerate(readings):
+        at = reading.at.isoformat()
+        yield (
+            reading,
+            at,
+            _id(export.installation, "observation", f"{key}:{at}:{reading.context}:{n}"),
+        )
+
+
 def _observations(
     export: Export, readings: Iterable[PainReading], ids: dict[str, str]
 ) -> Iterator[dict[str, Any]]:
-    key = export.patient.key
-    for n, reading in enumerate(readings):
-        rid = _id(
-            export.installation,
-            "observation",
-            f"{key}:{reading.at.isoformat()}:{reading.context}:{n}",
-        )
-        yield _observation(reading, rid, ids["patient"])
+    for reading, at, rid in _keyed(export, readings):
+        yield _observation(rid, ids["patient"], at, reading.value, reading.context)
+
+
+_SLOTS = ("\x01id", "\x01at", "\x01value")  # stand-ins, written by json.dumps as \u0001...
+
+
+def _observation_texts(keyed: Iterable[Keyed], patient: str) -> Iterator[str]:
+    """Each observation's entry as the JSON text ``json.dumps(_entry(_observation(...)))``
+    writes, byte for byte: made once per context with stand-ins, then the id, the time and
+    the value put in (ids, ISO times and integers need no escaping)."""
+    rid, at, value = (json.dumps(slot)[1:-1] for slot in _SLOTS)
+    made: dict[str, str] = {}
+    for reading, when, resource_id in keyed:
+        text = made.get(reading.context)
+        if text is None:
+            stand_in = _observation(*_SLOTS[:1], patient, *_SLOTS[1:], reading.context)
+            text = made[reading.context] = json.dumps(_entry(stand_in), ensure_ascii=False)
+        text = text.replace(rid, resource_id).replace(at, when)
+        yield text.replace(f'"{value}"', str(reading.value))
 
 
 def _responses(export: Export, ids: dict[str, str]) -> Iterator[dict[str, Any]]:
@@ -409,8 +448,12 @@ def bundle_pieces(export: Export, readings: Iterable[PainReading]) -> Iterator[s
     from fhir.resources.R4B.bundle import Bundle
 
     ids, head = _head(export)
-    observations = _observations(export, readings, ids)
-    first = next(observations, None)
+    keyed = _keyed(export, readings)
+    first_key = next(keyed, None)
+    first = None
+    if first_key is not None:
+        reading, at, rid = first_key
+        first = _observation(rid, ids["patient"], at, reading.value, reading.context)
     responses = list(_responses(export, ids))
     kinds = {r["questionnaire"]: r for r in reversed(responses)}  # the first of each
     sample = [*head, *([first] if first else []), *kinds.values()]
@@ -422,7 +465,13 @@ def bundle_pieces(export: Export, readings: Iterable[PainReading]) -> Iterator[s
     ]
     yield json.dumps(_fields(export), ensure_ascii=False)[:-1] + ', "entry": ['
     separator = "\n"
-    for resource in chain(made[: len(head)], [first] if first else [], observations, responses):
+    for resource in made[: len(head)]:
+        yield separator + json.dumps(_entry(resource), ensure_ascii=False)
+        separator = ",\n"
+    for text in _observation_texts(chain([first_key] if first_key else [], keyed), ids["patient"]):
+        yield separator + text
+        separator = ",\n"
+    for resource in responses:
         yield separator + json.dumps(_entry(resource), ensure_ascii=False)
         separator = ",\n"
     yield "\n]}\n"

@@ -27,7 +27,7 @@ from acupressure.program.models import (
     TodayReport,
     WeekAdherence,
 )
-from acupressure.program.progress import adherence, report, rescreen_due, today
+from acupressure.program.progress import adherence, next_change, report, rescreen_due, today
 from acupressure.program.rescreen import Rescreen, rescreen
 from acupressure.program.routine import plan_for_slot, press_seconds
 from acupressure.program.schedule import all_slots, end_of, week_of
@@ -49,6 +49,7 @@ __all__ = [
     "design",
     "design_prescribed",
     "end_of",
+    "next_change",
     "plan_for_slot",
     "press_seconds",
     "report",

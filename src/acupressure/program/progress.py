@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 from acupressure.program.models import (
     DoneSession,
@@ -17,7 +17,13 @@ from acupressure.program.models import (
     TodaySlot,
     WeekAdherence,
 )
-from acupressure.program.schedule import slots_in_week, slots_on, week_of, week_start
+from acupressure.program.schedule import (
+    local_moment,
+    slots_in_week,
+    slots_on,
+    week_of,
+    week_start,
+)
 
 
 def _day(program: Program, moment: datetime) -> date:
@@ -79,6 +85,19 @@ def today(program: Program, sessions: list[DoneSession], now: datetime) -> Today
         next_kind=pending[0].kind if pending else None,
         rescreen_due=rescreen_due(program, now),
     )
+
+
+def next_change(program: Program, now: datetime) -> datetime:
+    """The next moment :func:`adherence` (and the current week) can change with no new data,
+    only because time passed: the start of the next slot (today's or tomorrow's), or the
+    midnight that starts the next program week. A new day alone changes nothing: its slots
+    count once their time has come (or once a session is done that day, which is a write)."""
+    schedule = program.schedule
+    day = _day(program, now)
+    weeks_in = max(0, (day - schedule.start).days // 7 + 1)
+    week = local_moment(schedule, schedule.start + timedelta(days=7 * weeks_in), time(0))
+    later = [s.start for d in (day, day + timedelta(days=1)) for s in slots_on(schedule, d)]
+    return min([week, *(start for start in later if start > now)])
 
 
 def _prescribed(program: Program, slot: Slot) -> int:

@@ -1,7 +1,7 @@
 """Who may see and do what with a person's account: the one place that decides.
 
 Every view, export, API endpoint and command asks :func:`decide` (directly, or through the
-web's request helpers in ``acupressure.web.access``, which answer 404 to anyone who may not:
+web's request helpers in ``acupressure.records.access``, which answer 404 to anyone who may not:
 never data, exactly as a stranger would).
 
 A practitioner reaches a client only through their own open link (:class:`PractitionerLink`)

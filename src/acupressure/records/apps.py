@@ -13,4 +13,9 @@ class RecordsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from acupressure.records import records_version  # noqa: F401 - connects its receivers
+        from acupressure.records import (
+            client_summary,
+            records_version,  # noqa: F401 - connects its receivers
+        )
+
+        client_summary.connect()  # the practitioners' list rows go stale on each write

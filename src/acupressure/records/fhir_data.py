@@ -54,7 +54,7 @@ def _export(
 
 def _readings(owner_id: int) -> Iterator[PainReading]:
     for r in readings(owner_id):
-        yield PainReading.model_construct(at=r.at, value=r.pain, context=r.kind)  # typed already
+        yield PainReading(at=r.at, value=r.pain, context=r.kind)
 
 
 def _client(link: PractitionerLink) -> Person:

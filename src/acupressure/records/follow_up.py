@@ -9,17 +9,17 @@ since the practitioner's last visit or reported much worse pain.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Max, QuerySet
 
 from acupressure.exports import csvfile
+from acupressure.i18n import N_
 from acupressure.i18n import gettext as _
-from acupressure.program import DoneSession, Program, adherence, week_of
+from acupressure.program import DoneSession, Program, adherence, next_change, week_of
 from acupressure.program.summary import Cell, Summary
 from acupressure.records.models import (
     DiaryAccess,
@@ -32,6 +32,8 @@ from acupressure.records.practice import display_name, practitioner_name
 from acupressure.records.program_store import done_session, program_of, summary_of
 
 SAFETY_STOP = "a safety answer"  # the stop reason re-screening writes (views/program.py)
+RED_FLAG = N_("Answered yes to a red-flag question; the program is stopped.")
+WORSE = N_("Reported much worse pain.")
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,13 @@ class ClientRow:
     pain_meaningful: bool
     function: float | None
     change_rating: float | None
-    alert: str  # "" when nothing needs attention
+    alert_id: str  # RED_FLAG, WORSE, or "" when nothing needs attention
+    fresh_until: datetime | None = None  # when time alone changes the row (None: never)
+
+    @property
+    def alert(self) -> str:
+        """Why the client needs attention, in the reader's language ("" when nothing does)."""
+        return _(self.alert_id) if self.alert_id else ""
 
     @property
     def adherence_percent(self) -> int | None:
@@ -84,12 +92,12 @@ def _alert(program: Program | None, since: datetime | None) -> str:
 def _alert_of(
     stop_reason: str, stopped: datetime | None, rescreen: bool, since: datetime | None
 ) -> str:
-    """Why the client needs attention ("" when nothing does): a red-flag answer that stopped
-    the program since the practitioner's last visit, or much worse pain reported."""
+    """Why the client needs attention (a message id; "" when nothing does): a red-flag answer
+    that stopped the program since the practitioner's last visit, or much worse pain reported."""
     if stop_reason == SAFETY_STOP and stopped is not None and (not since or stopped > since):
-        return _("Answered yes to a red-flag question; the program is stopped.")
+        return RED_FLAG
     if rescreen:
-        return _("Reported much worse pain.")
+        return WORSE
     return ""
 
 
@@ -194,48 +202,9 @@ def _row(
         pain_meaningful=meaningful,
         function=function,
         change_rating=rating,
-        alert=_alert(program, visit),
+        alert_id=_alert(program, visit),
+        fresh_until=next_change(program, now) if program is not None else None,
     )
-
-
-def page_rows(
-    links: QuerySet[PractitionerLink], sort: str, number: str | None, size: int, now: datetime
-) -> tuple[Page[Any], list[ClientRow]]:
-    """One page of rows, those needing attention first. Sorted by name (the default), only
-    the page's rows are worked out in full; by another column, every row is."""
-    if sort in SORTS and sort != "name":
-        rows = sorted_rows(client_rows(links, now), sort)
-        full_page: Page[ClientRow] = Paginator(rows, size).get_page(number)
-        return full_page, list(full_page)
-    keys = sorted(_names_and_alerts(links), key=lambda k: (not k[2], k[1].lower()))
-    page: Page[tuple[int, str, str]] = Paginator(keys, size).get_page(number)
-    ids = [key[0] for key in page]
-    full = {row.link_id: row for row in client_rows(links.filter(pk__in=ids), now)}
-    return page, [full[i] for i in ids]
-
-
-def _names_and_alerts(links: QuerySet[PractitionerLink]) -> list[tuple[int, str, str]]:
-    """(link id, name, alert) of each link, in three queries whatever their number."""
-    found = list(links.only("id", "label", "client_id", "practitioner_id"))
-    if not found:
-        return []
-    me, clients = found[0].practitioner_id, links.values("client_id")
-    newest: dict[int, tuple[str, datetime | None, bool]] = {}
-    programs = ProgramRecord.objects.filter(owner_id__in=clients, prescriber_id=me)
-    fields = ("owner_id", "stop_reason", "stopped_at", "rescreen_requested")
-    for owner, *state in programs.order_by("created_at", "id").values_list(*fields):
-        newest[owner] = (state[0], state[1], state[2])
-    visits = _visits(me, clients)
-    return [
-        (
-            int(link.pk),
-            display_name(link),
-            _alert_of(*newest[link.client_id], visits.get(f"/clients/{link.pk}/"))
-            if link.client_id in newest
-            else "",
-        )
-        for link in found
-    ]
 
 
 def _visits(me: int, clients: QuerySet[Any]) -> dict[str, datetime]:
@@ -248,23 +217,6 @@ def _visits(me: int, clients: QuerySet[Any]) -> dict[str, datetime]:
     )
 
 
-SORTS: dict[str, Callable[[ClientRow], tuple[Any, ...]]] = {
-    "name": lambda r: (r.name.lower(),),
-    "last": lambda r: (
-        r.last_session is None,
-        -(r.last_session.timestamp() if r.last_session else 0),
-    ),
-    "adherence": lambda r: (r.adherence_percent is None, r.adherence_percent or 0),
-    "pain": lambda r: (r.pain_change is None, -(r.pain_change or 0)),
-}
-
-
-def sorted_rows(rows: list[ClientRow], sort: str) -> list[ClientRow]:
-    """Alerts first, then by the chosen column (name, last, adherence, pain)."""
-    key = SORTS.get(sort, SORTS["name"])
-    return sorted(rows, key=lambda r: (not r.alert, *key(r)))
-
-
 CSV_HEADER = [
     "client", "last_session", "week_done", "week_due", "total_done", "total_due",
     "adherence_percent", "pain_baseline", "pain_now", "pain_change",
@@ -272,7 +224,7 @@ CSV_HEADER = [
 ]  # fmt: skip
 
 
-def csv_rows(rows: list[ClientRow]) -> Iterator[list[csvfile.Cell]]:
+def csv_rows(rows: Iterable[ClientRow]) -> Iterator[list[csvfile.Cell]]:
     """The rows of the practitioner's CSV (after :data:`CSV_HEADER`; acupressure.exports.csvfile
     writes them: formulas neutralised, whole numbers as integers)."""
     for r in rows:

@@ -12,6 +12,8 @@
 - :class:`Prescription`: one version of a practitioner's prescription for a client's program.
 - :class:`RecordsVersion`: a number per person, drawn anew by every write that changes their
   pages (``records/records_version.py``; ``web/personal.py`` keys its page cache by it).
+- :class:`ClientSummary`: one client's row of a practitioner's list (/clients/), kept up to date
+  (records/client_summary.py) so the list reads a page of rows sorted in SQL.
 - :class:`Installation`: one row, this installation's random id (made by a migration, so it
   travels with the data in a dump), part of every FHIR id and calendar UID we hand out.
 """
@@ -332,3 +334,44 @@ class RecordsVersion(models.Model):
 
     def __str__(self) -> str:
         return f"records version {self.number} of {self.owner_id}"
+
+
+class ClientSummary(models.Model):
+    """One link's row of the practitioner's list, worked out by acupressure.records.follow_up and
+    kept: ``stale`` once the client's records change (:meth:`changed`, each write bumping
+    ``generation``, so a row worked out from older data is never kept), and due again at
+    ``fresh_until``, when the clock alone changes it (the next slot or midnight)."""
+
+    link = models.OneToOneField(
+        PractitionerLink, on_delete=models.CASCADE, primary_key=True, related_name="summary"
+    )
+    practitioner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    client = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    generation = models.PositiveIntegerField(default=0)
+    stale = models.BooleanField(default=True)
+    fresh_until = models.DateTimeField(null=True, blank=True)  # None: only a write changes it
+    attention = models.BooleanField(default=False)
+    name_key = models.CharField(max_length=80, blank=True)  # the label, lower case
+    last_session = models.DateTimeField(null=True, blank=True)
+    adherence = models.SmallIntegerField(null=True, blank=True)  # percent since the start
+    pain_change = models.FloatField(null=True, blank=True)
+    row = models.TextField(blank=True)  # the whole follow_up.ClientRow, as JSON
+
+    class Meta:
+        indexes = (
+            models.Index(fields=["practitioner", "-attention", "name_key"], name="summary_by_name"),
+            models.Index(fields=["client"], name="summary_client"),
+        )
+
+    def __str__(self) -> str:
+        return f"list row of link {self.link_id}"
+
+    @staticmethod
+    def changed(client_id: int) -> None:
+        """The client's records changed: every practitioner's row of them is worked out again
+        on its next read."""
+        ClientSummary.objects.filter(client_id=client_id).update(
+            stale=True, generation=models.F("generation") + 1
+        )

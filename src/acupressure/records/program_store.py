@@ -16,7 +16,11 @@ from acupressure.plan.prescribe import PrescribedPoint
 from acupressure.program import Design, DoneSession, Program, Schedule, SlotKind, WeekAdherence
 from acupressure.program import press_seconds as plan_press_seconds
 from acupressure.program.summary import Summary
-from acupressure.records.models import PracticeSession, ProgramRecord, QuestionnaireAnswer
+from acupressure.records.models import (
+    PracticeSession,
+    ProgramRecord,
+    QuestionnaireAnswer,
+)
 from acupressure.records.records_version import bump
 from acupressure.safety import Intake, localized_advice
 

@@ -27,6 +27,7 @@ from django.dispatch import receiver
 from acupressure.records.language.models import LanguagePreference
 from acupressure.records.models import (
     CheckIn,
+    ClientSummary,
     PracticeSession,
     PractitionerLink,
     PractitionerProfile,
@@ -46,7 +47,8 @@ def _upsert(rows_sql: str) -> str:
 
 
 def bump(owner_ids: Iterable[int | None]) -> None:
-    """A new records version for each of these people (one statement)."""
+    """A new records version for each of these people (one statement), and their rows of the
+    practitioners' lists marked stale (records/client_summary.py; one more)."""
     ids = sorted({int(i) for i in owner_ids if i is not None})
     if not ids:
         return
@@ -54,6 +56,9 @@ def bump(owner_ids: Iterable[int | None]) -> None:
     number = secrets.randbits(62)
     with connection.cursor() as cursor:
         cursor.execute(_upsert(f"VALUES {values}"), [v for i in ids for v in (i, number)])
+    ClientSummary.objects.filter(client_id__in=ids).update(
+        stale=True, generation=F("generation") + 1
+    )
 
 
 def bump_selected(sql: str, params: Iterable[Any]) -> None:

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from acupressure import safety
 from acupressure.exports import csvfile
 from acupressure.i18n import gettext as _
-from acupressure.records import clock, follow_up, practice
+from acupressure.records import client_summary, clock, follow_up, practice
 from acupressure.records.access import Need, decide, readable_links
 from acupressure.records.diary import readings
 from acupressure.records.models import (
@@ -38,6 +38,7 @@ from acupressure.records.privacy import access_log
 from acupressure.records.program_store import ProgramStore, program_summary
 from acupressure.records.signin import issue_token, peek
 from acupressure.web.access import client_link, log, log_each, practitioner_only
+from acupressure.web.client_rows import row_html
 from acupressure.web.diary_chart import pain_chart
 from acupressure.web.downloads import attachment, csv_attachment
 from acupressure.web.links import absolute, phone_cannot_open
@@ -62,7 +63,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     sort = request.GET.get("sort", "name")
     links = readable_links(me)
     number = request.GET.get("page")
-    page, rows = follow_up.page_rows(links, sort, number, PAGE_SIZE, clock.now())
+    page, rows = client_summary.page_rows(links, sort, number, PAGE_SIZE, clock.now())
     shown = [row.link_id for row in rows]
     if shown:
         log_each(request, links.filter(pk__in=shown), Action.LIST)
@@ -70,9 +71,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         practitioner=me, withdrawn_at__isnull=True, active=False
     )
     context = {
-        "rows": rows,
+        "rows": [row_html(row) for row in rows],
         "page": page,
-        "sort": sort if sort in follow_up.SORTS else "name",
+        "sort": sort if sort in client_summary.ORDER else "name",
         "waiting": waiting,
         "name": practice.practitioner_name(me),
     }
@@ -248,10 +249,10 @@ def fhir_download(request: HttpRequest, pk: int) -> HttpResponseBase:
 @login_required
 def export_csv(request: HttpRequest) -> HttpResponseBase:
     """Adherence and outcomes of all of the practitioner's consenting clients, streamed line
-    by line (the rows are made in the same few queries whatever their number)."""
+    by line from their kept list rows (records/client_summary.py)."""
     me = practitioner_only(request)
     links = readable_links(me)
-    rows = follow_up.sorted_rows(follow_up.client_rows(links, clock.now()), "name")
+    rows = client_summary.all_rows(links, clock.now())
     log_each(request, links, Action.OUTCOMES_CSV)
     chunks = csvfile.chunks(follow_up.CSV_HEADER, follow_up.csv_rows(rows))
     return csv_attachment(chunks, "clients-outcomes.csv")

@@ -1,0 +1,182 @@
+"""The practitioner's list kept as rows (:class:`ClientSummary`): /clients/ reads one page of
+them and a count, sorted in SQL, and the CSV streams them, whatever the number of clients
+(the web renders each row once per language and zone: web/client_rows.py).
+
+A row is worked out by acupressure.records.follow_up (the same rules as the client page) when it
+is missing, stale or due:
+
+- stale: the client's records changed. :meth:`ClientSummary.changed` runs on every write
+  that can change a row: the signals below (sessions, weekly checks, programs,
+  prescriptions, links, a visit to the client page) and the stores' bulk updates (stop,
+  resume, re-screening, deleting the diary, ending the link).
+- due: ``fresh_until`` has come (adherence counts the slots whose time has come, so the
+  clock alone changes it: at the next slot or at midnight).
+
+Rows are worked out in batches of :data:`BATCH`, each in the same few queries, and written
+back in one statement per batch, only where the row's generation is still the one read before
+working it out: a write that lands meanwhile leaves the row stale, never overwritten with
+older data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.db.models import F, Q, QuerySet
+from django.db.models.expressions import OrderBy
+from django.db.models.signals import post_save
+from pydantic import TypeAdapter
+
+from acupressure.records.follow_up import ClientRow, client_rows
+from acupressure.records.models import (
+    ClientSummary,
+    DiaryAccess,
+    PracticeSession,
+    PractitionerLink,
+    Prescription,
+    ProgramRecord,
+    QuestionnaireAnswer,
+)
+from acupressure.records.practice import display_name
+
+BATCH = 500
+_ROW: TypeAdapter[ClientRow] = TypeAdapter(ClientRow)
+_THEN = ("name_key", "link_id")
+ORDER: dict[str, tuple[str | OrderBy, ...]] = {  # those needing attention first, always
+    "name": ("-attention", *_THEN),
+    "last": ("-attention", F("last_session").desc(nulls_last=True), *_THEN),
+    "adherence": ("-attention", F("adherence").asc(nulls_last=True), *_THEN),
+    "pain": ("-attention", F("pain_change").desc(nulls_last=True), *_THEN),
+}
+_COLUMNS = (
+    "link_id", "practitioner_id", "client_id", "generation", "stale", "fresh_until",
+    "attention", "name_key", "last_session", "adherence", "pain_change", "row",
+)  # fmt: skip
+
+
+def page_rows(
+    links: QuerySet[PractitionerLink], sort: str, number: str | None, size: int, now: datetime
+) -> tuple[Page[ClientSummary], list[ClientRow]]:
+    """One page of the links' rows in the order ``sort`` names (see :data:`ORDER`)."""
+    refresh(links, now)
+    page = Paginator(_stored(links, sort), size).get_page(number)
+    return page, [_loaded(summary) for summary in page]
+
+
+def all_rows(links: QuerySet[PractitionerLink], now: datetime) -> Iterator[ClientRow]:
+    """Every row, by name (those needing attention first): brought up to date now, then read
+    as they are consumed (streamed)."""
+    refresh(links, now)
+    return (_loaded(summary) for summary in _stored(links, "name").iterator(chunk_size=BATCH))
+
+
+def refresh(links: QuerySet[PractitionerLink], now: datetime) -> None:
+    """Work out again the rows of these links that are missing, stale or due (one query when
+    none is)."""
+    due = list(
+        links.filter(
+            Q(summary__isnull=True) | Q(summary__stale=True) | Q(summary__fresh_until__lte=now)
+        ).values_list("pk", "summary__generation", "practitioner_id", "label")
+    )
+    missing = [pk for pk, generation, _me, _label in due if generation is None]
+    if missing:
+        _add_missing(links.filter(pk__in=missing))
+    for start in range(0, len(due), BATCH):
+        read = {
+            pk: (generation or 0, me, label) for pk, generation, me, label in due[start:][:BATCH]
+        }
+        _write(client_rows(links.filter(pk__in=read), now), read)
+
+
+def _add_missing(links: QuerySet[PractitionerLink]) -> None:
+    """A stale row for each of these links, in one statement whatever their number (the row
+    exists before it is worked out, so a write meanwhile finds it to mark); a row another
+    worker added first is kept."""
+    q = connection.ops.quote_name
+    select, params = links.values_list("pk", "practitioner_id", "client_id").query.sql_with_params()
+    columns = ", ".join(map(q, (*_COLUMNS[:5], "attention", "name_key", "row")))
+    sql = (
+        f"INSERT INTO {q(ClientSummary._meta.db_table)} ({columns}) "  # noqa: S608 - the model's
+        f"SELECT m.*, 0, TRUE, FALSE, '', '' FROM ({select}) AS m WHERE 1 = 1 "
+        f"ON CONFLICT ({q('link_id')}) DO NOTHING"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def _write(rows: list[ClientRow], read: dict[int, tuple[int, int, str]]) -> None:
+    """Store worked-out rows where no write came since ``read`` (one statement)."""
+    if not rows:
+        return
+    ops, q = connection.ops, connection.ops.quote_name
+    table = q(ClientSummary._meta.db_table)
+    when = ops.adapt_datetimefield_value
+    values: list[Any] = []
+    for row in rows:
+        generation, me, label = read[row.link_id]
+        values += [
+            row.link_id, me, row.client_id, generation, False, when(row.fresh_until),
+            bool(row.alert_id), label.lower(), when(row.last_session), row.adherence_percent,
+            row.pain_change, _ROW.dump_json(row).decode(),
+        ]  # fmt: skip
+    placeholders = ", ".join(["(" + ", ".join(["%s"] * len(_COLUMNS)) + ")"] * len(rows))
+    updated = ", ".join(f"{q(c)} = excluded.{q(c)}" for c in _COLUMNS[1:])
+    sql = (
+        f"INSERT INTO {table} ({', '.join(map(q, _COLUMNS))}) VALUES {placeholders} "  # noqa: S608 - names from the model
+        f"ON CONFLICT ({q('link_id')}) DO UPDATE SET {updated} "
+        f"WHERE {table}.{q('generation')} = excluded.{q('generation')}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+
+
+def _stored(links: QuerySet[PractitionerLink], sort: str) -> QuerySet[ClientSummary]:
+    rows = ClientSummary.objects.filter(link__in=links).select_related("link")
+    return rows.order_by(*ORDER.get(sort, ORDER["name"]))
+
+
+def _loaded(summary: ClientSummary) -> ClientRow:
+    """A stored row, named as the reader's language names a client without a label."""
+    return replace(_ROW.validate_json(summary.row), name=display_name(summary.link))
+
+
+def _owner_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    ClientSummary.changed(instance.owner_id)
+
+
+def _link_changed(sender: Any, instance: PractitionerLink, **kwargs: Any) -> None:
+    """The link's row follows the link's client, even when the link changed hands (an
+    invitation answered from another account)."""
+    ClientSummary.changed(instance.client_id)
+    ClientSummary.objects.filter(link_id=instance.pk).update(
+        client_id=instance.client_id, stale=True, generation=F("generation") + 1
+    )
+
+
+def _prescribed(sender: Any, instance: Prescription, **kwargs: Any) -> None:
+    owners = ProgramRecord.objects.filter(pk=instance.program_id).values("owner_id")
+    ClientSummary.objects.filter(client_id__in=owners).update(
+        stale=True, generation=F("generation") + 1
+    )
+
+
+def _visited(sender: Any, instance: DiaryAccess, **kwargs: Any) -> None:
+    """A practitioner opened a client page: the red-flag alert counts from that visit."""
+    if instance.what.startswith("/clients/") and instance.what != "/clients/":
+        ClientSummary.changed(instance.owner_id)
+
+
+def connect() -> None:
+    """Mark rows stale on every save of what they are made from (records/apps.py calls this;
+    writes without a save, such as the check-in's upsert, go through records_version.bump,
+    which marks them too)."""
+    for model in (PracticeSession, QuestionnaireAnswer, ProgramRecord):
+        post_save.connect(_owner_changed, sender=model, dispatch_uid=f"summary-{model.__name__}")
+    post_save.connect(_link_changed, sender=PractitionerLink, dispatch_uid="summary-link")
+    post_save.connect(_prescribed, sender=Prescription, dispatch_uid="summary-prescription")
+    post_save.connect(_visited, sender=DiaryAccess, dispatch_uid="summary-visit")
