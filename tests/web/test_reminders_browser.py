@@ -25,6 +25,8 @@ from tests.web.server import start_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
+ACTIVE = """async () => { const r = await navigator.serviceWorker.ready;
+  return r.active !== null && r.active.state === "activated"; }"""
 SHOWN = """async () => { const r = await navigator.serviceWorker.ready;
   for (let i = 0; i < 100; i++) { const n = await r.getNotifications();
     if (n.length) return n.map(x => ({title: x.title, body: x.body, data: x.data,
@@ -112,7 +114,8 @@ def test_a_reminder_shows_in_chromium_and_its_start_opens_the_player() -> None:
                     lambda e: found.extend(e["registrations"]),
                 )
                 cdp.send("ServiceWorker.enable")
-                page.wait_for_function("navigator.serviceWorker.controller !== null || true")
+                # the push goes to an active service worker: one still installing loses it
+                page.wait_for_function(ACTIVE, timeout=30_000)
                 deadline = time.monotonic() + 10
                 while not found and time.monotonic() < deadline:
                     page.wait_for_timeout(100)
