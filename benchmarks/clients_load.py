@@ -35,9 +35,9 @@ def make_clinic(folder: Path, size: int, database: str | None) -> int:
     os.environ["ACUPRESSURE_DATA_DIR"] = str(folder)
     if database:
         os.environ["DATABASE_URL"] = database
-    from acupressure.records.store import setup_web
+    from acupressure.records.store import setup_records
 
-    setup_web()
+    setup_records()
     from acupressure.records.practice import add_practitioner
 
     ana = add_practitioner("load@example.org", "Dr Load")
