@@ -134,14 +134,9 @@ def pain_chart(readings: list[Reading], base: float | None = None) -> str:
     """An accessible SVG (role img, title and description) of the readings over time;
     ``base``: the baseline to draw (by default that of these readings)."""
     title = escape(_("Pain over time, 0 to 10"))
-    if not readings:
-        empty = escape(_("{title}: no readings yet").format(title=_("Pain over time, 0 to 10")))
-        none = escape(_("No readings yet."))
-        return (
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} 60" role="img" '
-            f'aria-labelledby="pc-t"><title id="pc-t">{empty}</title>'
-            f'<text x="10" y="35" class="chart-text">{none}</text></svg>'
-        )
+    if not readings:  # words at the page's size (a scaled SVG shrank them on a phone)
+        return f'<p class="chart-empty">{escape(_("No readings yet."))}</p>'
+
     ordered = sorted(readings, key=lambda r: r.at)
     start, end = ordered[0].at, ordered[-1].at
     span = max((end - start).total_seconds(), 1.0)
