@@ -135,7 +135,8 @@ def pain_chart(readings: list[Reading], base: float | None = None) -> str:
     ``base``: the baseline to draw (by default that of these readings)."""
     title = escape(_("Pain over time, 0 to 10"))
     if not readings:  # words at the page's size (a scaled SVG shrank them on a phone)
-        return f'<p class="chart-empty">{escape(_("No readings yet."))}</p>'
+        none = escape(_("No readings yet."))
+        return f'<p class="chart-empty">{none}</p>'
 
     ordered = sorted(readings, key=lambda r: r.at)
     start, end = ordered[0].at, ordered[-1].at
