@@ -5,10 +5,11 @@ them and a count, sorted in SQL, and the CSV streams them, whatever the number o
 A row is worked out by acupressure.records.follow_up (the same rules as the client page) when it
 is missing, stale or due:
 
-- stale: the client's records changed. :meth:`ClientSummary.changed` runs on every write
-  that can change a row: the signals below (sessions, weekly checks, programs,
-  prescriptions, links, a visit to the client page) and the stores' bulk updates (stop,
-  resume, re-screening, deleting the diary, ending the link).
+- stale: the client's records changed. Every write that can change a row draws the client a
+  new records version (records/records_version.py: the saves of sessions, weekly checks,
+  programs, prescriptions and links, and the stores' bulk updates: stop, resume,
+  re-screening, deleting the diary), which marks their rows stale; the signals below add a
+  link changing hands and a visit to the client page.
 - due: ``fresh_until`` has come (adherence counts the slots whose time has come, so the
   clock alone changes it: at the next slot or at midnight).
 
@@ -36,11 +37,7 @@ from acupressure.records.follow_up import ClientRow, client_rows
 from acupressure.records.models import (
     ClientSummary,
     DiaryAccess,
-    PracticeSession,
     PractitionerLink,
-    Prescription,
-    ProgramRecord,
-    QuestionnaireAnswer,
 )
 from acupressure.records.practice import display_name
 
@@ -145,23 +142,12 @@ def _loaded(summary: ClientSummary) -> ClientRow:
     return replace(_ROW.validate_json(summary.row), name=display_name(summary.link))
 
 
-def _owner_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
-    ClientSummary.changed(instance.owner_id)
-
-
 def _link_changed(sender: Any, instance: PractitionerLink, **kwargs: Any) -> None:
     """The link's row follows the link's client, even when the link changed hands (an
-    invitation answered from another account)."""
-    ClientSummary.changed(instance.client_id)
+    invitation answered from another account; the client's rows are marked by the records
+    version's receiver)."""
     ClientSummary.objects.filter(link_id=instance.pk).update(
         client_id=instance.client_id, stale=True, generation=F("generation") + 1
-    )
-
-
-def _prescribed(sender: Any, instance: Prescription, **kwargs: Any) -> None:
-    owners = ProgramRecord.objects.filter(pk=instance.program_id).values("owner_id")
-    ClientSummary.objects.filter(client_id__in=owners).update(
-        stale=True, generation=F("generation") + 1
     )
 
 
@@ -172,11 +158,9 @@ def _visited(sender: Any, instance: DiaryAccess, **kwargs: Any) -> None:
 
 
 def connect() -> None:
-    """Mark rows stale on every save of what they are made from (records/apps.py calls this;
-    writes without a save, such as the check-in's upsert, go through records_version.bump,
-    which marks them too)."""
-    for model in (PracticeSession, QuestionnaireAnswer, ProgramRecord):
-        post_save.connect(_owner_changed, sender=model, dispatch_uid=f"summary-{model.__name__}")
+    """What the records version does not cover (records/apps.py calls this): a link's row
+    following its client, and a visit to the client page. Every other write that changes a
+    row draws its client a new records version, which marks the row stale
+    (records/records_version.py)."""
     post_save.connect(_link_changed, sender=PractitionerLink, dispatch_uid="summary-link")
-    post_save.connect(_prescribed, sender=Prescription, dispatch_uid="summary-prescription")
     post_save.connect(_visited, sender=DiaryAccess, dispatch_uid="summary-visit")

@@ -20,7 +20,6 @@ from acupressure.records import changes as said_changes
 from acupressure.records import clock
 from acupressure.records.models import (
     Action,
-    ClientSummary,
     DiaryAccess,
     PractitionerLink,
     PractitionerProfile,
@@ -161,7 +160,6 @@ def withdraw(user_id: int, pk: int) -> bool:
         updated = PractitionerLink.objects.filter(
             pk=pk, client_id=user_id, withdrawn_at__isnull=True
         ).update(active=False, withdrawn_at=clock.now(), invite_code=None)
-        ClientSummary.changed(user_id)
         if updated == 1:
             link = PractitionerLink.objects.get(pk=pk)
             bump([link.practitioner_id, link.client_id])

@@ -20,7 +20,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, QuerySet
+from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -56,18 +57,25 @@ def bump(owner_ids: Iterable[int | None]) -> None:
     number = secrets.randbits(62)
     with connection.cursor() as cursor:
         cursor.execute(_upsert(f"VALUES {values}"), [v for i in ids for v in (i, number)])
-    ClientSummary.objects.filter(client_id__in=ids).update(
-        stale=True, generation=F("generation") + 1
-    )
+    _list_rows_stale(ClientSummary.objects.filter(client_id__in=ids))
 
 
 def bump_selected(sql: str, params: Iterable[Any]) -> None:
     """A new records version for every ``owner_id`` that ``sql`` selects (one statement,
-    whatever their number)."""
+    whatever their number), and their list rows marked stale (one more)."""
     # "WHERE true": SQLite would read ON CONFLICT after a bare FROM as a join's clause
     rows = f"SELECT DISTINCT chosen.owner_id, %s FROM ({sql}) chosen WHERE true"  # noqa: S608
+    params = list(params)
     with connection.cursor() as cursor:
         cursor.execute(_upsert(rows), [secrets.randbits(62), *params])
+    owners = RawSQL(f"SELECT chosen.owner_id FROM ({sql}) chosen", params)  # noqa: S608, S611
+    _list_rows_stale(ClientSummary.objects.filter(client_id__in=owners))
+
+
+def _list_rows_stale(rows: QuerySet[ClientSummary]) -> None:
+    """The practitioners' list rows of these people are worked out again on their next read
+    (records/client_summary.py): every write that draws a new version changes them too."""
+    rows.update(stale=True, generation=F("generation") + 1)
 
 
 def version(owner_id: int) -> int:
