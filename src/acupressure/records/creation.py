@@ -84,6 +84,10 @@ def check_program(owner_id: int) -> None:
 def check_check_in(owner_id: int, day: date, area: str) -> None:
     """Before a check-in: changing one already made (the same day and area) is never refused;
     a new one is once the person made or changed the limit's count in the window."""
-    mine = CheckIn.objects.filter(owner_id=owner_id)
-    if not mine.filter(day=day, area=area).exists():
-        _check(mine, "updated_at", "check-ins")
+    if not CheckIn.objects.filter(owner_id=owner_id, day=day, area=area).exists():
+        check_check_in_is_new(owner_id)
+
+
+def check_check_in_is_new(owner_id: int) -> None:
+    """Before a new check-in (no row for that day and area yet)."""
+    _check(CheckIn.objects.filter(owner_id=owner_id), "updated_at", "check-ins")

@@ -136,7 +136,7 @@ class OwnPageMiddleware:
             return self.get_response(request)
         if not OWN_PAGE.fullmatch(request.path) or "messages" in request.COOKIES:
             return self.get_response(request)
-        signed = _signed(request)
+        signed = signed_in(request)
         if signed is None:
             return self.get_response(request)
         html = PAGES.peek((*_key(request, signed.user_id), signed.version), signed.language)
@@ -159,7 +159,7 @@ def _key(request: HttpRequest, owner_id: int) -> tuple[object, ...]:
     return (owner_id, request.path, request.get_host(), request.is_secure(), minute)
 
 
-def _signed(request: HttpRequest) -> Signed | None:
+def signed_in(request: HttpRequest) -> Signed | None:
     """The signed-in person, their page's language and records version, when Django's
     session and authentication middleware would find them signed in; else None."""
     key = request.COOKIES.get(settings.SESSION_COOKIE_NAME, "")

@@ -38,6 +38,7 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "acupressure.web.pagecache.PublicPageMiddleware",  # cached public pages, no cookies
     "acupressure.web.personal.OwnPageMiddleware",  # one's own cached pages (two statements)
+    "acupressure.web.quick_checkin.CheckInMiddleware",  # the check-in's plain success
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

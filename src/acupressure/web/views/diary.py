@@ -12,10 +12,10 @@ from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from acupressure.records import clock, creation
+from acupressure.records import clock
 from acupressure.records.access import notes_shown as access_notes_shown
 from acupressure.records.access import programs_seen, readable_clients
-from acupressure.records.checkins import save_check_in
+from acupressure.records.checkins import check_and_save
 from acupressure.records.diary import csv_chunks, readings
 from acupressure.records.models import Action, CheckIn, PracticeSession
 from acupressure.records.privacy import access_log
@@ -97,10 +97,9 @@ def check_in(request: HttpRequest) -> HttpResponse:
         context = {**_history(request, user_id(request)), "form": form, "checkin_error": error}
         return render(request, "web/diary.html", context, status=400)
     now = clock.now()
+    data = form.cleaned_data
     with transaction.atomic():  # the check, the row and the records version: one commit
-        creation.check_check_in(user_id(request), now.date(), form.cleaned_data["area"])
-        data = form.cleaned_data
-        entry = save_check_in(
+        entry = check_and_save(
             user_id(request), now.date(), data["area"], data["pain"], data["note"], now
         )
     if request.headers.get("HX-Request"):

@@ -1,0 +1,103 @@
+"""The daily check-in (POST /diary/checkin/) answered before Django's session,
+authentication, CSRF, locale and messages middleware, as web/personal.py answers one's own
+cached pages.
+
+A person checks in from the diary's form (htmx's request, answered with one line; the plain
+form's, answered with a redirect to the diary). Through the whole chain that cost several
+milliseconds of a worker for four statements of work. Here the same checks run in the same
+order with fewer steps: the session and the account in two statements
+(``personal.signed_in``: only when Django would find the same person signed in, in the same
+language), Django's own CSRF check (``CsrfViewMiddleware``, unchanged), the view's form, the
+creation limit and the save (``records.checkins``, what the view calls), in one transaction.
+
+Only the plain success of a URL-encoded form (as browsers and htmx send it; its NUL check
+is done above, by edge.NoNulMiddleware) is answered here. Anything else (a multipart body, a
+refused token, a form error, a limit reached, a message waiting, a query string) goes on
+down the chain to the view, which answers it as before. tests/web/test_quick_checkin.py
+compares the two answers, their headers and the rows they leave.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import CsrfViewMiddleware
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+from acupressure import i18n
+from acupressure.records import clock
+from acupressure.records.checkins import check_and_save
+from acupressure.records.creation import TooManyCreatedError
+from acupressure.web.edge import URLENCODED
+from acupressure.web.forms import CheckInForm
+from acupressure.web.language.middleware import django_code
+from acupressure.web.personal import signed_in
+from acupressure.web.security import PRIVATE
+from acupressure.web.views.diary import check_in
+
+PATH = "/diary/checkin/"
+_REFUSED = HttpResponse(status=403)
+
+
+class _CsrfCheck(CsrfViewMiddleware):
+    """Django's CSRF check; a refusal is left to the chain's own middleware to answer and log
+    (the request goes on to it), so it is neither answered nor logged twice."""
+
+    def _reject(self, request: HttpRequest, reason: str) -> HttpResponse:
+        return _REFUSED
+
+
+class CheckInMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.csrf = _CsrfCheck(get_response)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method != "POST" or request.path != PATH or request.META.get("QUERY_STRING"):
+            return self.get_response(request)
+        if request.content_type != URLENCODED or "messages" in request.COOKIES:
+            return self.get_response(request)
+        answer = self._answer(request)
+        if answer is None:
+            request.csrf_processing_done = False  # type: ignore[attr-defined]
+            return self.get_response(request)
+        return answer
+
+    def _answer(self, request: HttpRequest) -> HttpResponse | None:
+        signed = signed_in(request)
+        if signed is None:
+            return None
+        self.csrf.process_request(request)
+        if self.csrf.process_view(request, check_in, (), {}) is not None:
+            return None
+        form = CheckInForm(request.POST)
+        if not form.is_valid():
+            return None
+        data: dict[str, Any] = form.cleaned_data
+        now = clock.now()
+        try:
+            with transaction.atomic():
+                entry = check_and_save(
+                    signed.user_id, now.date(), data["area"], data["pain"], data["note"], now
+                )
+        except TooManyCreatedError:
+            return None  # nothing was written: the view answers 429 with its words
+        with translation.override(django_code(signed.language)), i18n.use(signed.language):
+            if request.headers.get("HX-Request"):
+                html = render_to_string("web/checkin_result.html", {"entry": entry})
+                response: HttpResponse = HttpResponse(html)
+            else:
+                response = HttpResponseRedirect("/diary/")
+        response["Content-Length"] = str(len(response.content))
+        response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
+        response["Content-Language"] = signed.language.lower()
+        response["Cache-Control"] = PRIVATE
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        self.csrf.process_response(request, response)
+        return response
