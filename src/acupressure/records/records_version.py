@@ -55,9 +55,17 @@ def bump(owner_ids: Iterable[int | None]) -> None:
         return
     values = ", ".join(["(%s, %s)"] * len(ids))
     number = secrets.randbits(62)
+    rows = connection.ops.quote_name(ClientSummary._meta.db_table)
+    marks = ", ".join(["%s"] * len(ids))
     with connection.cursor() as cursor:
         cursor.execute(_upsert(f"VALUES {values}"), [v for i in ids for v in (i, number)])
-    _list_rows_stale(ClientSummary.objects.filter(client_id__in=ids))
+        # _list_rows_stale's update, written out: this runs on every write (the ORM's
+        # update built it anew each time, which cost more than running it)
+        cursor.execute(
+            f"UPDATE {rows} SET stale = %s, generation = generation + 1 "  # noqa: S608
+            f"WHERE client_id IN ({marks})",
+            [True, *ids],
+        )
 
 
 def bump_selected(sql: str, params: Iterable[Any]) -> None:

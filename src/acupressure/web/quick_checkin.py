@@ -20,6 +20,8 @@ compares the two answers, their headers and the rows they leave.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
@@ -34,6 +36,7 @@ from acupressure import i18n
 from acupressure.records import clock
 from acupressure.records.checkins import check_and_save
 from acupressure.records.creation import TooManyCreatedError
+from acupressure.records.models import CheckIn
 from acupressure.web.edge import URLENCODED
 from acupressure.web.forms import CheckInForm
 from acupressure.web.language.middleware import django_code
@@ -51,6 +54,14 @@ class _CsrfCheck(CsrfViewMiddleware):
 
     def _reject(self, request: HttpRequest, reason: str) -> HttpResponse:
         return _REFUSED
+
+
+@lru_cache(maxsize=1024)
+def _saved(language: i18n.Language, area: str, pain: int, day: date) -> str:
+    """The line saying what was saved (the view's template; the same words for the same
+    check-in in the same language, so made once per process)."""
+    entry = CheckIn(area=area, pain=pain, day=day)
+    return render_to_string("web/checkin_result.html", {"entry": entry})
 
 
 class CheckInMiddleware:
@@ -90,8 +101,8 @@ class CheckInMiddleware:
             return None  # nothing was written: the view answers 429 with its words
         with translation.override(django_code(signed.language)), i18n.use(signed.language):
             if request.headers.get("HX-Request"):
-                html = render_to_string("web/checkin_result.html", {"entry": entry})
-                response: HttpResponse = HttpResponse(html)
+                line = _saved(signed.language, entry.area, entry.pain, entry.day)
+                response: HttpResponse = HttpResponse(line)
             else:
                 response = HttpResponseRedirect("/diary/")
         response["Content-Length"] = str(len(response.content))
