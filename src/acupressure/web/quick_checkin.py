@@ -5,8 +5,8 @@ cached pages.
 A person checks in from the diary's form (htmx's request, answered with one line; the plain
 form's, answered with a redirect to the diary). Through the whole chain that cost several
 milliseconds of a worker for four statements of work. Here the same checks run in the same
-order with fewer steps: the session and the account in two statements
-(``personal.signed_in``: only when Django would find the same person signed in, in the same
+order with fewer steps: the session and the account in one statement
+(``signed.signed_in``: only when Django would find the same person signed in, in the same
 language), Django's own CSRF check (``CsrfViewMiddleware``, unchanged), the view's form, the
 creation limit and the save (``records.checkins``, what the view calls), in one transaction.
 
@@ -40,8 +40,8 @@ from acupressure.records.models import CheckIn
 from acupressure.web.edge import URLENCODED
 from acupressure.web.forms import CheckInForm
 from acupressure.web.language.middleware import django_code
-from acupressure.web.personal import signed_in
 from acupressure.web.security import PRIVATE
+from acupressure.web.signed import signed_in
 from acupressure.web.views.diary import check_in
 
 PATH = "/diary/checkin/"

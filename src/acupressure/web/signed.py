@@ -1,0 +1,163 @@
+"""Who is signed in, read the way Django's session and authentication middleware would find
+them, in one statement (two the first time a worker sees a session): for the answers given
+before those middleware run (web/personal.py: one's own cached pages; web/quick_checkin.py:
+the check-in).
+
+Django reads the session row, decodes it, then reads the account and checks the session's
+hash against it. Here the session row and the account (with the stored language and the
+records version) come back together, joined on the account id this worker last found in
+that session: a hint only, never trusted. The session's own data still names the account
+and must name that one, or the reading starts again in two statements (the session, then
+the account it names). A decoded session is kept per process by its exact stored text
+(signed with the secret key: the same text decodes the same way).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth.models import User
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
+from django.db import connection
+from django.http import HttpRequest
+from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare
+
+from acupressure import i18n
+from acupressure.records.language.models import LanguagePreference
+from acupressure.records.models import RecordsVersion
+from acupressure.web.language.middleware import core_language
+
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+DB_SESSIONS = "django.contrib.sessions.backends.db"
+HINTS = 20_000  # sessions whose account a worker remembers (then it forgets them all)
+_hints: dict[str, int] = {}
+
+
+@dataclass(frozen=True)
+class Account:
+    """The account's row with its stored language and records version."""
+
+    password: str
+    active: bool
+    language: str | None
+    version: str  # the records version, and when the account was made (ids of accounts
+    # deleted in a rolled-back transaction come back; their made time does not)
+
+
+@dataclass(frozen=True)
+class Signed:
+    """What a signed-in request's early answer depends on."""
+
+    user_id: int
+    language: i18n.Language
+    version: str
+
+
+def signed_in(request: HttpRequest) -> Signed | None:
+    """The signed-in person, their page's language and records version, when Django's
+    session and authentication middleware would find them signed in; else None."""
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME, "")
+    if settings.SESSION_ENGINE != DB_SESSIONS or not 8 <= len(key) <= 40:
+        return None
+    found = _read(key)
+    if found is None:
+        return None
+    session, user_id, account = found
+    if account is None or not account.active or "_messages" in session:
+        return None
+    hashed = User(id=user_id, password=account.password).get_session_auth_hash()
+    if not constant_time_compare(str(session.get(HASH_SESSION_KEY, "")), hashed):
+        return None
+    stored = account.language
+    cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if stored and cookie != stored:
+        return None  # the language middleware sets the cookie: its answer
+    code = stored or translation.get_language_from_request(request)
+    return Signed(user_id, core_language(code), account.version)
+
+
+def _read(key: str) -> tuple[dict[str, Any], int, Account | None] | None:
+    """The session's data, the account it names and that account's row."""
+    hint = _hints.get(key)
+    if hint is not None:
+        row = _fetch(_SESSION_AND_ACCOUNT, [hint, key, _now()])
+        if row is not None:
+            session = _decoded(row[0])
+            if _named(session) == hint:
+                return session, hint, _account(row[1:])
+    row = _fetch(_SESSION, [key, _now()])
+    if row is None:
+        return None
+    session = _decoded(row[0])
+    user_id = _named(session)
+    if user_id is None:
+        return None
+    if len(_hints) >= HINTS:
+        _hints.clear()
+    _hints[key] = user_id
+    account = _fetch(_ACCOUNT, [user_id])
+    return session, user_id, _account(account) if account else None
+
+
+def account(user_id: int) -> Account | None:
+    """The account's row with its stored language and records version (one statement)."""
+    row = _fetch(_ACCOUNT, [user_id])
+    return _account(row) if row else None
+
+
+def _named(session: dict[str, Any]) -> int | None:
+    """The account a session signed in through the model backend names, else None."""
+    if session.get(BACKEND_SESSION_KEY) != MODEL_BACKEND:
+        return None
+    raw_id = str(session.get(SESSION_KEY, ""))
+    if not raw_id.isdecimal() or len(raw_id) > 18:
+        return None
+    return int(raw_id)
+
+
+@lru_cache(maxsize=4096)
+def _decoded_once(data: str) -> tuple[tuple[str, Any], ...]:
+    return tuple(SessionStore().decode(data).items())
+
+
+def _decoded(data: str) -> dict[str, Any]:
+    return dict(_decoded_once(data))
+
+
+def _account(row: tuple[Any, ...]) -> Account:
+    return Account(row[0], bool(row[1]), row[2], f"{row[3] or 0}/{row[4]}")
+
+
+def _fetch(sql: str, params: list[Any]) -> tuple[Any, ...] | None:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row: tuple[Any, ...] | None = cursor.fetchone()
+    return row
+
+
+def _now() -> Any:
+    return connection.ops.adapt_datetimefield_value(timezone.now())
+
+
+def _tables() -> tuple[str, ...]:
+    quote = connection.ops.quote_name
+    models = (Session, User, LanguagePreference, RecordsVersion)
+    return tuple(quote(m._meta.db_table) for m in models)
+
+
+_session_table, _user, _chosen, _version = _tables()
+_COLUMNS = "u.password, u.is_active, c.language, v.number, u.date_joined"
+_JOINS = f"LEFT JOIN {_chosen} c ON c.user_id = u.id LEFT JOIN {_version} v ON v.owner_id = u.id"
+_LIVE = "s.session_key = %s AND s.expire_date > %s"
+_ACCOUNT = f"SELECT {_COLUMNS} FROM {_user} u {_JOINS} WHERE u.id = %s"  # noqa: S608
+_SESSION = f"SELECT s.session_data FROM {_session_table} s WHERE {_LIVE}"  # noqa: S608
+_SESSION_AND_ACCOUNT = (
+    f"SELECT s.session_data, {_COLUMNS} FROM {_session_table} s "  # noqa: S608
+    f"JOIN {_user} u ON u.id = %s {_JOINS} WHERE {_LIVE}"
+)

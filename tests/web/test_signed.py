@@ -1,0 +1,75 @@
+"""Who is signed in, read before Django's middleware (web/signed.py): one statement once a
+worker knows a session's account, and the remembered account is a hint only: the session's
+own data decides, as Django's authentication would."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from acupressure.web import signed
+
+pytestmark = pytest.mark.django_db
+
+
+def _session_of(person: User) -> str:
+    client = Client()
+    client.force_login(person)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+def _who(key: str) -> tuple[signed.Signed | None, int]:
+    request = RequestFactory().get("/diary/")
+    request.COOKIES[settings.SESSION_COOKIE_NAME] = key
+    with CaptureQueriesContext(connection) as seen:
+        found = signed.signed_in(request)
+    return found, len(seen.captured_queries)
+
+
+def test_one_statement_once_the_worker_knows_the_session() -> None:
+    olivia = User.objects.create_user("olivia")
+    key = _session_of(olivia)
+    first, statements = _who(key)
+    assert first is not None and first.user_id == olivia.pk and statements == 2
+    again, statements = _who(key)
+    assert again == first and statements == 1
+
+
+def test_a_wrong_hint_is_never_trusted() -> None:
+    olivia, sam = User.objects.create_user("olivia"), User.objects.create_user("sam")
+    key = _session_of(olivia)
+    signed._hints[key] = sam.pk  # as if this worker had seen the key with Sam's account
+    found, statements = _who(key)
+    assert found is not None and found.user_id == olivia.pk  # the session's own account
+    assert statements == 3  # the joined read refused, then the session and its account
+    assert signed._hints[key] == olivia.pk
+    assert _who(key)[1] == 1
+
+
+def test_an_ended_session_or_a_changed_account_is_not_signed_in() -> None:
+    olivia = User.objects.create_user("olivia", password="a first password 4711")
+    key = _session_of(olivia)
+    assert _who(key)[0] is not None
+    User.objects.filter(pk=olivia.pk).update(is_active=False)
+    assert _who(key)[0] is None
+    User.objects.filter(pk=olivia.pk).update(is_active=True)
+    olivia.set_password("a new password 4711")  # the session's hash no longer matches
+    olivia.save()
+    assert _who(key)[0] is None
+    key = _session_of(olivia)
+    assert _who(key)[0] is not None
+    Session.objects.filter(pk=key).update(expire_date=timezone.now() - timedelta(seconds=1))
+    assert _who(key)[0] is None
+    key = _session_of(olivia)
+    assert _who(key)[0] is not None
+    olivia.delete()
+    assert _who(key)[0] is None
+    assert _who("x" * 32)[0] is None
