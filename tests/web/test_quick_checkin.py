@@ -14,18 +14,26 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import connection
+from django.http import QueryDict
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from tests.doubles import FakeWallClock
 from tests.web.practice import signed_in
 
 from acupressure.records.models import CheckIn
 from acupressure.records.records_version import version
 from acupressure.web.edge import URLENCODED
+from acupressure.web.forms import CheckInForm, valid_data
 
 pytestmark = pytest.mark.django_db
 QUICK = "acupressure.web.quick_checkin.CheckInMiddleware"
 HX = {"HTTP_HX_REQUEST": "true"}
+settings_for_hypothesis = hypothesis_settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -182,3 +190,19 @@ def test_with_a_query_string_or_a_message_waiting_the_view_answers(olivia: User)
     encoded = _post(client, {"area": "neck", "pain": 2, "note": "a\x00b"}, **HX)
     assert encoded.status_code == 400  # refused at the edge, before the quick path
     assert sorted(r[1:3] for r in _rows(olivia)) == [("neck", 4), ("shoulders", 2)]
+
+
+@given(
+    area=st.sampled_from(["neck", "shoulders", "lower-back", "upper-back", "hips", "", "NECK"]),
+    pain=st.one_of(st.integers(-3, 14).map(str), st.text(max_size=4), st.just(" 7 ")),
+    note=st.one_of(st.text(max_size=520), st.just("  spaced  ")),
+    drop=st.sampled_from(["", "area", "pain", "note"]),
+)
+@settings_for_hypothesis
+def test_the_quick_check_is_the_forms_check(area: str, pain: str, note: str, drop: str) -> None:
+    data = QueryDict(mutable=True)
+    for name, value in (("area", area), ("pain", pain), ("note", note)):
+        if name != drop:
+            data[name] = value
+    form = CheckInForm(data)
+    assert valid_data(CheckInForm, data) == (form.cleaned_data if form.is_valid() else None)

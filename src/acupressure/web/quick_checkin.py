@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -38,7 +37,7 @@ from acupressure.records.checkins import check_and_save
 from acupressure.records.creation import TooManyCreatedError
 from acupressure.records.models import CheckIn
 from acupressure.web.edge import URLENCODED
-from acupressure.web.forms import CheckInForm
+from acupressure.web.forms import CheckInForm, valid_data
 from acupressure.web.language.middleware import django_code
 from acupressure.web.security import PRIVATE
 from acupressure.web.signed import signed_in
@@ -87,10 +86,9 @@ class CheckInMiddleware:
         self.csrf.process_request(request)
         if self.csrf.process_view(request, check_in, (), {}) is not None:
             return None
-        form = CheckInForm(request.POST)
-        if not form.is_valid():
+        data = valid_data(CheckInForm, request.POST)
+        if data is None:
             return None
-        data: dict[str, Any] = form.cleaned_data
         now = clock.now()
         try:
             with transaction.atomic():
