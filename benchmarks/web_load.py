@@ -8,9 +8,10 @@ page, with each endpoint's share of the static file's rate (the same worker coun
 run). Each is asked twice: with ``Accept-Encoding: br, gzip`` as every browser asks, and
 without compression, each against the static file asked the same way. The first three
 are public and answered without the database (made once per process); the signed-in pages
-are made once per change of the person's records (web/personal.py) and answered after two
-statements (the session; the account with its records version), and the check-in writes,
-so they are the ones that tell SQLite from PostgreSQL. ``--diary-years 5`` gives the person
+are made once per change of the person's records (web/personal.py) and answered after one
+statement (the session with its account and records version: web/signed.py), and the
+check-in writes (web/quick_checkin.py), so they are the ones that tell SQLite from
+PostgreSQL. ``--diary-years 5`` gives the person
 five years of daily sessions and check-ins first. With a PostgreSQL URL (``--database-url``
 or ACUPRESSURE_TEST_DATABASE_URL) it runs on SQLite, then PostgreSQL, and prints the two
 side by side (``--databases`` picks one). Each
