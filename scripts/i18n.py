@@ -8,7 +8,8 @@ Django templates' ``{% translate %}``/``{% blocktranslate %}`` (read through Dja
     python scripts/i18n.py update    # extract, then add new strings to every .po file
     python scripts/i18n.py compile   # .po -> .mo (the .mo files are committed)
     python scripts/i18n.py --check   # fail if a string is untranslated, a translation's
-                                     # placeholders differ, or a .mo is not the .po compiled
+                                     # placeholders differ, a .mo is not the .po compiled,
+                                     # or a marked string hides inside an f-string
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import io
 import re
 import sys
+import tokenize
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -78,6 +80,28 @@ def messages() -> Iterator[tuple[str | tuple[str, str], str, int]]:
             yield msg, str(path.relative_to(ROOT)), line
 
 
+HIDDEN_CALL = re.compile(r"(?<![\w.])(?:_|gettext|ngettext|gettext_lazy|ngettext_lazy|N_)\(")
+
+
+def hidden_calls(path: Path) -> list[int]:
+    """Lines where a translated string is marked inside an f-string: Babel reads an
+    f-string as one string token and never sees the call, so those words stay English in
+    every language and the catalog never hears of them."""
+    with path.open("rb") as f:
+        tokens = list(tokenize.tokenize(f.readline))
+    return [
+        token.start[0]
+        for token in tokens
+        if token.type == tokenize.STRING
+        and "f" in _prefix(token.string).lower()
+        and HIDDEN_CALL.search(token.string)
+    ]
+
+
+def _prefix(literal: str) -> str:
+    return literal[: len(literal) - len(literal.lstrip("rRbBuUfF"))]
+
+
 def template() -> Catalog:
     catalog = Catalog(project="acupressure", domain="django")
     for msg, file, line in messages():
@@ -128,6 +152,10 @@ def _strings(msg: object) -> list[str]:
 
 def problems() -> list[str]:
     found: list[str] = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for line in hidden_calls(path):
+            where = f"{path.relative_to(ROOT)}:{line}"
+            found.append(f"{where}: a translated string inside an f-string is never extracted")
     wanted = {m.id for m in template() if m.id}
     for locale in LOCALES.values():
         catalog = read(locale)

@@ -3,6 +3,7 @@ numbers and codes, the .mo files compiled from the .po files, the font covering 
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -124,3 +125,20 @@ def test_no_reviewer_is_recorded_yet() -> None:
         assert safety.reviewer("red_flags", language) is None
         assert safety.reviewer("conditions", language) is None
     assert atlas.reviewer("en") == "original"
+
+
+def test_the_check_finds_a_marked_string_hidden_in_an_f_string(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("i18n_script", ROOT / "scripts" / "i18n.py")
+    assert spec and spec.loader
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "from acupressure.i18n import gettext as _\n"
+        'fine = _("Extracted") + f"{count} left"\n'
+        "hidden = f\"<p>{_('Never extracted')}</p>\"\n"
+        "also = rf'{gettext(\"Nor this\")}'\n"
+        'plain = "_(not a call in a plain string)"\n',
+        encoding="utf-8",
+    )
+    assert script.hidden_calls(sample) == [3, 4]
