@@ -22,13 +22,13 @@ older data.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Max, Min, Q, QuerySet, Subquery, Sum
 from django.db.models.expressions import OrderBy
 from django.db.models.signals import post_save
 from pydantic import TypeAdapter
@@ -38,6 +38,7 @@ from acupressure.records.models import (
     ClientSummary,
     DiaryAccess,
     PractitionerLink,
+    RecordsVersion,
 )
 from acupressure.records.practice import display_name
 
@@ -54,6 +55,56 @@ _COLUMNS = (
     "link_id", "practitioner_id", "client_id", "generation", "stale", "fresh_until",
     "attention", "name_key", "last_session", "adherence", "pain_change", "row",
 )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ListState:
+    """What a practitioner's whole list page shows, as far as its rows go, read in one
+    statement (the web caches the page under it: web/client_list_page.py).
+
+    Two equal states that are ``current`` stand for the same page: the practitioner's records
+    version is drawn anew by every save or delete of one of their links (a label, consent,
+    the link ending) and of their profile (their name); every write to a client's records
+    adds one to the generation of each of their rows (records/records_version.py,
+    :meth:`ClientSummary.changed`), and rows only ever count up, so while the version holds
+    the sum of the generations changes with any of them; and a row brought up to date because
+    its time came moves the earliest ``fresh_until`` later (every due row is worked out at
+    once, each then fresh beyond now)."""
+
+    version: int  # the practitioner's records version
+    links: int  # the readable links
+    kept: int  # those with a row
+    generations: int  # the sum of their rows' generations
+    fresh_until: datetime | None  # the earliest time the clock alone changes a row
+    waiting: int  # rows stale or due now: the page must be worked out first
+
+    @property
+    def current(self) -> bool:
+        """Every row is kept, fresh and not due (:func:`refresh` would change nothing), and
+        there is a row (the version is read through the rows: with none it reads 0)."""
+        return 0 < self.kept == self.links and not self.waiting
+
+
+def list_state(links: QuerySet[PractitionerLink], practitioner_id: int, now: datetime) -> ListState:
+    """The state of the links' list (one statement); ``links`` are the practitioner's."""
+    version = RecordsVersion.objects.filter(owner_id=practitioner_id)
+    due = Q(summary__stale=True) | Q(summary__fresh_until__lte=now)
+    found = links.aggregate(
+        version=Max(Subquery(version.values("number")[:1])),
+        links=Count("pk"),
+        kept=Count("summary"),
+        generations=Sum("summary__generation"),
+        fresh_until=Min("summary__fresh_until"),
+        waiting=Count("pk", filter=due),
+    )
+    return ListState(
+        version=int(found["version"] or 0),
+        links=int(found["links"]),
+        kept=int(found["kept"]),
+        generations=int(found["generations"] or 0),
+        fresh_until=found["fresh_until"],
+        waiting=int(found["waiting"]),
+    )
 
 
 def page_rows(

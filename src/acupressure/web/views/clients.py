@@ -38,6 +38,7 @@ from acupressure.records.privacy import access_log
 from acupressure.records.program_store import ProgramStore, program_summary
 from acupressure.records.signin import issue_token, peek
 from acupressure.web.access import client_link, log, log_each, practitioner_only
+from acupressure.web.client_list_page import list_page
 from acupressure.web.client_rows import row_html
 from acupressure.web.diary_chart import pain_chart
 from acupressure.web.downloads import attachment, csv_attachment
@@ -58,26 +59,33 @@ PAGE_SIZE = 50
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The consenting clients, those needing attention first, a page at a time, in the same
-    few queries whatever their number; the clients shown are logged in one statement."""
+    few queries whatever their number; made once per state of the list and reused
+    (web/client_list_page.py); the clients shown are logged in one statement."""
     me = practitioner_only(request)
     sort = request.GET.get("sort", "name")
     links = readable_links(me)
-    number = request.GET.get("page")
-    page, rows = client_summary.page_rows(links, sort, number, PAGE_SIZE, clock.now())
-    shown = [row.link_id for row in rows]
+    now = clock.now()
+    state = client_summary.list_state(links, me.pk, now)
+
+    def make() -> tuple[dict[str, Any], tuple[int, ...]]:
+        number = request.GET.get("page")
+        page, rows = client_summary.page_rows(links, sort, number, PAGE_SIZE, now)
+        waiting = PractitionerLink.objects.filter(
+            practitioner=me, withdrawn_at__isnull=True, active=False
+        )
+        context = {
+            "rows": [row_html(row) for row in rows],
+            "page": page,
+            "sort": sort if sort in client_summary.ORDER else "name",
+            "waiting": waiting,
+            "name": practice.practitioner_name(me),
+        }
+        return context, tuple(row.link_id for row in rows)
+
+    response, shown = list_page(request, state, "web/clients.html", make)
     if shown:
         log_each(request, links.filter(pk__in=shown), Action.LIST)
-    waiting = PractitionerLink.objects.filter(
-        practitioner=me, withdrawn_at__isnull=True, active=False
-    )
-    context = {
-        "rows": [row_html(row) for row in rows],
-        "page": page,
-        "sort": sort if sort in client_summary.ORDER else "name",
-        "waiting": waiting,
-        "name": practice.practitioner_name(me),
-    }
-    return render(request, "web/clients.html", context)
+    return response
 
 
 def _year(raw: str) -> int | None:
