@@ -123,6 +123,9 @@ def adherence(
     weeks = week_of(program.schedule, end) or program.schedule.weeks
     done = _done_per_day(program, sessions)
     last_day = _day(program, end)
+    pressed: Counter[int | None] = Counter()
+    for session in sessions:
+        pressed[week_of(program.schedule, session.started_at)] += session.seconds_pressed
     result = []
     for week in range(1, weeks + 1):
         groups: dict[tuple[date, str], list[Slot]] = {}
@@ -136,9 +139,6 @@ def adherence(
             due += n
             done_n += min(n, done[key])
             prescribed += n * _prescribed(program, slots[0])
-        pressed = sum(
-            s.seconds_pressed for s in sessions if week_of(program.schedule, s.started_at) == week
-        )
         result.append(
             WeekAdherence(
                 week=week,
@@ -146,7 +146,7 @@ def adherence(
                 due=due,
                 done=done_n,
                 seconds_prescribed=prescribed,
-                seconds_pressed=pressed,
+                seconds_pressed=pressed[week],
                 skipped=sum(
                     1 for t in skipped if t <= end and week_of(program.schedule, t) == week
                 ),

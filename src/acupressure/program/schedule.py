@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 
 from acupressure import atlas, i18n
 from acupressure.i18n import gettext as _
@@ -106,5 +107,24 @@ def all_slots(schedule: Schedule) -> list[Slot]:
 
 
 def slots_in_week(schedule: Schedule, week: int) -> list[Slot]:
+    """The week's slots (worked out once per schedule and week in this process: a clinic's
+    list works out adherence for many programs on the same days and times)."""
+    key = (schedule.start, schedule.weeks, tuple(schedule.times), tuple(schedule.extra_times))
+    return list(_week_slots(*key, schedule.timezone, week))
+
+
+@lru_cache(maxsize=4096)
+def _week_slots(
+    start: date,
+    weeks: int,
+    times: tuple[time, ...],
+    extra_times: tuple[time, ...],
+    timezone: str,
+    week: int,
+) -> tuple[Slot, ...]:
+    schedule = Schedule.model_construct(
+        start=start, weeks=weeks, times=list(times), extra_times=list(extra_times),
+        timezone=timezone,
+    )  # fmt: skip
     first = week_start(schedule, week)
-    return [s for i in range(7) for s in slots_on(schedule, first + timedelta(days=i))]
+    return tuple(s for i in range(7) for s in slots_on(schedule, first + timedelta(days=i)))
