@@ -40,7 +40,7 @@ from acupressure.records.models import (
     PractitionerLink,
     RecordsVersion,
 )
-from acupressure.records.practice import display_name
+from acupressure.records.practice import name_of
 
 BATCH = 500
 _ROW: TypeAdapter[ClientRow] = TypeAdapter(ClientRow)
@@ -109,7 +109,7 @@ def list_state(links: QuerySet[PractitionerLink], practitioner_id: int, now: dat
 
 def page_rows(
     links: QuerySet[PractitionerLink], sort: str, number: str | None, size: int, now: datetime
-) -> tuple[Page[ClientSummary], list[ClientRow]]:
+) -> tuple[Page[Stored], list[ClientRow]]:
     """One page of the links' rows in the order ``sort`` names (see :data:`ORDER`)."""
     refresh(links, now)
     page = Paginator(_stored(links, sort), size).get_page(number)
@@ -183,14 +183,19 @@ def _write(rows: list[ClientRow], read: dict[int, tuple[int, int, str]]) -> None
         cursor.execute(sql, values)
 
 
-def _stored(links: QuerySet[PractitionerLink], sort: str) -> QuerySet[ClientSummary]:
-    rows = ClientSummary.objects.filter(link__in=links).select_related("link")
-    return rows.order_by(*ORDER.get(sort, ORDER["name"]))
+Stored = tuple[str, str, int]  # a kept row as read: its JSON, the link's label and id
 
 
-def _loaded(summary: ClientSummary) -> ClientRow:
+def _stored(links: QuerySet[PractitionerLink], sort: str) -> QuerySet[Any, Stored]:
+    """The kept rows in order, read as plain values (no model object per row)."""
+    rows = ClientSummary.objects.filter(link__in=links).order_by(*ORDER.get(sort, ORDER["name"]))
+    return rows.values_list("row", "link__label", "link_id")
+
+
+def _loaded(stored: Stored) -> ClientRow:
     """A stored row, named as the reader's language names a client without a label."""
-    return replace(_ROW.validate_json(summary.row), name=display_name(summary.link))
+    row, label, link_id = stored
+    return replace(_ROW.validate_json(row), name=name_of(label, link_id))
 
 
 def _link_changed(sender: Any, instance: PractitionerLink, **kwargs: Any) -> None:
