@@ -28,7 +28,7 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, F, Max, Min, Q, QuerySet, Subquery, Sum
+from django.db.models import F, Min, Q, QuerySet, Subquery
 from django.db.models.expressions import OrderBy
 from django.db.models.signals import post_save
 from pydantic import TypeAdapter
@@ -37,6 +37,7 @@ from acupressure.records.follow_up import ClientRow, client_rows
 from acupressure.records.models import (
     ClientSummary,
     DiaryAccess,
+    ListVersion,
     PractitionerLink,
     RecordsVersion,
 )
@@ -60,51 +61,53 @@ _COLUMNS = (
 @dataclass(frozen=True)
 class ListState:
     """What a practitioner's whole list page shows, as far as its rows go, read in one
-    statement (the web caches the page under it: web/client_list_page.py).
+    statement before them (the web caches the page under it: web/client_list_page.py).
 
-    Two equal states that are ``current`` stand for the same page: the practitioner's records
+    Two equal states that are current stand for the same page: the practitioner's records
     version is drawn anew by every save or delete of one of their links (a label, consent,
-    the link ending) and of their profile (their name); every write to a client's records
-    adds one to the generation of each of their rows (records/records_version.py,
-    :meth:`ClientSummary.changed`), and rows only ever count up, so while the version holds
-    the sum of the generations changes with any of them; and a row brought up to date because
-    its time came moves the earliest ``fresh_until`` later (every due row is worked out at
-    once, each then fresh beyond now)."""
+    the link ending) and of their profile (their name); the list version by every write
+    that marks any of their rows stale (:meth:`ClientSummary.mark`) or changes one of their
+    links, and it is fresh only once a view has brought every row up to date with no write
+    since (:func:`settle`); ``due_at`` then says when the clock alone changes a row."""
 
-    version: int  # the practitioner's records version
-    links: int  # the readable links
-    kept: int  # those with a row
-    generations: int  # the sum of their rows' generations
-    fresh_until: datetime | None  # the earliest time the clock alone changes a row
-    waiting: int  # rows stale or due now: the page must be worked out first
+    records: int  # the practitioner's records version
+    number: int  # their list version
+    fresh: bool
+    due_at: datetime | None
 
-    @property
-    def current(self) -> bool:
-        """Every row is kept, fresh and not due (:func:`refresh` would change nothing), and
-        there is a row (the version is read through the rows: with none it reads 0)."""
-        return 0 < self.kept == self.links and not self.waiting
+    def current(self, now: datetime) -> bool:
+        """Every row is kept, fresh and not due: :func:`refresh` would change nothing."""
+        return self.fresh and (self.due_at is None or now < self.due_at)
 
 
-def list_state(links: QuerySet[PractitionerLink], practitioner_id: int, now: datetime) -> ListState:
-    """The state of the links' list (one statement); ``links`` are the practitioner's."""
-    version = RecordsVersion.objects.filter(owner_id=practitioner_id)
-    due = Q(summary__stale=True) | Q(summary__fresh_until__lte=now)
-    found = links.aggregate(
-        version=Max(Subquery(version.values("number")[:1])),
-        links=Count("pk"),
-        kept=Count("summary"),
-        generations=Sum("summary__generation"),
-        fresh_until=Min("summary__fresh_until"),
-        waiting=Count("pk", filter=due),
+def list_state(practitioner_id: int) -> ListState:
+    """The state of the practitioner's list (one statement; two the first time)."""
+    records = RecordsVersion.objects.filter(owner_id=practitioner_id).values("number")[:1]
+    found = (
+        ListVersion.objects.filter(practitioner_id=practitioner_id)
+        .annotate(records=Subquery(records))
+        .values_list("records", "number", "fresh", "due_at")
+        .first()
     )
-    return ListState(
-        version=int(found["version"] or 0),
-        links=int(found["links"]),
-        kept=int(found["kept"]),
-        generations=int(found["generations"] or 0),
-        fresh_until=found["fresh_until"],
-        waiting=int(found["waiting"]),
+    if found is None:
+        ListVersion.renew([practitioner_id])
+        return list_state(practitioner_id)
+    return ListState(int(found[0] or 0), int(found[1]), bool(found[2]), found[3])
+
+
+def settle(links: QuerySet[PractitionerLink], practitioner_id: int, state: ListState) -> bool:
+    """After :func:`refresh`: the list is fresh, due again at its rows' earliest
+    ``fresh_until``, unless a write drew a new list version since ``state`` was read (one
+    statement; True when it was settled)."""
+    earliest = (
+        ClientSummary.objects.filter(link__in=links)
+        .order_by()
+        .values("practitioner_id")
+        .annotate(due=Min("fresh_until"))
+        .values("due")[:1]
     )
+    mine = ListVersion.objects.filter(practitioner_id=practitioner_id, number=state.number)
+    return bool(mine.update(fresh=True, due_at=Subquery(earliest)))
 
 
 def page_rows(
@@ -205,6 +208,7 @@ def _link_changed(sender: Any, instance: PractitionerLink, **kwargs: Any) -> Non
     ClientSummary.objects.filter(link_id=instance.pk).update(
         client_id=instance.client_id, stale=True, generation=F("generation") + 1
     )
+    ListVersion.renew([instance.practitioner_id])
 
 
 def _visited(sender: Any, instance: DiaryAccess, **kwargs: Any) -> None:

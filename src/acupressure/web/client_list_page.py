@@ -2,11 +2,11 @@
 
 The page is cached under the practitioner, the full path (sort and page, and the language
 form's ``next``), host and scheme, language and time zone, and the list's state
-(records/client_summary.py ``ListState``: the practitioner's records version, the rows'
-generations and their earliest due time), read in one statement before the rows. It is
-served from the cache only while that state is ``current`` (every row kept, fresh and not
-due at this moment): a write to any client's records or to the practitioner's links changes
-the state in the writer's transaction, and the clock reaching a row's due time makes the
+(records/client_summary.py ``ListState``: the practitioner's records version and list
+version, and when the clock next changes a row), read in one statement before the rows. It
+is served from the cache only while that state is current (every row kept, fresh and not
+due at this moment): a write to any client's records or to the practitioner's links draws a
+new state in the writer's transaction, and the clock reaching a row's due time makes the
 state not current, so the page is made again from rows brought up to date. Reading the
 state first means a page made while a write commits holds the newer rows under the older
 state at worst, never the older rows under the newer one.
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -45,12 +46,13 @@ class Made:
 def list_page(
     request: HttpRequest,
     state: ListState,
+    now: datetime,
     template: str,
     make: Callable[[], tuple[dict[str, Any], tuple[int, ...]]],
 ) -> tuple[HttpResponse, tuple[int, ...]]:
     """The page and the links on it: from the cache while ``state`` is current, else made
     (``make`` gives the template's context and the links shown)."""
-    if not state.current or len(messages.get_messages(request)):
+    if not state.current(now) or len(messages.get_messages(request)):
         context, shown = make()
         return HttpResponse(render_to_string(template, context, request)), shown
 

@@ -65,7 +65,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     sort = request.GET.get("sort", "name")
     links = readable_links(me)
     now = clock.now()
-    state = client_summary.list_state(links, me.pk, now)
+    state = client_summary.list_state(me.pk)
+    if not state.current(now):  # rows to work out first; the next view keeps the page
+        client_summary.refresh(links, now)
+        client_summary.settle(links, me.pk, state)
 
     def make() -> tuple[dict[str, Any], tuple[int, ...]]:
         number = request.GET.get("page")
@@ -82,7 +85,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         }
         return context, tuple(row.link_id for row in rows)
 
-    response, shown = list_page(request, state, "web/clients.html", make)
+    response, shown = list_page(request, state, now, "web/clients.html", make)
     if shown:
         log_each(request, links.filter(pk__in=shown), Action.LIST)
     return response
