@@ -81,18 +81,30 @@ class ListState:
 
 
 def list_state(practitioner_id: int) -> ListState:
-    """The state of the practitioner's list (one statement; two the first time)."""
-    records = RecordsVersion.objects.filter(owner_id=practitioner_id).values("number")[:1]
-    found = (
-        ListVersion.objects.filter(practitioner_id=practitioner_id)
-        .annotate(records=Subquery(records))
-        .values_list("records", "number", "fresh", "due_at")
-        .first()
+    """The state of the practitioner's list (one statement, written out: it runs on every
+    view; two the first time)."""
+    q = connection.ops.quote_name
+    mine, records = (q(m._meta.db_table) for m in (ListVersion, RecordsVersion))
+    sql = (
+        f"SELECT r.number, l.number, l.fresh, l.due_at FROM {mine} l "  # noqa: S608 - names
+        f"LEFT JOIN {records} r ON r.owner_id = l.practitioner_id WHERE l.practitioner_id = %s"
     )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [practitioner_id])
+        found = cursor.fetchone()
     if found is None:
         ListVersion.renew([practitioner_id])
         return list_state(practitioner_id)
-    return ListState(int(found[0] or 0), int(found[1]), bool(found[2]), found[3])
+    due = ListVersion._meta.get_field("due_at")
+    due_at = _from_db(found[3], due)
+    return ListState(int(found[0] or 0), int(found[1]), bool(found[2]), due_at)
+
+
+def _from_db(value: Any, field: Any) -> datetime | None:
+    """A value read with a raw cursor, converted as the ORM converts the field's."""
+    for convert in connection.ops.get_db_converters(field.get_col(field.model._meta.db_table)):
+        value = convert(value, field, connection)
+    return value  # type: ignore[no-any-return]
 
 
 def settle(links: QuerySet[PractitionerLink], practitioner_id: int, state: ListState) -> bool:
