@@ -1,4 +1,4 @@
-"""/clients/ made once per state of the practitioner's list and reused
+"""/clients/ and its CSV made once per state of the practitioner's list and reused
 (web/client_list_page.py): after every write that changes a client's row, and when the clock
 reaches a row's due time, the page served is the page made from scratch at that moment; a
 practitioner's cached page is never another's; a former practitioner sees nothing."""
@@ -22,7 +22,7 @@ from acupressure.records.access import readable_links
 from acupressure.records.models import ClientSummary, PractitionerProfile
 from acupressure.records.practice import add_client, add_practitioner, answer, withdraw
 from acupressure.records.program_store import ProgramStore
-from acupressure.web.client_list_page import PAGES
+from acupressure.web.client_list_page import FILES, PAGES
 
 pytestmark = pytest.mark.django_db
 RED_FLAG_TEXT = "Answered yes to a red-flag question"
@@ -36,11 +36,20 @@ def _page(desk: Client, path: str = "/clients/") -> str:
 
 def _served(desk: Client) -> str:
     """The page as served now, twice (the first view works out the stale rows, the second
-    finds them current), each the page made from scratch now."""
+    finds them current), each the page made from scratch now; the same for the CSV."""
     page, again = _page(desk), _page(desk)
+    file, file_again = _csv(desk), _csv(desk)
     PAGES.clear()
+    FILES.clear()
     assert page == again == _page(desk)
+    assert file == file_again == _csv(desk)
     return page
+
+
+def _csv(desk: Client) -> bytes:
+    response = desk.get("/clients/export.csv")
+    assert response.status_code == 200
+    return b"".join(response.streaming_content)
 
 
 def _cached(desk: Client) -> str:
@@ -55,6 +64,10 @@ def _cached(desk: Client) -> str:
     assert not [q for q in read if "clientsummary" in q]
     assert len([q for q in read if "web_listversion" in q]) == 1
     assert again == first
+    file = _csv(desk)
+    with CaptureQueriesContext(connection) as seen:
+        assert _csv(desk) == file
+    assert not [q for q in seen.captured_queries if "clientsummary" in q["sql"]]
     return first
 
 
