@@ -19,8 +19,8 @@ from acupressure.program.models import (
 )
 from acupressure.program.schedule import (
     local_moment,
-    slots_in_week,
     slots_on,
+    week_groups,
     week_of,
     week_start,
 )
@@ -128,16 +128,15 @@ def adherence(
         pressed[week_of(program.schedule, session.started_at)] += session.seconds_pressed
     result = []
     for week in range(1, weeks + 1):
-        groups: dict[tuple[date, str], list[Slot]] = {}
-        for slot in slots_in_week(program.schedule, week):
-            if slot.local.date() <= last_day:
-                groups.setdefault((slot.local.date(), slot.kind), []).append(slot)
         due = done_n = prescribed = 0
-        for key, slots in groups.items():
+        for day, kind, slots in week_groups(program.schedule, week):
+            if day > last_day:
+                continue
             came = sum(1 for s in slots if program.created_at <= s.start <= end)
-            n = max(came, min(done[key], len(slots)))
+            done_then = done[(day, kind)]
+            n = max(came, min(done_then, len(slots)))
             due += n
-            done_n += min(n, done[key])
+            done_n += min(n, done_then)
             prescribed += n * _prescribed(program, slots[0])
         result.append(
             WeekAdherence(

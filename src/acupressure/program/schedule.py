@@ -106,11 +106,33 @@ def all_slots(schedule: Schedule) -> list[Slot]:
     return [slot for day in days for slot in slots_on(schedule, day)]
 
 
-def slots_in_week(schedule: Schedule, week: int) -> list[Slot]:
-    """The week's slots (worked out once per schedule and week in this process: a clinic's
-    list works out adherence for many programs on the same days and times)."""
-    key = (schedule.start, schedule.weeks, tuple(schedule.times), tuple(schedule.extra_times))
-    return list(_week_slots(*key, schedule.timezone, week))
+def week_groups(
+    schedule: Schedule, week: int
+) -> tuple[tuple[date, SlotKind, tuple[Slot, ...]], ...]:
+    """The week's slots by local day and kind, in order (worked out once per schedule and
+    week in this process: a clinic's list works out adherence for many programs on the same
+    days and times)."""
+    return _week_groups(*_key(schedule), week)
+
+
+def _key(schedule: Schedule) -> tuple[date, int, tuple[time, ...], tuple[time, ...], str]:
+    times, extra = tuple(schedule.times), tuple(schedule.extra_times)
+    return schedule.start, schedule.weeks, times, extra, schedule.timezone
+
+
+@lru_cache(maxsize=4096)
+def _week_groups(
+    start: date,
+    weeks: int,
+    times: tuple[time, ...],
+    extra_times: tuple[time, ...],
+    timezone: str,
+    week: int,
+) -> tuple[tuple[date, SlotKind, tuple[Slot, ...]], ...]:
+    groups: dict[tuple[date, SlotKind], list[Slot]] = {}
+    for slot in _week_slots(start, weeks, times, extra_times, timezone, week):
+        groups.setdefault((slot.local.date(), slot.kind), []).append(slot)
+    return tuple((day, kind, tuple(slots)) for (day, kind), slots in groups.items())
 
 
 @lru_cache(maxsize=4096)
