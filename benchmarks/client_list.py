@@ -28,6 +28,7 @@ def _clinic(practitioner: Any, count: int, start: int) -> None:
     from acupressure.program import design
     from acupressure.records import clock
     from acupressure.records.models import (
+        ListVersion,
         PracticeSession,
         PractitionerLink,
         ProgramRecord,
@@ -62,6 +63,7 @@ def _clinic(practitioner: Any, count: int, start: int) -> None:
          for p in programs for w in range(6)),
         batch_size=2000,
     )  # fmt: skip
+    ListVersion.renew([practitioner.pk])  # as saving each link would
 
 
 def _measure(desk: Any, path: str, repeat: int) -> dict[str, float]:

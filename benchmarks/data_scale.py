@@ -277,7 +277,7 @@ def stale_rows() -> None:
     """Every kept list row due again (as after a write to each client)."""
     from acupressure.records.models import ClientSummary
 
-    ClientSummary.objects.update(stale=True)
+    ClientSummary.mark(ClientSummary.objects.all())
 
 
 def emit(

@@ -39,6 +39,14 @@ def test_diary_and_models_pass_on_postgresql() -> None:
     assert " passed" in result.stdout and "failed" not in result.stdout
 
 
+def test_the_client_list_and_its_cached_page_on_postgresql() -> None:
+    """/clients/ at constant queries, its kept rows and its cached page (issue 26)."""
+    modules = ["test_client_list.py", "test_client_summary.py", "test_client_list_cache.py"]
+    result = pytest_on_postgres([HERE / m for m in modules], timeout=600)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout and "failed" not in result.stdout
+
+
 def test_every_route_survives_the_hostile_shapes_on_postgresql() -> None:
     """The fuzz over every route (test_practice_fuzz.py): NUL characters and long usernames
     gave 500s on PostgreSQL only."""

@@ -19,8 +19,8 @@ from acupressure.program.models import (
 )
 from acupressure.program.schedule import (
     local_moment,
-    slots_in_week,
     slots_on,
+    week_groups,
     week_of,
     week_start,
 )
@@ -123,22 +123,21 @@ def adherence(
     weeks = week_of(program.schedule, end) or program.schedule.weeks
     done = _done_per_day(program, sessions)
     last_day = _day(program, end)
+    pressed: Counter[int | None] = Counter()
+    for session in sessions:
+        pressed[week_of(program.schedule, session.started_at)] += session.seconds_pressed
     result = []
     for week in range(1, weeks + 1):
-        groups: dict[tuple[date, str], list[Slot]] = {}
-        for slot in slots_in_week(program.schedule, week):
-            if slot.local.date() <= last_day:
-                groups.setdefault((slot.local.date(), slot.kind), []).append(slot)
         due = done_n = prescribed = 0
-        for key, slots in groups.items():
+        for day, kind, slots in week_groups(program.schedule, week):
+            if day > last_day:
+                continue
             came = sum(1 for s in slots if program.created_at <= s.start <= end)
-            n = max(came, min(done[key], len(slots)))
+            done_then = done[(day, kind)]
+            n = max(came, min(done_then, len(slots)))
             due += n
-            done_n += min(n, done[key])
+            done_n += min(n, done_then)
             prescribed += n * _prescribed(program, slots[0])
-        pressed = sum(
-            s.seconds_pressed for s in sessions if week_of(program.schedule, s.started_at) == week
-        )
         result.append(
             WeekAdherence(
                 week=week,
@@ -146,7 +145,7 @@ def adherence(
                 due=due,
                 done=done_n,
                 seconds_prescribed=prescribed,
-                seconds_pressed=pressed,
+                seconds_pressed=pressed[week],
                 skipped=sum(
                     1 for t in skipped if t <= end and week_of(program.schedule, t) == week
                 ),

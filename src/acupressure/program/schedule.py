@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 
 from acupressure import atlas, i18n
 from acupressure.i18n import gettext as _
@@ -105,6 +106,47 @@ def all_slots(schedule: Schedule) -> list[Slot]:
     return [slot for day in days for slot in slots_on(schedule, day)]
 
 
-def slots_in_week(schedule: Schedule, week: int) -> list[Slot]:
+def week_groups(
+    schedule: Schedule, week: int
+) -> tuple[tuple[date, SlotKind, tuple[Slot, ...]], ...]:
+    """The week's slots by local day and kind, in order (worked out once per schedule and
+    week in this process: a clinic's list works out adherence for many programs on the same
+    days and times)."""
+    return _week_groups(*_key(schedule), week)
+
+
+def _key(schedule: Schedule) -> tuple[date, int, tuple[time, ...], tuple[time, ...], str]:
+    times, extra = tuple(schedule.times), tuple(schedule.extra_times)
+    return schedule.start, schedule.weeks, times, extra, schedule.timezone
+
+
+@lru_cache(maxsize=4096)
+def _week_groups(
+    start: date,
+    weeks: int,
+    times: tuple[time, ...],
+    extra_times: tuple[time, ...],
+    timezone: str,
+    week: int,
+) -> tuple[tuple[date, SlotKind, tuple[Slot, ...]], ...]:
+    groups: dict[tuple[date, SlotKind], list[Slot]] = {}
+    for slot in _week_slots(start, weeks, times, extra_times, timezone, week):
+        groups.setdefault((slot.local.date(), slot.kind), []).append(slot)
+    return tuple((day, kind, tuple(slots)) for (day, kind), slots in groups.items())
+
+
+@lru_cache(maxsize=4096)
+def _week_slots(
+    start: date,
+    weeks: int,
+    times: tuple[time, ...],
+    extra_times: tuple[time, ...],
+    timezone: str,
+    week: int,
+) -> tuple[Slot, ...]:
+    schedule = Schedule.model_construct(
+        start=start, weeks=weeks, times=list(times), extra_times=list(extra_times),
+        timezone=timezone,
+    )  # fmt: skip
     first = week_start(schedule, week)
-    return [s for i in range(7) for s in slots_on(schedule, first + timedelta(days=i))]
+    return tuple(s for i in range(7) for s in slots_on(schedule, first + timedelta(days=i)))

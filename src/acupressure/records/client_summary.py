@@ -22,13 +22,13 @@ older data.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Min, Q, QuerySet, Subquery
 from django.db.models.expressions import OrderBy
 from django.db.models.signals import post_save
 from pydantic import TypeAdapter
@@ -37,9 +37,11 @@ from acupressure.records.follow_up import ClientRow, client_rows
 from acupressure.records.models import (
     ClientSummary,
     DiaryAccess,
+    ListVersion,
     PractitionerLink,
+    RecordsVersion,
 )
-from acupressure.records.practice import display_name
+from acupressure.records.practice import name_of
 
 BATCH = 500
 _ROW: TypeAdapter[ClientRow] = TypeAdapter(ClientRow)
@@ -56,9 +58,73 @@ _COLUMNS = (
 )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class ListState:
+    """What a practitioner's whole list page shows, as far as its rows go, read in one
+    statement before them (the web caches the page under it: web/client_list_page.py).
+
+    Two equal states that are current stand for the same page: the practitioner's records
+    version is drawn anew by every save or delete of one of their links (a label, consent,
+    the link ending) and of their profile (their name); the list version by every write
+    that marks any of their rows stale (:meth:`ClientSummary.mark`) or changes one of their
+    links, and it is fresh only once a view has brought every row up to date with no write
+    since (:func:`settle`); ``due_at`` then says when the clock alone changes a row."""
+
+    records: int  # the practitioner's records version
+    number: int  # their list version
+    fresh: bool
+    due_at: datetime | None
+
+    def current(self, now: datetime) -> bool:
+        """Every row is kept, fresh and not due: :func:`refresh` would change nothing."""
+        return self.fresh and (self.due_at is None or now < self.due_at)
+
+
+def list_state(practitioner_id: int) -> ListState:
+    """The state of the practitioner's list (one statement, written out: it runs on every
+    view; two the first time)."""
+    q = connection.ops.quote_name
+    mine, records = (q(m._meta.db_table) for m in (ListVersion, RecordsVersion))
+    sql = (
+        f"SELECT r.number, l.number, l.fresh, l.due_at FROM {mine} l "  # noqa: S608 - names
+        f"LEFT JOIN {records} r ON r.owner_id = l.practitioner_id WHERE l.practitioner_id = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [practitioner_id])
+        found = cursor.fetchone()
+    if found is None:
+        ListVersion.renew([practitioner_id])
+        return list_state(practitioner_id)
+    due = ListVersion._meta.get_field("due_at")
+    due_at = _from_db(found[3], due)
+    return ListState(int(found[0] or 0), int(found[1]), bool(found[2]), due_at)
+
+
+def _from_db(value: Any, field: Any) -> datetime | None:
+    """A value read with a raw cursor, converted as the ORM converts the field's."""
+    for convert in connection.ops.get_db_converters(field.get_col(field.model._meta.db_table)):
+        value = convert(value, field, connection)
+    return value  # type: ignore[no-any-return]
+
+
+def settle(links: QuerySet[PractitionerLink], practitioner_id: int, state: ListState) -> bool:
+    """After :func:`refresh`: the list is fresh, due again at its rows' earliest
+    ``fresh_until``, unless a write drew a new list version since ``state`` was read (one
+    statement; True when it was settled)."""
+    earliest = (
+        ClientSummary.objects.filter(link__in=links)
+        .order_by()
+        .values("practitioner_id")
+        .annotate(due=Min("fresh_until"))
+        .values("due")[:1]
+    )
+    mine = ListVersion.objects.filter(practitioner_id=practitioner_id, number=state.number)
+    return bool(mine.update(fresh=True, due_at=Subquery(earliest)))
+
+
 def page_rows(
     links: QuerySet[PractitionerLink], sort: str, number: str | None, size: int, now: datetime
-) -> tuple[Page[ClientSummary], list[ClientRow]]:
+) -> tuple[Page[Stored], list[ClientRow]]:
     """One page of the links' rows in the order ``sort`` names (see :data:`ORDER`)."""
     refresh(links, now)
     page = Paginator(_stored(links, sort), size).get_page(number)
@@ -132,14 +198,19 @@ def _write(rows: list[ClientRow], read: dict[int, tuple[int, int, str]]) -> None
         cursor.execute(sql, values)
 
 
-def _stored(links: QuerySet[PractitionerLink], sort: str) -> QuerySet[ClientSummary]:
-    rows = ClientSummary.objects.filter(link__in=links).select_related("link")
-    return rows.order_by(*ORDER.get(sort, ORDER["name"]))
+Stored = tuple[str, str, int]  # a kept row as read: its JSON, the link's label and id
 
 
-def _loaded(summary: ClientSummary) -> ClientRow:
+def _stored(links: QuerySet[PractitionerLink], sort: str) -> QuerySet[Any, Stored]:
+    """The kept rows in order, read as plain values (no model object per row)."""
+    rows = ClientSummary.objects.filter(link__in=links).order_by(*ORDER.get(sort, ORDER["name"]))
+    return rows.values_list("row", "link__label", "link_id")
+
+
+def _loaded(stored: Stored) -> ClientRow:
     """A stored row, named as the reader's language names a client without a label."""
-    return replace(_ROW.validate_json(summary.row), name=display_name(summary.link))
+    row, label, link_id = stored
+    return replace(_ROW.validate_json(row), name=name_of(label, link_id))
 
 
 def _link_changed(sender: Any, instance: PractitionerLink, **kwargs: Any) -> None:
@@ -149,6 +220,7 @@ def _link_changed(sender: Any, instance: PractitionerLink, **kwargs: Any) -> Non
     ClientSummary.objects.filter(link_id=instance.pk).update(
         client_id=instance.client_id, stale=True, generation=F("generation") + 1
     )
+    ListVersion.renew([instance.practitioner_id])
 
 
 def _visited(sender: Any, instance: DiaryAccess, **kwargs: Any) -> None:

@@ -29,7 +29,7 @@ from acupressure.records.models import (
     QuestionnaireAnswer,
 )
 from acupressure.records.practice import display_name, practitioner_name
-from acupressure.records.program_store import done_session, program_of, summary_of
+from acupressure.records.program_store import done_sessions, program_of, summary_of
 
 SAFETY_STOP = "a safety answer"  # the stop reason re-screening writes (views/program.py)
 RED_FLAG = N_("Answered yes to a red-flag question; the program is stopped.")
@@ -134,11 +134,9 @@ def client_rows(links: QuerySet[PractitionerLink], now: datetime) -> list[Client
     for record in records:  # the newest of each client's last
         newest[record.owner_id] = program_of(record, name, record.versions)
     mine = {"program__prescriber_id": me, "program__owner_id__in": clients}
-    sessions: dict[int, list[DoneSession]] = defaultdict(list)
-    needed = ("program_id", "created_at", "started_at", "finished_at", "slot_kind")
-    session_rows = PracticeSession.objects.filter(**mine, owner_id=F("program__owner_id"))
-    for done in session_rows.only(*needed, "seconds_pressed"):
-        sessions[int(done.program_id or 0)].append(done_session(done))
+    sessions = done_sessions(
+        PracticeSession.objects.filter(**mine, owner_id=F("program__owner_id"))
+    )
     answers: dict[int, list[QuestionnaireAnswer]] = defaultdict(list)
     answer_rows = QuestionnaireAnswer.objects.filter(**mine, owner_id=F("program__owner_id"))
     for answer in answer_rows.only("program_id", "week", "questionnaire", "answers"):

@@ -14,17 +14,22 @@
   pages (``records/records_version.py``; ``web/personal.py`` keys its page cache by it).
 - :class:`ClientSummary`: one client's row of a practitioner's list (/clients/), kept up to date
   (records/client_summary.py) so the list reads a page of rows sorted in SQL.
+- :class:`ListVersion`: the state of a practitioner's list as a whole, drawn anew whenever any
+  of its rows is marked stale (``web/client_list_page.py`` keys the cached page by it).
 - :class:`Installation`: one row, this installation's random id (made by a migration, so it
   travels with the data in a dump), part of every FHIR id and calendar UID we hand out.
 """
 
 from __future__ import annotations
 
+import secrets
 import uuid
+from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connection, models
 from django.utils.translation import gettext_lazy
 
 from acupressure.atlas import labels
@@ -372,6 +377,63 @@ class ClientSummary(models.Model):
     def changed(client_id: int) -> None:
         """The client's records changed: every practitioner's row of them is worked out again
         on its next read."""
-        ClientSummary.objects.filter(client_id=client_id).update(
-            stale=True, generation=models.F("generation") + 1
+        ClientSummary.mark(ClientSummary.objects.filter(client_id=client_id))
+
+    @staticmethod
+    def mark(rows: models.QuerySet[ClientSummary]) -> None:
+        """These rows are worked out again on their next read (their generation counts up,
+        so a row worked out from older data is not kept), and their practitioners' lists
+        draw a new :class:`ListVersion` (one statement, and one more when a row was
+        marked)."""
+        if rows.update(stale=True, generation=models.F("generation") + 1):
+            sql, params = rows.values("practitioner_id").query.sql_with_params()
+            ListVersion.renew_selected(sql, params)
+
+
+class ListVersion(models.Model):
+    """The state of a practitioner's list (/clients/) as a whole, read in one statement
+    (records/client_summary.py ``list_state``): ``number`` is drawn anew (at random, in the
+    writer's transaction) whenever any of their rows is marked stale or one of their links
+    changes, which also clears ``fresh``; the view that has brought every row up to date
+    sets ``fresh`` and ``due_at`` (the earliest time the clock alone changes a row), only
+    while the number is still the one it read before (a write meanwhile leaves it clear)."""
+
+    # No foreign key in the database, as for RecordsVersion: a deleted account's links may
+    # renew it while Django deletes them.
+    practitioner = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        db_constraint=False,
+    )
+    number = models.BigIntegerField(default=0)
+    fresh = models.BooleanField(default=False)
+    due_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"list version of {self.practitioner_id}"
+
+    @staticmethod
+    def renew(practitioner_ids: Iterable[int]) -> None:
+        """A new number for these practitioners' lists, not fresh (one statement)."""
+        ids = sorted(set(practitioner_ids))
+        if ids:
+            values = ", ".join(["(%s)"] * len(ids))
+            ListVersion.renew_selected(f"VALUES {values}", ids)
+
+    @staticmethod
+    def renew_selected(sql: str, params: Iterable[Any]) -> None:
+        """A new number, not fresh, for the list of every practitioner id the first column
+        of ``sql`` selects (one statement)."""
+        q = connection.ops.quote_name
+        table = q(ListVersion._meta.db_table)
+        # "WHERE true": SQLite would read ON CONFLICT after a bare FROM as a join's clause
+        upsert = (
+            f"INSERT INTO {table} ({q('practitioner_id')}, {q('number')}, {q('fresh')}) "  # noqa: S608
+            f"SELECT DISTINCT chosen.*, %s, FALSE FROM ({sql}) chosen WHERE true "
+            f"ON CONFLICT ({q('practitioner_id')}) DO UPDATE SET "
+            f"{q('number')} = excluded.{q('number')}, {q('fresh')} = FALSE"
         )
+        with connection.cursor() as cursor:
+            cursor.execute(upsert, [secrets.randbits(62), *params])

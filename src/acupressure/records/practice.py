@@ -168,7 +168,12 @@ def withdraw(user_id: int, pk: int) -> bool:
 
 
 def display_name(link: PractitionerLink) -> str:
-    return link.label or _("Client {number}").format(number=link.pk)
+    return name_of(link.label, link.pk)
+
+
+def name_of(label: str, link_id: int) -> str:
+    """A client as their practitioner's pages name them: the label, else a numbered one."""
+    return label or _("Client {number}").format(number=link_id)
 
 
 def practitioner_name(user: AbstractBaseUser) -> str:

@@ -10,7 +10,11 @@ Rows become :mod:`acupressure.program` models here, so callers never see the ORM
 from __future__ import annotations
 
 import secrets
+from collections import defaultdict
 from datetime import datetime
+
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from acupressure.plan.prescribe import PrescribedPoint
 from acupressure.program import Design, DoneSession, Program, Schedule, SlotKind, WeekAdherence
@@ -218,12 +222,30 @@ class ProgramStore:
 
 def done_session(row: PracticeSession) -> DoneSession:
     """A stored session as adherence counts it."""
+    started = row.started_at or row.created_at
+    return _done(started, row.slot_kind, row.seconds_pressed, row.finished_at is not None)
+
+
+def _done(started: datetime, slot_kind: str, pressed: int, completed: bool) -> DoneSession:
     return DoneSession(
-        started_at=row.started_at or row.created_at,
-        kind="extra" if row.slot_kind == "extra" else "routine",
-        seconds_pressed=row.seconds_pressed,
-        completed=row.finished_at is not None,
+        started_at=started,
+        kind="extra" if slot_kind == "extra" else "routine",
+        seconds_pressed=pressed,
+        completed=completed,
     )
+
+
+def done_sessions(rows: QuerySet[PracticeSession]) -> dict[int, list[DoneSession]]:
+    """These sessions as adherence counts them, by program (as :func:`done_session`, read as
+    plain values: no model object per row, the start chosen in SQL)."""
+    found: dict[int, list[DoneSession]] = defaultdict(list)
+    values = rows.values_list(
+        "program_id", "slot_kind", "seconds_pressed", Coalesce("started_at", "created_at"),
+        ExpressionWrapper(Q(finished_at__isnull=False), output_field=BooleanField()),
+    )  # fmt: skip
+    for program, kind, pressed, started, completed in values:
+        found[int(program or 0)].append(_done(started, kind, pressed, bool(completed)))
+    return found
 
 
 def program_by_token(token: str) -> Program | None:

@@ -49,7 +49,7 @@ def _upsert(rows_sql: str) -> str:
 
 def bump(owner_ids: Iterable[int | None]) -> None:
     """A new records version for each of these people (one statement), and their rows of the
-    practitioners' lists marked stale (records/client_summary.py; one more)."""
+    practitioners' lists marked stale (records/client_summary.py; one more, or two)."""
     ids = sorted({int(i) for i in owner_ids if i is not None})
     if not ids:
         return
@@ -70,7 +70,7 @@ def bump(owner_ids: Iterable[int | None]) -> None:
 
 def bump_selected(sql: str, params: Iterable[Any]) -> None:
     """A new records version for every ``owner_id`` that ``sql`` selects (one statement,
-    whatever their number), and their list rows marked stale (one more)."""
+    whatever their number), and their list rows marked stale (one more, or two)."""
     # "WHERE true": SQLite would read ON CONFLICT after a bare FROM as a join's clause
     rows = f"SELECT DISTINCT chosen.owner_id, %s FROM ({sql}) chosen WHERE true"  # noqa: S608
     params = list(params)
@@ -82,8 +82,9 @@ def bump_selected(sql: str, params: Iterable[Any]) -> None:
 
 def _list_rows_stale(rows: QuerySet[ClientSummary]) -> None:
     """The practitioners' list rows of these people are worked out again on their next read
-    (records/client_summary.py): every write that draws a new version changes them too."""
-    rows.update(stale=True, generation=F("generation") + 1)
+    (records/client_summary.py): every write that draws a new version changes them too, and
+    their practitioners' lists draw a new list version."""
+    ClientSummary.mark(rows)
 
 
 def version(owner_id: int) -> int:

@@ -11,6 +11,7 @@ action in the client's account is written to the client's access log.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -38,6 +39,7 @@ from acupressure.records.privacy import access_log
 from acupressure.records.program_store import ProgramStore, program_summary
 from acupressure.records.signin import issue_token, peek
 from acupressure.web.access import client_link, log, log_each, practitioner_only
+from acupressure.web.client_list_page import list_file, list_page
 from acupressure.web.client_rows import row_html
 from acupressure.web.diary_chart import pain_chart
 from acupressure.web.downloads import attachment, csv_attachment
@@ -58,26 +60,36 @@ PAGE_SIZE = 50
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The consenting clients, those needing attention first, a page at a time, in the same
-    few queries whatever their number; the clients shown are logged in one statement."""
+    few queries whatever their number; made once per state of the list and reused
+    (web/client_list_page.py); the clients shown are logged in one statement."""
     me = practitioner_only(request)
     sort = request.GET.get("sort", "name")
     links = readable_links(me)
-    number = request.GET.get("page")
-    page, rows = client_summary.page_rows(links, sort, number, PAGE_SIZE, clock.now())
-    shown = [row.link_id for row in rows]
+    now = clock.now()
+    state = client_summary.list_state(me.pk)
+    if not state.current(now):  # rows to work out first; the next view keeps the page
+        client_summary.refresh(links, now)
+        client_summary.settle(links, me.pk, state)
+
+    def make() -> tuple[dict[str, Any], tuple[int, ...]]:
+        number = request.GET.get("page")
+        page, rows = client_summary.page_rows(links, sort, number, PAGE_SIZE, now)
+        waiting = PractitionerLink.objects.filter(
+            practitioner=me, withdrawn_at__isnull=True, active=False
+        )
+        context = {
+            "rows": [row_html(row) for row in rows],
+            "page": page,
+            "sort": sort if sort in client_summary.ORDER else "name",
+            "waiting": waiting,
+            "name": practice.practitioner_name(me),
+        }
+        return context, tuple(row.link_id for row in rows)
+
+    response, shown = list_page(request, state, now, "web/clients.html", make)
     if shown:
         log_each(request, links.filter(pk__in=shown), Action.LIST)
-    waiting = PractitionerLink.objects.filter(
-        practitioner=me, withdrawn_at__isnull=True, active=False
-    )
-    context = {
-        "rows": [row_html(row) for row in rows],
-        "page": page,
-        "sort": sort if sort in client_summary.ORDER else "name",
-        "waiting": waiting,
-        "name": practice.practitioner_name(me),
-    }
-    return render(request, "web/clients.html", context)
+    return response
 
 
 def _year(raw: str) -> int | None:
@@ -249,12 +261,22 @@ def fhir_download(request: HttpRequest, pk: int) -> HttpResponseBase:
 @login_required
 def export_csv(request: HttpRequest) -> HttpResponseBase:
     """Adherence and outcomes of all of the practitioner's consenting clients, streamed line
-    by line from their kept list rows (records/client_summary.py)."""
+    by line from their kept list rows (records/client_summary.py), or from the file kept
+    under the list's state (web/client_list_page.py)."""
     me = practitioner_only(request)
     links = readable_links(me)
-    rows = client_summary.all_rows(links, clock.now())
+    now = clock.now()
+    state = client_summary.list_state(me.pk)
+    if not state.current(now):
+        client_summary.refresh(links, now)
+        client_summary.settle(links, me.pk, state)
+
+    def make() -> Iterator[bytes]:
+        rows = client_summary.all_rows(links, now)
+        return csvfile.chunks(follow_up.CSV_HEADER, follow_up.csv_rows(rows))
+
+    chunks = list_file(request, state, now, make)
     log_each(request, links, Action.OUTCOMES_CSV)
-    chunks = csvfile.chunks(follow_up.CSV_HEADER, follow_up.csv_rows(rows))
     return csv_attachment(chunks, "clients-outcomes.csv")
 
 
