@@ -29,6 +29,7 @@ from acupressure.records.language.models import LanguagePreference
 from acupressure.records.models import (
     CheckIn,
     ClientSummary,
+    ListVersion,
     PracticeSession,
     PractitionerLink,
     PractitionerProfile,
@@ -59,13 +60,17 @@ def bump(owner_ids: Iterable[int | None]) -> None:
     marks = ", ".join(["%s"] * len(ids))
     with connection.cursor() as cursor:
         cursor.execute(_upsert(f"VALUES {values}"), [v for i in ids for v in (i, number)])
-        # _list_rows_stale's update, written out: this runs on every write (the ORM's
-        # update built it anew each time, which cost more than running it)
+        # ClientSummary.mark written out: this runs on every write (the ORM built the
+        # update anew each time, which cost more than running it)
         cursor.execute(
             f"UPDATE {rows} SET stale = %s, generation = generation + 1 "  # noqa: S608
             f"WHERE client_id IN ({marks})",
             [True, *ids],
         )
+        marked = cursor.rowcount
+    if marked:  # their practitioners' lists as a whole change too
+        chosen = f"SELECT practitioner_id FROM {rows} WHERE client_id IN ({marks})"  # noqa: S608
+        ListVersion.renew_selected(chosen, ids)
 
 
 def bump_selected(sql: str, params: Iterable[Any]) -> None:
