@@ -61,7 +61,7 @@ def _database() -> dict[str, Any]:
     path = DATA_DIR / "acupressure.sqlite3"
     private_database(path)
     return {
-        "ENGINE": "django.db.backends.sqlite3",
+        "ENGINE": "acupressure.records.sqlite",  # Django's, writers queued: records/sqlite
         "NAME": str(path),
         # kept open between requests, as PostgreSQL's are: opening one (and its PRAGMAs) on
         # every signed-in request cost more than the rest of a cached page's answer
