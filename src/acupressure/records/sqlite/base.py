@@ -9,21 +9,27 @@ time (the check-in's p99 at 20 clients was 85-97 ms, most of it such sleeps).
 So before ``BEGIN IMMEDIATE`` a transaction takes its turn: a lock shared by the threads of
 the process, then an exclusive ``flock`` on a file beside the database shared by the
 processes (the kernel wakes the next one as soon as it is let go, and lets go of it when
-a process dies). The turn ends with the transaction: commit, rollback or a closed
-connection. Nothing else changes: statements outside a transaction (autocommit) still meet
-SQLite's own lock, and a thread that has waited longer than the database's timeout for
-its turn goes on without it, to SQLite's lock as before, so a turn never waits forever.
+a process dies; on Windows, where one process serves, the threads' lock alone). The turn
+ends with the transaction: commit, rollback or a closed connection. Nothing else changes:
+statements outside a transaction (autocommit) still meet SQLite's own lock, and a thread
+that has waited longer than the database's timeout for its turn goes on without it, to
+SQLite's lock as before, so a turn never waits forever.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
+import sys
 import threading
 from pathlib import Path
 from typing import Any
 
 from django.db.backends.sqlite3 import base
+
+if sys.platform == "win32":  # pragma: no cover - one process there (waitress): threads only
+    fcntl = None
+else:
+    import fcntl
 
 _guard = threading.Lock()
 _queues: dict[str, Queue] = {}
@@ -41,6 +47,8 @@ class Queue:
     def take(self, timeout: float) -> bool:
         if not self.threads.acquire(timeout=timeout):
             return False
+        if fcntl is None:
+            return True
         try:
             if self.fd is None or self.pid != os.getpid():  # opened anew in a forked worker
                 self.fd = os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600)
@@ -53,7 +61,7 @@ class Queue:
 
     def give(self) -> None:
         try:
-            if self.fd is not None:
+            if self.fd is not None and fcntl is not None:
                 fcntl.flock(self.fd, fcntl.LOCK_UN)
         finally:
             self.threads.release()
