@@ -10,6 +10,11 @@ The data is made through the product's own code, with an injected clock (no wait
   program store: invited, consenting, a prescribed 6-week program, 40 sessions, 6 weekly
   checks each).
 
+/diary/ is measured as the person sees it after a write ("made afresh": their records
+version drawn anew first, as every write does, so the page is built again), one month of it
+(``?month=``) and as her practitioner sees it (``?client=``; she took up his invitation with
+her own account).
+
 At each size every endpoint is requested ``--runs`` times one at a time (Django's test
 client, in the process) and reports p50 and p99 in ms, the queries of one request, its
 bytes, and the peak of Python allocations during one more request (tracemalloc, MiB); last,
@@ -215,6 +220,29 @@ def person_endpoints(program: str) -> list[tuple[str, dict[str, str]]]:
     ]
 
 
+def her_practitioner(owner: Any) -> Any:
+    """A practitioner whose invitation the person took up with her own account, sharing her
+    notes (acupressure.records.practice, as /consent/ does)."""
+    from acupressure.records.practice import add_client, add_practitioner, answer, redeem_code
+
+    pat = add_practitioner("pat@example.org", "Dr Pat Lee")
+    link = redeem_code(
+        owner, str(add_client(pat, "Daily", named=False, year_of_birth=None).invite_code)
+    )
+    assert link is not None
+    answer(link, yes=True, share_notes=True)
+    return browser(pat)
+
+
+def diary_views(me: Any, pat: Any, owner: Any, month: str, runs: int) -> Iterator[tuple[str, Any]]:
+    """/diary/ made afresh (as just after a write), one month of it, the practitioner's."""
+    from acupressure.records.records_version import bump
+
+    yield "/diary/ (made afresh)", measure(me, "/diary/", runs, before=lambda: bump([owner.pk]))
+    yield "/diary/?month= (one month)", measure(me, f"/diary/?month={month}", runs)
+    yield "/diary/?client= (practitioner)", measure(pat, f"/diary/?client={owner.pk}", runs)
+
+
 def child(args: argparse.Namespace) -> None:
     """One database: make the sizes and print one JSON line per endpoint and size."""
     folder = tempfile.mkdtemp(prefix="acupressure-scale-")
@@ -229,7 +257,7 @@ def child(args: argparse.Namespace) -> None:
     clock = Clock(START)
     with injected(clock):
         owner = User.objects.create_user("daily")
-        me = browser(owner)
+        me, pat = browser(owner), her_practitioner(owner)
         program = longest_program(me, clock)
         token = ProgramRecord.objects.get(owner=owner).calendar_token
         done = 0
@@ -243,9 +271,11 @@ def child(args: argparse.Namespace) -> None:
             print(json.dumps({"note": f"person {size}: made in {made:.0f} s"}), flush=True)
             for path, headers in person_endpoints(program):
                 emit(args, "person", size, path, measure(me, path, args.runs, headers))
-            for path in ("/diary/", program):  # the page just after a write (web/personal.py)
-                made = measure(me, path, args.runs, before=lambda: bump([owner.pk]))
-                emit(args, "person", size, f"{path} (made afresh)", made)
+            month = f"{START + timedelta(days=done // 2):%Y-%m}"
+            for label, made in diary_views(me, pat, owner, month, args.runs):
+                emit(args, "person", size, label, made)
+            made = measure(me, program, args.runs, before=lambda: bump([owner.pk]))
+            emit(args, "person", size, f"{program} (made afresh)", made)
             feed = f"/calendar/{token}.ics"
             built = measure(me, feed, max(2, args.runs // 4), before=feeds.clear)
             emit(args, "person", size, "calendar feed (built)", built)
