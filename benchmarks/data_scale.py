@@ -24,7 +24,8 @@ its own (Django's settings are per process), and its peak RSS is printed too.
     python benchmarks/data_scale.py [--database-url postgres://...] [--runs 20]
         [--clients 10 100 1000] [--years 1 5]
     # PostgreSQL: scripts/pg_test_cluster.sh prints a URL (ACUPRESSURE_TEST_DATABASE_URL is
-    # used when set); without one only SQLite is measured. --databases sqlite (or postgres)
+    # used when set; each run makes a new database on that server and drops it after);
+    # without one only SQLite is measured. --databases sqlite (or postgres)
     # runs one of them (both run at the same time, each in its own process); --big-runs:
     # timed runs at 1,000 clients (default 20).
 """
@@ -375,6 +376,25 @@ def report(results: dict[str, list[dict[str, Any]]]) -> None:
             print(line)
 
 
+@contextmanager
+def fresh(url: str | None) -> Iterator[str | None]:
+    """A new, empty database on the server of ``url`` for one run, dropped after it (the
+    database ``url`` names is left as it was)."""
+    if url is None:
+        yield None
+        return
+    import psycopg
+
+    name = f"acupressure_scale_{os.getpid()}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield url.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 def ratio(b: float, a: float) -> str:
     return f"{b / a:.2f}" if a else ("1.00" if b == a else "inf")
 
@@ -399,7 +419,8 @@ def main() -> None:
     wanted = {"SQLite": None} if "sqlite" in args.databases else {}
     if args.database_url and "postgres" in args.databases:
         wanted["PostgreSQL"] = args.database_url
-    with ThreadPoolExecutor(len(wanted) or 1) as pool:  # both databases at the same time
+    with ThreadPoolExecutor(len(wanted) or 1) as pool, fresh(wanted.get("PostgreSQL")) as url:
+        wanted = {name: url if name == "PostgreSQL" else None for name in wanted}
         running = {name: pool.submit(run_child, url, args) for name, url in wanted.items()}
         results = {name: future.result() for name, future in running.items()}
     print(f"load average at the end: {os.getloadavg()}\n")

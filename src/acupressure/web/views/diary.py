@@ -42,7 +42,7 @@ def _summary(owner_id: int, viewer_id: int) -> dict[str, object]:
     """The latest program's weekly summary, if the person has a program (for a practitioner,
     the latest they prescribed)."""
     store = ProgramStore(owner_id)
-    programs = programs_seen(viewer_id, owner_id)
+    programs = programs_seen(viewer_id, owner_id, limit=1)  # not every program of the years
     if not programs:
         return {}
     return {"program": programs[0], "summary": program_summary(store, programs[0], clock.now())}
