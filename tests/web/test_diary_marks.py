@@ -17,6 +17,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from tests.doubles import FakeWallClock
+from tests.web import programs
 from tests.web.personas import Personas
 
 from acupressure.records import diary_marks
@@ -168,3 +170,18 @@ def test_the_diary_costs_the_same_queries_for_10_or_2000_readings(people: Person
     assert re.search(r"2000 readings from", many["/diary/"][1])
     assert "Each point is the mean" in many["/diary/"][1]  # the summarised chart, made afresh
     assert {p: n for p, (n, _) in many.items()} == {p: n for p, (n, _) in few.items()}
+
+
+@pytest.mark.django_db
+def test_the_weekly_summary_reads_the_newest_program_alone(
+    people: Personas, owner_client: Client, clock: FakeWallClock
+) -> None:
+    made = []
+    for _ in range(3):
+        made.append(programs.make(owner_client).pk)
+        clock.advance(days=1)
+    with CaptureQueriesContext(connection) as seen:
+        page = owner_client.get("/diary/").content.decode()
+    assert f"Weekly summary, program {made[-1]}" in page
+    read = [q["sql"] for q in seen.captured_queries if 'FROM "web_programrecord"' in q["sql"]]
+    assert len(read) == 1 and read[0].rstrip().endswith("LIMIT 1"), read
