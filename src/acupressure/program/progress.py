@@ -123,6 +123,10 @@ def adherence(
     weeks = week_of(program.schedule, end) or program.schedule.weeks
     done = _done_per_day(program, sessions)
     last_day = _day(program, end)
+    pressed: Counter[int | None] = Counter()  # each session's week worked out once, not
+    for s in sessions:  # once per week (a year's program: 52 x 1,456 = 75,712 look-ups)
+        pressed[week_of(program.schedule, s.started_at)] += s.seconds_pressed
+    skips = Counter(week_of(program.schedule, t) for t in skipped if t <= end)
     result = []
     for week in range(1, weeks + 1):
         groups: dict[tuple[date, str], list[Slot]] = {}
@@ -136,9 +140,6 @@ def adherence(
             due += n
             done_n += min(n, done[key])
             prescribed += n * _prescribed(program, slots[0])
-        pressed = sum(
-            s.seconds_pressed for s in sessions if week_of(program.schedule, s.started_at) == week
-        )
         result.append(
             WeekAdherence(
                 week=week,
@@ -146,10 +147,8 @@ def adherence(
                 due=due,
                 done=done_n,
                 seconds_prescribed=prescribed,
-                seconds_pressed=pressed,
-                skipped=sum(
-                    1 for t in skipped if t <= end and week_of(program.schedule, t) == week
-                ),
+                seconds_pressed=pressed[week],
+                skipped=skips[week],
             )
         )
     return result
