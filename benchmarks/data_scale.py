@@ -6,6 +6,8 @@ The data is made through the product's own code, with an injected clock (no wait
   /session/start/, the pain before, /finish/ with the pain after and a note, and a daily
   check-in), for 1 year, then 4 more (5 years: 1,825 sessions and 1,825 check-ins), with a
   52-week program of several sessions a day (the longest calendar feed);
+- a person who did that program in full (1,456 sessions through the program store): the
+  weekly summary on /diary/ and the program page;
 - a practitioner with 10, then 100, then 1,000 clients (acupressure.records.practice and the
   program store: invited, consenting, a prescribed 6-week program, 40 sessions, 6 weekly
   checks each).
@@ -244,6 +246,33 @@ def diary_views(me: Any, pat: Any, owner: Any, month: str, runs: int) -> Iterato
     yield "/diary/?client= (practitioner)", measure(pat, f"/diary/?client={owner.pk}", runs)
 
 
+def program_year(clock: Clock) -> tuple[Any, int, str]:
+    """A person who did the longest program (52 weeks, 4 sessions a day) in full: 1,456
+    sessions through the program store; her browser, id and program page."""
+    from django.contrib.auth.models import User
+
+    from acupressure.program import plan_for_slot
+    from acupressure.records.program_store import ProgramStore
+
+    owner = User.objects.create_user("program-year")
+    me = browser(owner)
+    page = longest_program(me, clock)
+    store = ProgramStore(owner.pk)
+    program = store.all(limit=1)[0]
+    plan = plan_for_slot(program.intake, "routine", [], program.prescription)
+    made = plan.model_dump(mode="json")
+    for day in range(364):
+        for slot in range(4):
+            at = START + timedelta(days=day, hours=1 + 4 * slot)
+            store.add_session(
+                program.id, "routine", at, at + timedelta(minutes=8), made,
+                pain_before=3 + day % 5, pain_after=2 + day % 4, completed_steps=len(plan.steps),
+                total_steps=len(plan.steps), areas=["upper-back"], seconds_pressed=300,
+            )  # fmt: skip
+    clock.now = START + timedelta(days=364, hours=-1)  # its last day, still running
+    return me, owner.pk, page
+
+
 def child(args: argparse.Namespace) -> None:
     """One database: make the sizes and print one JSON line per endpoint and size."""
     folder = tempfile.mkdtemp(prefix="acupressure-scale-")
@@ -285,6 +314,13 @@ def child(args: argparse.Namespace) -> None:
             emit(
                 args, "person", size, "calendar feed (304)", measure(me, feed, args.runs, unchanged)
             )
+        t0 = time.perf_counter()
+        her, her_id, her_page = program_year(clock)
+        made = time.perf_counter() - t0
+        print(json.dumps({"note": f"a 52-week program done in full: made in {made:.0f} s"}))
+        for path in ("/diary/", her_page):  # the weekly summary of 1,456 sessions
+            found = measure(her, path, args.runs, before=lambda: bump([her_id]))
+            emit(args, "program", "52 w", f"{path} (made afresh)", found)
         ana = add_practitioner("ana@example.org", "Dr Ana Silva")
         desk = browser(ana)
         done = 0
