@@ -119,17 +119,30 @@ def chart_data(readings: list[Reading], base: float | None = None) -> ChartData 
 # --- in the database ------------------------------------------------------------------------
 
 
+def _sessions(owner_id: int) -> QuerySet[Any]:
+    """The person's sessions that happened, with ``began`` and ``ended`` (as ``diary.readings``
+    times their pain before and after)."""
+    sessions = PracticeSession.objects.started().filter(owner_id=owner_id).order_by()
+    return sessions.annotate(
+        began=Coalesce("started_at", "created_at"), ended=Coalesce("finished_at", "created_at")
+    )
+
+
 def _parts(owner_id: int) -> dict[str, QuerySet[Any]]:
     """Each kind of reading as rows of ``t`` (its time), ``v`` (the pain), ``src`` and ``n``
     (the row's table and id) and ``k`` (the kind's place): one union orders them as
     :func:`acupressure.records.diary.readings` does."""
-    sessions = PracticeSession.objects.started().filter(owner_id=owner_id).order_by()
-    began, ended = Coalesce("started_at", "created_at"), Coalesce("finished_at", "created_at")
-    check_ins = CheckIn.objects.filter(owner_id=owner_id).order_by()
+    sessions = _sessions(owner_id)
     rows = {
-        "before": sessions.filter(pain_before__isnull=False).annotate(t=began, v=F("pain_before")),
-        "after": sessions.filter(pain_after__isnull=False).annotate(t=ended, v=F("pain_after")),
-        "check-in": check_ins.annotate(t=F("updated_at"), v=F("pain")),
+        "before": sessions.filter(pain_before__isnull=False).annotate(
+            t=F("began"), v=F("pain_before")
+        ),
+        "after": sessions.filter(pain_after__isnull=False).annotate(
+            t=F("ended"), v=F("pain_after")
+        ),
+        "check-in": CheckIn.objects.filter(owner_id=owner_id)
+        .order_by()
+        .annotate(t=F("updated_at"), v=F("pain")),
     }
     return {
         kind: rows[kind].annotate(
@@ -165,16 +178,13 @@ class Span:
 
 def span(owner_id: int) -> Span | None:
     """The diary's readings counted, first and last (two queries); None for none."""
-    parts = _parts(owner_id)
-    sessions = PracticeSession.objects.started().filter(owner_id=owner_id).order_by()
     before, after = Q(pain_before__isnull=False), Q(pain_after__isnull=False)
-    found = sessions.annotate(
-        began=Coalesce("started_at", "created_at"), ended=Coalesce("finished_at", "created_at")
-    ).aggregate(
+    found = _sessions(owner_id).aggregate(
         nb=Count("pain_before"), b0=Min("began", filter=before), b1=Max("began", filter=before),
         na=Count("pain_after"), a0=Min("ended", filter=after), a1=Max("ended", filter=after),
     )  # fmt: skip
-    found |= parts["check-in"].aggregate(nc=Count("id"), c0=Min("t"), c1=Max("t"))
+    check_ins = CheckIn.objects.filter(owner_id=owner_id).order_by()
+    found |= check_ins.aggregate(nc=Count("id"), c0=Min("updated_at"), c1=Max("updated_at"))
     count = found["nb"] + found["na"] + found["nc"]
     if not count:
         return None
