@@ -28,7 +28,8 @@ its own (Django's settings are per process), and its peak RSS is printed too.
     # PostgreSQL: scripts/pg_test_cluster.sh prints a URL (ACUPRESSURE_TEST_DATABASE_URL is
     # used when set; each run makes a new database on that server and drops it after);
     # without one only SQLite is measured. --databases sqlite (or postgres)
-    # runs one of them (both run at the same time, each in its own process); --big-runs:
+    # runs one of them (both run at the same time, each in its own process; --in-turn: one
+    # after the other, on a machine with few cores); --big-runs:
     # timed runs at 1,000 clients (default 20).
 """
 
@@ -445,6 +446,9 @@ def main() -> None:
     parser.add_argument(
         "--databases", nargs="+", choices=["sqlite", "postgres"], default=["sqlite", "postgres"]
     )
+    parser.add_argument(
+        "--in-turn", action="store_true", help="one database after the other, not both at once"
+    )
     parser.add_argument("--year-days", type=int, default=365, help=argparse.SUPPRESS)  # smoke
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -455,7 +459,8 @@ def main() -> None:
     wanted = {"SQLite": None} if "sqlite" in args.databases else {}
     if args.database_url and "postgres" in args.databases:
         wanted["PostgreSQL"] = args.database_url
-    with ThreadPoolExecutor(len(wanted) or 1) as pool, fresh(wanted.get("PostgreSQL")) as url:
+    at_once = 1 if args.in_turn else len(wanted) or 1
+    with ThreadPoolExecutor(at_once) as pool, fresh(wanted.get("PostgreSQL")) as url:
         wanted = {name: url if name == "PostgreSQL" else None for name in wanted}
         running = {name: pool.submit(run_child, url, args) for name, url in wanted.items()}
         results = {name: future.result() for name, future in running.items()}
