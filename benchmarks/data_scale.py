@@ -29,7 +29,9 @@ its own (Django's settings are per process), and its peak RSS is printed too.
     # used when set; each run makes a new database on that server and drops it after);
     # without one only SQLite is measured. --databases sqlite (or postgres)
     # runs one of them (both run at the same time, each in its own process; --in-turn: one
-    # after the other, on a machine with few cores); --big-runs:
+    # after the other, on a machine with few cores); --diary-runs: timed runs of /diary/
+    # made afresh, its month, the practitioner's, the 52-week program's (a p99 of --runs 20
+    # is the slowest of 20); --big-runs:
     # timed runs at 1,000 clients (default 20).
 """
 
@@ -303,7 +305,7 @@ def child(args: argparse.Namespace) -> None:
             for path, headers in person_endpoints(program):
                 emit(args, "person", size, path, measure(me, path, args.runs, headers))
             month = f"{START + timedelta(days=done // 2):%Y-%m}"
-            for label, made in diary_views(me, pat, owner, month, args.runs):
+            for label, made in diary_views(me, pat, owner, month, args.diary_runs or args.runs):
                 emit(args, "person", size, label, made)
             made = measure(me, program, args.runs, before=lambda: bump([owner.pk]))
             emit(args, "person", size, f"{program} (made afresh)", made)
@@ -320,7 +322,8 @@ def child(args: argparse.Namespace) -> None:
         made = time.perf_counter() - t0
         print(json.dumps({"note": f"a 52-week program done in full: made in {made:.0f} s"}))
         for path in ("/diary/", her_page):  # the weekly summary of 1,456 sessions
-            found = measure(her, path, args.runs, before=lambda: bump([her_id]))
+            runs = args.diary_runs or args.runs
+            found = measure(her, path, runs, before=lambda: bump([her_id]))
             emit(args, "program", "52 w", f"{path} (made afresh)", found)
         ana = add_practitioner("ana@example.org", "Dr Ana Silva")
         desk = browser(ana)
@@ -356,7 +359,7 @@ def emit(
 
 def run_child(database: str | None, args: argparse.Namespace) -> list[dict[str, Any]]:
     command = [sys.executable, __file__, "--child", "--runs", str(args.runs)]
-    command += ["--big-runs", str(args.big_runs)]
+    command += ["--big-runs", str(args.big_runs), "--diary-runs", str(args.diary_runs)]
     command += ["--clients", *map(str, args.clients), "--years", *map(str, args.years)]
     command += ["--year-days", str(args.year_days)]
     if database:
@@ -445,6 +448,9 @@ def main() -> None:
     parser.add_argument("--big-runs", type=int, default=20, help="runs at 1,000 clients")
     parser.add_argument(
         "--databases", nargs="+", choices=["sqlite", "postgres"], default=["sqlite", "postgres"]
+    )
+    parser.add_argument(
+        "--diary-runs", type=int, default=0, help="timed runs of the pages made afresh (--runs)"
     )
     parser.add_argument(
         "--in-turn", action="store_true", help="one database after the other, not both at once"
