@@ -6,9 +6,16 @@ The data is made through the product's own code, with an injected clock (no wait
   /session/start/, the pain before, /finish/ with the pain after and a note, and a daily
   check-in), for 1 year, then 4 more (5 years: 1,825 sessions and 1,825 check-ins), with a
   52-week program of several sessions a day (the longest calendar feed);
+- a person who did that program in full (1,456 sessions through the program store): the
+  weekly summary on /diary/ and the program page;
 - a practitioner with 10, then 100, then 1,000 clients (acupressure.records.practice and the
   program store: invited, consenting, a prescribed 6-week program, 40 sessions, 6 weekly
   checks each).
+
+/diary/ is measured as the person sees it after a write ("made afresh": their records
+version drawn anew first, as every write does, so the page is built again), one month of it
+(``?month=``) and as her practitioner sees it (``?client=``; she took up his invitation with
+her own account).
 
 At each size every endpoint is requested ``--runs`` times one at a time (Django's test
 client, in the process) and reports p50 and p99 in ms, the queries of one request, its
@@ -19,8 +26,12 @@ its own (Django's settings are per process), and its peak RSS is printed too.
     python benchmarks/data_scale.py [--database-url postgres://...] [--runs 20]
         [--clients 10 100 1000] [--years 1 5]
     # PostgreSQL: scripts/pg_test_cluster.sh prints a URL (ACUPRESSURE_TEST_DATABASE_URL is
-    # used when set); without one only SQLite is measured. --databases sqlite (or postgres)
-    # runs one of them (both run at the same time, each in its own process); --big-runs:
+    # used when set; each run makes a new database on that server and drops it after);
+    # without one only SQLite is measured. --databases sqlite (or postgres)
+    # runs one of them (both run at the same time, each in its own process; --in-turn: one
+    # after the other, on a machine with few cores); --diary-runs: timed runs of /diary/
+    # made afresh, its month, the practitioner's, the 52-week program's (a p99 of --runs 20
+    # is the slowest of 20); --big-runs:
     # timed runs at 1,000 clients (default 20).
 """
 
@@ -215,6 +226,56 @@ def person_endpoints(program: str) -> list[tuple[str, dict[str, str]]]:
     ]
 
 
+def her_practitioner(owner: Any) -> Any:
+    """A practitioner whose invitation the person took up with her own account, sharing her
+    notes (acupressure.records.practice, as /consent/ does)."""
+    from acupressure.records.practice import add_client, add_practitioner, answer, redeem_code
+
+    pat = add_practitioner("pat@example.org", "Dr Pat Lee")
+    link = redeem_code(
+        owner, str(add_client(pat, "Daily", named=False, year_of_birth=None).invite_code)
+    )
+    assert link is not None
+    answer(link, yes=True, share_notes=True)
+    return browser(pat)
+
+
+def diary_views(me: Any, pat: Any, owner: Any, month: str, runs: int) -> Iterator[tuple[str, Any]]:
+    """/diary/ made afresh (as just after a write), one month of it, the practitioner's."""
+    from acupressure.records.records_version import bump
+
+    yield "/diary/ (made afresh)", measure(me, "/diary/", runs, before=lambda: bump([owner.pk]))
+    yield "/diary/?month= (one month)", measure(me, f"/diary/?month={month}", runs)
+    yield "/diary/?client= (practitioner)", measure(pat, f"/diary/?client={owner.pk}", runs)
+
+
+def program_year(clock: Clock) -> tuple[Any, int, str]:
+    """A person who did the longest program (52 weeks, 4 sessions a day) in full: 1,456
+    sessions through the program store; her browser, id and program page."""
+    from django.contrib.auth.models import User
+
+    from acupressure.program import plan_for_slot
+    from acupressure.records.program_store import ProgramStore
+
+    owner = User.objects.create_user("program-year")
+    me = browser(owner)
+    page = longest_program(me, clock)
+    store = ProgramStore(owner.pk)
+    program = store.all(limit=1)[0]
+    plan = plan_for_slot(program.intake, "routine", [], program.prescription)
+    made = plan.model_dump(mode="json")
+    for day in range(364):
+        for slot in range(4):
+            at = START + timedelta(days=day, hours=1 + 4 * slot)
+            store.add_session(
+                program.id, "routine", at, at + timedelta(minutes=8), made,
+                pain_before=3 + day % 5, pain_after=2 + day % 4, completed_steps=len(plan.steps),
+                total_steps=len(plan.steps), areas=["upper-back"], seconds_pressed=300,
+            )  # fmt: skip
+    clock.now = START + timedelta(days=364, hours=-1)  # its last day, still running
+    return me, owner.pk, page
+
+
 def child(args: argparse.Namespace) -> None:
     """One database: make the sizes and print one JSON line per endpoint and size."""
     folder = tempfile.mkdtemp(prefix="acupressure-scale-")
@@ -229,7 +290,7 @@ def child(args: argparse.Namespace) -> None:
     clock = Clock(START)
     with injected(clock):
         owner = User.objects.create_user("daily")
-        me = browser(owner)
+        me, pat = browser(owner), her_practitioner(owner)
         program = longest_program(me, clock)
         token = ProgramRecord.objects.get(owner=owner).calendar_token
         done = 0
@@ -243,9 +304,11 @@ def child(args: argparse.Namespace) -> None:
             print(json.dumps({"note": f"person {size}: made in {made:.0f} s"}), flush=True)
             for path, headers in person_endpoints(program):
                 emit(args, "person", size, path, measure(me, path, args.runs, headers))
-            for path in ("/diary/", program):  # the page just after a write (web/personal.py)
-                made = measure(me, path, args.runs, before=lambda: bump([owner.pk]))
-                emit(args, "person", size, f"{path} (made afresh)", made)
+            month = f"{START + timedelta(days=done // 2):%Y-%m}"
+            for label, made in diary_views(me, pat, owner, month, args.diary_runs or args.runs):
+                emit(args, "person", size, label, made)
+            made = measure(me, program, args.runs, before=lambda: bump([owner.pk]))
+            emit(args, "person", size, f"{program} (made afresh)", made)
             feed = f"/calendar/{token}.ics"
             built = measure(me, feed, max(2, args.runs // 4), before=feeds.clear)
             emit(args, "person", size, "calendar feed (built)", built)
@@ -254,6 +317,14 @@ def child(args: argparse.Namespace) -> None:
             emit(
                 args, "person", size, "calendar feed (304)", measure(me, feed, args.runs, unchanged)
             )
+        t0 = time.perf_counter()
+        her, her_id, her_page = program_year(clock)
+        made = time.perf_counter() - t0
+        print(json.dumps({"note": f"a 52-week program done in full: made in {made:.0f} s"}))
+        for path in ("/diary/", her_page):  # the weekly summary of 1,456 sessions
+            runs = args.diary_runs or args.runs
+            found = measure(her, path, runs, before=lambda: bump([her_id]))
+            emit(args, "program", "52 w", f"{path} (made afresh)", found)
         ana = add_practitioner("ana@example.org", "Dr Ana Silva")
         desk = browser(ana)
         done = 0
@@ -288,7 +359,7 @@ def emit(
 
 def run_child(database: str | None, args: argparse.Namespace) -> list[dict[str, Any]]:
     command = [sys.executable, __file__, "--child", "--runs", str(args.runs)]
-    command += ["--big-runs", str(args.big_runs)]
+    command += ["--big-runs", str(args.big_runs), "--diary-runs", str(args.diary_runs)]
     command += ["--clients", *map(str, args.clients), "--years", *map(str, args.years)]
     command += ["--year-days", str(args.year_days)]
     if database:
@@ -345,6 +416,25 @@ def report(results: dict[str, list[dict[str, Any]]]) -> None:
             print(line)
 
 
+@contextmanager
+def fresh(url: str | None) -> Iterator[str | None]:
+    """A new, empty database on the server of ``url`` for one run, dropped after it (the
+    database ``url`` names is left as it was)."""
+    if url is None:
+        yield None
+        return
+    import psycopg
+
+    name = f"acupressure_scale_{os.getpid()}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield url.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 def ratio(b: float, a: float) -> str:
     return f"{b / a:.2f}" if a else ("1.00" if b == a else "inf")
 
@@ -359,6 +449,12 @@ def main() -> None:
     parser.add_argument(
         "--databases", nargs="+", choices=["sqlite", "postgres"], default=["sqlite", "postgres"]
     )
+    parser.add_argument(
+        "--diary-runs", type=int, default=0, help="timed runs of the pages made afresh (--runs)"
+    )
+    parser.add_argument(
+        "--in-turn", action="store_true", help="one database after the other, not both at once"
+    )
     parser.add_argument("--year-days", type=int, default=365, help=argparse.SUPPRESS)  # smoke
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -369,7 +465,9 @@ def main() -> None:
     wanted = {"SQLite": None} if "sqlite" in args.databases else {}
     if args.database_url and "postgres" in args.databases:
         wanted["PostgreSQL"] = args.database_url
-    with ThreadPoolExecutor(len(wanted) or 1) as pool:  # both databases at the same time
+    at_once = 1 if args.in_turn else len(wanted) or 1
+    with ThreadPoolExecutor(at_once) as pool, fresh(wanted.get("PostgreSQL")) as url:
+        wanted = {name: url if name == "PostgreSQL" else None for name in wanted}
         running = {name: pool.submit(run_child, url, args) for name, url in wanted.items()}
         results = {name: future.result() for name, future in running.items()}
     print(f"load average at the end: {os.getloadavg()}\n")

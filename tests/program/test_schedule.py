@@ -158,6 +158,18 @@ def test_adherence_is_done_of_due_and_pressed_of_prescribed_per_week() -> None:
     assert (weeks[1].seconds_pressed, weeks[1].seconds_prescribed) == (0, 600)
 
 
+def test_adherence_counts_each_session_and_skip_in_its_own_week_only() -> None:
+    p = program(schedule())
+    now = datetime(2026, 3, 17, 9, 0, tzinfo=UTC)  # week 3
+    sessions = [done(datetime(2026, 3, 2 + d, 8, tzinfo=UTC), pressed=10 + d) for d in range(16)]
+    sessions.append(done(datetime(2026, 2, 27, 8, tzinfo=UTC), pressed=999))  # before the start
+    skipped = [datetime(2026, 3, 3, 8, tzinfo=UTC), datetime(2026, 3, 12, 8, tzinfo=UTC)]
+    skipped.append(datetime(2026, 3, 18, 8, tzinfo=UTC))  # after now: not counted yet
+    weeks = adherence(p, sessions, now, skipped)
+    assert [w.seconds_pressed for w in weeks] == [sum(range(10, 17)), sum(range(17, 24)), 49]
+    assert [w.skipped for w in weeks] == [1, 1, 0]
+
+
 def test_adherence_stops_counting_when_the_program_stops() -> None:
     p = program(schedule(), stopped_at=datetime(2026, 3, 4, 12, tzinfo=UTC))
     weeks = adherence(p, [], datetime(2026, 4, 30, tzinfo=UTC))

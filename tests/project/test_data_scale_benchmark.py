@@ -31,8 +31,10 @@ def test_small_sizes_print_a_row_per_endpoint_and_size_and_the_growth() -> None:
     rows = [(name, size.strip()) for name, size in rows]
     assert {"/diary/", "/privacy/export.json", "/privacy/fhir.json", "/clients/"} <= endpoints
     assert "calendar feed (304)" in endpoints
-    assert {size for _, size in rows} == {"1 y", "2 y", "1", "2"}
+    assert {size for _, size in rows} == {"1 y", "2 y", "52 w", "1", "2"}
     assert "/diary/ (made afresh)" in endpoints  # the page just after a write
-    assert len(rows) == 2 * 11 + 2 * 4  # 11 endpoints of the person, 4 of the practice
+    assert {"/diary/?month= (one month)", "/diary/?client= (practitioner)"} <= endpoints
+    # 13 endpoints of the person, 2 of the 52-week program done in full, 4 of the practice
+    assert len(rows) == 2 * 13 + 2 + 2 * 4
     growth = done.stdout.split("growth from the smallest size to the largest")[1]
-    assert len(re.findall(r"SQLite: x[\d.]+ time, x[\d.]+ queries", growth)) == 15
+    assert len(re.findall(r"SQLite: x[\d.]+ time, x[\d.]+ queries", growth)) == 13 + 4

@@ -19,6 +19,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 HERE = Path(__file__).parent
 MODULES = [
     "test_diary.py",
+    "test_diary_marks.py",  # the chart in SQL: PostgreSQL's date_trunc, its query count
     "test_session.py",
     "test_api.py",
     "test_terminal_store.py",

@@ -90,11 +90,13 @@ def can_view(viewer: AnyUser, owner_id: int) -> bool:
     return decide(viewer, link, Need.READ)
 
 
-def programs_seen(viewer_id: int, owner_id: int) -> list[Program]:
+def programs_seen(viewer_id: int, owner_id: int, limit: int | None = None) -> list[Program]:
     """The owner's programs as the viewer sees them, newest first: all of them for the owner,
-    only the ones they prescribed for a practitioner (call after a ``READ`` decision)."""
+    only the ones they prescribed for a practitioner (call after a ``READ`` decision); the
+    newest ``limit`` of them with a limit."""
     store = ProgramStore(owner_id)
-    return store.all() if viewer_id == owner_id else store.all(prescribed_by=viewer_id)
+    prescriber = None if viewer_id == owner_id else viewer_id
+    return store.all(prescribed_by=prescriber, limit=limit)
 
 
 def notes_shown(viewer: AnyUser, owner_id: int) -> bool:

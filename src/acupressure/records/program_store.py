@@ -113,12 +113,13 @@ class ProgramStore:
         row = self._row(pk)
         return program_of(row) if row else None
 
-    def all(self, prescribed_by: int | None = None) -> list[Program]:
-        """The owner's programs, newest first; only one practitioner's with ``prescribed_by``."""
+    def all(self, prescribed_by: int | None = None, limit: int | None = None) -> list[Program]:
+        """The owner's programs, newest first; only one practitioner's with ``prescribed_by``;
+        the newest ``limit`` of them with a limit."""
         rows = ProgramRecord.objects.filter(owner_id=self.owner_id)
         if prescribed_by is not None:
             rows = rows.filter(prescriber_id=prescribed_by)
-        return [program_of(r) for r in rows]
+        return [program_of(r) for r in (rows[:limit] if limit is not None else rows)]
 
     def current(self, now: datetime) -> Program | None:
         """The newest program that is still running."""

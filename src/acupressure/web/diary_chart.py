@@ -1,27 +1,38 @@
 """Pain over time as a server-drawn SVG, with the baseline and the band of meaningful change.
 
-A long diary is drawn in summary: beyond :data:`DETAIL_DAYS` of readings each point is the
-mean of a week (up to :data:`WEEKS_UP_TO` days) or of a month, so the page stays small
-whatever the diary's length; any one month can be drawn in full detail (``/diary/?month=``).
-
-The baseline (the starting level) is the mean of the first three readings taken before
-practice: pain before a session and daily check-ins. Pain just after a session is left out:
-it shows the session's short-term effect, not where the person started. A change counts as
-meaningful when it reaches the weekly pain questionnaire's threshold
-(``outcomes.legend.pain_threshold``), so the band spans baseline ± that amount; readings
-outside it are real change, those inside are everyday variation.
+A long diary is drawn in summary: beyond ``DETAIL_DAYS`` of readings each point is the mean
+of a week (up to ``WEEKS_UP_TO`` days) or of a month, so the page stays small whatever the
+diary's length; any one month can be drawn in full detail (``/diary/?month=``). What is drawn
+(the points, the baseline) is worked out in ``records/diary_marks.py``, from a list of
+readings or in the database. A change counts as meaningful when it reaches the weekly pain
+questionnaire's threshold (``outcomes.legend.pain_threshold``), so the band spans baseline ±
+that amount; readings outside it are real change, those inside are everyday variation.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from html import escape
 
 from acupressure import i18n
 from acupressure.i18n import gettext as _
 from acupressure.outcomes.legend import pain_threshold
 from acupressure.records.diary import Reading
+from acupressure.records.diary_marks import (
+    DETAIL_DAYS,
+    WEEKS_UP_TO,
+    ChartData,
+    Mark,
+    baseline,
+    chart_data,
+    grouping,
+    marks,
+)
+
+__all__ = [
+    "DETAIL_DAYS", "WEEKS_UP_TO", "Reading", "baseline", "draw", "grouping", "marks",
+    "meaningful_change", "pain_chart",
+]  # fmt: skip
 
 KIND_WORDS = i18n.Labels(
     {"check-in": i18n.N_("check-in"), "before": i18n.N_("before"), "after": i18n.N_("after")}
@@ -39,55 +50,6 @@ WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 40, 16, 16, 36
 
 
-DETAIL_DAYS = 92  # every reading drawn up to about three months
-WEEKS_UP_TO = 2 * 365  # then a point per week, beyond two years a point per month
-
-
-@dataclass(frozen=True)
-class Mark:
-    """One point of the chart: a reading, or the mean of a week's or a month's readings."""
-
-    at: datetime
-    pain: float
-    kind: str
-    count: int = 1
-    period: str = ""  # "", "week" or "month"
-
-
-def grouping(readings: list[Reading]) -> str:
-    """How the chart draws these (sorted) readings: "" (each one), "week" or "month"."""
-    if len(readings) < 2:
-        return ""
-    days = (readings[-1].at - readings[0].at).days
-    return "" if days <= DETAIL_DAYS else "week" if days <= WEEKS_UP_TO else "month"
-
-
-def marks(readings: list[Reading]) -> list[Mark]:
-    """The chart's points: each reading, or a mean per kind and week or month."""
-    period = grouping(readings)
-    if not period:
-        return [Mark(r.at, r.pain, r.kind) for r in readings]
-    starts: dict[date, date] = {}  # a day -> the first day of its week or month
-    groups: dict[tuple[str, date], list[int]] = {}
-    for r in readings:
-        day = r.at.date()
-        start = starts.get(day)
-        if start is None:
-            start = day - timedelta(days=day.weekday()) if period == "week" else day.replace(day=1)
-            starts[day] = start
-        groups.setdefault((r.kind, start), []).append(r.pain)
-    zone = readings[0].at.tzinfo
-    return sorted(
-        (
-            Mark(
-                datetime(s.year, s.month, s.day, tzinfo=zone), sum(v) / len(v), kind, len(v), period
-            )
-            for (kind, s), v in groups.items()
-        ),
-        key=lambda m: m.at,
-    )
-
-
 def _mark_title(m: Mark) -> str:
     if not m.period:
         return f"{escape(KIND_WORDS[m.kind])} {_day(m.at, True)}: {m.pain:g}"
@@ -99,15 +61,6 @@ def _mark_title(m: Mark) -> str:
         count=m.count,
     )
     return escape(text)
-
-
-def baseline(readings: list[Reading]) -> float | None:
-    """The starting level: the mean of the first three readings that are not "after" a
-    session; None before there is one."""
-    first = sorted((r for r in readings if r.kind != "after"), key=lambda r: r.at)[:3]
-    if not first:
-        return None
-    return sum(r.pain for r in first) / len(first)
 
 
 def meaningful_change(base: float) -> float:
@@ -133,13 +86,17 @@ def _y(value: float) -> float:
 def pain_chart(readings: list[Reading], base: float | None = None) -> str:
     """An accessible SVG (role img, title and description) of the readings over time;
     ``base``: the baseline to draw (by default that of these readings)."""
+    return draw(chart_data(readings, base))
+
+
+def draw(data: ChartData | None) -> str:
+    """The SVG of the chart's data (records/diary_marks.py); words for no readings."""
     title = escape(_("Pain over time, 0 to 10"))
-    if not readings:  # words at the page's size (a scaled SVG shrank them on a phone)
+    if data is None:  # words at the page's size (a scaled SVG shrank them on a phone)
         none = escape(_("No readings yet."))
         return f'<p class="chart-empty">{none}</p>'
 
-    ordered = sorted(readings, key=lambda r: r.at)
-    start, end = ordered[0].at, ordered[-1].at
+    start, end, base = data.start, data.end, data.base
     span = max((end - start).total_seconds(), 1.0)
 
     def x(at: datetime) -> float:
@@ -148,12 +105,11 @@ def pain_chart(readings: list[Reading], base: float | None = None) -> str:
         share = min(max((at - start).total_seconds() / span, 0.0), 1.0)  # a week may start
         return LEFT + share * (WIDTH - LEFT - RIGHT)  # before the first reading
 
-    base = baseline(ordered) if base is None else base
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         'aria-labelledby="pc-t pc-d" class="pain-chart">',
         f'<title id="pc-t">{title}</title>',
-        '<desc id="pc-d">' + escape(_describe(ordered, base)) + "</desc>",
+        '<desc id="pc-d">' + escape(_describe(data)) + "</desc>",
     ]
     if base is not None:
         delta = meaningful_change(base)
@@ -175,7 +131,7 @@ def pain_chart(readings: list[Reading], base: float | None = None) -> str:
             f'<line class="baseline" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{yb:.1f}" '
             f'y2="{yb:.1f}" stroke="#1d5c4d" stroke-dasharray="6 4" stroke-width="2"/>'
         )
-    drawn = marks(ordered)
+    drawn = data.marks
     for kind, colour in (("check-in", "#555"), ("before", "#b3261e"), ("after", "#1d5c4d")):
         series = [m for m in drawn if m.kind == kind]
         if len(series) > 1:
@@ -199,13 +155,13 @@ def pain_chart(readings: list[Reading], base: float | None = None) -> str:
     return "".join(parts)
 
 
-def _describe(ordered: list[Reading], base: float | None) -> str:
-    start, end = ordered[0].at, ordered[-1].at
+def _describe(data: ChartData) -> str:
+    start, end, base = data.start, data.end, data.base
     fields = {
-        "count": len(ordered),
+        "count": data.count,
         "start": f"{start:%d %b %Y}" if i18n.current() == "en" else f"{start:%Y-%m-%d}",
         "end": f"{end:%d %b %Y}" if i18n.current() == "en" else f"{end:%Y-%m-%d}",
-        "latest": ordered[-1].pain,
+        "latest": data.latest,
     }
     if base is None:
         return _("{count} readings from {start} to {end}. Latest {latest}.").format(**fields)

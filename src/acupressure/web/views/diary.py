@@ -12,16 +12,16 @@ from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from acupressure.records import clock
+from acupressure.records import clock, diary_marks
 from acupressure.records.access import notes_shown as access_notes_shown
 from acupressure.records.access import programs_seen, readable_clients
 from acupressure.records.checkins import check_and_save
-from acupressure.records.diary import csv_chunks, readings
+from acupressure.records.diary import csv_chunks
 from acupressure.records.models import Action, CheckIn, PracticeSession
 from acupressure.records.privacy import access_log
 from acupressure.records.program_store import ProgramStore, program_summary
 from acupressure.web.access import diary_owner_id, user_id
-from acupressure.web.diary_chart import baseline, grouping, meaningful_change, pain_chart
+from acupressure.web.diary_chart import draw, meaningful_change, pain_chart
 from acupressure.web.downloads import csv_attachment
 from acupressure.web.forms import CheckInForm, first_error
 from acupressure.web.personal import own_page
@@ -42,7 +42,7 @@ def _summary(owner_id: int, viewer_id: int) -> dict[str, object]:
     """The latest program's weekly summary, if the person has a program (for a practitioner,
     the latest they prescribed)."""
     store = ProgramStore(owner_id)
-    programs = programs_seen(viewer_id, owner_id)
+    programs = programs_seen(viewer_id, owner_id, limit=1)  # not every program of the years
     if not programs:
         return {}
     return {"program": programs[0], "summary": program_summary(store, programs[0], clock.now())}
@@ -61,17 +61,21 @@ def history(request: HttpRequest) -> HttpResponse:
 
 
 def _history(request: HttpRequest, owner_id: int) -> dict[str, object]:
-    found = readings(owner_id)
-    base = baseline(found)
+    whole = diary_marks.span(owner_id)  # the chart in a few queries, whatever the length
+    base = diary_marks.first_baseline(owner_id)
     month = request.GET.get("month", "")
-    shown = [r for r in found if f"{r.at:%Y-%m}" == month] if MONTH.fullmatch(month) else found
+    if MONTH.fullmatch(month):
+        found = diary_marks.month_readings(owner_id, int(month[:4]), int(month[5:]))
+        chart = pain_chart(found, base)
+    else:
+        month, chart = "", draw(diary_marks.overview(owner_id, whole, base))
     return {
         "own": owner_id == request.user.pk,
         "show_notes": notes_shown(request, owner_id),
         "owner_id": owner_id,
-        "chart": mark_safe(pain_chart(shown, base)),  # noqa: S308 - numbers and escaped labels
-        "month": month if shown is not found else "",
-        "summarised": grouping(found) != "",
+        "chart": mark_safe(chart),  # noqa: S308 - numbers and escaped labels
+        "month": month,
+        "summarised": whole is not None and whole.period != "",
         "baseline": base,
         "change": meaningful_change(base) if base is not None else None,
         "sessions": PracticeSession.objects.started()
