@@ -66,6 +66,9 @@ def _database() -> dict[str, Any]:
         # kept open between requests, as PostgreSQL's are: opening one (and its PRAGMAs) on
         # every signed-in request cost more than the rest of a cached page's answer
         "CONN_MAX_AGE": 60,
+        # the tests' database in memory, as Django makes it for its own SQLite engine
+        # (pytest-django names another engine's test database after the file otherwise)
+        "TEST": {"NAME": ":memory:"},
         "OPTIONS": {
             "timeout": env_int("ACUPRESSURE_SQLITE_TIMEOUT", 20, minimum=1),
             "transaction_mode": "IMMEDIATE",
