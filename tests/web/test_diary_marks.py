@@ -16,10 +16,11 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 from tests.doubles import FakeWallClock
 from tests.web import programs
 from tests.web.personas import Personas
+from tests.web.practice import make_practice, signed_in
 
 from acupressure.records import diary_marks
 from acupressure.records.diary import Reading, readings
@@ -185,3 +186,16 @@ def test_the_weekly_summary_reads_the_newest_program_alone(
     assert f"Weekly summary, program {made[-1]}" in page
     read = [q["sql"] for q in seen.captured_queries if 'FROM "web_programrecord"' in q["sql"]]
     assert len(read) == 1 and read[0].rstrip().endswith("LIMIT 1"), read
+
+
+@pytest.mark.django_db
+def test_the_client_page_draws_the_clients_diary_as_the_readings_do(clock: FakeWallClock) -> None:
+    practice = make_practice()
+    owner = practice.client
+    make_diary(owner, datetime(2024, 3, 1, tzinfo=ZoneInfo("Asia/Kolkata")), 400, seed=7)
+    page = signed_in(practice.practitioner).get(f"/clients/{practice.link.pk}/")
+    assert page.status_code == 200
+    svg = re.search(r"<svg.*?</svg>", page.content.decode(), re.S)
+    assert svg
+    with translation.override("en"):
+        assert svg[0] == python_chart(readings(owner.pk))

@@ -25,9 +25,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from acupressure import safety
 from acupressure.exports import csvfile
 from acupressure.i18n import gettext as _
-from acupressure.records import client_summary, clock, follow_up, practice
+from acupressure.records import client_summary, clock, diary_marks, follow_up, practice
 from acupressure.records.access import Need, decide, readable_links
-from acupressure.records.diary import readings
 from acupressure.records.models import (
     Action,
     CheckIn,
@@ -41,7 +40,7 @@ from acupressure.records.signin import issue_token, peek
 from acupressure.web.access import client_link, log, log_each, practitioner_only
 from acupressure.web.client_list_page import list_file, list_page
 from acupressure.web.client_rows import row_html
-from acupressure.web.diary_chart import pain_chart
+from acupressure.web.diary_chart import draw
 from acupressure.web.downloads import attachment, csv_attachment
 from acupressure.web.links import absolute, phone_cannot_open
 from acupressure.web.planning import IntakeError, screening_from_form
@@ -237,7 +236,7 @@ def client_page(request: HttpRequest, pk: int) -> HttpResponse:
         if program
         else "",
         "summary": program_summary(store, program, clock.now()) if program else None,
-        "chart": mark_safe(pain_chart(readings(owner))),  # noqa: S308 - numbers and escaped labels
+        "chart": mark_safe(draw(_chart_data(owner))),  # noqa: S308 - numbers and escaped labels
         "sessions": sessions,
         "check_ins": check_ins,
         "notes": link.share_notes,
@@ -310,3 +309,10 @@ def routine_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="routine.pdf"'
     return response
+
+
+def _chart_data(owner_id: int) -> diary_marks.ChartData | None:
+    """The client's diary chart as their own diary draws it, from SQL whatever its length
+    (records/diary_marks.py)."""
+    whole = diary_marks.span(owner_id)
+    return diary_marks.overview(owner_id, whole, diary_marks.first_baseline(owner_id))
