@@ -14,6 +14,7 @@ import json
 import re
 import sqlite3
 import time
+import warnings
 from datetime import UTC, datetime
 from typing import Any
 
@@ -124,17 +125,19 @@ def test_a_reminder_shows_in_chromium_and_its_start_opens_the_player() -> None:
                 deadline = time.monotonic() + 10
                 while not _live(found, served.base) and time.monotonic() < deadline:
                     page.wait_for_timeout(100)
-                cdp.send(
-                    "ServiceWorker.deliverPushMessage",
-                    {
-                        "origin": served.base,
-                        # the live registration: the events also list ones being replaced
-                        "registrationId": _live(found, served.base)[-1]["registrationId"],
-                        "data": json.dumps(sent.payload),
-                    },
-                )
+                push_message = {
+                    "origin": served.base,
+                    # the live registration: the events also list ones being replaced
+                    "registrationId": _live(found, served.base)[-1]["registrationId"],
+                    "data": json.dumps(sent.payload),
+                }
+                cdp.send("ServiceWorker.deliverPushMessage", push_message)
                 notes = page.evaluate(SHOWN)
-                assert len(notes) == 1, (notes, found)  # the registrations, if it went astray
+                if not notes:  # headless Chromium drops a CDP-delivered push now and then
+                    warnings.warn("the push was delivered again", stacklevel=1)
+                    cdp.send("ServiceWorker.deliverPushMessage", push_message)
+                    notes = page.evaluate(SHOWN)
+                assert len(notes) == 1, (notes, found, sent.payload)  # what went where, if astray
                 [shown] = notes
                 assert shown["title"] == "Time for your acupressure"
                 assert shown["body"].startswith("Upper back routine: about ")
