@@ -25,17 +25,14 @@ from collections.abc import Callable
 from threading import Lock
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.template.loader import render_to_string
-from django.utils.cache import patch_vary_headers
 
 from acupressure.records import clock
 from acupressure.web import signed
 from acupressure.web.pagecache import TOKEN_PLACEHOLDER, StampedCache, _body, _coded
-from acupressure.web.security import PRIVATE
 
 PAGES = StampedCache(512)
 _making: dict[tuple[object, ...], Lock] = {}
@@ -111,14 +108,7 @@ class OwnPageMiddleware:
             return self.get_response(request)
         self.csrf.process_request(request)  # the browser's CSRF secret, as the view has it
         body, coding = _body(request, html)
-        response = _coded(HttpResponse(body), coding)
-        response["Content-Length"] = str(len(body))
-        response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
-        response["Content-Language"] = who.language.lower()
-        response["Cache-Control"] = PRIVATE
-        patch_vary_headers(response, ("Accept-Language", "Cookie"))
-        self.csrf.process_response(request, response)
-        return response
+        return signed.finish(request, _coded(HttpResponse(body), coding), who, self.csrf)
 
 
 def _key(request: HttpRequest, owner_id: int) -> tuple[object, ...]:

@@ -23,13 +23,11 @@ from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
-from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.middleware.csrf import CsrfViewMiddleware
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
 
 from acupressure import i18n
 from acupressure.records import clock
@@ -39,8 +37,7 @@ from acupressure.records.models import CheckIn
 from acupressure.web.edge import URLENCODED
 from acupressure.web.forms import CheckInForm, valid_data
 from acupressure.web.language.middleware import django_code
-from acupressure.web.security import PRIVATE
-from acupressure.web.signed import signed_in
+from acupressure.web.signed import finish, signed_in
 from acupressure.web.views.diary import check_in
 
 PATH = "/diary/checkin/"
@@ -103,10 +100,4 @@ class CheckInMiddleware:
                 response: HttpResponse = HttpResponse(line)
             else:
                 response = HttpResponseRedirect("/diary/")
-        response["Content-Length"] = str(len(response.content))
-        response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
-        response["Content-Language"] = signed.language.lower()
-        response["Cache-Control"] = PRIVATE
-        patch_vary_headers(response, ("Accept-Language", "Cookie"))
-        self.csrf.process_response(request, response)
-        return response
+        return finish(request, response, signed, self.csrf)
