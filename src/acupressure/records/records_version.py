@@ -29,7 +29,6 @@ from acupressure.records.language.models import LanguagePreference
 from acupressure.records.models import (
     CheckIn,
     ClientSummary,
-    ListVersion,
     PracticeSession,
     PractitionerLink,
     PractitionerProfile,
@@ -56,21 +55,9 @@ def bump(owner_ids: Iterable[int | None]) -> None:
         return
     values = ", ".join(["(%s, %s)"] * len(ids))
     number = secrets.randbits(62)
-    rows = connection.ops.quote_name(ClientSummary._meta.db_table)
-    marks = ", ".join(["%s"] * len(ids))
     with connection.cursor() as cursor:
         cursor.execute(_upsert(f"VALUES {values}"), [v for i in ids for v in (i, number)])
-        # ClientSummary.mark written out: this runs on every write (the ORM built the
-        # update anew each time, which cost more than running it)
-        cursor.execute(
-            f"UPDATE {rows} SET stale = %s, generation = generation + 1 "  # noqa: S608
-            f"WHERE client_id IN ({marks})",
-            [True, *ids],
-        )
-        marked = cursor.rowcount
-    if marked:  # their practitioners' lists as a whole change too
-        chosen = f"SELECT practitioner_id FROM {rows} WHERE client_id IN ({marks})"  # noqa: S608
-        ListVersion.renew_selected(chosen, ids)
+    ClientSummary.mark_clients(ids)
 
 
 def bump_selected(sql: str, params: Iterable[Any]) -> None:
