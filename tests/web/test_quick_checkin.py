@@ -206,3 +206,19 @@ def test_the_quick_check_is_the_forms_check(area: str, pain: str, note: str, dro
             data[name] = value
     form = CheckInForm(data)
     assert valid_data(CheckInForm, data) == (form.cleaned_data if form.is_valid() else None)
+
+
+def test_a_check_in_is_one_statement_on_postgresql_after_the_session(olivia: User) -> None:
+    """PostgreSQL: the check, the row, the version and the list rows in one statement (a
+    round trip each cost as much as the work); SQLite runs them one by one in the process."""
+    client = signed_in(olivia)
+    _post(client, {"area": "shoulders", "pain": 1}, **HX)  # the worker now knows the session
+    for pain, new in ((2, True), (5, False)):  # a new row (the limit counted), then a change
+        with CaptureQueriesContext(connection) as seen:
+            assert _post(client, {"area": "neck", "pain": pain}, **HX).status_code == 200
+        writes = [q["sql"] for q in seen.captured_queries if "django_session" not in q["sql"]]
+        if connection.vendor == "postgresql":
+            assert len(writes) == 1 and "INSERT INTO" in writes[0], writes
+        else:
+            assert any("count(" in w.lower() for w in writes) == new, writes
+        assert ("neck", pain) in [r[1:3] for r in _rows(olivia)]

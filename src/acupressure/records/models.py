@@ -397,15 +397,18 @@ class ClientSummary(models.Model):
         table = connection.ops.quote_name(ClientSummary._meta.db_table)
         marks = ", ".join(["%s"] * len(client_ids))
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {table} SET stale = %s, generation = generation + 1 "  # noqa: S608
-                f"WHERE client_id IN ({marks})",
-                [True, *client_ids],
-            )
+            cursor.execute(ClientSummary.mark_sql(f"client_id IN ({marks})"), [True, *client_ids])
             marked = cursor.rowcount
         if marked:
             chosen = f"SELECT practitioner_id FROM {table} WHERE client_id IN ({marks})"  # noqa: S608
             ListVersion.renew_selected(chosen, client_ids)
+
+    @staticmethod
+    def mark_sql(where: str) -> str:
+        """The statement of :meth:`mark` for the rows ``where`` selects (its first parameter:
+        True)."""
+        table = connection.ops.quote_name(ClientSummary._meta.db_table)
+        return f"UPDATE {table} SET stale = %s, generation = generation + 1 WHERE {where}"  # noqa: S608
 
 
 class ListVersion(models.Model):
@@ -444,14 +447,19 @@ class ListVersion(models.Model):
     def renew_selected(sql: str, params: Iterable[Any]) -> None:
         """A new number, not fresh, for the list of every practitioner id the first column
         of ``sql`` selects (one statement)."""
+        with connection.cursor() as cursor:
+            cursor.execute(ListVersion.renew_sql(sql), [secrets.randbits(62), *params])
+
+    @staticmethod
+    def renew_sql(sql: str) -> str:
+        """The statement of :meth:`renew_selected` (its first parameter: the new number, then
+        those of ``sql``)."""
         q = connection.ops.quote_name
         table = q(ListVersion._meta.db_table)
         # "WHERE true": SQLite would read ON CONFLICT after a bare FROM as a join's clause
-        upsert = (
+        return (
             f"INSERT INTO {table} ({q('practitioner_id')}, {q('number')}, {q('fresh')}) "  # noqa: S608
             f"SELECT DISTINCT chosen.*, %s, FALSE FROM ({sql}) chosen WHERE true "
             f"ON CONFLICT ({q('practitioner_id')}) DO UPDATE SET "
             f"{q('number')} = excluded.{q('number')}, {q('fresh')} = FALSE"
         )
-        with connection.cursor() as cursor:
-            cursor.execute(upsert, [secrets.randbits(62), *params])

@@ -39,7 +39,9 @@ from acupressure.records.models import (
 )
 
 
-def _upsert(rows_sql: str) -> str:
+def upsert_sql(rows_sql: str) -> str:
+    """The statement that sets the records version of each (owner_id, number) row
+    ``rows_sql`` gives."""
     table = connection.ops.quote_name(RecordsVersion._meta.db_table)
     return (
         f"INSERT INTO {table} (owner_id, number) {rows_sql} "
@@ -56,7 +58,7 @@ def bump(owner_ids: Iterable[int | None]) -> None:
     values = ", ".join(["(%s, %s)"] * len(ids))
     number = secrets.randbits(62)
     with connection.cursor() as cursor:
-        cursor.execute(_upsert(f"VALUES {values}"), [v for i in ids for v in (i, number)])
+        cursor.execute(upsert_sql(f"VALUES {values}"), [v for i in ids for v in (i, number)])
     ClientSummary.mark_clients(ids)
 
 
@@ -67,7 +69,7 @@ def bump_selected(sql: str, params: Iterable[Any]) -> None:
     rows = f"SELECT DISTINCT chosen.owner_id, %s FROM ({sql}) chosen WHERE true"  # noqa: S608
     params = list(params)
     with connection.cursor() as cursor:
-        cursor.execute(_upsert(rows), [secrets.randbits(62), *params])
+        cursor.execute(upsert_sql(rows), [secrets.randbits(62), *params])
     owners = RawSQL(f"SELECT chosen.owner_id FROM ({sql}) chosen", params)  # noqa: S608, S611
     _list_rows_stale(ClientSummary.objects.filter(client_id__in=owners))
 

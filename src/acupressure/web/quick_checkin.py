@@ -8,7 +8,8 @@ milliseconds of a worker for four statements of work. Here the same checks run i
 order with fewer steps: the session and the account in one statement
 (``signed.signed_in``: only when Django would find the same person signed in, in the same
 language), Django's own CSRF check (``CsrfViewMiddleware``, unchanged), the view's form, the
-creation limit and the save (``records.checkins``, what the view calls), in one transaction.
+creation limit and the save (``records.checkins``, what the view calls: one statement on
+PostgreSQL, one transaction on SQLite).
 
 Only the plain success of a URL-encoded form (as browsers and htmx send it; its NUL check
 is done above, by edge.NoNulMiddleware) is answered here. Anything else (a multipart body, a
@@ -23,7 +24,6 @@ from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.middleware.csrf import CsrfViewMiddleware
 from django.template.loader import render_to_string
@@ -88,10 +88,9 @@ class CheckInMiddleware:
             return None
         now = clock.now()
         try:
-            with transaction.atomic():
-                entry = check_and_save(
-                    signed.user_id, now.date(), data["area"], data["pain"], data["note"], now
-                )
+            entry = check_and_save(
+                signed.user_id, now.date(), data["area"], data["pain"], data["note"], now
+            )
         except TooManyCreatedError:
             return None  # nothing was written: the view answers 429 with its words
         with translation.override(django_code(signed.language)), i18n.use(signed.language):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -102,10 +101,9 @@ def check_in(request: HttpRequest) -> HttpResponse:
         return render(request, "web/diary.html", context, status=400)
     now = clock.now()
     data = form.cleaned_data
-    with transaction.atomic():  # the check, the row and the records version: one commit
-        entry = check_and_save(
-            user_id(request), now.date(), data["area"], data["pain"], data["note"], now
-        )
+    entry = check_and_save(  # the check, the row and the records version: atomic
+        user_id(request), now.date(), data["area"], data["pain"], data["note"], now
+    )
     if request.headers.get("HX-Request"):
         return render(request, "web/checkin_result.html", {"entry": entry})
     return redirect("/diary/")
