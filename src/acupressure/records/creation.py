@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -79,13 +79,6 @@ def check_session(owner_id: int) -> None:
 
 def check_program(owner_id: int) -> None:
     _check(ProgramRecord.objects.filter(owner_id=owner_id), "created_at", "programs")
-
-
-def check_check_in(owner_id: int, day: date, area: str) -> None:
-    """Before a check-in: changing one already made (the same day and area) is never refused;
-    a new one is once the person made or changed the limit's count in the window."""
-    if not CheckIn.objects.filter(owner_id=owner_id, day=day, area=area).exists():
-        check_check_in_is_new(owner_id)
 
 
 def check_check_in_is_new(owner_id: int) -> None:

@@ -18,6 +18,7 @@ from acupressure.atlas.models import Area
 from acupressure.i18n import gettext as _
 from acupressure.plan import Plan
 from acupressure.records import clock, creation
+from acupressure.records.checkins import check_and_save
 from acupressure.records.models import CheckIn, PracticeSession
 from acupressure.safety import Intake
 from acupressure.safety.models import json_int
@@ -194,11 +195,6 @@ def diary_check_ins(request: HttpRequest) -> list[CheckIn]:
 )
 def add_check_in(request: HttpRequest, payload: CheckInIn) -> Status[CheckIn]:
     now = clock.now()
-    creation.check_check_in(user_id(request), now.date(), payload.area)
-    entry, _ = CheckIn.objects.update_or_create(
-        owner_id=user_id(request),
-        day=now.date(),
-        area=payload.area,
-        defaults={"pain": payload.pain, "note": payload.note, "updated_at": now},
-    )
+    owner = user_id(request)  # the diary form's save: the limit, the row, the version at once
+    entry = check_and_save(owner, now.date(), payload.area, payload.pain, payload.note, now)
     return Status(201, entry)
