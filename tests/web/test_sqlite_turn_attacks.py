@@ -1,0 +1,186 @@
+"""Attacks on the SQLite writers' turn (records/sqlite/base.py): every way a transaction can
+end badly inside Django's ``atomic`` (an IntegrityError, any exception, a savepoint rolled
+back, the connection closed, the database file's connection gone behind Django's back, a
+commit refused) gives the turn back, so a second writer begins at once instead of hanging."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.db import DatabaseError, IntegrityError, connections, transaction
+from django.db.backends.sqlite3 import base as sqlite_base
+
+from acupressure.records.sqlite.base import DatabaseWrapper, queue_for
+
+WAITS = 30.0  # a second writer's timeout: far longer than any test waits for it
+
+
+class Refused(BaseException):
+    """Not an Exception: as a KeyboardInterrupt or a worker's timeout would arrive."""
+
+
+def _wrapper(path: Path, timeout: float = 5) -> Any:
+    options = {"timeout": timeout, "transaction_mode": "IMMEDIATE"}
+    settings = {**connections["default"].settings_dict, "NAME": str(path), "OPTIONS": options}
+    return DatabaseWrapper(settings, alias=f"attack-{uuid.uuid4().hex}")
+
+
+@pytest.fixture
+def database(tmp_path: Path, django_db_blocker: Any) -> Iterator[tuple[Path, str]]:
+    """A database file of its own and a connection to it registered under an alias, so
+    ``transaction.atomic(using=alias)`` runs Django's own transaction code on it."""
+    path = tmp_path / "records.sqlite3"
+    with django_db_blocker.unblock():
+        wrapper = _wrapper(path)
+        with wrapper.cursor() as cursor:
+            cursor.execute("CREATE TABLE t (x INTEGER UNIQUE)")
+            cursor.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY)")
+            cursor.execute(
+                "CREATE TABLE child (p INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)"
+            )
+        connections[wrapper.alias] = wrapper
+        try:
+            yield path, wrapper.alias
+        finally:
+            wrapper.close()
+            del connections[wrapper.alias]
+
+
+def _insert(alias: str, value: int) -> None:
+    with connections[alias].cursor() as cursor:
+        cursor.execute("INSERT INTO t VALUES (%s)", [value])
+
+
+def _second_writer_begins(path: Path) -> bool:
+    """Whether another thread's transaction begins within a few seconds (it would wait
+    :data:`WAITS` seconds for a turn still held)."""
+    began = threading.Event()
+
+    def write() -> None:
+        other = _wrapper(path, timeout=WAITS)
+        other.ensure_connection()
+        other._start_transaction_under_autocommit()
+        began.set()
+        other.rollback()
+        other.close()
+
+    worker = threading.Thread(target=write, daemon=True)
+    worker.start()
+    found = began.wait(5)
+    worker.join(WAITS + 5)
+    return found
+
+
+def _given_back(path: Path, alias: str) -> None:
+    queue = queue_for(str(path.resolve()))
+    assert connections[alias]._turn is None
+    assert not queue.threads.locked()
+    assert _second_writer_begins(path)
+
+
+def _duplicate(alias: str) -> None:
+    _insert(alias, 1)
+    _insert(alias, 1)
+
+
+def _raise_inside(alias: str) -> None:
+    _insert(alias, 2)
+    raise ValueError("the view failed")
+
+
+def _refused(alias: str) -> None:
+    _insert(alias, 3)
+    raise Refused
+
+
+def _closed(alias: str) -> None:
+    _insert(alias, 4)
+    connections[alias].close()
+
+
+def _gone(alias: str) -> None:
+    _insert(alias, 5)
+    connections[alias].connection.close()  # behind Django's back: its rollback fails
+    raise ValueError("and then the view failed")
+
+
+def _commit_refused(alias: str) -> None:
+    with connections[alias].cursor() as cursor:  # Django turns foreign keys on in SQLite
+        cursor.execute("INSERT INTO child VALUES (42)")  # no parent 42: refused at COMMIT
+
+
+ENDINGS: dict[str, tuple[Callable[[str], None], type[BaseException] | None]] = {
+    "integrity error": (_duplicate, IntegrityError),
+    "exception inside atomic": (_raise_inside, ValueError),
+    "BaseException inside atomic": (_refused, Refused),
+    "connection closed inside atomic": (_closed, None),
+    "connection gone, then an exception": (_gone, ValueError),
+    "commit refused": (_commit_refused, IntegrityError),
+}
+
+
+@pytest.mark.parametrize("ending", ENDINGS)
+def test_a_transaction_ending_badly_gives_the_turn_back(
+    database: tuple[Path, str], ending: str
+) -> None:
+    path, alias = database
+    body, raised = ENDINGS[ending]
+    for _ in range(3):  # again and again: no turn is left held by an earlier failure
+        try:
+            with transaction.atomic(using=alias):
+                assert connections[alias]._turn is not None  # it holds the turn inside
+                body(alias)
+        except (DatabaseError, ValueError, Refused) as error:
+            assert raised is not None and isinstance(error, raised), repr(error)
+        else:
+            assert raised is None, ending
+        _given_back(path, alias)
+        connections[alias].close()
+    with connections[alias].cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM t")
+        assert cursor.fetchone() == (0,)  # nothing of any of them was kept
+    with connections[alias].cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM child")
+        assert cursor.fetchone() == (0,)
+
+
+def test_a_savepoint_rolled_back_keeps_the_turn_until_the_outer_end(
+    database: tuple[Path, str],
+) -> None:
+    path, alias = database
+    queue = queue_for(str(path.resolve()))
+    with transaction.atomic(using=alias):
+        _insert(alias, 7)
+        with pytest.raises(IntegrityError), transaction.atomic(using=alias):
+            _insert(alias, 7)
+        assert queue.threads.locked()  # still the outer transaction's turn
+        _insert(alias, 8)
+    _given_back(path, alias)
+    with connections[alias].cursor() as cursor:
+        cursor.execute("SELECT x FROM t ORDER BY x")
+        assert cursor.fetchall() == [(7,), (8,)]
+
+
+def test_a_failed_rollback_of_the_sqlite_module_still_gives_the_turn_back(
+    database: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rollback itself raises (a disk error, say): Django closes the connection, and
+    the turn goes with it."""
+    path, alias = database
+
+    def failing(self: Any) -> None:
+        with self.wrap_database_errors:  # as Django's own _rollback raises it
+            raise sqlite3.OperationalError("disk I/O error")
+
+    with pytest.raises(ValueError), transaction.atomic(using=alias):
+        _insert(alias, 9)
+        monkeypatch.setattr(sqlite_base.DatabaseWrapper, "_rollback", failing, raising=False)
+        raise ValueError("the view failed")
+    monkeypatch.undo()
+    _given_back(path, alias)
