@@ -32,6 +32,9 @@ MODULES = [
     "test_signed.py",  # the session joined with its account in one statement
     "test_quick_checkin.py",  # the check-in's upsert and version written in SQL
     "test_access_trigger.py",  # the access log's trigger, once per statement there
+    "test_early_answers_attacks.py",  # the early answers attacked by every persona
+    "test_early_answers_requests.py",  # and with request tricks (hosts, CSRF, languages)
+    "test_client_list_attacks.py",  # the kept client list and CSV, links ending meanwhile
 ]
 
 
