@@ -167,3 +167,37 @@ def test_over_https_a_foreign_origin_or_referer_is_refused(
     assert _notes(olivia) == []
     sent = _checkin(client, form, **HTTPS, HTTP_ORIGIN="https://localhost")
     assert sent.status_code == 302 and _notes(olivia) == [FORM["note"]]
+
+
+def test_over_http_a_foreign_origin_is_refused_too(olivia: User) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(olivia)
+    form = {**FORM, "csrfmiddlewaretoken": _token(client)}
+    for origin in ("http://evil.example", "https://testserver", "null"):
+        assert _checkin(client, form, HTTP_ORIGIN=origin).status_code == 403, origin
+    assert _notes(olivia) == []
+    assert _checkin(client, form, HTTP_ORIGIN="http://testserver").status_code == 302
+    assert _notes(olivia) == [FORM["note"]]
+
+
+def test_two_session_cookies_in_one_header_are_read_as_django_reads_them(olivia: User) -> None:
+    """Django keeps the last of two cookies of one name; the early answers read the same
+    request.COOKIES, so a stranger's cookie beside hers never mixes the two."""
+    sam = User.objects.create_user("sam")
+    her, him = signed_in(olivia), signed_in(sam)
+    _checkin(her, FORM)
+    her.get("/diary/")
+    keys = (
+        her.cookies[settings.SESSION_COOKIE_NAME].value,
+        him.cookies[settings.SESSION_COOKIE_NAME].value,
+    )
+    for first, last, shown in ((keys[0], keys[1], False), (keys[1], keys[0], True)):
+        name = settings.SESSION_COOKIE_NAME
+        both = Client(HTTP_COOKIE=f"{name}={first}; {name}={last}")
+        page = both.get("/diary/")
+        assert page.status_code == 200
+        assert (FORM["note"] in page.content.decode()) is shown
+        both_write = _checkin(both, {**FORM, "area": "shoulders", "note": f"last was {shown}"})
+        assert both_write.status_code == 302
+    assert sorted(_notes(olivia)) == [FORM["note"], "last was True"]
+    assert _notes(sam) == ["last was False"]
