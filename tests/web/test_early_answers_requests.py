@@ -201,3 +201,22 @@ def test_two_session_cookies_in_one_header_are_read_as_django_reads_them(olivia:
         assert both_write.status_code == 302
     assert sorted(_notes(olivia)) == [FORM["note"], "last was True"]
     assert _notes(sam) == ["last was False"]
+
+
+def test_a_nul_smuggled_in_another_charset_is_never_written(olivia: User) -> None:
+    """UTF-7 spells NUL "+AAA-": no NUL byte and no %00 in the body for the edge to find,
+    but the decoded note would hold one (PostgreSQL refuses it: a 500)."""
+    client = signed_in(olivia)
+    body = "area=neck&pain=4&note=a%2BAAA-b"
+    for extra in ({}, {"HTTP_HX_REQUEST": "true"}):
+        sent = client.post("/diary/checkin/", body, f"{URLENCODED}; charset=utf-7", **extra)
+        assert sent.status_code == 400
+    assert _notes(olivia) == []
+
+
+def test_a_multipart_body_without_its_token_is_refused(olivia: User) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(olivia)
+    _token(client)
+    assert client.post("/diary/checkin/", FORM).status_code == 403  # multipart, no token
+    assert _notes(olivia) == []
