@@ -12,8 +12,10 @@ processes (the kernel wakes the next one as soon as it is let go, and lets go of
 a process dies; on Windows, where one process serves, the threads' lock alone). The turn
 ends with the transaction: commit, rollback or a closed connection. Nothing else changes:
 statements outside a transaction (autocommit) still meet SQLite's own lock, and a thread
-that has waited longer than the database's timeout for its turn goes on without it, to
-SQLite's lock as before, so a turn never waits forever.
+that has waited longer than the database's timeout for the threads' lock goes on without a
+turn, to SQLite's lock as before. The ``flock`` has no timeout: a writer waits for another
+process's turn for as long as that process holds it (tests/web/test_sqlite_turn_attacks.py,
+a strict xfail found in review, left to decide).
 """
 
 from __future__ import annotations
