@@ -12,11 +12,14 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from tests.doubles import FakeWallClock
 from tests.web.practice import Practice, make_practice, practise, signed_in
 
 from acupressure.records import client_summary
+from acupressure.records.models import Action, DiaryAccess
 from acupressure.records.practice import add_client, add_practitioner, redeem_code, withdraw
 from acupressure.records.privacy import delete_diary
 from acupressure.web.client_list_page import FILES, PAGES
@@ -188,3 +191,19 @@ def test_a_write_between_refresh_and_settle_is_never_kept_as_fresh(
     assert not client_summary.list_state(practice.practitioner.pk).fresh
     csv = _served_is_made(ana)["/clients/export.csv"]
     assert csv.count("\n") >= 2 and "3 of" in _get(ana, "/clients/")[1]
+
+
+def test_a_kept_list_or_csv_still_leaves_its_trace_in_the_clients_access_log(
+    practice: Practice,
+) -> None:
+    """Served from the cache, the page and the CSV are still logged for the client: a
+    practitioner cannot read her row unseen."""
+    ana = signed_in(practice.practitioner)
+    _kept(ana)
+    seen = DiaryAccess.objects.filter(owner=practice.client, viewer=practice.practitioner)
+    for path, action in (("/clients/", Action.LIST), ("/clients/export.csv", Action.OUTCOMES_CSV)):
+        before = seen.filter(action=action).count()
+        with CaptureQueriesContext(connection) as read:
+            assert _get(ana, path)[0] == 200
+        assert not [q for q in read.captured_queries if "clientsummary" in q["sql"]]  # kept
+        assert seen.filter(action=action).count() == before + 1, path
