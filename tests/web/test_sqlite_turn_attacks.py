@@ -196,39 +196,87 @@ sys.stdin.readline()
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="found in the issue 26 review, left to decide: the flock across processes is waited "
-    "for without the database's timeout (measured: a writer with timeout 0.5 s began only when "
-    "another process let go after 8 s), unlike the threads' lock and the module's docstring",
-)
-def test_a_turn_held_for_long_by_another_process_is_not_waited_for_past_the_timeout(
+class Holder:
+    """Another process holding the turn (its flock) until told to let go."""
+
+    def __init__(self, path: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", HOLDER, f"{path.resolve()}.writers"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.process.stdout and self.process.stdout.readline().strip() == "held"
+
+    def let_go(self) -> None:
+        assert self.process.stdin
+        self.process.stdin.write("\n")
+        self.process.stdin.flush()
+        self.process.wait(10)
+        self.process.stdin.close()
+        assert self.process.stdout
+        self.process.stdout.close()
+
+
+def _writer(path: Path, timeout: float) -> tuple[threading.Thread, threading.Event, list[Any]]:
+    """A thread beginning a transaction (and rolling it back); the event: it began; the
+    list: whether it held a turn."""
+    began, turn = threading.Event(), []
+
+    def write() -> None:
+        other = _wrapper(path, timeout=timeout)
+        other.ensure_connection()
+        other._start_transaction_under_autocommit()  # SQLite's own lock is free here
+        turn.append(other._turn is not None)
+        began.set()
+        other.rollback()
+        other.close()
+
+    worker = threading.Thread(target=write, daemon=True)
+    worker.start()
+    return worker, began, turn
+
+
+def _lockable_by_another_process(path: Path) -> bool:
+    """Whether another process gets the turn within 10 s (blocking, as a writer would)."""
+    script = "import fcntl, os, sys; fcntl.flock(os.open(sys.argv[1], os.O_RDWR), fcntl.LOCK_EX)"
+    try:
+        subprocess.run([sys.executable, "-c", script, f"{path.resolve()}.writers"], timeout=10)
+    except subprocess.TimeoutExpired:
+        return False
+    return True
+
+
+def test_a_process_stuck_in_its_turn_is_not_waited_for_past_the_timeout(
     database: tuple[Path, str],
 ) -> None:
+    """Found in the issue 26 review: the processes' flock was waited for without a timeout
+    (a writer with a 0.5 s timeout began only when the other process let go after 8 s)."""
     path, _ = database
-    with subprocess.Popen(
-        [sys.executable, "-c", HOLDER, f"{path.resolve()}.writers"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    ) as holder:
-        assert holder.stdout and holder.stdin
-        assert holder.stdout.readline().strip() == "held"  # a process stuck in its turn
-        began = threading.Event()
+    holder = Holder(path)
+    try:
+        worker, began, turn = _writer(path, timeout=0.3)
+        assert began.wait(5)  # went on to SQLite's lock after its 0.3 s, without a turn
+        worker.join(5)
+        assert turn == [False]
+    finally:
+        holder.let_go()
+    assert _lockable_by_another_process(path)  # the wait given up let go once granted
+    assert _second_writer_begins(path)
 
-        def write() -> None:
-            other = _wrapper(path, timeout=0.3)
-            other.ensure_connection()
-            other._start_transaction_under_autocommit()  # SQLite's own lock is free
-            began.set()
-            other.rollback()
-            other.close()
 
-        worker = threading.Thread(target=write, daemon=True)
-        worker.start()
-        in_time = began.wait(3)
-        holder.stdin.write("\n")
-        holder.stdin.flush()
-        holder.wait(10)
-        worker.join(10)
-    assert in_time  # went on to SQLite's lock after its 0.3 s, as a thread of this process does
+def test_a_wait_given_up_is_claimed_by_the_next_writer(database: tuple[Path, str]) -> None:
+    path, _ = database
+    holder = Holder(path)
+    try:
+        first, began, turn = _writer(path, timeout=0.2)
+        assert began.wait(5) and turn == [False]
+        first.join(5)
+        second, began, turn = _writer(path, timeout=WAITS)
+        assert not began.wait(0.3)  # in line behind the other process
+    finally:
+        holder.let_go()
+    assert began.wait(5) and turn == [True]  # its turn, as soon as the other let go
+    second.join(5)
+    assert not queue_for(str(path.resolve())).threads.locked()
+    assert _lockable_by_another_process(path)

@@ -12,10 +12,10 @@ processes (the kernel wakes the next one as soon as it is let go, and lets go of
 a process dies; on Windows, where one process serves, the threads' lock alone). The turn
 ends with the transaction: commit, rollback or a closed connection. Nothing else changes:
 statements outside a transaction (autocommit) still meet SQLite's own lock, and a thread
-that has waited longer than the database's timeout for the threads' lock goes on without a
-turn, to SQLite's lock as before. The ``flock`` has no timeout: a writer waits for another
-process's turn for as long as that process holds it (tests/web/test_sqlite_turn_attacks.py,
-a strict xfail found in review, left to decide).
+that has waited longer than the database's timeout for its turn goes on without it, to
+SQLite's lock as before, so a turn never waits forever: not even for a process stuck in its
+turn (the kernel's wait for a ``flock`` has no timeout, so a busy one is waited for in a
+thread of its own, :class:`_Wait`, which lets go at once when granted to nobody).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -43,30 +44,111 @@ class Queue:
     def __init__(self, path: str) -> None:
         self.path = path + ".writers"
         self.threads = threading.Lock()
-        self.fd: int | None = None
+        self.fd: int | None = None  # this process's descriptor, tried without waiting
         self.pid = 0
+        self.held: int | None = None  # the descriptor whose flock is the turn held now
+        self.waiting: _Wait | None = None  # a wait given up, still in the kernel's queue
 
     def take(self, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
         if not self.threads.acquire(timeout=timeout):
             return False
         if fcntl is None:
             return True
         try:
-            if self.fd is None or self.pid != os.getpid():  # opened anew in a forked worker
-                self.fd = os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600)
-                self.pid = os.getpid()
-            fcntl.flock(self.fd, fcntl.LOCK_EX)
+            if self._flock(deadline):
+                return True
         except BaseException:
             self.threads.release()
             raise
-        return True
+        self.threads.release()
+        return False
+
+    def _flock(self, deadline: float) -> bool:
+        """The processes' lock, by ``deadline``: at once when free, else through a wait in
+        the kernel's queue (one given up by an earlier thread of this process, if any)."""
+        assert fcntl is not None
+        if self.fd is None or self.pid != os.getpid():  # opened anew in a forked worker
+            self.fd = os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600)
+            self.pid, self.waiting = os.getpid(), None
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            pass
+        else:
+            self.held = self.fd
+            return True
+        for given_up in (self.waiting, None):  # granted to nobody meanwhile: a new one
+            wait, self.waiting = given_up or _Wait(self.path), None
+            if wait.claim(deadline - time.monotonic()):
+                self.held = wait.fd
+                return True
+            if not wait.over:
+                self.waiting = wait  # still queued: the next thread claims it
+                return False
+        return False
 
     def give(self) -> None:
         try:
-            if self.fd is not None and fcntl is not None:
-                fcntl.flock(self.fd, fcntl.LOCK_UN)
+            held, self.held = self.held, None
+            if held is not None and fcntl is not None:
+                fcntl.flock(held, fcntl.LOCK_UN)
+                if held != self.fd:
+                    os.close(held)  # a wait's own descriptor
         finally:
             self.threads.release()
+
+
+class _Wait:
+    """A blocking ``flock`` on a descriptor of its own, in a thread of its own: the thread
+    taking the turn waits for it at most until its deadline, while the wait keeps its place
+    in the kernel's queue; granted when nobody claims it, it lets go at once."""
+
+    def __init__(self, path: str) -> None:
+        self.fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+        self.changed = threading.Condition()
+        self.granted = self.over = False
+        self.wanted = True  # by the thread that makes it, until it gives up
+        threading.Thread(target=self._queue, name="sqlite-turn", daemon=True).start()
+
+    def _queue(self) -> None:
+        assert fcntl is not None
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+        except OSError:
+            with self.changed:
+                self.over = True
+                os.close(self.fd)
+                self.changed.notify_all()
+            return
+        with self.changed:
+            self.granted = True
+            if not self.wanted:
+                self._let_go()
+            self.changed.notify_all()
+
+    def _let_go(self) -> None:
+        assert fcntl is not None
+        self.over = True
+        fcntl.flock(self.fd, fcntl.LOCK_UN)  # explicitly: a forked child shares the descriptor
+        os.close(self.fd)
+
+    def claim(self, timeout: float) -> bool:
+        """The lock, when it is granted within ``timeout`` seconds (then the caller holds it
+        through :attr:`fd`)."""
+        with self.changed:
+            if self.over:
+                return False
+            self.wanted, got = True, False
+            try:
+                got = self.changed.wait_for(lambda: self.granted or self.over, max(timeout, 0))
+                got = got and not self.over
+            finally:
+                if not got:  # given up (or interrupted): a grant from now on goes unclaimed
+                    self.wanted = False
+                    if self.granted and not self.over:
+                        self._let_go()
+            return got
 
 
 def queue_for(path: str) -> Queue:
