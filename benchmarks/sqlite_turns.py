@@ -16,13 +16,14 @@ import os
 import statistics
 import tempfile
 import time
+from pathlib import Path
 from typing import Any
 
 
 def _wrapper(path: str) -> Any:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "acupressure.web.settings")
     os.environ.setdefault("ACUPRESSURE_SECRET_KEY", "benchmark-not-secret")
-    os.environ.setdefault("ACUPRESSURE_DATA_DIR", os.path.dirname(path))
+    os.environ.setdefault("ACUPRESSURE_DATA_DIR", str(Path(path).parent))
     import django
 
     django.setup()
@@ -75,7 +76,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        path = os.path.join(folder, "turns.sqlite3")
+        path = str(Path(folder) / "turns.sqlite3")
         made = _wrapper(path)
         made.cursor().execute("PRAGMA journal_mode=WAL")
         made.cursor().execute("CREATE TABLE t (x INTEGER)")
