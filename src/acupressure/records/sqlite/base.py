@@ -14,8 +14,8 @@ ends with the transaction: commit, rollback or a closed connection. Nothing else
 statements outside a transaction (autocommit) still meet SQLite's own lock, and a thread
 that has waited longer than the database's timeout for its turn goes on without it, to
 SQLite's lock as before, so a turn never waits forever: not even for a process stuck in its
-turn (the kernel's wait for a ``flock`` has no timeout, so a busy one is waited for in a
-thread of its own, :class:`_Wait`, which lets go at once when granted to nobody).
+turn (the kernel's wait for a ``flock`` has no timeout, so a busy one is waited for by a
+thread of its own, :class:`_Waiter`, which lets go at once of a lock granted to nobody).
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ class Queue:
         self.fd: int | None = None  # this process's descriptor, tried without waiting
         self.pid = 0
         self.held: int | None = None  # the descriptor whose flock is the turn held now
-        self.waiting: _Wait | None = None  # a wait given up, still in the kernel's queue
+        self.waiter: _Waiter | None = None
 
     def take(self, timeout: float) -> bool:
         deadline = time.monotonic() + timeout
@@ -65,12 +65,11 @@ class Queue:
         return False
 
     def _flock(self, deadline: float) -> bool:
-        """The processes' lock, by ``deadline``: at once when free, else through a wait in
-        the kernel's queue (one given up by an earlier thread of this process, if any)."""
+        """The processes' lock by ``deadline``: at once when free, else through the waiter."""
         assert fcntl is not None
         if self.fd is None or self.pid != os.getpid():  # opened anew in a forked worker
             self.fd = os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600)
-            self.pid, self.waiting = os.getpid(), None
+            self.pid, self.waiter = os.getpid(), None
         try:
             fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -78,14 +77,11 @@ class Queue:
         else:
             self.held = self.fd
             return True
-        for given_up in (self.waiting, None):  # granted to nobody meanwhile: a new one
-            wait, self.waiting = given_up or _Wait(self.path), None
-            if wait.claim(deadline - time.monotonic()):
-                self.held = wait.fd
-                return True
-            if not wait.over:
-                self.waiting = wait  # still queued: the next thread claims it
-                return False
+        if self.waiter is None:
+            self.waiter = _Waiter(self.path)
+        if self.waiter.claim(deadline - time.monotonic()):
+            self.held = self.waiter.fd
+            return True
         return False
 
     def give(self) -> None:
@@ -93,61 +89,56 @@ class Queue:
             held, self.held = self.held, None
             if held is not None and fcntl is not None:
                 fcntl.flock(held, fcntl.LOCK_UN)
-                if held != self.fd:
-                    os.close(held)  # a wait's own descriptor
         finally:
             self.threads.release()
 
 
-class _Wait:
-    """A blocking ``flock`` on a descriptor of its own, in a thread of its own: the thread
-    taking the turn waits for it at most until its deadline, while the wait keeps its place
-    in the kernel's queue; granted when nobody claims it, it lets go at once."""
+class _Waiter:
+    """The kernel's wait for a busy ``flock`` has no timeout, so this process's waits are
+    made by a thread of their own, on a descriptor of their own: the thread taking the turn
+    waits at most until its deadline while the waiter keeps its place in the kernel's queue;
+    the next writer of the process takes that place over, and a lock granted when nobody
+    waits any more is let go at once."""
 
     def __init__(self, path: str) -> None:
         self.fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
         self.changed = threading.Condition()
-        self.granted = self.over = False
-        self.wanted = True  # by the thread that makes it, until it gives up
-        threading.Thread(target=self._queue, name="sqlite-turn", daemon=True).start()
+        self.asked = self.wanted = self.granted = False
+        threading.Thread(target=self._serve, name="sqlite-turn", daemon=True).start()
 
-    def _queue(self) -> None:
+    def _serve(self) -> None:
         assert fcntl is not None
-        try:
-            fcntl.flock(self.fd, fcntl.LOCK_EX)
-        except OSError:
+        while True:
             with self.changed:
-                self.over = True
-                os.close(self.fd)
+                self.changed.wait_for(lambda: self.asked)
+            try:
+                fcntl.flock(self.fd, fcntl.LOCK_EX)
+            except OSError:  # the asking thread goes on at its deadline
+                with self.changed:
+                    self.asked = False
+                continue
+            with self.changed:
+                self.asked = False
+                self.granted = self.wanted
+                if not self.wanted:  # let go explicitly: a forked child shares the descriptor
+                    fcntl.flock(self.fd, fcntl.LOCK_UN)
                 self.changed.notify_all()
-            return
-        with self.changed:
-            self.granted = True
-            if not self.wanted:
-                self._let_go()
-            self.changed.notify_all()
-
-    def _let_go(self) -> None:
-        assert fcntl is not None
-        self.over = True
-        fcntl.flock(self.fd, fcntl.LOCK_UN)  # explicitly: a forked child shares the descriptor
-        os.close(self.fd)
 
     def claim(self, timeout: float) -> bool:
-        """The lock, when it is granted within ``timeout`` seconds (then the caller holds it
-        through :attr:`fd`)."""
+        """The lock, when granted within ``timeout`` seconds (the caller then holds it
+        through :attr:`fd` and lets go of it with ``LOCK_UN``)."""
+        assert fcntl is not None
         with self.changed:
-            if self.over:
-                return False
-            self.wanted, got = True, False
+            self.asked = self.wanted = True
+            self.changed.notify_all()
+            got = False
             try:
-                got = self.changed.wait_for(lambda: self.granted or self.over, max(timeout, 0))
-                got = got and not self.over
+                got = self.changed.wait_for(lambda: self.granted, max(timeout, 0))
             finally:
-                if not got:  # given up (or interrupted): a grant from now on goes unclaimed
-                    self.wanted = False
-                    if self.granted and not self.over:
-                        self._let_go()
+                self.wanted = False
+                if self.granted and not got:  # granted as it gave up (or was interrupted)
+                    fcntl.flock(self.fd, fcntl.LOCK_UN)
+                self.granted = False
             return got
 
 
