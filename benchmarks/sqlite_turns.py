@@ -90,6 +90,12 @@ def main() -> None:
                 f"{len(ms) / elapsed:,.0f} transactions/s, "
                 f"p50 {statistics.median(ms):.2f} ms, p99 {p99:.2f} ms"
             )
+        counted = _wrapper(path)
+        with counted.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM t")
+            (rows,) = cursor.fetchone()
+        counted.close()
+        print(f"rows written: {rows:,} of {args.rounds * args.processes * args.each:,}")
 
 
 if __name__ == "__main__":
