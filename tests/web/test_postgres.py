@@ -33,6 +33,9 @@ MODULES = [
     "test_quick_checkin.py",  # the check-in in one statement there
     "test_creation_limits.py",  # the check-in's limit inside that statement
     "test_access_trigger.py",  # the access log's trigger, once per statement there
+    "test_early_answers_attacks.py",  # the early answers attacked by every persona
+    "test_early_answers_requests.py",  # and with request tricks (hosts, CSRF, languages)
+    "test_client_list_attacks.py",  # the kept client list and CSV, links ending meanwhile
 ]
 
 

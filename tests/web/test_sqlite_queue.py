@@ -5,6 +5,7 @@ thread that waited longer than the database's timeout goes on to SQLite's own lo
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -143,3 +144,24 @@ def _wait_while_held(database: Path, holder: Any) -> None:
     holder.wait(10)
     worker.join(10)
     assert began.is_set()
+
+
+def test_a_forked_child_starts_with_free_turns(database: Path) -> None:
+    """A worker forked while a thread of its parent held the turn (gunicorn forks its
+    workers from the process that ran the migrations) does not inherit that held lock."""
+    parent = _wrapper(database)
+    _begin(parent)  # this thread holds the threads' lock and the flock
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child's outcome comes back through the pipe
+        took = queue_for(str(database.resolve())).threads.acquire(timeout=2)
+        os.write(write, b"took" if took else b"stuck")
+        os._exit(0)
+    os.close(write)
+    try:
+        assert os.read(read, 10) == b"took"
+    finally:
+        os.waitpid(child, 0)
+        os.close(read)
+        parent.rollback()
+        parent.close()
