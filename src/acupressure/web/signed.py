@@ -1,20 +1,22 @@
 """Who is signed in, read the way Django's session and authentication middleware would find
 them, in one statement (two the first time a worker sees a session): for the answers given
 before those middleware run (web/personal.py: one's own cached pages; web/quick_checkin.py:
-the check-in).
+the check-in), and to prime those middleware on every other signed-in page (web/primed.py).
 
 Django reads the session row, decodes it, then reads the account and checks the session's
-hash against it. Here the session row and the account (with the stored language and the
-records version) come back together, joined on the account id this worker last found in
-that session: a hint only, never trusted. The session's own data still names the account
-and must name that one, or the reading starts again in two statements (the session, then
-the account it names). A decoded session is kept per process by its exact stored text
-(signed with the secret key: the same text decodes the same way).
+hash against it. Here the session row and the account (every column of its row, with the
+stored language and the records version) come back together, joined on the account id this
+worker last found in that session: a hint only, never trusted. The session's own data still
+names the account and must name that one, or the reading starts again in two statements
+(the session, then the account it names). A decoded session is kept per process by its
+exact stored text (signed with the secret key: the same text decodes the same way); each
+reading gets its own deep copy.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import copy
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -51,6 +53,17 @@ class Account:
     language: str | None
     version: str  # the records version, and when the account was made (ids of accounts
     # deleted in a rolled-back transaction come back; their made time does not)
+    columns: tuple[Any, ...] = field(repr=False, compare=False)  # the user row, as read
+
+
+@dataclass(frozen=True)
+class Verified:
+    """A session Django would find signed in: its data (this reading's own copy), the
+    account it names and that account's row."""
+
+    session: dict[str, Any]
+    user_id: int
+    account: Account
 
 
 @dataclass(frozen=True)
@@ -62,27 +75,57 @@ class Signed:
     version: str
 
 
-def signed_in(request: HttpRequest) -> Signed | None:
-    """The signed-in person, their page's language and records version, when Django's
-    session and authentication middleware would find them signed in; else None."""
+def verified(request: HttpRequest) -> Verified | None:
+    """The session and its account when Django's session and authentication middleware
+    would find this request signed in through the model backend with the current secret
+    key; else None (Django's own chain decides)."""
     key = request.COOKIES.get(settings.SESSION_COOKIE_NAME, "")
     if settings.SESSION_ENGINE != DB_SESSIONS or not 8 <= len(key) <= 40:
+        return None
+    if settings.AUTH_USER_MODEL != "auth.User":
+        return None
+    if MODEL_BACKEND not in settings.AUTHENTICATION_BACKENDS:
         return None
     found = _read(key)
     if found is None:
         return None
     session, user_id, account = found
-    if account is None or not account.active or "_messages" in session:
+    if account is None or not account.active:
         return None
     hashed = User(id=user_id, password=account.password).get_session_auth_hash()
     if not constant_time_compare(str(session.get(HASH_SESSION_KEY, "")), hashed):
+        return None  # Django flushes it, or cycles it when a fallback key verifies it
+    return Verified(session, user_id, account)
+
+
+def user(account: Account) -> User:
+    """The account as Django's ModelBackend.get_user loads it: every column, converted as the
+    ORM converts them (SQLite's text dates, its 0 and 1)."""
+    table = User._meta.db_table
+    values = []
+    for model_field, value in zip(_USER_FIELDS, account.columns, strict=True):
+        column = model_field.get_col(table)
+        converters = connection.ops.get_db_converters(column)
+        converters += column.get_db_converters(connection)
+        for convert in converters:
+            value = convert(value, column, connection)
+        values.append(value)
+    return User.from_db(connection.alias, None, values)  # type: ignore[arg-type]
+
+
+def signed_in(request: HttpRequest) -> Signed | None:
+    """The signed-in person, their page's language and records version, when Django's
+    session and authentication middleware would find them signed in and no message waits;
+    else None."""
+    found = verified(request)
+    if found is None or "_messages" in found.session:
         return None
-    stored = account.language
+    user_id, stored = found.user_id, found.account.language
     cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
     if stored and cookie != stored:
         return None  # the language middleware sets the cookie: its answer
     code = stored or translation.get_language_from_request(request)
-    return Signed(user_id, core_language(code), account.version)
+    return Signed(user_id, core_language(code), found.account.version)
 
 
 def finish(
@@ -144,11 +187,16 @@ def _decoded_once(data: str) -> tuple[tuple[str, Any], ...]:
 
 
 def _decoded(data: str) -> dict[str, Any]:
-    return dict(_decoded_once(data))
+    """A copy of its own: Django may change the session's values in place, then save it."""
+    return copy.deepcopy(dict(_decoded_once(data)))
 
 
 def _account(row: tuple[Any, ...]) -> Account:
-    return Account(row[0], bool(row[1]), row[2], f"{row[3] or 0}/{row[4]}")
+    columns = tuple(row[: len(_USER_FIELDS)])
+    language, number = row[len(_USER_FIELDS) :]
+    password, active = columns[_AT["password"]], bool(columns[_AT["is_active"]])
+    version = f"{number or 0}/{columns[_AT['date_joined']]}"
+    return Account(password, active, language, version, columns)
 
 
 def _fetch(sql: str, params: list[Any]) -> tuple[Any, ...] | None:
@@ -168,8 +216,11 @@ def _tables() -> tuple[str, ...]:
     return tuple(quote(m._meta.db_table) for m in models)
 
 
+_USER_FIELDS = tuple(User._meta.concrete_fields)  # in the order User.from_db takes them
+_AT = {f.attname: i for i, f in enumerate(_USER_FIELDS)}
 _session_table, _user, _chosen, _version = _tables()
-_COLUMNS = "u.password, u.is_active, c.language, v.number, u.date_joined"
+_USER_COLUMNS = ", ".join(f"u.{connection.ops.quote_name(str(f.column))}" for f in _USER_FIELDS)
+_COLUMNS = f"{_USER_COLUMNS}, c.language, v.number"
 _JOINS = f"LEFT JOIN {_chosen} c ON c.user_id = u.id LEFT JOIN {_version} v ON v.owner_id = u.id"
 _LIVE = "s.session_key = %s AND s.expire_date > %s"
 _ACCOUNT = f"SELECT {_COLUMNS} FROM {_user} u {_JOINS} WHERE u.id = %s"  # noqa: S608
