@@ -182,13 +182,15 @@ def _named(session: dict[str, Any]) -> int | None:
 
 
 @lru_cache(maxsize=4096)
-def _decoded_once(data: str) -> tuple[tuple[str, Any], ...]:
+def _decoded_once(data: str, _keys: tuple[str, ...]) -> tuple[tuple[str, Any], ...]:
     return tuple(SessionStore().decode(data).items())
 
 
 def _decoded(data: str) -> dict[str, Any]:
-    """A copy of its own: Django may change the session's values in place, then save it."""
-    return copy.deepcopy(dict(_decoded_once(data)))
+    """A copy of its own: Django may change the session's values in place, then save it.
+    Kept under the secret keys too: other keys may decode the same text otherwise."""
+    keys = (settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS)
+    return copy.deepcopy(dict(_decoded_once(data, keys)))
 
 
 def _account(row: tuple[Any, ...]) -> Account:
