@@ -64,10 +64,10 @@ def _probe_as(client: Client, path: str = "/probe/", chain: str = "primed") -> S
     return SEEN[-1]
 
 
-def _primes(client: Client) -> bool:
+def _primes(client: Client, path: str = "/probe/") -> bool:
     """Whether the middleware primes a request with this client's cookies (the request is
     only read: nothing changes, whatever the answer)."""
-    request = RequestFactory().get("/probe/")
+    request = RequestFactory().get(path)
     request.COOKIES.update({k: v.value for k, v in client.cookies.items()})
     SessionMiddleware(lambda r: HttpResponse()).process_request(request)
     return primed.prime(request)
@@ -126,6 +126,9 @@ def test_the_floor_is_one_statement_where_it_was_three() -> None:
     assert len(django_seen.captured_queries) == 3  # the session, the user, the language
     assert len(primed_seen.captured_queries) == 1
     assert "django_session" in primed_seen.captured_queries[0]["sql"]
+    with CaptureQueriesContext(connection) as frame:
+        assert not _primes(client, "/api/locate/landmarks")  # the camera's frames: no database
+    assert frame.captured_queries == []
 
 
 def _expire(person: User, client: Client) -> None:
