@@ -46,10 +46,16 @@ def user_of(request: HttpRequest) -> tuple[Any, ...]:
         assert user.is_authenticated in (True, False)  # evaluated
         user = user._wrapped
     if not isinstance(user, User):
-        return (type(user).__name__, user.is_authenticated, None, ())
-    columns = tuple((f.attname, getattr(user, f.attname)) for f in user._meta.concrete_fields)
+        return (type(user).__name__, user.is_authenticated, None, (), None)
     state = (user._state.db, user._state.adding)
-    return (type(user).__name__, user.is_authenticated, state, columns)
+    profile = getattr(user, "practitioner", None)  # as records/access.is_practitioner asks
+    kept = None if profile is None else (_columns(profile), profile.user is user)
+    return (type(user).__name__, user.is_authenticated, state, _columns(user), kept)
+
+
+def _columns(instance: Any) -> tuple[tuple[str, Any], ...]:
+    fields = instance._meta.concrete_fields
+    return tuple((f.attname, getattr(instance, f.attname)) for f in fields)
 
 
 def probe(request: HttpRequest) -> HttpResponse:

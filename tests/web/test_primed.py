@@ -23,6 +23,7 @@ from tests.web import primed_urls
 from tests.web.primed_urls import SEEN, Seen
 
 from acupressure.records.language.models import LanguagePreference
+from acupressure.records.models import PractitionerProfile
 from acupressure.records.practice import add_practitioner
 from acupressure.web import primed, signed
 
@@ -96,6 +97,9 @@ def test_a_primed_request_is_djangos_own(who: str) -> None:
     assert columns["is_superuser"] is (who == "superuser") is columns["is_staff"]
     assert columns["last_login"] is not None and columns["date_joined"] is not None
     assert primed_seen.language == ("es" if who == "client" else "en")
+    profile = primed_seen.user[4]  # the practitioner profile, or its absence, kept on it
+    assert (profile is not None) is (who == "practitioner")
+    assert profile is None or (dict(profile[0])["name"] == "Dr Ana Silva" and profile[1])
 
 
 def test_the_headers_and_the_admin_are_djangos_own() -> None:
@@ -114,7 +118,7 @@ def test_the_headers_and_the_admin_are_djangos_own() -> None:
     assert _signed_in(people["client"]).get("/admin/").status_code == 302
 
 
-def test_the_floor_is_one_statement_where_it_was_three() -> None:
+def test_the_floor_is_one_statement_where_it_was_four() -> None:
     client = _signed_in(_people()["client"])
     with CaptureQueriesContext(connection) as first:
         _probe_as(client)
@@ -123,7 +127,8 @@ def test_the_floor_is_one_statement_where_it_was_three() -> None:
         _probe_as(client, chain="django")
     with CaptureQueriesContext(connection) as primed_seen:
         _probe_as(client)
-    assert len(django_seen.captured_queries) == 3  # the session, the user, the language
+    assert len(django_seen.captured_queries) == 4  # the session, the user, the language
+    # and the practitioner profile
     assert len(primed_seen.captured_queries) == 1
     assert "django_session" in primed_seen.captured_queries[0]["sql"]
     with CaptureQueriesContext(connection) as frame:
@@ -237,3 +242,14 @@ def test_a_session_changed_after_priming_is_saved(settings: object) -> None:
     assert not Session.objects.filter(pk=key).exists()
     assert _probe_as(client).user[:2] == ("AnonymousUser", False)
     assert primed_urls.SEEN is SEEN
+
+
+def test_a_profile_removed_after_sign_in_is_gone_on_the_next_page() -> None:
+    person = _people()["practitioner"]
+    client = _signed_in(person)
+    assert _probe_as(client).user[4] is not None
+    assert client.get("/clients/").status_code == 200
+    PractitionerProfile.objects.filter(user=person).delete()
+    assert _probe_as(client).user[4] is None
+    assert SEEN[-1] == _probe_as(client, chain="django")
+    assert client.get("/clients/").status_code != 200  # no longer a practitioner

@@ -1,17 +1,19 @@
 """Django's signed-in floor in one statement: every signed-in page used to read the session
-row (SessionMiddleware), the account (AuthenticationMiddleware) and the stored language
-(LanguageMiddleware) in three ORM queries before its view.
+row (SessionMiddleware), the account (AuthenticationMiddleware), the stored language
+(LanguageMiddleware) and the practitioner profile (records/access.is_practitioner, which the
+navigation asks) in four ORM queries.
 
 `PrimedSignInMiddleware`, right before AuthenticationMiddleware, reads them together
-(web/signed.py: the session joined with every column of its account and the stored
-language) and, only when the reading verifies as Django's own would (unexpired session,
-signed in through the model backend, the account active, the session's hash verified with
-the current secret key), primes what Django would otherwise query: the session's data (a
-copy of its own, which Django may change and save), the user Django's `get_user` would load
-(every column, as the ORM converts them) and the stored language. Anything else primes
-nothing and Django does what it always did: no session, an expired or flushed one, another
-backend, a hash that does not verify (Django flushes the session, or cycles it when a
-SECRET_KEY_FALLBACKS key verifies it), signed-cookie or cached sessions.
+(web/signed.py: the session joined with every column of its account, the stored language
+and the practitioner profile) and, only when the reading verifies as Django's own would
+(unexpired session, signed in through the model backend, the account active, the session's
+hash verified with the current secret key), primes what Django would otherwise query: the
+session's data (a copy of its own, which Django may change and save), the user Django's
+`get_user` would load (every column, as the ORM converts them; its profile, or none, kept
+on it as `user.practitioner` keeps what it reads) and the stored language. Anything else
+primes nothing and Django does what it always did: no session, an expired or flushed one,
+another backend, a hash that does not verify (Django flushes the session, or cycles it when
+a SECRET_KEY_FALLBACKS key verifies it), signed-cookie or cached sessions.
 
 It sits after the middleware between SessionMiddleware and itself (locale, common, CSRF),
 none of which reads the session: a redirect of CommonMiddleware's reads nothing, as before.

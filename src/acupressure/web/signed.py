@@ -34,7 +34,7 @@ from django.utils.crypto import constant_time_compare
 
 from acupressure import i18n
 from acupressure.records.language.models import LanguagePreference
-from acupressure.records.models import RecordsVersion
+from acupressure.records.models import PractitionerProfile, RecordsVersion
 from acupressure.web.language.middleware import core_language
 from acupressure.web.security import PRIVATE
 
@@ -54,6 +54,8 @@ class Account:
     version: str  # the records version, and when the account was made (ids of accounts
     # deleted in a rolled-back transaction come back; their made time does not)
     columns: tuple[Any, ...] = field(repr=False, compare=False)  # the user row, as read
+    profile: tuple[Any, ...] | None = field(repr=False, compare=False)  # its practitioner
+    # profile's row, as read; None without one
 
 
 @dataclass(frozen=True)
@@ -99,18 +101,31 @@ def verified(request: HttpRequest) -> Verified | None:
 
 
 def user(account: Account) -> User:
-    """The account as Django's ModelBackend.get_user loads it: every column, converted as the
-    ORM converts them (SQLite's text dates, its 0 and 1)."""
-    table = User._meta.db_table
+    """The account as Django's ModelBackend.get_user loads it (every column), with its
+    practitioner profile, or its absence, kept on it as `user.practitioner` keeps what it
+    reads (records/access.is_practitioner)."""
+    found: User = _instance(User, account.columns)
+    related = User.practitioner.related
+    profile = None if account.profile is None else _instance(PractitionerProfile, account.profile)
+    if profile is not None:
+        related.field.set_cached_value(profile, found)
+    related.set_cached_value(found, profile)
+    return found
+
+
+def _instance(model: Any, columns: tuple[Any, ...]) -> Any:
+    """The model's instance from every column of its row, converted as the ORM converts them
+    (SQLite's text dates, its 0 and 1)."""
+    table = model._meta.db_table
     values = []
-    for model_field, value in zip(_USER_FIELDS, account.columns, strict=True):
+    for model_field, value in zip(model._meta.concrete_fields, columns, strict=True):
         column = model_field.get_col(table)
         converters = connection.ops.get_db_converters(column)
         converters += column.get_db_converters(connection)
         for convert in converters:
             value = convert(value, column, connection)
         values.append(value)
-    return User.from_db(connection.alias, None, values)  # type: ignore[arg-type]
+    return model.from_db(connection.alias, None, values)
 
 
 def signed_in(request: HttpRequest) -> Signed | None:
@@ -194,11 +209,13 @@ def _decoded(data: str) -> dict[str, Any]:
 
 
 def _account(row: tuple[Any, ...]) -> Account:
-    columns = tuple(row[: len(_USER_FIELDS)])
-    language, number = row[len(_USER_FIELDS) :]
+    count = len(_USER_FIELDS)
+    columns = tuple(row[:count])
+    language, number = row[count : count + 2]
+    profile = tuple(row[count + 2 :])
     password, active = columns[_AT["password"]], bool(columns[_AT["is_active"]])
     version = f"{number or 0}/{columns[_AT['date_joined']]}"
-    return Account(password, active, language, version, columns)
+    return Account(password, active, language, version, columns, profile if profile[0] else None)
 
 
 def _fetch(sql: str, params: list[Any]) -> tuple[Any, ...] | None:
@@ -214,16 +231,26 @@ def _now() -> Any:
 
 def _tables() -> tuple[str, ...]:
     quote = connection.ops.quote_name
-    models = (Session, User, LanguagePreference, RecordsVersion)
+    models = (Session, User, LanguagePreference, RecordsVersion, PractitionerProfile)
     return tuple(quote(m._meta.db_table) for m in models)
 
 
 _USER_FIELDS = tuple(User._meta.concrete_fields)  # in the order User.from_db takes them
 _AT = {f.attname: i for i, f in enumerate(_USER_FIELDS)}
-_session_table, _user, _chosen, _version = _tables()
-_USER_COLUMNS = ", ".join(f"u.{connection.ops.quote_name(str(f.column))}" for f in _USER_FIELDS)
-_COLUMNS = f"{_USER_COLUMNS}, c.language, v.number"
-_JOINS = f"LEFT JOIN {_chosen} c ON c.user_id = u.id LEFT JOIN {_version} v ON v.owner_id = u.id"
+_session_table, _user, _chosen, _version, _profile = _tables()
+
+
+def _columns(alias: str, model: Any) -> str:
+    return ", ".join(
+        f"{alias}.{connection.ops.quote_name(f.column)}" for f in model._meta.concrete_fields
+    )
+
+
+_COLUMNS = f"{_columns('u', User)}, c.language, v.number, {_columns('p', PractitionerProfile)}"
+_JOINS = (
+    f"LEFT JOIN {_chosen} c ON c.user_id = u.id LEFT JOIN {_version} v ON v.owner_id = u.id "
+    f"LEFT JOIN {_profile} p ON p.user_id = u.id"
+)
 _LIVE = "s.session_key = %s AND s.expire_date > %s"
 _ACCOUNT = f"SELECT {_COLUMNS} FROM {_user} u {_JOINS} WHERE u.id = %s"  # noqa: S608
 _SESSION = f"SELECT s.session_data FROM {_session_table} s WHERE {_LIVE}"  # noqa: S608
