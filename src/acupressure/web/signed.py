@@ -19,6 +19,7 @@ import copy
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
@@ -116,16 +117,29 @@ def user(account: Account) -> User:
 def _instance(model: Any, columns: tuple[Any, ...]) -> Any:
     """The model's instance from every column of its row, converted as the ORM converts them
     (SQLite's text dates, its 0 and 1)."""
-    table = model._meta.db_table
     values = []
-    for model_field, value in zip(model._meta.concrete_fields, columns, strict=True):
-        column = model_field.get_col(table)
-        converters = connection.ops.get_db_converters(column)
-        converters += column.get_db_converters(connection)
+    for (column, converters), value in zip(_converters(model), columns, strict=True):
         for convert in converters:
             value = convert(value, column, connection)
         values.append(value)
     return model.from_db(connection.alias, None, values)
+
+
+_CONVERTERS: WeakKeyDictionary[Any, dict[Any, list[tuple[Any, list[Any]]]]] = WeakKeyDictionary()
+
+
+def _converters(model: Any) -> list[tuple[Any, list[Any]]]:
+    """Each column's converters, as the ORM's compiler finds them, worked out once per
+    connection (each thread has its own) and model."""
+    kept = _CONVERTERS.setdefault(connection.ops, {})
+    if model not in kept:
+        table, found = model._meta.db_table, []
+        for model_field in model._meta.concrete_fields:
+            column = model_field.get_col(table)
+            converters = connection.ops.get_db_converters(column)
+            found.append((column, converters + column.get_db_converters(connection)))
+        kept[model] = found
+    return kept[model]
 
 
 def signed_in(request: HttpRequest) -> Signed | None:
