@@ -43,7 +43,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    # the session's data, the account and its stored language in one statement (web/primed.py)
+    # the session, the account, its stored language and profile in one statement (web/primed.py)
     "acupressure.web.primed.PrimedSignInMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "acupressure.web.language.middleware.LanguageMiddleware",

@@ -5,12 +5,12 @@ the check-in), and to prime those middleware on every other signed-in page (web/
 
 Django reads the session row, decodes it, then reads the account and checks the session's
 hash against it. Here the session row and the account (every column of its row, with the
-stored language and the records version) come back together, joined on the account id this
-worker last found in that session: a hint only, never trusted. The session's own data still
-names the account and must name that one, or the reading starts again in two statements
-(the session, then the account it names). A decoded session is kept per process by its
-exact stored text (signed with the secret key: the same text decodes the same way); each
-reading gets its own deep copy.
+stored language, the records version and the practitioner profile) come back together,
+joined on the account id this worker last found in that session: a hint only, never
+trusted. The session's own data still names the account and must name that one, or the
+reading starts again in two statements (the session, then the account it names). A decoded
+session is kept per process by its exact stored text and the secret keys (signed with the
+key: the same text decodes the same way); each reading gets its own deep copy.
 """
 
 from __future__ import annotations
@@ -217,7 +217,7 @@ def _decoded_once(data: str, _keys: tuple[str, ...]) -> tuple[tuple[str, Any], .
 
 def _decoded(data: str) -> dict[str, Any]:
     """A copy of its own: Django may change the session's values in place, then save it.
-    Kept under the secret keys too: other keys may decode the same text otherwise."""
+    Kept per text and secret keys (other keys would not decode the text the same way)."""
     keys = (settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS)
     return copy.deepcopy(dict(_decoded_once(data, keys)))
 
@@ -229,7 +229,8 @@ def _account(row: tuple[Any, ...]) -> Account:
     profile = tuple(row[count + 2 :])
     password, active = columns[_AT["password"]], bool(columns[_AT["is_active"]])
     version = f"{number or 0}/{columns[_AT['date_joined']]}"
-    return Account(password, active, language, version, columns, profile if profile[0] else None)
+    kept = profile if profile[0] is not None else None  # the LEFT JOIN found none
+    return Account(password, active, language, version, columns, kept)
 
 
 def _fetch(sql: str, params: list[Any]) -> tuple[Any, ...] | None:
