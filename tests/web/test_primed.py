@@ -25,6 +25,7 @@ from tests.web.primed_urls import SEEN, Seen
 from acupressure.records.language.models import LanguagePreference
 from acupressure.records.models import PractitionerProfile
 from acupressure.records.practice import add_practitioner
+from acupressure.records.signin import issue_token
 from acupressure.web import primed, signed
 
 pytestmark = pytest.mark.django_db
@@ -253,3 +254,17 @@ def test_a_profile_removed_after_sign_in_is_gone_on_the_next_page() -> None:
     assert _probe_as(client).user[4] is None
     assert SEEN[-1] == _probe_as(client, chain="django")
     assert client.get("/clients/").status_code != 200  # no longer a practitioner
+
+
+def test_a_sign_in_link_of_another_person_in_a_primed_browser_signs_in_only_them() -> None:
+    people = _people()
+    browser = _signed_in(people["practitioner"])
+    old_key = browser.cookies[django_settings.SESSION_COOKIE_NAME].value
+    assert _probe_as(browser).user[1]  # primed as the practitioner
+    token = issue_token(people["client"])
+    assert browser.post(f"/signin/link/{token}/").status_code == 302
+    seen = _probe_as(browser)
+    assert dict(seen.user[3])["id"] == people["client"].pk and seen.user[4] is None
+    assert seen == _probe_as(browser, chain="django")
+    assert not Session.objects.filter(pk=old_key).exists()  # the practitioner's is flushed
+    assert browser.get("/clients/").status_code != 200
