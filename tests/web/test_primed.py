@@ -268,3 +268,15 @@ def test_a_sign_in_link_of_another_person_in_a_primed_browser_signs_in_only_them
     assert seen == _probe_as(browser, chain="django")
     assert not Session.objects.filter(pk=old_key).exists()  # the practitioner's is flushed
     assert browser.get("/clients/").status_code != 200
+
+
+def test_an_early_answer_going_on_to_the_chain_leaves_its_reading_to_it() -> None:
+    client = _signed_in(_people()["client"])
+    client.get("/about/")  # the worker learns the session's account
+    with CaptureQueriesContext(connection) as seen:
+        made = client.get("/diary/")  # not kept yet: OwnPageMiddleware reads, the view makes it
+    assert made.status_code == 200 and hasattr(made.wsgi_request, "session")
+    sessions = [q for q in seen.captured_queries if "django_session" in q["sql"]]
+    assert len(sessions) == 1  # one reading for the early answer and the chain
+    assert client.get("/probe/").status_code == 200
+    assert SEEN[-1] == _probe_as(client, chain="django")

@@ -41,6 +41,7 @@ from acupressure.web.security import PRIVATE
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 DB_SESSIONS = "django.contrib.sessions.backends.db"
+_LEFT = "_acupressure_signed_reading"  # on the request: an early answer's reading
 HINTS = 20_000  # sessions whose account a worker remembers (then it forgets them all)
 _hints: dict[str, int] = {}
 
@@ -78,11 +79,23 @@ class Signed:
     version: str
 
 
-def verified(request: HttpRequest) -> Verified | None:
+def verified(request: HttpRequest, leave: bool = False) -> Verified | None:
     """The session and its account when Django's session and authentication middleware
     would find this request signed in through the model backend with the current secret
-    key; else None (Django's own chain decides)."""
+    key; else None (Django's own chain decides). An early answer (``leave``) that goes on
+    down the chain leaves its reading to the priming (web/primed.py), which takes it once."""
     key = request.COOKIES.get(settings.SESSION_COOKIE_NAME, "")
+    left: tuple[str, Verified | None] | None = getattr(request, _LEFT, None)
+    if left is not None and left[0] == key:
+        delattr(request, _LEFT)  # once: the chain may change the session it primes
+        return left[1]
+    found = _verified(key)
+    if leave:
+        setattr(request, _LEFT, (key, found))
+    return found
+
+
+def _verified(key: str) -> Verified | None:
     if settings.SESSION_ENGINE != DB_SESSIONS or not 8 <= len(key) <= 40:
         return None
     if settings.AUTH_USER_MODEL != "auth.User":
@@ -146,7 +159,7 @@ def signed_in(request: HttpRequest) -> Signed | None:
     """The signed-in person, their page's language and records version, when Django's
     session and authentication middleware would find them signed in and no message waits;
     else None."""
-    found = verified(request)
+    found = verified(request, leave=True)
     if found is None or "_messages" in found.session:
         return None
     user_id, stored = found.user_id, found.account.language
