@@ -30,6 +30,7 @@ MODULES = [
     "test_personal_pages.py",  # the records version and its trigger
     "test_edge.py",  # NUL characters and a long username gave 500s on PostgreSQL only
     "test_signed.py",  # the session joined with its account in one statement
+    "test_primed.py",  # every signed-in page's floor in that one statement, as Django's own
     "test_quick_checkin.py",  # the check-in in one statement there
     "test_creation_limits.py",  # the check-in's limit inside that statement
     "test_access_trigger.py",  # the access log's trigger, once per statement there

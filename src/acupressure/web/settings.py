@@ -43,6 +43,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # the session, the account, its stored language and profile in one statement (web/primed.py)
+    "acupressure.web.primed.PrimedSignInMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "acupressure.web.language.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -31,6 +31,22 @@ def stored_language(user_id: int) -> str | None:
     )
 
 
+_PRIMED = "_acupressure_stored_language"
+
+
+def prime(request: HttpRequest, user_id: int, code: str | None) -> None:
+    """The stored language, read already with the session and the account (web/primed.py):
+    the middleware takes it instead of reading it again, for that account only."""
+    setattr(request, _PRIMED, (user_id, code))
+
+
+def _stored(request: HttpRequest, user_id: int) -> str | None:
+    primed: tuple[int, str | None] | None = getattr(request, _PRIMED, None)
+    if primed is not None and primed[0] == user_id:
+        return primed[1]
+    return stored_language(user_id)
+
+
 def remember(response: HttpResponse, code: str) -> None:
     """The language cookie that LocaleMiddleware reads first."""
     response.set_cookie(
@@ -57,7 +73,7 @@ class LanguageMiddleware:
         stored = None
         user = getattr(request, "user", None)
         if request.path not in FRAME_PATHS and user is not None and user.is_authenticated:
-            stored = stored_language(user.pk)
+            stored = _stored(request, user.pk)
             if stored:
                 translation.activate(stored)
                 request.LANGUAGE_CODE = stored
