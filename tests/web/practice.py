@@ -10,7 +10,13 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from acupressure.records.models import PracticeSession, PractitionerLink, ProgramRecord
-from acupressure.records.practice import add_client, add_practitioner, answer, withdraw
+from acupressure.records.practice import (
+    add_client,
+    add_practitioner,
+    answer,
+    redeem_code,
+    withdraw,
+)
 from acupressure.safety import Intake
 
 PREGNANT = Intake(areas=["neck", "shoulders"], pregnant=True, trimester=2, red_flags=[])
@@ -92,6 +98,17 @@ def make_practice() -> Practice:
         ana, ben, cara, link.client, stranger, link, other_link, former_link,
         ProgramRecord.objects.get(owner=link.client),
     )  # fmt: skip
+
+
+def make_practice_with_every_persona() -> Practice:
+    """:func:`make_practice` with a pending practitioner of P-17 (``pending``: asked, not yet
+    answered) and a superuser (``superuser``), for the attack tests."""
+    made = make_practice()
+    pen = add_practitioner("pen@example.org", "Dr Pen")
+    assert redeem_code(made.client, str(add_client(pen, "asked", False, None).invite_code))
+    made.pending = pen  # type: ignore[attr-defined]
+    made.superuser = User.objects.create_superuser("root", "root@example.org", None)  # type: ignore[attr-defined]
+    return made
 
 
 def practise(browser: object, program: int, before: int, after: int, note: str = "") -> None:

@@ -11,16 +11,15 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from tests.doubles import FakeWallClock
-from tests.web.practice import Practice, make_practice, practise, signed_in
+from tests.web.practice import Practice, make_practice_with_every_persona, practise, signed_in
 
 from acupressure.records import client_summary
 from acupressure.records.models import Action, DiaryAccess
-from acupressure.records.practice import add_client, add_practitioner, redeem_code, withdraw
+from acupressure.records.practice import withdraw
 from acupressure.records.privacy import delete_diary
 from acupressure.web.client_list_page import FILES, PAGES
 
@@ -61,11 +60,7 @@ def _served_is_made(desk: Client) -> dict[str, str]:
 
 @pytest.fixture
 def practice(clock: FakeWallClock) -> Practice:
-    made = make_practice()
-    pen = add_practitioner("pen@example.org", "Dr Pen")
-    assert redeem_code(made.client, str(add_client(pen, "asked", False, None).invite_code))
-    made.pending = pen  # type: ignore[attr-defined]
-    made.superuser = User.objects.create_superuser("root", "root@example.org", None)  # type: ignore[attr-defined]
+    made = make_practice_with_every_persona()
     practise(signed_in(made.client), made.program.pk, before=6, after=2)
     return made
 

@@ -24,10 +24,9 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from tests.doubles import FakeWallClock
-from tests.web.practice import Practice, make_practice, signed_in
+from tests.web.practice import Practice, make_practice_with_every_persona, signed_in
 
 from acupressure.records.models import CheckIn
-from acupressure.records.practice import add_client, add_practitioner, redeem_code
 from acupressure.web import signed
 from acupressure.web.edge import URLENCODED
 from acupressure.web.security import PRIVATE
@@ -40,12 +39,7 @@ OTHERS = ("practitioner", "other", "former", "pending", "superuser", "stranger",
 
 @pytest.fixture
 def practice(clock: FakeWallClock) -> Practice:
-    made = make_practice()
-    pen = add_practitioner("pen@example.org", "Dr Pen")
-    assert redeem_code(made.client, str(add_client(pen, "asked", False, None).invite_code))
-    made.pending = pen  # type: ignore[attr-defined]
-    made.superuser = User.objects.create_superuser("root", "root@example.org", None)  # type: ignore[attr-defined]
-    return made
+    return make_practice_with_every_persona()
 
 
 def _checkin(client: Client, form: dict[str, Any], **extra: Any) -> Any:
