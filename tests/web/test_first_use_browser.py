@@ -74,6 +74,18 @@ def start_session(server: Served, page: Any, sign_in: bool = True) -> None:
 
 
 def test_end_button_from_the_keyboard_saves_what_was_done(server: Served, page: Any) -> None:
+    _end_early_from_the_keyboard(server, page)
+
+
+def test_a_lost_pain_before_is_saved_with_the_finish(server: Served, page: Any) -> None:
+    """Offline when Start was pressed: the pain before's own request is lost, and the
+    finish carries it again."""
+    page.route(re.compile(r"/session/\d+/pain/$"), lambda route: route.abort())
+    _end_early_from_the_keyboard(server, page)
+
+
+def _end_early_from_the_keyboard(server: Served, page: Any) -> None:
+    """Pain 5 before, two steps, "e", pain 4 after: the diary's row says so."""
     page.clock.install()
     start_session(server, page)
     page.get_by_label(re.compile("How bad is the pain now, from 0 .no pain.")).fill("5")

@@ -13,6 +13,7 @@ from tests.web.programs import SESSION_INTAKE as INTAKE
 from tests.web.programs import start
 
 from acupressure.records.models import PracticeSession
+from acupressure.web.views import session as views
 
 
 def test_start_needs_sign_in(client: Client, db: None) -> None:
@@ -68,6 +69,51 @@ def test_pain_before_and_finish_are_saved(
     session.refresh_from_db()
     assert (session.pain_before, session.pain_after, session.completed_steps) == (6, 3, 5)
     assert session.finished_at == clock()
+
+
+def _finish(client: Client, session: PracticeSession, **fields: object) -> None:
+    sent = {"pain_after": 3, "completed_steps": 2, **fields}
+    done = client.post(f"/session/{session.pk}/finish/", sent, HTTP_ACCEPT="application/json")
+    assert done.status_code == 200, done.content
+
+
+def test_the_finish_brings_the_pain_before_when_its_own_request_was_lost(
+    owner_client: Client, people: Personas
+) -> None:
+    """The player sends the pain before again with the finish (its own request is sent and
+    forgotten: offline, it is lost); a pain before already saved is never replaced."""
+    lost = start(owner_client)
+    _finish(owner_client, lost, pain_before=7)
+    saved = start(owner_client)
+    assert owner_client.post(f"/session/{saved.pk}/pain/", {"pain": 6}).status_code == 200
+    _finish(owner_client, saved, pain_before=2)
+    lost.refresh_from_db()
+    saved.refresh_from_db()
+    assert (lost.pain_before, lost.pain_after) == (7, 3)
+    assert (saved.pain_before, saved.pain_after) == (6, 3)
+    sent = {"pain_after": 3, "completed_steps": 2, "pain_before": 11}
+    bad = owner_client.post(f"/session/{saved.pk}/finish/", sent)
+    assert bad.status_code == 400 and "pain_before" in bad.json()["detail"]
+
+
+def test_the_finish_never_writes_back_a_pain_before_saved_meanwhile(
+    owner_client: Client, people: Personas, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pain before's request, slow on its way, is saved after the finish read the
+    session and before it saved: the finish writes only what it carries (a browser test saw
+    the pain before lost under load)."""
+    session = start(owner_client)
+    read = views.own_session
+
+    def read_then_the_pain_arrives(request: object, pk: int) -> PracticeSession:
+        found = read(request, pk)  # type: ignore[arg-type]
+        PracticeSession.objects.filter(pk=pk).update(pain_before=5)
+        return found
+
+    monkeypatch.setattr(views, "own_session", read_then_the_pain_arrives)
+    _finish(owner_client, session)
+    session.refresh_from_db()
+    assert (session.pain_before, session.pain_after, session.completed_steps) == (5, 3, 2)
 
 
 @pytest.mark.parametrize(

@@ -55,6 +55,9 @@ class ProgressForm(forms.Form):
 class FinishForm(ProgressForm):
     pain_after = forms.IntegerField(min_value=0, max_value=10)
     note = forms.CharField(max_length=500, required=False)
+    # the pain before, sent again: its own request may have been lost (offline) or still be
+    # on its way; kept only when the session has none yet
+    pain_before = forms.IntegerField(min_value=0, max_value=10, required=False)
 
 
 def first_error(form: forms.Form) -> str:

@@ -196,7 +196,13 @@ def finish(request: HttpRequest, pk: int) -> HttpResponse:
     session.pain_after = form.cleaned_data["pain_after"]
     session.note = form.cleaned_data["note"]
     session.finished_at = session.finished_at or clock.now()
-    session.save()
+    fields = [*PROGRESS_FIELDS, "pain_after", "note", "finished_at"]
+    if session.pain_before is None and form.cleaned_data["pain_before"] is not None:
+        session.pain_before = form.cleaned_data["pain_before"]
+        fields.append("pain_before")
+    # only what the finish carries: the pain before, saved by its own request while this
+    # one was on its way, is never written back as it was read here
+    session.save(update_fields=fields)
     if session.program_id and pain_much_worse(session.pain_before, session.pain_after):
         ProgramStore(user_id(request)).request_rescreen(session.program_id)
     if request.headers.get("Accept", "").startswith("application/json"):

@@ -289,6 +289,8 @@
       pressed_seconds: pressedSeconds(), note: $("note").value
     };
     if (window.acuPlayer.onTarget) { fields.on_target = JSON.stringify(window.acuPlayer.onTarget); }
+    // the pain before again: its own request may have been lost or still be on its way
+    if ($("pain-before").value !== "") { fields.pain_before = $("pain-before").value; }
     post("/session/" + sessionId + "/finish/", fields).then(function () {
       $("save-status").innerHTML = "";
       var link = document.createElement("a");
