@@ -46,7 +46,6 @@ class Queue:
         self.path = path + ".writers"
         self.threads = threading.Lock()
         self.fd: int | None = None  # this process's descriptor, tried without waiting
-        self.pid = 0
         self.held: int | None = None  # the descriptor whose flock is the turn held now
         self.waiter: _Waiter | None = None
 
@@ -68,9 +67,8 @@ class Queue:
     def _flock(self, deadline: float) -> bool:
         """The processes' lock by ``deadline``: at once when free, else through the waiter."""
         assert fcntl is not None
-        if self.fd is None or self.pid != os.getpid():  # opened anew in a forked worker
+        if self.fd is None:  # a forked worker starts with new queues (_forked)
             self.fd = os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600)
-            self.pid, self.waiter = os.getpid(), None
         try:
             fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
