@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import connection
-from django.db.models import F, QuerySet
+from django.db.models import F
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -71,14 +71,7 @@ def bump_selected(sql: str, params: Iterable[Any]) -> None:
     with connection.cursor() as cursor:
         cursor.execute(upsert_sql(rows), [secrets.randbits(62), *params])
     owners = RawSQL(f"SELECT chosen.owner_id FROM ({sql}) chosen", params)  # noqa: S608, S611
-    _list_rows_stale(ClientSummary.objects.filter(client_id__in=owners))
-
-
-def _list_rows_stale(rows: QuerySet[ClientSummary]) -> None:
-    """The practitioners' list rows of these people are worked out again on their next read
-    (records/client_summary.py): every write that draws a new version changes them too, and
-    their practitioners' lists draw a new list version."""
-    ClientSummary.mark(rows)
+    ClientSummary.mark(ClientSummary.objects.filter(client_id__in=owners))
 
 
 def version(owner_id: int) -> int:
