@@ -18,7 +18,7 @@ from typing import Any
 
 from django.db import connection, transaction
 
-from acupressure.records.creation import check_check_in_is_new, quota
+from acupressure.records.creation import CHECK_INS_COUNTED_BY, check_check_in_is_new, quota
 from acupressure.records.models import CheckIn, ClientSummary, ListVersion
 from acupressure.records.records_version import bump, upsert_sql
 
@@ -36,7 +36,8 @@ def _sql(vendor: str) -> tuple[str, str, str]:
     table = connection.ops.quote_name(CheckIn._meta.db_table)
     found = f"SELECT 1 FROM {table} WHERE owner_id = %s AND day = %s AND area = %s"  # noqa: S608
     upsert = f"INSERT INTO {table} ({_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s) {_CHANGE}"  # noqa: S608
-    recent = f"SELECT count(*) FROM {table} WHERE owner_id = %s AND updated_at >= %s"  # noqa: S608
+    counted = connection.ops.quote_name(CHECK_INS_COUNTED_BY)  # the limit's count, as creation's
+    recent = f"SELECT count(*) FROM {table} WHERE owner_id = %s AND {counted} >= %s"  # noqa: S608
     whole = (
         f"WITH allowed AS (SELECT EXISTS ({found}) OR ({recent}) < %s AS ok), "  # noqa: S608
         f"saved AS (INSERT INTO {table} ({_COLUMNS}) "

@@ -81,6 +81,9 @@ def check_program(owner_id: int) -> None:
     _check(ProgramRecord.objects.filter(owner_id=owner_id), "created_at", "programs")
 
 
+CHECK_INS_COUNTED_BY = "updated_at"  # a check-in made or changed in the window counts
+
+
 def check_check_in_is_new(owner_id: int) -> None:
     """Before a new check-in (no row for that day and area yet)."""
-    _check(CheckIn.objects.filter(owner_id=owner_id), "updated_at", "check-ins")
+    _check(CheckIn.objects.filter(owner_id=owner_id), CHECK_INS_COUNTED_BY, "check-ins")
