@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -198,3 +199,25 @@ def test_the_scan_finds_english_output() -> None:
     english = runner.invoke(app, ["--lang", "en", "point", "LI4"], env=WIDE).output
     assert len(english_left(english, "es")) > 10
     assert len(english_left(english, "zh-Hans")) > 10
+
+
+def _columns(line: str) -> int:
+    """The terminal columns a line takes (a Chinese character takes two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+@pytest.mark.parametrize("command", HELP, ids=lambda c: c or "acupressure")
+def test_chinese_help_fits_a_terminal_of_60_columns(command: str) -> None:
+    """Click measured a Chinese character as one column and broke lines only at spaces: the
+    help ran to twice the terminal's width. No line starts with closing punctuation."""
+    run = subprocess.run(
+        [sys.executable, "-m", "acupressure", "--lang", "zh-Hans", *command.split(), "--help"],
+        capture_output=True,
+        text=True,
+        env={"COLUMNS": "60"},
+    )
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert max(_columns(line) for line in lines) <= 60, run.stdout
+    starts = [line.strip()[0] for line in lines if line.strip()]
+    assert not [c for c in starts if c in "，。、：；？！"], run.stdout

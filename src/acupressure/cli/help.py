@@ -4,6 +4,7 @@ through the catalog (scripts/i18n.py collects them from this same command tree).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -96,7 +97,7 @@ def speak_click() -> None:
     import importlib
 
     import typer._coercion
-    from typer._click import core, exceptions, formatting
+    from typer._click import _textwrap, core, exceptions, formatting
 
     from acupressure.i18n import validation
 
@@ -107,6 +108,7 @@ def speak_click() -> None:
         if hasattr(module, "ngettext"):
             module.ngettext = i18n.ngettext  # type: ignore[attr-defined]
     formatting.HelpFormatter.write_usage = _usage(formatting.HelpFormatter.write_usage)  # type: ignore[method-assign]
+    _textwrap.TextWrapper = _by_columns(_textwrap.TextWrapper)  # type: ignore[misc]
     core.Command.get_help_option = _help_option(core.Command.get_help_option)  # type: ignore[method-assign]
     exceptions.ClickException.show = _show_error  # type: ignore[method-assign]
     exceptions.UsageError.show = _show_usage_error  # type: ignore[method-assign]
@@ -116,6 +118,45 @@ def speak_click() -> None:
     # the reason a value was refused (Typer checks types with pydantic)
     coercion: Any = typer._coercion
     coercion.get_error_msg = lambda exc: validation.message(exc.errors()[0])
+
+
+_FILL = "\x00"  # the second column of a wide character while the help is wrapped
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def _by_columns(wrapper: Any) -> Any:
+    """Click's help wrapper, measuring the columns a line takes on the terminal: a Chinese
+    character takes two and a line may break between any two of them (Click counted one
+    and broke only at spaces: Chinese help ran to twice the terminal's width)."""
+
+    class ByColumns(wrapper):  # type: ignore[misc]
+        def _split(self, text: str) -> list[str]:
+            return [piece for chunk in super()._split(text) for piece in _pieces(chunk)]
+
+        def wrap(self, text: str) -> list[str]:
+            marked = "".join(c + _FILL if _wide(c) else c for c in text)
+            return [line.replace(_FILL, "") for line in super().wrap(marked)]
+
+    return ByColumns
+
+
+def _pieces(chunk: str) -> list[str]:
+    """Where a line may break in a chunk without spaces: before each wide character, never
+    before closing punctuation (，。：) nor inside a run of narrow characters."""
+    pieces: list[str] = []
+    for char in chunk:
+        joins = pieces and (char == _FILL or char in _CLOSING or not _wide(pieces[-1][0]))
+        if joins and (char == _FILL or char in _CLOSING or not _wide(char)):
+            pieces[-1] += char
+        else:
+            pieces.append(char)
+    return pieces
+
+
+_CLOSING = "，。、：；？！）」』》"
 
 
 def _usage(write_usage: Any) -> Any:
