@@ -15,6 +15,7 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from acupressure.records import prepared
 from acupressure.web import signed
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +74,26 @@ def test_an_ended_session_or_a_changed_account_is_not_signed_in() -> None:
     olivia.delete()
     assert _who(key)[0] is None
     assert _who("x" * 32)[0] is None
+
+
+def test_the_floor_statement_is_prepared_once_per_connection_on_postgresql() -> None:
+    """PostgreSQL plans a statement bound in the client anew each time (planning cost four
+    times the floor statement's run): the floor's statements are bound on the server and
+    prepared once by the connection, then only run. SQLite has nothing to prepare."""
+    olivia = User.objects.create_user("olivia")
+    key = _session_of(olivia)
+    for _ in range(3):  # the first reading: the session, then its account; then joined
+        assert _who(key)[0] is not None
+    if connection.vendor != "postgresql":
+        assert not prepared.preparing()
+        return
+    assert prepared.preparing()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT statement, generic_plans + custom_plans FROM pg_prepared_statements "
+            "WHERE statement LIKE %s",
+            ["%django_session%"],
+        )
+        runs = dict(cursor.fetchall())
+    joined = [count for sql, count in runs.items() if "auth_user" in sql and "JOIN" in sql]
+    assert joined == [2], runs  # prepared once, run twice

@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db import connection, transaction
 
+from acupressure.records import prepared
 from acupressure.records.creation import CHECK_INS_COUNTED_BY, check_check_in_is_new, quota
 from acupressure.records.models import CheckIn, ClientSummary, ListVersion
 from acupressure.records.records_version import bump, upsert_sql
@@ -87,7 +88,7 @@ def _in_one_statement(values: list[Any], now: datetime) -> None:
     since = connection.ops.adapt_datetimefield_value(now - timedelta(seconds=limit.seconds))
     params = [*values[:3], values[0], since, limit.count, *values]
     params += [secrets.randbits(62), True, secrets.randbits(62)]
-    with connection.cursor() as cursor:
+    with prepared.cursor() as cursor:
         cursor.execute(whole, params)
         row = cursor.fetchone()
     if row is None or not row[0]:

@@ -57,6 +57,10 @@ def _database() -> dict[str, Any]:
     url = env_optional("DATABASE_URL")
     if url:
         config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
+        if env_bool("ACUPRESSURE_PG_PREPARED", True):  # the hot statements: records/prepared.py
+            # (psycopg prepares a statement bound on the server the first time it runs;
+            # Django's own cursors bind in the client and never prepare)
+            config.setdefault("OPTIONS", {})["prepare_threshold"] = 0
         return config
     path = DATA_DIR / "acupressure.sqlite3"
     private_database(path)

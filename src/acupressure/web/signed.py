@@ -34,6 +34,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.crypto import constant_time_compare
 
 from acupressure import i18n
+from acupressure.records import prepared
 from acupressure.records.language.models import LanguagePreference
 from acupressure.records.models import PractitionerProfile, RecordsVersion
 from acupressure.web.language.middleware import core_language
@@ -255,7 +256,7 @@ def _account(row: tuple[Any, ...]) -> Account:
 
 
 def _fetch(sql: str, params: list[Any]) -> tuple[Any, ...] | None:
-    with connection.cursor() as cursor:
+    with prepared.cursor() as cursor:
         cursor.execute(sql, params)
         row: tuple[Any, ...] | None = cursor.fetchone()
     return row
