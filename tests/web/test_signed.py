@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.contrib.sessions.models import Session
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -97,3 +97,20 @@ def test_the_floor_statement_is_prepared_once_per_connection_on_postgresql() -> 
         runs = dict(cursor.fetchall())
     joined = [count for sql, count in runs.items() if "auth_user" in sql and "JOIN" in sql]
     assert joined == [2], runs  # prepared once, run twice
+
+
+@pytest.mark.parametrize("logged", [False, True], ids=["served", "query log"])
+def test_a_failing_statement_is_djangos_error_and_marks_the_connection(logged: bool) -> None:
+    """The statement runs outside Django's cursor when not logged (its wrapper cost a third
+    of the statement): a failure must still come as Django's error and mark the connection,
+    so the request's end checks it before the next request uses it."""
+    connection.errors_occurred = False
+    with pytest.raises(DatabaseError) as failed, transaction.atomic():
+        if logged:
+            with CaptureQueriesContext(connection):
+                prepared.fetch_one("SELECT * FROM no_such_table WHERE 1 = %s", [1])
+        else:
+            prepared.fetch_one("SELECT * FROM no_such_table WHERE 1 = %s", [1])
+    assert type(failed.value).__module__ == "django.db.utils"
+    assert connection.errors_occurred
+    assert prepared.fetch_one("SELECT %s", [7]) in ((7,), ("7",))

@@ -88,9 +88,7 @@ def _in_one_statement(values: list[Any], now: datetime) -> None:
     since = connection.ops.adapt_datetimefield_value(now - timedelta(seconds=limit.seconds))
     params = [*values[:3], values[0], since, limit.count, *values]
     params += [secrets.randbits(62), True, secrets.randbits(62)]
-    with prepared.cursor() as cursor:
-        cursor.execute(whole, params)
-        row = cursor.fetchone()
+    row = prepared.fetch_one(whole, params)
     if row is None or not row[0]:
         check_check_in_is_new(values[0])  # the limit is reached: this raises
         _in_one_statement(values, now)  # the window moved on between the two reads

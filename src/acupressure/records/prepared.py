@@ -4,7 +4,7 @@ PostgreSQL.
 Django binds parameters in the client (their values written into the statement's text), so
 PostgreSQL parses and plans every statement anew. For the signed-in floor (web/signed.py)
 that planning cost four times the statement's run (EXPLAIN ANALYZE: 0.106 ms planning, 0.027
-ms run). The few statements that go through :func:`cursor` are bound on the server instead,
+ms run). The few statements run by :func:`fetch_one` are bound on the server instead,
 and psycopg prepares each the first time a connection runs it; Django's own queries are
 unchanged (its cursors never prepare). The setting ``ACUPRESSURE_PG_PREPARED=false`` turns
 this off, for a connection pooler in transaction mode that cannot keep prepared statements
@@ -13,31 +13,64 @@ this off, for a connection pooler in transaction mode that cannot keep prepared 
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 from typing import Any
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
 
 
 def preparing() -> bool:
-    """Whether this connection prepares the statements given to :func:`cursor`."""
-    options = connection.settings_dict.get("OPTIONS", {})
-    return connection.vendor == "postgresql" and options.get("prepare_threshold") is not None
+    """Whether this connection prepares the statements run by :func:`fetch_one`."""
+    return _preparing(connections[DEFAULT_DB_ALIAS])
 
 
-def cursor() -> Any:
-    """A cursor for one of the statements above (Django's wrapper, so the statement is
-    counted and logged as any other): bound on the server where :func:`preparing`, Django's
-    own cursor elsewhere. Use it as a context manager, as ``connection.cursor()``."""
-    if not preparing():
-        return connection.cursor()
-    import psycopg  # only on PostgreSQL
+def fetch_one(sql: str, params: list[Any]) -> tuple[Any, ...] | None:
+    """Run one of the statements above; its first row. Bound on the server where
+    :func:`preparing`, through Django's own cursor elsewhere. Errors come as Django's (and
+    mark the connection for the check at the request's end), as from Django's cursor."""
+    db = connections[DEFAULT_DB_ALIAS]  # once: each attribute of django.db.connection looks it up
+    if not _preparing(db) or db.queries_logged:  # SQLite; the tests' query log, DEBUG
+        with _cursor(db) as cursor:
+            cursor.execute(sql, params)
+            row: tuple[Any, ...] | None = cursor.fetchone()
+        return row
+    db.ensure_connection()
+    db.validate_no_broken_transaction()
+    with db.wrap_database_errors:  # what Django's cursor adds that matters here
+        raw = _kept_cursor(db.connection)
+        raw.execute(sql, params)
+        found: tuple[Any, ...] | None = raw.fetchone()
+    return found
 
-    connection.ensure_connection()
-    if connection.queries_logged:  # the tests, DEBUG
-        return connection.make_debug_cursor(_logged_cursor()(connection.connection))
-    raw: Any = psycopg.Cursor(connection.connection)
-    return connection.make_cursor(raw)
+
+def _preparing(db: Any) -> bool:
+    return (
+        db.vendor == "postgresql"
+        and db.settings_dict["OPTIONS"].get("prepare_threshold") is not None
+    )
+
+
+_kept = threading.local()  # this thread's connection and a cursor on it
+
+
+def _kept_cursor(conn: Any) -> Any:
+    """A cursor on this connection, made once (making one cost a fifth of the statement)."""
+    kept = getattr(_kept, "pair", None)
+    if kept is None or kept[0] is not conn:
+        import psycopg
+
+        kept = _kept.pair = (conn, psycopg.Cursor(conn))
+    return kept[1]
+
+
+def _cursor(db: Any) -> Any:
+    """Django's cursor: bound on the server where :func:`preparing` (so the statement is
+    prepared, and counted and logged as any other)."""
+    if not _preparing(db):
+        return db.cursor()
+    db.ensure_connection()
+    return db.make_debug_cursor(_logged_cursor()(db.connection))
 
 
 @cache

@@ -197,12 +197,12 @@ def _read(key: str) -> tuple[dict[str, Any], int, Account | None] | None:
     """The session's data, the account it names and that account's row."""
     hint = _hints.get(key)
     if hint is not None:
-        row = _fetch(_SESSION_AND_ACCOUNT, [hint, key, _now()])
+        row = prepared.fetch_one(_SESSION_AND_ACCOUNT, [hint, key, _now()])
         if row is not None:
             session = _decoded(row[0])
             if _named(session) == hint:
                 return session, hint, _account(row[1:])
-    row = _fetch(_SESSION, [key, _now()])
+    row = prepared.fetch_one(_SESSION, [key, _now()])
     if row is None:
         return None
     session = _decoded(row[0])
@@ -212,13 +212,13 @@ def _read(key: str) -> tuple[dict[str, Any], int, Account | None] | None:
     if len(_hints) >= HINTS:
         _hints.clear()
     _hints[key] = user_id
-    account = _fetch(_ACCOUNT, [user_id])
+    account = prepared.fetch_one(_ACCOUNT, [user_id])
     return session, user_id, _account(account) if account else None
 
 
 def account(user_id: int) -> Account | None:
     """The account's row with its stored language and records version (one statement)."""
-    row = _fetch(_ACCOUNT, [user_id])
+    row = prepared.fetch_one(_ACCOUNT, [user_id])
     return _account(row) if row else None
 
 
@@ -253,13 +253,6 @@ def _account(row: tuple[Any, ...]) -> Account:
     version = f"{number or 0}/{columns[_AT['date_joined']]}"
     kept = profile if profile[0] is not None else None  # the LEFT JOIN found none
     return Account(password, active, language, version, columns, kept)
-
-
-def _fetch(sql: str, params: list[Any]) -> tuple[Any, ...] | None:
-    with prepared.cursor() as cursor:
-        cursor.execute(sql, params)
-        row: tuple[Any, ...] | None = cursor.fetchone()
-    return row
 
 
 def _now() -> Any:
