@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
 
 from acupressure.records.models import Action, DiaryAccess
 from acupressure.records.records_version import version
@@ -32,3 +33,19 @@ def test_one_statement_of_log_rows_draws_each_owner_a_new_version() -> None:
     moved = version(sam.pk)
     DiaryAccess.objects.filter(owner=olivia).update(owner=sam)  # a made account taken up
     assert version(sam.pk) != moved
+
+
+def test_the_owner_is_found_through_one_index_and_the_triggers_stay() -> None:
+    """Migration 0015 dropped the foreign key's own index on the owner (access_owner_at
+    leads with it) by name: a remade table on SQLite would have lost the triggers."""
+    table = DiaryAccess._meta.db_table
+    with connection.cursor() as cursor:
+        found = connection.introspection.get_constraints(cursor, table)
+    indexed = sorted(
+        tuple(c["columns"]) for c in found.values() if c["index"] and not c["primary_key"]
+    )
+    assert ("owner_id",) not in indexed and ("owner_id", "at") in indexed, indexed
+    olivia, ana = User.objects.create_user("olivia"), User.objects.create_user("ana")
+    before = version(olivia.pk)
+    DiaryAccess.objects.bulk_create([_row(olivia, ana)])
+    assert version(olivia.pk) != before  # the trigger still draws a new version
