@@ -2,13 +2,15 @@
 a practitioner with 1,000 clients (each a 6-week prescribed program, 40 sessions and 6
 weekly checks, written in bulk as benchmarks/client_list.py writes them).
 
-Prints the first request (every list row worked out and kept), then ApacheBench's figures
+Prints the first request (every list row worked out and kept), then (after ``--warm``
+requests, so every worker thread has its connection and its copy of the kept page, as in a
+server that has been up for a while) ApacheBench's figures
 (`ab`, apache2-utils) for ``--clients`` concurrent keep-alive users asking for the first
 page with ``Accept-Encoding: br, gzip`` as a browser does, and without compression; then a
 later page and the CSV; with the load average and the server's CPU time per request.
 
     python benchmarks/clients_load.py [--size 1000] [--workers 2] [--clients 20]
-        [--requests 1000] [--database-url postgres://...]   # a throwaway database
+        [--requests 1000] [--warm 200] [--database-url postgres://...]   # a throwaway database
 """
 
 from __future__ import annotations
@@ -66,6 +68,13 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--database-url")
+    parser.add_argument(
+        "--warm",
+        type=int,
+        default=200,
+        help="requests of /clients/ before measuring, so every worker thread has its "
+        "connection and its kept page (the first view is timed on its own above)",
+    )
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="clients-load-"))
     t0 = time.perf_counter()
@@ -87,6 +96,9 @@ def main() -> None:
             ("/clients/?sort=adherence&page=7", "br, gzip", BROWSER),
             ("/clients/export.csv", "br, gzip", BROWSER),
         ]
+        if args.warm:
+            web_load.ab_load(base, "/clients/", args.clients, args.warm, None, cookie, BROWSER)
+            print(f"warmed by {args.warm} requests of /clients/")
         print(f"load average before: {os.getloadavg()}")
         for path, encoding, headers in cases:
             total = args.requests if "csv" not in path else max(100, args.requests // 10)
