@@ -92,6 +92,7 @@ def test_a_primed_request_is_djangos_own(who: str) -> None:
     django_seen = _probe_as(client, chain="django")
     primed_seen = _probe_as(client)
     assert primed_seen == django_seen
+    assert repr(primed_seen.user) == repr(django_seen.user)  # the times' zones too
     assert primed_seen.user[:2] == ("User", True)
     columns = dict(primed_seen.user[3])
     assert columns["id"] == person.pk and columns["username"] == person.username

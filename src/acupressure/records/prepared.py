@@ -60,7 +60,7 @@ def _kept_cursor(conn: Any) -> Any:
     if kept is None or kept[0] is not conn:
         import psycopg
 
-        kept = _kept.pair = (conn, psycopg.Cursor(conn))
+        kept = _kept.pair = (conn, _binary(psycopg.Cursor(conn)))
     return kept[1]
 
 
@@ -70,7 +70,17 @@ def _cursor(db: Any) -> Any:
     if not _preparing(db):
         return db.cursor()
     db.ensure_connection()
-    return db.make_debug_cursor(_logged_cursor()(db.connection))
+    return db.make_debug_cursor(_binary(_logged_cursor()(db.connection)))
+
+
+def _binary(cursor: Any) -> Any:
+    """Rows in PostgreSQL's binary format: a time read as a number, not parsed from text
+    (Django's loader for text parses it in Python). Its time zone is the connection's, UTC
+    as Django sets it, the same ``datetime.timezone.utc`` Django's loader gives."""
+    from psycopg.pq import Format
+
+    cursor.format = Format.BINARY
+    return cursor
 
 
 @cache
