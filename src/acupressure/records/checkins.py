@@ -55,6 +55,12 @@ def _sql(vendor: str) -> tuple[str, str, str]:
 def check_and_save(
     owner_id: int, day: date, area: str, pain: int, note: str, now: datetime
 ) -> CheckIn:
+    """:func:`save_check_in`, and the check-in as a model (not read back)."""
+    save_check_in(owner_id, day, area, pain, note, now)
+    return CheckIn(owner_id=owner_id, day=day, area=area, pain=pain, note=note, updated_at=now)
+
+
+def save_check_in(owner_id: int, day: date, area: str, pain: int, note: str, now: datetime) -> None:
     """The person's check-in for ``area`` on ``day``: a new row (unless the creation limit is
     reached: :class:`~acupressure.records.creation.TooManyCreatedError`), or the one already
     there changed in place, with their new records version and their list rows marked stale.
@@ -68,7 +74,6 @@ def check_and_save(
     else:
         with transaction.atomic():
             _in_steps(values)
-    return CheckIn(owner_id=owner_id, day=day, area=area, pain=pain, note=note, updated_at=now)
 
 
 def _in_steps(values: list[Any]) -> None:

@@ -31,7 +31,7 @@ from django.utils import translation
 
 from acupressure import i18n
 from acupressure.records import clock
-from acupressure.records.checkins import check_and_save
+from acupressure.records.checkins import save_check_in
 from acupressure.records.creation import TooManyCreatedError
 from acupressure.records.models import CheckIn
 from acupressure.web.edge import URLENCODED
@@ -55,9 +55,10 @@ class _CsrfCheck(CsrfViewMiddleware):
 @lru_cache(maxsize=1024)
 def _saved(language: i18n.Language, area: str, pain: int, day: date) -> str:
     """The line saying what was saved (the view's template; the same words for the same
-    check-in in the same language, so made once per process)."""
+    check-in in the same language, so made once per process, in that language)."""
     entry = CheckIn(area=area, pain=pain, day=day)
-    return render_to_string("web/checkin_result.html", {"entry": entry})
+    with translation.override(django_code(language)), i18n.use(language):
+        return render_to_string("web/checkin_result.html", {"entry": entry})
 
 
 class CheckInMiddleware:
@@ -87,16 +88,14 @@ class CheckInMiddleware:
         if data is None:
             return None
         now = clock.now()
+        area, pain, day = data["area"], data["pain"], now.date()
         try:
-            entry = check_and_save(
-                signed.user_id, now.date(), data["area"], data["pain"], data["note"], now
-            )
+            save_check_in(signed.user_id, day, area, pain, data["note"], now)
         except TooManyCreatedError:
             return None  # nothing was written: the view answers 429 with its words
-        with translation.override(django_code(signed.language)), i18n.use(signed.language):
-            if request.headers.get("HX-Request"):
-                line = _saved(signed.language, entry.area, entry.pain, entry.day)
-                response: HttpResponse = HttpResponse(line)
-            else:
-                response = HttpResponseRedirect("/diary/")
+        response: HttpResponse
+        if request.META.get("HTTP_HX_REQUEST"):  # request.headers: every header parsed
+            response = HttpResponse(_saved(signed.language, area, pain, day))
+        else:
+            response = HttpResponseRedirect("/diary/")
         return finish(request, response, signed, self.csrf)
