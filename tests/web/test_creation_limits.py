@@ -65,3 +65,25 @@ def test_the_limit_speaks_the_visitors_language(people: Personas, owner_client: 
         "/session/start/", {"intake": INTAKE}, headers={"accept-language": "es"}
     )
     assert spanish.status_code == 429 and "sesiones" in spanish.content.decode()
+
+
+def test_the_check_ins_limit_counts_through_its_own_index() -> None:
+    """The count of a person's check-ins in the window read every row of theirs (or every
+    row: PostgreSQL chose a sequential scan) until migration 0016's (owner, updated_at)."""
+    from datetime import UTC, datetime
+
+    from django.db import connection
+
+    from acupressure.records.creation import CHECK_INS_COUNTED_BY
+
+    since = datetime(2026, 3, 1, tzinfo=UTC)
+    counted = CheckIn.objects.filter(owner_id=1, **{f"{CHECK_INS_COUNTED_BY}__gte": since})
+    sql, params = counted.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":  # its planner takes a scan on a tiny table
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(f"EXPLAIN {sql}", params)
+        else:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = " ".join(str(row) for row in cursor.fetchall())
+    assert "checkin_owner_updated" in plan, plan

@@ -144,8 +144,11 @@ class PracticeSession(models.Model):
 
 
 class CheckIn(models.Model):
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="check_ins"
+    owner = models.ForeignKey(  # found through the two indexes below, both led by it
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="check_ins",
+        db_index=False,
     )
     day = models.DateField()
     area = models.CharField(max_length=16, choices=AREA_CHOICES)
@@ -160,6 +163,9 @@ class CheckIn(models.Model):
                 fields=["owner", "day", "area"], name="one_check_in_per_area_day"
             ),
         )
+        # the creation limit counts a person's check-ins made or changed in its window
+        # (records/creation.py): without it, every row of theirs was read (or every row)
+        indexes = (models.Index(fields=["owner", "updated_at"], name="checkin_owner_updated"),)
 
     def __str__(self) -> str:
         return f"{self.owner} {self.day} {self.area}: {self.pain}"
