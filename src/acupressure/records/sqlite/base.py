@@ -154,10 +154,10 @@ def _forked() -> None:
 
 
 @lru_cache(maxsize=64)
-def _queue_of(name: str, folder: Path) -> Queue:
-    """The queue of the database file ``name`` (relative to ``folder``), its path resolved
-    once: resolving it took a twentieth of a check-in's time."""
-    return queue_for(str((folder / name).resolve()))
+def _queue_of(name: str, folder: Path | None) -> Queue:
+    """The queue of the database file ``name`` (relative to ``folder`` unless absolute), its
+    path resolved once: resolving it took a twentieth of a check-in's time."""
+    return queue_for(str((folder / name if folder else Path(name)).resolve()))
 
 
 if hasattr(os, "register_at_fork"):  # not on Windows
@@ -173,7 +173,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
         name = str(self.settings_dict["NAME"])
         if self.is_in_memory_db() or not name:
             return None
-        return _queue_of(name, Path.cwd())
+        return _queue_of(name, None if os.path.isabs(name) else Path.cwd())  # a system call
 
     def _start_transaction_under_autocommit(self) -> None:
         queue = self._queue()
