@@ -114,3 +114,27 @@ def test_a_failing_statement_is_djangos_error_and_marks_the_connection(logged: b
     assert type(failed.value).__module__ == "django.db.utils"
     assert connection.errors_occurred
     assert prepared.fetch_one("SELECT %s", [7]) in ((7,), ("7",))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_prepared_statement_survives_a_column_changed_by_another_connection() -> None:
+    """PostgreSQL refuses a prepared statement whose columns changed type since ("cached plan
+    must not change result type"), on that connection until it closes: a migration run
+    while workers serve would break their signed-in pages. The statement is prepared anew."""
+    if not prepared.preparing():
+        pytest.skip("only PostgreSQL prepares (records/prepared.py)")
+    import psycopg
+
+    other = psycopg.connect(**connection.get_connection_params(), autocommit=True)
+    try:
+        other.execute("CREATE TABLE prepared_probe (id int PRIMARY KEY, name varchar(10))")
+        other.execute("INSERT INTO prepared_probe VALUES (1, 'first')")
+        sql = "SELECT p.id, p.name FROM prepared_probe p WHERE p.id = %s"
+        assert prepared.fetch_one(sql, [1]) == (1, "first")
+        assert prepared.fetch_one(sql, [1]) == (1, "first")  # run as prepared
+        other.execute("ALTER TABLE prepared_probe ALTER COLUMN name TYPE varchar(20)")
+        assert prepared.fetch_one(sql, [1]) == (1, "first")
+        assert prepared.fetch_one(sql, [1]) == (1, "first")
+    finally:
+        other.execute("DROP TABLE IF EXISTS prepared_probe")
+        other.close()

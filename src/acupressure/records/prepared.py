@@ -35,11 +35,22 @@ def fetch_one(sql: str, params: list[Any]) -> tuple[Any, ...] | None:
             cursor.execute(sql, params)
             row: tuple[Any, ...] | None = cursor.fetchone()
         return row
+    import psycopg
+
     db.ensure_connection()
     db.validate_no_broken_transaction()
     with db.wrap_database_errors:  # what Django's cursor adds that matters here
         raw = _kept_cursor(db.connection)
-        raw.execute(sql, params)
+        try:
+            raw.execute(sql, params)
+        except psycopg.errors.FeatureNotSupported:
+            # "cached plan must not change result type": another connection changed a
+            # column's type (a migration under running workers); the statement would fail
+            # so on this connection until it closed. Forgotten, it is prepared anew.
+            if db.in_atomic_block:  # the rollback makes psycopg forget them all
+                raise
+            raw.execute("DEALLOCATE ALL")  # psycopg forgets its names too
+            raw.execute(sql, params)
         found: tuple[Any, ...] | None = raw.fetchone()
     return found
 

@@ -173,7 +173,8 @@ class DatabaseWrapper(base.DatabaseWrapper):
         name = str(self.settings_dict["NAME"])
         if self.is_in_memory_db() or not name:
             return None
-        return _queue_of(name, None if os.path.isabs(name) else Path.cwd())  # a system call
+        folder = None if Path(name).is_absolute() else Path.cwd()  # cwd: a system call
+        return _queue_of(name, folder)
 
     def _start_transaction_under_autocommit(self) -> None:
         queue = self._queue()
