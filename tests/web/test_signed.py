@@ -4,6 +4,7 @@ own data decides, as Django's authentication would."""
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import timedelta
 
 import pytest
@@ -117,7 +118,10 @@ def test_a_failing_statement_is_djangos_error_and_marks_the_connection(logged: b
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_prepared_statement_survives_a_column_changed_by_another_connection() -> None:
+@pytest.mark.parametrize("logged", [False, True], ids=["served", "query log"])
+def test_a_prepared_statement_survives_a_column_changed_by_another_connection(
+    logged: bool,
+) -> None:
     """PostgreSQL refuses a prepared statement whose columns changed type since ("cached plan
     must not change result type"), on that connection until it closes: a migration run
     while workers serve would break their signed-in pages. The statement is prepared anew."""
@@ -130,11 +134,12 @@ def test_a_prepared_statement_survives_a_column_changed_by_another_connection() 
         other.execute("CREATE TABLE prepared_probe (id int PRIMARY KEY, name varchar(10))")
         other.execute("INSERT INTO prepared_probe VALUES (1, 'first')")
         sql = "SELECT p.id, p.name FROM prepared_probe p WHERE p.id = %s"
-        assert prepared.fetch_one(sql, [1]) == (1, "first")
-        assert prepared.fetch_one(sql, [1]) == (1, "first")  # run as prepared
-        other.execute("ALTER TABLE prepared_probe ALTER COLUMN name TYPE varchar(20)")
-        assert prepared.fetch_one(sql, [1]) == (1, "first")
-        assert prepared.fetch_one(sql, [1]) == (1, "first")
+        with CaptureQueriesContext(connection) if logged else nullcontext():
+            assert prepared.fetch_one(sql, [1]) == (1, "first")
+            assert prepared.fetch_one(sql, [1]) == (1, "first")  # run as prepared
+            other.execute("ALTER TABLE prepared_probe ALTER COLUMN name TYPE varchar(20)")
+            assert prepared.fetch_one(sql, [1]) == (1, "first")
+            assert prepared.fetch_one(sql, [1]) == (1, "first")
     finally:
         other.execute("DROP TABLE IF EXISTS prepared_probe")
         other.close()

@@ -30,29 +30,39 @@ def fetch_one(sql: str, params: list[Any]) -> tuple[Any, ...] | None:
     :func:`preparing`, through Django's own cursor elsewhere. Errors come as Django's (and
     mark the connection for the check at the request's end), as from Django's cursor."""
     db = connections[DEFAULT_DB_ALIAS]  # once: each attribute of django.db.connection looks it up
-    if not _preparing(db) or db.queries_logged:  # SQLite; the tests' query log, DEBUG
-        with _cursor(db) as cursor:
+    if not _preparing(db):  # SQLite, or turned off
+        with db.cursor() as cursor:
             cursor.execute(sql, params)
             row: tuple[Any, ...] | None = cursor.fetchone()
         return row
-    import psycopg
-
     db.ensure_connection()
     db.validate_no_broken_transaction()
     with db.wrap_database_errors:  # what Django's cursor adds that matters here
-        raw = _kept_cursor(db.connection)
-        try:
-            raw.execute(sql, params)
-        except psycopg.errors.FeatureNotSupported:
-            # "cached plan must not change result type": another connection changed a
-            # column's type (a migration under running workers); the statement would fail
-            # so on this connection until it closed. Forgotten, it is prepared anew.
-            if db.in_atomic_block:  # the rollback makes psycopg forget them all
-                raise
-            raw.execute("DEALLOCATE ALL")  # psycopg forgets its names too
-            raw.execute(sql, params)
-        found: tuple[Any, ...] | None = raw.fetchone()
+        if db.queries_logged:  # the tests' query log, DEBUG: through Django's wrapper
+            cursor = db.make_debug_cursor(_binary(_logged_cursor()(db.connection)))
+        else:
+            cursor = _kept_cursor(db.connection)
+        _run(cursor, sql, params, db.in_atomic_block)
+        found: tuple[Any, ...] | None = cursor.fetchone()
     return found
+
+
+def _run(cursor: Any, sql: str, params: list[Any], in_transaction: bool) -> None:
+    """The statement, prepared anew once when PostgreSQL refuses the prepared one because
+    another connection changed a column's type since ("cached plan must not change result
+    type", SQLSTATE 0A000: a migration run under working servers); it would fail so on this
+    connection until it closed. In a transaction the rollback makes psycopg forget them."""
+    try:
+        cursor.execute(sql, params)
+    except Exception as exc:
+        changed = "0A000" in (
+            getattr(exc, "sqlstate", None),
+            getattr(exc.__cause__, "sqlstate", None),
+        )
+        if not changed or in_transaction:
+            raise
+        cursor.execute("DEALLOCATE ALL")  # psycopg forgets its names too
+        cursor.execute(sql, params)
 
 
 def _preparing(db: Any) -> bool:
@@ -73,15 +83,6 @@ def _kept_cursor(conn: Any) -> Any:
 
         kept = _kept.pair = (conn, _binary(psycopg.Cursor(conn)))
     return kept[1]
-
-
-def _cursor(db: Any) -> Any:
-    """Django's cursor: bound on the server where :func:`preparing` (so the statement is
-    prepared, and counted and logged as any other)."""
-    if not _preparing(db):
-        return db.cursor()
-    db.ensure_connection()
-    return db.make_debug_cursor(_binary(_logged_cursor()(db.connection)))
 
 
 def _binary(cursor: Any) -> Any:
