@@ -126,7 +126,7 @@ def test_a_prepared_statement_survives_a_column_changed_by_another_connection(
     must not change result type"), on that connection until it closes: a migration run
     while workers serve would break their signed-in pages. The statement is prepared anew."""
     if not prepared.preparing():
-        pytest.skip("only PostgreSQL prepares (records/prepared.py)")
+        pytest.skip("SQLite prepares nothing that could be refused (records/prepared.py)")
     import psycopg
 
     other = psycopg.connect(**connection.get_connection_params(), autocommit=True)
