@@ -39,7 +39,7 @@ def fetch_one(sql: str, params: list[Any]) -> tuple[Any, ...] | None:
     db.validate_no_broken_transaction()
     with db.wrap_database_errors:  # what Django's cursor adds that matters here
         if db.queries_logged:  # the tests' query log, DEBUG: through Django's wrapper
-            cursor = db.make_debug_cursor(_binary(_logged_cursor()(db.connection)))
+            cursor = db.make_debug_cursor(_server_bound(db.connection, logged=True))
         else:
             cursor = _kept_cursor(db.connection)
         _run(cursor, sql, params, db.in_atomic_block)
@@ -72,26 +72,26 @@ def _preparing(db: Any) -> bool:
     )
 
 
-_kept = threading.local()  # this thread's connection and a cursor on it
+_kept = threading.local()  # this thread's cursor, on its connection
 
 
 def _kept_cursor(conn: Any) -> Any:
     """A cursor on this connection, made once (making one cost a fifth of the statement)."""
-    kept = getattr(_kept, "pair", None)
-    if kept is None or kept[0] is not conn:
-        import psycopg
-
-        kept = _kept.pair = (conn, _binary(psycopg.Cursor(conn)))
-    return kept[1]
+    kept = getattr(_kept, "cursor", None)
+    if kept is None or kept.connection is not conn:
+        kept = _kept.cursor = _server_bound(conn)
+    return kept
 
 
-def _binary(cursor: Any) -> Any:
-    """Rows in PostgreSQL's binary format: a time read as a number, not parsed from text
-    (Django's loader for text parses it in Python). Its time zone is the connection's, UTC
-    as Django sets it, the same ``datetime.timezone.utc`` Django's loader gives."""
-    from psycopg.pq import Format
+def _server_bound(conn: Any, logged: bool = False) -> Any:
+    """A cursor binding on the server, reading rows in PostgreSQL's binary format: a time
+    read as a number, not parsed from text (Django's loader for text parses it in Python).
+    Its time zone is the connection's, UTC as Django sets it, the same
+    ``datetime.timezone.utc`` Django's loader gives."""
+    import psycopg
 
-    cursor.format = Format.BINARY
+    cursor = (_logged_cursor() if logged else psycopg.Cursor)(conn)
+    cursor.format = psycopg.pq.Format.BINARY
     return cursor
 
 
