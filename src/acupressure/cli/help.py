@@ -143,20 +143,20 @@ def _by_columns(wrapper: Any) -> Any:
     return ByColumns
 
 
+_CLOSING = "，。、：；？！）」』》"
+
+
 def _pieces(chunk: str) -> list[str]:
     """Where a line may break in a chunk without spaces: before each wide character, never
     before closing punctuation (，。：) nor inside a run of narrow characters."""
     pieces: list[str] = []
     for char in chunk:
-        joins = pieces and (char == _FILL or char in _CLOSING or not _wide(pieces[-1][0]))
-        if joins and (char == _FILL or char in _CLOSING or not _wide(char)):
+        narrow_run = not (_wide(char) or (pieces and _wide(pieces[-1][0])))
+        if pieces and (char == _FILL or char in _CLOSING or narrow_run):
             pieces[-1] += char
         else:
             pieces.append(char)
     return pieces
-
-
-_CLOSING = "，。、：；？！）」』》"
 
 
 def _usage(write_usage: Any) -> Any:
