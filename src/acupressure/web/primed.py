@@ -57,7 +57,7 @@ def prime(request: HttpRequest) -> bool:
     found = signed.verified(request)
     if found is None:
         return False
-    session._session_cache = found.session  # type: ignore[attr-defined]
+    session._session_cache = found.own_session()  # type: ignore[attr-defined]
     session.accessed = True  # as get_user's reading of it would
     request._cached_user = signed.user(found.account)  # type: ignore[attr-defined]
     language.prime(request, found.user_id, found.account.language)

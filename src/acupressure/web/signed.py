@@ -10,14 +10,17 @@ joined on the account id this worker last found in that session: a hint only, ne
 trusted. The session's own data still names the account and must name that one, or the
 reading starts again in two statements (the session, then the account it names). A decoded
 session is kept per process by its exact stored text and the secret keys (signed with the
-key: the same text decodes the same way); each reading gets its own deep copy.
+key: the same text decodes the same way), and shared read-only: only a reading handed to
+Django's session (web/primed.py, :meth:`Verified.own_session`) gets its own deep copy.
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -63,12 +66,17 @@ class Account:
 
 @dataclass(frozen=True)
 class Verified:
-    """A session Django would find signed in: its data (this reading's own copy), the
-    account it names and that account's row."""
+    """A session Django would find signed in: its data (read-only, shared by every reading
+    of the same stored text), the account it names and that account's row."""
 
-    session: dict[str, Any]
+    session: Mapping[str, Any]
     user_id: int
     account: Account
+
+    def own_session(self) -> dict[str, Any]:
+        """The session's data as a copy of its own: Django may change its values in place,
+        then save it."""
+        return copy.deepcopy(dict(self.session))
 
 
 @dataclass(frozen=True)
@@ -193,7 +201,7 @@ def finish(
     return response
 
 
-def _read(key: str) -> tuple[dict[str, Any], int, Account | None] | None:
+def _read(key: str) -> tuple[Mapping[str, Any], int, Account | None] | None:
     """The session's data, the account it names and that account's row."""
     hint = _hints.get(key)
     if hint is not None:
@@ -222,7 +230,7 @@ def account(user_id: int) -> Account | None:
     return _account(row) if row else None
 
 
-def _named(session: dict[str, Any]) -> int | None:
+def _named(session: Mapping[str, Any]) -> int | None:
     """The account a session signed in through the model backend names, else None."""
     if session.get(BACKEND_SESSION_KEY) != MODEL_BACKEND:
         return None
@@ -233,15 +241,14 @@ def _named(session: dict[str, Any]) -> int | None:
 
 
 @lru_cache(maxsize=4096)
-def _decoded_once(data: str, _keys: tuple[str, ...]) -> tuple[tuple[str, Any], ...]:
-    return tuple(SessionStore().decode(data).items())
+def _decoded_once(data: str, _keys: tuple[str, ...]) -> Mapping[str, Any]:
+    return MappingProxyType(SessionStore().decode(data))
 
 
-def _decoded(data: str) -> dict[str, Any]:
-    """A copy of its own: Django may change the session's values in place, then save it.
-    Kept per text and secret keys (other keys would not decode the text the same way)."""
-    keys = (settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS)
-    return copy.deepcopy(dict(_decoded_once(data, keys)))
+def _decoded(data: str) -> Mapping[str, Any]:
+    """The session's data, read-only (its values are shared: never change them). Kept per
+    text and secret keys (other keys would not decode the text the same way)."""
+    return _decoded_once(data, (settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS))
 
 
 def _account(row: tuple[Any, ...]) -> Account:
