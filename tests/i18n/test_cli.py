@@ -209,7 +209,8 @@ def _columns(line: str) -> int:
 @pytest.mark.parametrize("command", HELP, ids=lambda c: c or "acupressure")
 def test_chinese_help_fits_a_terminal_of_60_columns(command: str) -> None:
     """Click measured a Chinese character as one column and broke lines only at spaces: the
-    help ran to twice the terminal's width. No line starts with closing punctuation."""
+    help ran to twice the terminal's width. No line starts with closing punctuation, and a
+    section's heading ends with a full-width colon, as the usage line's does."""
     run = subprocess.run(
         [sys.executable, "-m", "acupressure", "--lang", "zh-Hans", *command.split(), "--help"],
         capture_output=True,
@@ -221,3 +222,5 @@ def test_chinese_help_fits_a_terminal_of_60_columns(command: str) -> None:
     assert max(_columns(line) for line in lines) <= 60, run.stdout
     starts = [line.strip()[0] for line in lines if line.strip()]
     assert not [c for c in starts if c in "，。、：；？！"], run.stdout
+    headings = [line for line in lines if line[:1].strip() and line.endswith((":", "："))]
+    assert headings and all(line.endswith("：") for line in headings), headings  # 选项：

@@ -76,6 +76,7 @@ CLICK_WORDS = (
     N_("No such command {name!r}."),
     # written by Typer's copy of Click, put through the catalog here
     N_("Usage:"),
+    N_("{heading}:"),  # a section's heading ("Options:"): Chinese takes a full-width colon
     N_("Show this message and exit."),
     N_("Error: {message}"),
     N_("Try '{command} {option}' for help."),
@@ -108,6 +109,7 @@ def speak_click() -> None:
         if hasattr(module, "ngettext"):
             module.ngettext = i18n.ngettext  # type: ignore[attr-defined]
     formatting.HelpFormatter.write_usage = _usage(formatting.HelpFormatter.write_usage)  # type: ignore[method-assign]
+    formatting.HelpFormatter.write_heading = _write_heading  # type: ignore[method-assign]
     _textwrap.TextWrapper = _by_columns(_textwrap.TextWrapper)  # type: ignore[misc]
     core.Command.get_help_option = _help_option(core.Command.get_help_option)  # type: ignore[method-assign]
     exceptions.ClickException.show = _show_error  # type: ignore[method-assign]
@@ -164,6 +166,12 @@ def _usage(write_usage: Any) -> Any:
         write_usage(self, prog, args, i18n.gettext("Usage:") + " " if prefix is None else prefix)
 
     return translated
+
+
+def _write_heading(self: Any, heading: str) -> None:
+    """As Click writes a section's heading, its colon the language's own."""
+    line = i18n.gettext("{heading}:").format(heading=heading)
+    self.write(f"{'':>{self.current_indent}}{line}\n")
 
 
 def _help_option(get_help_option: Any) -> Any:
