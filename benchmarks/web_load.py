@@ -2,11 +2,13 @@
 
 For each ``--workers`` count it starts the server and measures, under ``--clients``
 concurrent keep-alive clients, requests per second and p50/p95/p99 latency for a point page,
-POST /api/plan, GET /plan/ (the form), a signed-in person's diary page, program page and
+POST /api/plan, GET /plan/ (the form), the point page and the form again as a returning
+visitor asks them (with the CSRF and language cookies an earlier visit left), a signed-in
+person's diary page, program page and
 check-in POST (htmx's, answered 200), and the static file closest in size to the point
 page, with each endpoint's share of the static file's rate (the same worker count, the same
 run). Each is asked twice: with ``Accept-Encoding: br, gzip`` as every browser asks, and
-without compression, each against the static file asked the same way. The first three
+without compression, each against the static file asked the same way. The first five
 are public and answered without the database (made once per process); the signed-in pages
 are made once per change of the person's records (web/personal.py) and answered after one
 statement (the session with its account and records version: web/signed.py), and the
@@ -268,22 +270,55 @@ def similar_static(size: int) -> str:
     return "/static/web/" + best.relative_to(STATIC).as_posix()
 
 
+def returning_visitor(base: str) -> str:
+    """The Cookie header of an anonymous visitor who came before: the CSRF cookie a form set
+    and the language cookie the language switch sets."""
+    with urllib.request.urlopen(base + "/plan/") as r:
+        found = re.search(r"csrftoken=(\w+)", r.headers.get("Set-Cookie", ""))
+    assert found, "the form set no CSRF cookie"
+    return f"csrftoken={found.group(1)}; acupressure_language=en"
+
+
 def cases_for(base: str, session: str, extra: dict[str, str]) -> list[Case]:
-    """The endpoints: public cached pages, then signed-in ones, the static file last."""
+    """The endpoints: public cached pages (a first visit, then a returning visitor's with
+    its cookies), then signed-in ones, the static file last."""
     with urllib.request.urlopen(base + "/points/BL23/") as r:
         point_size = len(r.read())
     static = similar_static(point_size)
     program, check_in = extra["program"], extra["check_in"]
     form = {"Content-Type": "application/x-www-form-urlencoded", "HX-Request": "true"}
+    again = returning_visitor(base)
     return [
         ("point page /points/BL23/", "/points/BL23/", None, None, {}),
         ("POST /api/plan", "/api/plan", PLAN_BODY, None, {}),
         ("GET /plan/", "/plan/", None, None, {}),
+        ("point page, returning visitor", "/points/BL23/", None, again, {}),
+        ("GET /plan/, returning visitor", "/plan/", None, again, {}),
         ("diary /diary/ (signed in)", "/diary/", None, session, {}),
         ("program page (signed in)", program, None, session, {}),
         ("check-in POST (signed in)", "/diary/checkin/", check_in, session, form),
         (f"static {static.rsplit('/', 1)[1]}", static, None, None, {}),
     ]
+
+
+def one_round(
+    base: str,
+    pid: int,
+    group: list[Case],
+    load: Callable[..., dict[str, float]],
+    args: argparse.Namespace,
+) -> dict[tuple[str, str], dict[str, float]]:
+    """Each endpoint of the group asked in turn, with and without compression."""
+    done: dict[tuple[str, str], dict[str, float]] = {}
+    for name, path, body, cookie, headers in group:
+        for enc, accept in ENCODINGS.items():
+            signed = cookie is not None and "sessionid=" in cookie
+            total = args.signed_in_requests if signed else args.requests
+            before = server_cpu(pid)
+            result = load(base, path, args.clients, total, body, cookie, {**headers, **accept})
+            result["cpu_us"] = (server_cpu(pid) - before) / result["n"] * 1e6
+            done[(name, enc)] = result
+    return done
 
 
 def measure(
@@ -293,47 +328,48 @@ def measure(
     load = ab_load if args.client == "ab" else py_load
     # The check-in writes, so the person's pages are made again on their next view: its
     # rounds come after the others, which measure the pages as a person reads them between
-    # writes (benchmarks/data_scale.py times a page made afresh after a write).
+    # writes (benchmarks/data_scale.py times a page made afresh after a write). The static
+    # file is asked in both groups, so that every share is taken within one round.
+    static = cases[-1]
     writes = [case for case in cases if case[2] is not None and case[3] is not None]
     reads = [case for case in cases if case not in writes]
     for _, path, body, cookie, headers in [*writes, *reads]:  # warm up every worker's caches
         for encoding in ENCODINGS.values():
             load(base, path, args.clients, args.clients * 4, body, cookie, {**headers, **encoding})
     # Rounds over all endpoints in turn, so that a burst of other work on the machine hits
-    # them alike; each endpoint's median round (by req/s) is reported.
-    keys = [(name, enc) for name, *_ in cases for enc in ENCODINGS]
-    rounds: dict[tuple[str, str], list[dict[str, float]]] = {key: [] for key in keys}
-    for group in (reads, writes):
+    # them alike; each endpoint's median round (by req/s) is reported, and its share of the
+    # static file as the median of its rounds' shares (each against the static file asked
+    # in the same round, the same way), with the lowest and highest.
+    rounds: dict[tuple[str, str], list[dict[str, float]]] = {}
+    for group in (reads, [*writes, static]):
         for _ in range(args.rounds):
-            for name, path, body, cookie, headers in group:
-                for enc, accept in ENCODINGS.items():
-                    total = args.requests if cookie is None else args.signed_in_requests
-                    before = server_cpu(pid)
-                    extra = {**headers, **accept}
-                    result = load(base, path, args.clients, total, body, cookie, extra)
-                    result["cpu_us"] = (server_cpu(pid) - before) / result["n"] * 1e6
-                    rounds[(name, enc)].append(result)
-    results = {
-        f"{name} [{enc}]": sorted(runs, key=lambda r: r["rps"])[len(runs) // 2]
-        for (name, enc), runs in rounds.items()
-    }
-    static_name = cases[-1][0]
+            done = one_round(base, pid, group, load, args)
+            for (name, enc), result in done.items():
+                result["share"] = result["rps"] / done[(static[0], enc)]["rps"]
+                if group is reads or name != static[0]:  # the static file: its reads' rounds
+                    rounds.setdefault((name, enc), []).append(result)
+    results = {}
+    for (name, enc), runs in rounds.items():
+        shares = sorted(r["share"] for r in runs)
+        median = {**sorted(runs, key=lambda r: r["rps"])[len(runs) // 2]}
+        median.update(share=statistics.median(shares), low=shares[0], high=shares[-1])
+        results[f"{name} [{enc}]"] = median
     print(
         f"{args.clients} clients ({args.client}), median of {args.rounds} rounds of "
         f"{args.requests} requests (signed-in ones {args.signed_in_requests}); "
         "[br/gzip]: Accept-Encoding: br, gzip as a browser asks; [none]: no compression; "
-        "/static: against the static file asked the same way"
+        "/static: share of the static file asked the same way in the same round (median of "
+        "the rounds; lowest-highest)"
     )
     print(
         f"{'endpoint':44} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'/static':>8}"
-        f" {'server CPU us/req':>18}"
+        f" {'rounds':>10} {'server CPU us/req':>18}"
     )
     for key, r in results.items():
-        enc = key.rsplit("[", 1)[1].rstrip("]")
-        static_rps = results[f"{static_name} [{enc}]"]["rps"]
+        spread = f"{r['low']:.2f}-{r['high']:.2f}"
         print(
             f"{key:44} {r['rps']:8.1f} {r['p50']:7.1f} {r['p95']:7.1f} {r['p99']:7.1f} "
-            f"{r['rps'] / static_rps:8.2f} {r['cpu_us']:18.0f}"
+            f"{r['share']:8.2f} {spread:>10} {r['cpu_us']:18.0f}"
         )
     print(f"load average after: {os.getloadavg()[0]:.2f}")
     return results
@@ -443,20 +479,20 @@ def side_by_side(
 ) -> None:
     """One table with a column group per database (the same worker count)."""
     names = list(runs)
-    print("\nside by side: req/s, share of the static file, p99 ms, server CPU us/req")
-    print(f"{'endpoint':44} " + " ".join(f"{n:>33}" for n in names))
+    print(
+        "\nside by side: req/s, share of the static file (median of the rounds, lowest-highest),"
+        " p99 ms, server CPU us/req"
+    )
+    print(f"{'endpoint':44} " + " ".join(f"{n:>43}" for n in names))
     for key in runs[names[0]]:
         cells = []
         for name in names:
             r = runs[name][key]
-            static = next(
-                v
-                for k, v in runs[name].items()
-                if k.startswith("static ") and k.endswith(key[key.rindex("[") :])
+            spread = f"{r['low']:.2f}-{r['high']:.2f}"
+            cells.append(
+                f"{r['rps']:8.0f} {r['share']:6.2f} {spread:>9} {r['p99']:7.1f} {r['cpu_us']:9.0f}"
             )
-            share = r["rps"] / static["rps"]
-            cells.append(f"{r['rps']:8.0f} {share:6.2f} {r['p99']:7.1f} {r['cpu_us']:9.0f}")
-        print(f"{key:44} " + " ".join(f"{c:>33}" for c in cells))
+        print(f"{key:44} " + " ".join(f"{c:>43}" for c in cells))
     print(
         "load average (1 min) before / after: "
         + "; ".join(f"{n} {a:.2f} / {b:.2f}" for n, (a, b) in loads.items())

@@ -143,14 +143,19 @@ def role(request: HttpRequest) -> str:
 
 
 class PublicPageMiddleware:
-    """Answers two kinds of cookieless request from the cache before the session, CSRF,
+    """Answers two kinds of anonymous request from the cache before the session, CSRF,
     authentication and messages middleware run:
 
-    - a GET of a page already cached: without cookies the visitor is anonymous with no
-      message waiting, so the anonymous page is the answer; a page with a form (/plan/)
-      gets a new CSRF token and its cookie, as CsrfViewMiddleware would give them;
-    - a POST /api/plan whose exact body was answered before: the body decides the intake
-      and the intake the plan (only successful answers are kept, ``remember_plan_body``).
+    - a GET of a page already cached, with no cookie but the CSRF cookie and the language
+      cookie (a returning visitor's: every page with a form sets the first, the language
+      switch the second). Without a session or messages cookie the visitor is anonymous
+      with no message waiting, so the anonymous page in the visitor's language (the cookie's,
+      else the browser's, as LocaleMiddleware chooses) is the answer; a page with a form
+      (/plan/) gets a token masked from the visitor's CSRF cookie (a new secret when there
+      is none or it is malformed) and that cookie set again, as CsrfViewMiddleware does;
+    - a cookieless POST /api/plan whose exact body was answered before: the body decides the
+      intake and the intake the plan (only successful answers are kept,
+      ``remember_plan_body``).
 
     The security headers still apply (they sit above); a page comes compressed once per
     encoding (:mod:`acupressure.web.compressed`), which GZipMiddleware leaves alone.
@@ -163,18 +168,20 @@ class PublicPageMiddleware:
         self.csrf = CsrfViewMiddleware(get_response)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.COOKIES or request.META.get("QUERY_STRING"):
+        if request.META.get("QUERY_STRING") or not _anonymous(request.COOKIES):
             return self.get_response(request)
         language = _language(request)
         if request.method == "GET":
             html = PAGES.peek((request.path, ANONYMOUS), language)
             if html is not None:
                 request.get_host()  # the ALLOWED_HOSTS check (DisallowedHost: a 400)
+                if _PLACEHOLDER in html:  # a form: the visitor's CSRF secret (or a new one),
+                    self.csrf.process_request(request)  # read as the middleware reads it
                 response = _early(*_body(request, html), language, vary=True)
-                if _PLACEHOLDER in html:  # a form: a new CSRF secret and its cookie, set
-                    self.csrf.process_response(request, response)  # as the middleware would
+                if _PLACEHOLDER in html:  # and its cookie set again, as the middleware would
+                    self.csrf.process_response(request, response)
                 return response
-        elif request.method == "POST" and request.path == "/api/plan":
+        elif request.method == "POST" and request.path == "/api/plan" and not request.COOKIES:
             text = PLAN_BODIES.peek(_body_key(request), language)
             if text is not None:
                 request.get_host()
@@ -183,8 +190,17 @@ class PublicPageMiddleware:
         return self.get_response(request)
 
 
+def _anonymous(cookies: dict[str, str]) -> bool:
+    """Whether these cookies leave the visitor anonymous with no message waiting: none, or
+    only the CSRF and language cookies (which Django's sessions and messages never read)."""
+    return not cookies or (
+        not settings.CSRF_USE_SESSIONS
+        and cookies.keys() <= {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
+    )
+
+
 def _language(request: HttpRequest) -> i18n.Language:
-    """The language LocaleMiddleware will choose (no cookie here: the browser's)."""
+    """The language LocaleMiddleware will choose: the language cookie's, else the browser's."""
     return i18n.parse(translation.get_language_from_request(request)) or i18n.DEFAULT
 
 
