@@ -3,25 +3,26 @@
 For each ``--workers`` count it starts the server and measures, under ``--clients``
 concurrent keep-alive clients, requests per second and p50/p95/p99 latency for a point page,
 POST /api/plan, GET /plan/ (the form), the point page and the form again as a returning
-visitor asks them (with the CSRF and language cookies an earlier visit left), a signed-in
-person's diary page, program page and
-check-in POST (htmx's, answered 200), and the static file closest in size to the point
-page, with each endpoint's share of the static file's rate (the same worker count, the same
-run). Each is asked twice: with ``Accept-Encoding: br, gzip`` as every browser asks, and
-without compression, each against the static file asked the same way. The first five
-are public and answered without the database (made once per process); the signed-in pages
-are made once per change of the person's records (web/personal.py) and answered after one
-statement (the session with its account and records version: web/signed.py), and the
-check-in writes (web/quick_checkin.py), so they are the ones that tell SQLite from
-PostgreSQL. ``--diary-years 5`` gives the person
-five years of daily sessions and check-ins first. With a PostgreSQL URL (``--database-url``
-or ACUPRESSURE_TEST_DATABASE_URL) it runs on SQLite, then PostgreSQL, and prints the two
-side by side (``--databases`` picks one). Each
-figure is the median of ``--rounds`` rounds in which the endpoints take turns, so that
-other work on the machine hits them alike. The load comes from ApacheBench (`ab`, Debian's
-apache2-utils: `apt-get install apache2-utils`), a C client that leaves the cores to the
-server; without it a Python client does, and eats much of a small machine. ab rounds
-latencies to whole milliseconds.
+visitor asks them (with the CSRF and language cookies an earlier visit left), the point
+page, diary page, program page and check-in POST (htmx's, answered 200) of a signed-in
+person, and the static file closest in size to the point page, with each endpoint's share of
+the static file's rate (the same worker count, the same run). Each is asked twice: with
+``Accept-Encoding: br, gzip`` as every browser asks, and without compression, each against
+the static file asked the same way. The first five are public and answered without the
+database (made once per process); the signed-in person's own pages are made once per change
+of the person's records (web/personal.py) and answered after one statement (the session with
+its account and records version: web/signed.py), and the check-in writes
+(web/quick_checkin.py), so they are the ones that tell SQLite from PostgreSQL (their point
+page is the public page kept for their role, after the same statement). ``--diary-years 5``
+gives the person five years of daily sessions and check-ins first. With a PostgreSQL URL
+(``--database-url`` or ACUPRESSURE_TEST_DATABASE_URL) it runs on SQLite, then PostgreSQL,
+and prints the two side by side (``--databases`` picks one). Each figure is the median of
+``--rounds`` rounds in which the endpoints take turns, so that other work on the machine
+hits them alike; an endpoint's share of the static file is the median of its rounds' shares,
+each against the static file asked in the same round, printed with the lowest and highest.
+The load comes from ApacheBench (`ab`, Debian's apache2-utils: `apt-get
+install apache2-utils`), a C client that leaves the cores to the server; without it a Python
+client does, and eats much of a small machine. ab rounds latencies to whole milliseconds.
 
 Each endpoint also gets the server's CPU time per request (all its processes, from /proc, on
 Linux): it moves much less than req/s when other work shares the machine, so it tells more
@@ -294,6 +295,7 @@ def cases_for(base: str, session: str, extra: dict[str, str]) -> list[Case]:
         ("GET /plan/", "/plan/", None, None, {}),
         ("point page, returning visitor", "/points/BL23/", None, again, {}),
         ("GET /plan/, returning visitor", "/plan/", None, again, {}),
+        ("point page (signed in)", "/points/BL23/", None, session, {}),
         ("diary /diary/ (signed in)", "/diary/", None, session, {}),
         ("program page (signed in)", program, None, session, {}),
         ("check-in POST (signed in)", "/diary/checkin/", check_in, session, form),

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+import brotli
 import pytest
 from django.contrib.auth.models import User
 from django.db import connection
@@ -22,8 +23,10 @@ from tests.web.diary_data import fill
 from tests.web.practice import form_for, item, make_practice, practise, signed_in
 from tests.web.programs import make
 
-from acupressure.records.models import PracticeSession
+from acupressure.records.models import PracticeSession, PractitionerProfile
+from acupressure.records.practice import add_practitioner
 from acupressure.records.records_version import bump, version
+from acupressure.web import pagecache
 
 pytestmark = pytest.mark.django_db
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -296,3 +299,58 @@ def test_a_check_in_takes_the_same_statements_whatever_the_diary_size(
         counts.append(len(seen.captured_queries))
     # session, user, language; the write (checkins.py), its version and its list rows made stale
     assert counts[0] == counts[1] <= 9
+
+
+ROLE_PAGES = ["/points/", "/points/GV4/", "/about/", "/plan/"]
+
+
+@pytest.mark.parametrize("practitioner", [False, True], ids=["person", "practitioner"])
+def test_a_public_page_cached_for_the_role_is_answered_early_as_the_view_answers(
+    practitioner: bool,
+) -> None:
+    """Points, a point, About and the routine form are the same for every signed-in person
+    of a role (the navigation differs): answered from that cache after the floor's one
+    statement, with the view's headers and the visitor's own working token."""
+    pagecache.PAGES.clear()
+    person = add_practitioner("pat@example.org", "Pat") if practitioner else None
+    person = person or User.objects.create_user("olivia")
+    client = signed_in(person)
+    for path in ROLE_PAGES:
+        slow = client.get(path, HTTP_ACCEPT_ENCODING="br, gzip")  # the view's, cached
+        with CaptureQueriesContext(connection) as early:
+            fast = client.get(path, HTTP_ACCEPT_ENCODING="br, gzip")
+        assert len(early.captured_queries) == 1, path
+        assert not hasattr(fast.wsgi_request, "session") and hasattr(slow.wsgi_request, "session")
+        assert _headers(fast) == _headers(slow), path
+        assert fast["Cache-Control"] == "no-store, private"
+        texts = [_decoded(r) for r in (slow, fast)]
+        assert TOKEN.sub("", texts[0]) == TOKEN.sub("", texts[1]), path
+        assert ('href="/clients/"' in texts[1]) is practitioner
+    token = TOKEN.search(_decoded(client.get("/plan/"))).group(1)  # type: ignore[union-attr]
+    form = {"csrfmiddlewaretoken": token, "area": "neck", "pain": "3", "note": ""}
+    assert client.post("/diary/checkin/", form).status_code == 302  # the token works
+
+
+def test_a_role_page_follows_the_profile_and_never_the_home_page() -> None:
+    """A practitioner's profile removed: the next early answer is a person's page. The home
+    page is never answered early (it shows a person their program's day)."""
+    pagecache.PAGES.clear()
+    pat = add_practitioner("pat@example.org", "Pat")
+    client = signed_in(pat)
+    for _ in range(2):
+        assert 'href="/clients/"' in _page(client, "/points/")
+    PractitionerProfile.objects.filter(user=pat).delete()
+    answers = [client.get("/points/") for _ in range(2)]  # a person's page, made, then kept
+    assert [hasattr(a.wsgi_request, "session") for a in answers] == [True, False]
+    assert not any('href="/clients/"' in a.content.decode() for a in answers)
+    for _ in range(2):
+        assert hasattr(client.get("/").wsgi_request, "session")
+
+
+def _decoded(response: Any) -> str:
+    body: bytes = response.content
+    if response.get("Content-Encoding") == "gzip":
+        body = gzip.decompress(body)
+    elif response.get("Content-Encoding") == "br":
+        body = brotli.decompress(body)
+    return body.decode()

@@ -130,7 +130,7 @@ def _body(request: HttpRequest, html: bytes) -> tuple[bytes, str | None]:
     return compressed.encode(html, _PLACEHOLDER, token, coding), coding
 
 
-ANONYMOUS = "anonymous"
+ANONYMOUS, PERSON, PRACTITIONER = "anonymous", "person", "practitioner"
 
 
 def role(request: HttpRequest) -> str:
@@ -139,7 +139,7 @@ def role(request: HttpRequest) -> str:
 
     if not request.user.is_authenticated:
         return ANONYMOUS
-    return "practitioner" if is_practitioner(request.user) else "person"
+    return PRACTITIONER if is_practitioner(request.user) else PERSON
 
 
 class PublicPageMiddleware:

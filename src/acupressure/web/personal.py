@@ -31,7 +31,7 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.template.loader import render_to_string
 
 from acupressure.records import clock
-from acupressure.web import signed
+from acupressure.web import pagecache, signed
 from acupressure.web.pagecache import TOKEN_PLACEHOLDER, StampedCache, _body, _coded
 
 PAGES = StampedCache(512)
@@ -78,18 +78,23 @@ def _made_once(key: tuple[object, ...], make: Callable[[], bytes]) -> bytes:
 
 
 OWN_PAGE = re.compile(r"/diary/|/program/\d{1,18}/")
+# The public pages whose views answer every signed-in person of a role alike
+# (pagecache.cached_page under the path and role alone). Not "/": it shows a person their
+# program's day when they have one.
+ROLE_PAGE = re.compile(r"/about/|/plan/|/points/(?:[\w-]{1,40}/)?")
 
 
 class OwnPageMiddleware:
-    """Answers a signed-in person's GET of their own cached page before the session,
-    authentication, CSRF, locale and messages middleware run, in one statement (the session
-    with its account, stored language and records version: web/signed.py). It answers only
-    when Django's own checks would pass the same way (a session that has not expired, signed
-    in through the model backend, the account active and its session hash verified with the
-    current secret, no message waiting, the stored language already in the cookie) and the
-    page is in the cache; anything else goes on down the chain as before, to the view. The
-    headers are the ones those middleware would set (tests/web/test_personal_pages.py
-    compares the two answers)."""
+    """Answers a signed-in person's GET of their own cached page, or of a public page cached
+    for their role, before the session, authentication, CSRF, locale and messages
+    middleware run, in one statement (the session with its account, stored language,
+    records version and practitioner profile: web/signed.py). It answers only when Django's
+    own checks would pass the same way (a session that has not expired, signed in through
+    the model backend, the account active and its session hash verified with the current
+    secret, no message waiting, the stored language already in the cookie) and the page is
+    in the cache; anything else goes on down the chain as before, to the view. The headers
+    are the ones those middleware would set (tests/web/test_personal_pages.py compares the
+    two answers)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -98,12 +103,17 @@ class OwnPageMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.method != "GET" or request.META.get("QUERY_STRING"):
             return self.get_response(request)
-        if not OWN_PAGE.fullmatch(request.path) or "messages" in request.COOKIES:
+        own = OWN_PAGE.fullmatch(request.path)
+        if not (own or ROLE_PAGE.fullmatch(request.path)) or "messages" in request.COOKIES:
             return self.get_response(request)
         who = signed.signed_in(request)
         if who is None:
             return self.get_response(request)
-        html = PAGES.peek((*_key(request, who.user_id), who.version), who.language)
+        if own:
+            html = PAGES.peek((*_key(request, who.user_id), who.version), who.language)
+        else:
+            role = pagecache.PRACTITIONER if who.practitioner else pagecache.PERSON
+            html = pagecache.PAGES.peek((request.path, role), who.language)
         if html is None:
             return self.get_response(request)
         self.csrf.process_request(request)  # the browser's CSRF secret, as the view has it

@@ -86,6 +86,7 @@ class Signed:
     user_id: int
     language: i18n.Language
     version: str
+    practitioner: bool  # has a practitioner profile (pagecache.role's "practitioner")
 
 
 def verified(request: HttpRequest, leave: bool = False) -> Verified | None:
@@ -184,20 +185,22 @@ def signed_in(request: HttpRequest) -> Signed | None:
     if stored and cookie != stored:
         return None  # the language middleware sets the cookie: its answer
     code = stored or translation.get_language_from_request(request)
-    return Signed(user_id, core_language(code), found.account.version)
+    account = found.account
+    return Signed(user_id, core_language(code), account.version, account.profile is not None)
 
 
 def finish(
     request: HttpRequest, response: HttpResponse, who: Signed, csrf: CsrfViewMiddleware
 ) -> HttpResponse:
     """An early answer with the headers the skipped middleware would have set: length,
-    frame options, language, private caching, Vary and the CSRF cookie."""
+    frame options, language, private caching, the CSRF cookie and Vary (named in the order
+    the chain names them: the CSRF middleware's, then the locale's and the session's)."""
     response["Content-Length"] = str(len(response.content))
     response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
     response["Content-Language"] = who.language.lower()
     response["Cache-Control"] = PRIVATE
-    patch_vary_headers(response, ("Accept-Language", "Cookie"))
     csrf.process_response(request, response)
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
     return response
 
 
