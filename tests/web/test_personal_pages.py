@@ -345,6 +345,7 @@ def test_a_role_page_follows_the_profile_and_never_the_home_page() -> None:
     assert not any('href="/clients/"' in a.content.decode() for a in answers)
     for _ in range(2):
         assert hasattr(client.get("/").wsgi_request, "session")
+    assert client.get("/points/", headers={"host": "evil.example"}).status_code == 400
 
 
 def _decoded(response: Any) -> str:
