@@ -5,7 +5,9 @@ records version can make a page new."""
 
 from __future__ import annotations
 
+import functools
 import gzip
+import inspect
 import re
 from collections.abc import Callable
 from datetime import timedelta
@@ -17,6 +19,7 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import URLResolver, get_resolver
 from tests.doubles import FakeWallClock
 from tests.web import programs
 from tests.web.diary_data import fill
@@ -27,6 +30,7 @@ from acupressure.records.models import PracticeSession, PractitionerProfile
 from acupressure.records.practice import add_practitioner
 from acupressure.records.records_version import bump, version
 from acupressure.web import pagecache
+from acupressure.web.personal import ROLE_PAGE
 
 pytestmark = pytest.mark.django_db
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -355,3 +359,42 @@ def _decoded(response: Any) -> str:
     elif response.get("Content-Encoding") == "br":
         body = brotli.decompress(body)
     return body.decode()
+
+
+NOT_BY_ROLE = {"/"}  # cached, but its view may answer a person with their program's day
+
+
+def _cached_page_paths() -> set[str]:
+    """An example path of every URL whose view answers through pagecache.cached_page."""
+    found: set[str] = set()
+
+    def walk(patterns: list[Any], prefix: str) -> None:
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, route)
+            elif "cached_page(" in _source(pattern.callback):
+                found.add("/" + re.sub(r"<\w+:\w+>", "GV4", route))
+
+    walk(get_resolver().url_patterns, "")
+    return found
+
+
+def _source(view: Any) -> str:
+    """A view's own source ("" for views made by libraries: the admin's, the API's)."""
+    target = inspect.unwrap(view)
+    while isinstance(target, functools.partial):
+        target = inspect.unwrap(target.func)
+    try:
+        return inspect.getsource(getattr(target, "view_class", target))
+    except (TypeError, OSError):
+        return ""
+
+
+def test_every_page_cached_by_role_is_listed_or_left_to_its_view() -> None:
+    """A view that comes to answer through the role's cache must be listed in ROLE_PAGE (or
+    here, left to the view): the early answer skips the view's own choices."""
+    paths = _cached_page_paths()
+    assert paths == {"/", "/about/", "/points/", "/points/GV4/", "/plan/"}
+    assert {p for p in paths if not ROLE_PAGE.fullmatch(p)} == NOT_BY_ROLE
+    assert all(p in paths for p in ROLE_PAGES)
