@@ -1,5 +1,5 @@
-"""Helpers for the web tests: the three personas, the authorization table's practitioners
-and a filled-in plan form."""
+"""Helpers for the web tests: the three personas, the authorization table's practitioners,
+a filled-in plan form, and whether an answer came early from a cache."""
 
 from __future__ import annotations
 
@@ -25,6 +25,12 @@ class Personas:
         client = Client()
         client.force_login(user)
         return client
+
+
+def answered_early(response: Any) -> bool:
+    """Whether the answer came from a cache before the session middleware ran
+    (web/pagecache.py, web/personal.py): Django's chain gives every request its session."""
+    return not hasattr(response.wsgi_request, "session")
 
 
 def intake_form(**extra: object) -> dict[str, object]:

@@ -12,9 +12,8 @@ from pathlib import Path
 import brotli
 import pytest
 from django.conf import settings
-from django.http import HttpResponse
 from django.test import Client
-from tests.web.personas import Personas, intake_form
+from tests.web.personas import Personas, answered_early, intake_form
 
 from acupressure import atlas
 from acupressure.atlas import loader
@@ -240,11 +239,6 @@ def test_a_plan_answered_early_from_the_cache_says_its_language() -> None:
     assert "Accept-Language" in again["Vary"] and again.content == first.content
 
 
-def _early(answer: HttpResponse) -> bool:
-    """Whether the answer came from the cache before the session middleware ran."""
-    return not hasattr(answer.wsgi_request, "session")  # type: ignore[attr-defined]
-
-
 def test_a_returning_visitor_is_answered_early_in_their_cookies_language() -> None:
     """A browser that kept the CSRF cookie (from any form) and the language cookie (from the
     language switch) gets the same page and headers as Django's chain gives it, from the
@@ -256,7 +250,7 @@ def test_a_returning_visitor_is_answered_early_in_their_cookies_language() -> No
     english = {"accept-language": "en"}
     full = browser.get("/points/GV4/", headers=english)  # rendered and cached on the way
     early = browser.get("/points/GV4/", headers=english)
-    assert not _early(full) and _early(early)
+    assert not answered_early(full) and answered_early(early)
     assert early.content == full.content and '<html lang="es">' in early.content.decode()
     for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Type", "Content-Length"):
         assert early[header] == full[header]
@@ -270,14 +264,14 @@ def test_a_returning_visitors_form_carries_a_token_of_their_own_cookie() -> None
     browser.get("/plan/")
     secret = browser.cookies[settings.CSRF_COOKIE_NAME].value
     again = browser.get("/plan/")  # answered early, with the cookie it has
-    assert _early(again) and again.cookies[settings.CSRF_COOKIE_NAME].value == secret
+    assert answered_early(again) and again.cookies[settings.CSRF_COOKIE_NAME].value == secret
     token = TOKEN.search(again.content.decode()).group(1)  # type: ignore[union-attr]
     posted = browser.post("/plan/", {**intake_form(area="neck"), "csrfmiddlewaretoken": token})
     assert posted.status_code == 200 and "Your routine" in posted.content.decode()
     broken = Client(enforce_csrf_checks=True)  # a malformed cookie is replaced, as Django does
     broken.cookies[settings.CSRF_COOKIE_NAME] = "not-a-secret"
     fresh = broken.get("/plan/")
-    assert _early(fresh)
+    assert answered_early(fresh)
     assert fresh.cookies[settings.CSRF_COOKIE_NAME].value not in ("not-a-secret", secret)
     token = TOKEN.search(fresh.content.decode()).group(1)  # type: ignore[union-attr]
     posted = broken.post("/plan/", {**intake_form(area="neck"), "csrfmiddlewaretoken": token})
@@ -295,4 +289,4 @@ def test_any_other_cookie_goes_on_to_djangos_chain(cookie: str) -> None:
     browser = Client()
     browser.cookies[cookie] = "x" * 32
     browser.cookies[settings.CSRF_COOKIE_NAME] = "a" * 32
-    assert not _early(browser.get("/points/GV4/"))
+    assert not answered_early(browser.get("/points/GV4/"))

@@ -23,6 +23,7 @@ from django.urls import URLResolver, get_resolver
 from tests.doubles import FakeWallClock
 from tests.web import programs
 from tests.web.diary_data import fill
+from tests.web.personas import answered_early
 from tests.web.practice import form_for, item, make_practice, practise, signed_in
 from tests.web.programs import make
 
@@ -324,7 +325,7 @@ def test_a_public_page_cached_for_the_role_is_answered_early_as_the_view_answers
         with CaptureQueriesContext(connection) as early:
             fast = client.get(path, HTTP_ACCEPT_ENCODING="br, gzip")
         assert len(early.captured_queries) == 1, path
-        assert not hasattr(fast.wsgi_request, "session") and hasattr(slow.wsgi_request, "session")
+        assert answered_early(fast) and not answered_early(slow)
         assert _headers(fast) == _headers(slow), path
         assert fast["Cache-Control"] == "no-store, private"
         texts = [_decoded(r) for r in (slow, fast)]
@@ -345,10 +346,10 @@ def test_a_role_page_follows_the_profile_and_never_the_home_page() -> None:
         assert 'href="/clients/"' in _page(client, "/points/")
     PractitionerProfile.objects.filter(user=pat).delete()
     answers = [client.get("/points/") for _ in range(2)]  # a person's page, made, then kept
-    assert [hasattr(a.wsgi_request, "session") for a in answers] == [True, False]
+    assert [answered_early(a) for a in answers] == [False, True]
     assert not any('href="/clients/"' in a.content.decode() for a in answers)
     for _ in range(2):
-        assert hasattr(client.get("/").wsgi_request, "session")
+        assert not answered_early(client.get("/"))
     assert client.get("/points/", headers={"host": "evil.example"}).status_code == 400
 
 

@@ -130,7 +130,7 @@ def _body(request: HttpRequest, html: bytes) -> tuple[bytes, str | None]:
     return compressed.encode(html, _PLACEHOLDER, token, coding), coding
 
 
-ANONYMOUS, PERSON, PRACTITIONER = "anonymous", "person", "practitioner"
+ANONYMOUS = "anonymous"
 
 
 def role(request: HttpRequest) -> str:
@@ -139,7 +139,12 @@ def role(request: HttpRequest) -> str:
 
     if not request.user.is_authenticated:
         return ANONYMOUS
-    return PRACTITIONER if is_practitioner(request.user) else PERSON
+    return signed_in_role(is_practitioner(request.user))
+
+
+def signed_in_role(practitioner: bool) -> str:
+    """The role of a signed-in account, with or without a practitioner profile."""
+    return "practitioner" if practitioner else "person"
 
 
 class PublicPageMiddleware:
@@ -175,10 +180,11 @@ class PublicPageMiddleware:
             html = PAGES.peek((request.path, ANONYMOUS), language)
             if html is not None:
                 request.get_host()  # the ALLOWED_HOSTS check (DisallowedHost: a 400)
-                if _PLACEHOLDER in html:  # a form: the visitor's CSRF secret (or a new one),
-                    self.csrf.process_request(request)  # read as the middleware reads it
+                form = _PLACEHOLDER in html
+                if form:  # the visitor's CSRF secret (or a new one), read as the middleware
+                    self.csrf.process_request(request)  # reads it
                 response = _early(*_body(request, html), language, vary=True)
-                if _PLACEHOLDER in html:  # and its cookie set again, as the middleware would
+                if form:  # and its cookie set again, as the middleware would
                     self.csrf.process_response(request, response)
                 return response
         elif request.method == "POST" and request.path == "/api/plan" and not request.COOKIES:

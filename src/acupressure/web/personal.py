@@ -113,7 +113,7 @@ class OwnPageMiddleware:
             html = PAGES.peek((*_key(request, who.user_id), who.version), who.language)
         else:
             request.get_host()  # the ALLOWED_HOSTS check (DisallowedHost: a 400), as _key's
-            role = pagecache.PRACTITIONER if who.practitioner else pagecache.PERSON
+            role = pagecache.signed_in_role(who.practitioner)
             html = pagecache.PAGES.peek((request.path, role), who.language)
         if html is None:
             return self.get_response(request)

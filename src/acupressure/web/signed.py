@@ -86,7 +86,7 @@ class Signed:
     user_id: int
     language: i18n.Language
     version: str
-    practitioner: bool  # has a practitioner profile (pagecache.role's "practitioner")
+    practitioner: bool  # has a practitioner profile (pagecache.signed_in_role)
 
 
 def verified(request: HttpRequest, leave: bool = False) -> Verified | None:
