@@ -307,6 +307,7 @@ def one_round(
     base: str,
     pid: int,
     group: list[Case],
+    session: str,
     load: Callable[..., dict[str, float]],
     args: argparse.Namespace,
 ) -> dict[tuple[str, str], dict[str, float]]:
@@ -314,8 +315,7 @@ def one_round(
     done: dict[tuple[str, str], dict[str, float]] = {}
     for name, path, body, cookie, headers in group:
         for enc, accept in ENCODINGS.items():
-            signed = cookie is not None and "sessionid=" in cookie
-            total = args.signed_in_requests if signed else args.requests
+            total = args.signed_in_requests if cookie == session else args.requests
             before = server_cpu(pid)
             result = load(base, path, args.clients, total, body, cookie, {**headers, **accept})
             result["cpu_us"] = (server_cpu(pid) - before) / result["n"] * 1e6
@@ -345,7 +345,7 @@ def measure(
     rounds: dict[tuple[str, str], list[dict[str, float]]] = {}
     for group in (reads, [*writes, static]):
         for _ in range(args.rounds):
-            done = one_round(base, pid, group, load, args)
+            done = one_round(base, pid, group, session, load, args)
             for (name, enc), result in done.items():
                 result["share"] = result["rps"] / done[(static[0], enc)]["rps"]
                 if group is reads or name != static[0]:  # the static file: its reads' rounds
@@ -368,13 +368,17 @@ def measure(
         f" {'rounds':>10} {'server CPU us/req':>18}"
     )
     for key, r in results.items():
-        spread = f"{r['low']:.2f}-{r['high']:.2f}"
         print(
             f"{key:44} {r['rps']:8.1f} {r['p50']:7.1f} {r['p95']:7.1f} {r['p99']:7.1f} "
-            f"{r['share']:8.2f} {spread:>10} {r['cpu_us']:18.0f}"
+            f"{r['share']:8.2f} {spread(r):>10} {r['cpu_us']:18.0f}"
         )
     print(f"load average after: {os.getloadavg()[0]:.2f}")
     return results
+
+
+def spread(result: dict[str, float]) -> str:
+    """The lowest and highest of an endpoint's rounds' shares."""
+    return f"{result['low']:.2f}-{result['high']:.2f}"
 
 
 def make_program(opener: urllib.request.OpenerDirector, base: str) -> str:
@@ -490,10 +494,8 @@ def side_by_side(
         cells = []
         for name in names:
             r = runs[name][key]
-            spread = f"{r['low']:.2f}-{r['high']:.2f}"
-            cells.append(
-                f"{r['rps']:8.0f} {r['share']:6.2f} {spread:>9} {r['p99']:7.1f} {r['cpu_us']:9.0f}"
-            )
+            share = f"{r['share']:6.2f} {spread(r):>9}"
+            cells.append(f"{r['rps']:8.0f} {share} {r['p99']:7.1f} {r['cpu_us']:9.0f}")
         print(f"{key:44} " + " ".join(f"{c:>43}" for c in cells))
     print(
         "load average (1 min) before / after: "
