@@ -46,6 +46,18 @@ START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 list_static_files_once()
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
+    """ACUPRESSURE_TEST_SQLITE_FILE: the tests' SQLite database in that file, not in memory
+    (where threads share one cache, and a second writer fails at once instead of waiting
+    for its turn as it does on a file: records/sqlite)."""
+    path = os.environ.get("ACUPRESSURE_TEST_SQLITE_FILE")
+    if path:
+        from django.conf import settings
+
+        settings.DATABASES["default"]["TEST"]["NAME"] = path
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache() -> Iterator[None]:
     """Rate-limit counters live in the cache: each test starts with none."""

@@ -21,6 +21,7 @@ MODULES = [
     "test_diary.py",
     "test_diary_marks.py",  # the chart in SQL: PostgreSQL's date_trunc, its query count
     "test_session.py",
+    "test_session_progress_race.py",  # two reports at once: the row locked FOR UPDATE
     "test_api.py",
     "test_terminal_store.py",
     "test_signin.py",

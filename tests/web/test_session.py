@@ -105,8 +105,8 @@ def test_the_finish_never_writes_back_a_pain_before_saved_meanwhile(
     session = start(owner_client)
     read = views.own_session
 
-    def read_then_the_pain_arrives(request: object, pk: int) -> PracticeSession:
-        found = read(request, pk)  # type: ignore[arg-type]
+    def read_then_the_pain_arrives(request: object, pk: int, for_update: bool) -> PracticeSession:
+        found = read(request, pk, for_update)  # type: ignore[arg-type]
         PracticeSession.objects.filter(pk=pk).update(pain_before=5)
         return found
 

@@ -47,9 +47,14 @@ def log(request: HttpRequest, owner_id: int, action: Action) -> None:
     record_access(user_id(request), owner_id, request.path, action)
 
 
-def own_session(request: HttpRequest, pk: int) -> PracticeSession:
-    """A session the signed-in person owns (to change it); 404 for everyone else."""
-    session = PracticeSession.objects.filter(pk=pk, owner_id=request.user.pk).first()
+def own_session(request: HttpRequest, pk: int, for_update: bool = False) -> PracticeSession:
+    """A session the signed-in person owns (to change it); 404 for everyone else.
+    ``for_update`` (inside a transaction): the row stays locked until it ends, so a report
+    read-then-written cannot overwrite one that was saved meanwhile."""
+    sessions = PracticeSession.objects.filter(pk=pk, owner_id=request.user.pk)
+    if for_update:
+        sessions = sessions.select_for_update()
+    session = sessions.first()
     if session is None or not request.user.is_authenticated:
         raise Http404("No such session.")
     return session

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -162,21 +163,24 @@ def pain_before(request: HttpRequest, pk: int) -> HttpResponse:
 def progress(request: HttpRequest, pk: int) -> HttpResponse:
     """Steps done so far (sent as each step ends, and by a beacon when the session ends or
     the page is hidden or closed): kept whatever the person does next."""
-    session = own_session(request, pk)
     form = ProgressForm(request.POST)
     if not form.is_valid():
+        own_session(request, pk)  # a stranger's session is a 404 whatever they sent
         return _bad(first_error(form))
-    problem = _record_progress(session, form.cleaned_data, keep_more=True)
-    if problem:
-        return _bad(problem)
-    fields = list(PROGRESS_FIELDS)
-    if form.cleaned_data["ended"]:
-        session.finished_at = session.finished_at or clock.now()
-        fields.append("finished_at")
-    # only what a report carries: a beacon that arrives while the pain-after form is being
-    # saved must not write back the pain and note it read before, and a step's report sent
-    # at the same moment as the end's must not write back the end it had not seen
-    session.save(update_fields=fields)
+    # read and written under the row's lock: two reports sent together (a step's and the
+    # end's) reach two workers, and the one that read first must not write last
+    with transaction.atomic():
+        session = own_session(request, pk, for_update=True)
+        problem = _record_progress(session, form.cleaned_data, keep_more=True)
+        if problem:
+            return _bad(problem)
+        fields = list(PROGRESS_FIELDS)
+        if form.cleaned_data["ended"]:
+            session.finished_at = session.finished_at or clock.now()
+            fields.append("finished_at")
+        # only what a report carries: a beacon that arrives while the pain-after form is
+        # being saved must not write back the pain and note it read before
+        session.save(update_fields=fields)
     return JsonResponse({"ok": True, "completed_steps": session.completed_steps})
 
 
@@ -186,23 +190,25 @@ PROGRESS_FIELDS = ["completed_steps", "seconds_pressed", "on_target", "started_a
 @login_required
 @require_POST
 def finish(request: HttpRequest, pk: int) -> HttpResponse:
-    session = own_session(request, pk)
     form = FinishForm(request.POST)
     if not form.is_valid():
+        own_session(request, pk)
         return _bad(first_error(form))
-    problem = _record_progress(session, form.cleaned_data, keep_more=False)
-    if problem:
-        return _bad(problem)
-    session.pain_after = form.cleaned_data["pain_after"]
-    session.note = form.cleaned_data["note"]
-    session.finished_at = session.finished_at or clock.now()
-    fields = [*PROGRESS_FIELDS, "pain_after", "note", "finished_at"]
-    if session.pain_before is None and form.cleaned_data["pain_before"] is not None:
-        session.pain_before = form.cleaned_data["pain_before"]
-        fields.append("pain_before")
-    # only what the finish carries: the pain before, saved by its own request while this
-    # one was on its way, is never written back as it was read here
-    session.save(update_fields=fields)
+    with transaction.atomic():  # under the row's lock, as a progress report is
+        session = own_session(request, pk, for_update=True)
+        problem = _record_progress(session, form.cleaned_data, keep_more=False)
+        if problem:
+            return _bad(problem)
+        session.pain_after = form.cleaned_data["pain_after"]
+        session.note = form.cleaned_data["note"]
+        session.finished_at = session.finished_at or clock.now()
+        fields = [*PROGRESS_FIELDS, "pain_after", "note", "finished_at"]
+        if session.pain_before is None and form.cleaned_data["pain_before"] is not None:
+            session.pain_before = form.cleaned_data["pain_before"]
+            fields.append("pain_before")
+        # only what the finish carries: the pain before, saved by its own request while
+        # this one was on its way, is never written back as it was read here
+        session.save(update_fields=fields)
     if session.program_id and pain_much_worse(session.pain_before, session.pain_after):
         ProgramStore(user_id(request)).request_rescreen(session.program_id)
     if request.headers.get("Accept", "").startswith("application/json"):
