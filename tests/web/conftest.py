@@ -58,6 +58,17 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: N
         settings.DATABASES["default"]["TEST"]["NAME"] = path
 
 
+@pytest.fixture
+def writers_wait() -> None:
+    """For tests of two requests at once (threads): skipped on the tests' in-memory SQLite
+    database, where a second writer fails at once instead of waiting for its turn; they run
+    on a SQLite file (test_races_on_sqlite_file.py) and on PostgreSQL (test_postgres.py)."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        pytest.skip("writers wait for their turn on a database file: test_races_on_sqlite_file.py")
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache() -> Iterator[None]:
     """Rate-limit counters live in the cache: each test starts with none."""

@@ -22,6 +22,7 @@ MODULES = [
     "test_diary_marks.py",  # the chart in SQL: PostgreSQL's date_trunc, its query count
     "test_session.py",
     "test_session_progress_race.py",  # two reports at once: the row locked FOR UPDATE
+    "test_prescribe_race.py",  # two prescriptions at once: the link locked FOR UPDATE
     "test_api.py",
     "test_terminal_store.py",
     "test_signin.py",

@@ -3,22 +3,15 @@ pressed just after a step ended) reach two workers at once. The report that read
 first must not write last and lower what the other saved: each reads and writes under the
 row's lock (SQLite: the write transaction's turn; PostgreSQL: SELECT ... FOR UPDATE).
 
-Threads on the tests' in-memory SQLite database do not wait for each other's turn (one
-shared cache: a second writer fails at once), so there the test runs again in a child pytest
-on a database file, as the product keeps it; test_postgres.py runs it on PostgreSQL."""
+Run on a SQLite file by test_races_on_sqlite_file.py, on PostgreSQL by test_postgres.py."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
-from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import connection
-from django.test import Client
+from tests.web.at_once import post
 from tests.web.personas import Personas
 from tests.web.programs import start
 
@@ -27,24 +20,10 @@ from acupressure.web.views import session as views
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _in_memory() -> bool:
-    """The tests' database is SQLite in memory (asked once it is set up)."""
-    return connection.vendor == "sqlite" and connection.is_in_memory_db()
-
-
-def _post(client: Client, url: str, fields: dict[str, Any], answers: list[int]) -> None:
-    try:
-        answers.append(client.post(url, fields).status_code)
-    finally:
-        connection.close()  # this thread's own connection
-
-
 @pytest.mark.parametrize("second", ["progress", "finish"])
 def test_a_report_that_read_first_cannot_lower_one_saved_meanwhile(
-    people: Personas, monkeypatch: pytest.MonkeyPatch, second: str
+    people: Personas, monkeypatch: pytest.MonkeyPatch, writers_wait: None, second: str
 ) -> None:
-    if _in_memory():
-        pytest.skip("run on a SQLite file by the test below")
     session = start(people.client_for(people.owner))
     has_read, go_on = threading.Event(), threading.Event()
     record = views._record_progress
@@ -59,14 +38,10 @@ def test_a_report_that_read_first_cannot_lower_one_saved_meanwhile(
     url = f"/session/{session.pk}/"
     answers: list[int] = []
     first, other = people.client_for(people.owner), people.client_for(people.owner)
-    step = threading.Thread(
-        target=_post, args=(first, url + "progress/", {"completed_steps": 1}, answers)
-    )
-    step.start()
+    step = post(first, url + "progress/", {"completed_steps": 1}, answers)
     assert has_read.wait(10)
     fields = {"completed_steps": 2, "ended": "on", "pain_after": 3}
-    end = threading.Thread(target=_post, args=(other, url + f"{second}/", fields, answers))
-    end.start()
+    end = post(other, url + f"{second}/", fields, answers)
     end.join(1.0)  # without the lock it is saved by now, before the step's report writes
     go_on.set()
     step.join(10)
@@ -75,18 +50,3 @@ def test_a_report_that_read_first_cannot_lower_one_saved_meanwhile(
     session.refresh_from_db()
     assert session.completed_steps == 2
     assert session.finished_at is not None
-
-
-@pytest.mark.slow
-def test_the_reports_race_on_a_sqlite_file(tmp_path: Path) -> None:
-    if not _in_memory():
-        pytest.skip("the test above runs here itself")
-    env = {**os.environ, "ACUPRESSURE_TEST_SQLITE_FILE": str(tmp_path / "test.sqlite3")}
-    env.pop("PYTEST_XDIST_WORKER", None)
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", __file__]
-    result = subprocess.run(
-        command, env=env, capture_output=True, text=True, timeout=300, check=False,
-        cwd=Path(__file__).parents[2],
-    )  # fmt: skip
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    assert "2 passed, 1 skipped" in result.stdout, result.stdout[-2000:]

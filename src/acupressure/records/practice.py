@@ -187,13 +187,6 @@ def prescribe(
     """Store a prescription: the client's program (new on the first version, else changed in
     place so its sessions carry on) and the version with what changed. The program's id."""
     now = clock.now()
-    current = (
-        ProgramRecord.objects.filter(
-            owner_id=link.client_id, prescriber=author, stopped_at__isnull=True
-        )
-        .order_by("-created_at")
-        .first()
-    )
     fields = {
         "intake": made.intake.model_dump(mode="json"),
         "points": made.points,
@@ -202,6 +195,17 @@ def prescribe(
         "prescription": [i.model_dump(mode="json") for i in items],
     }
     with transaction.atomic():
+        # two prescriptions at once (a double click, two tabs, the API) take turns from here:
+        # the second reads the program the first made and becomes its next version (SQLite:
+        # the write transaction's turn; PostgreSQL: the link's row locked until the commit)
+        PractitionerLink.objects.select_for_update().get(pk=link.pk)
+        current = (
+            ProgramRecord.objects.filter(
+                owner_id=link.client_id, prescriber=author, stopped_at__isnull=True
+            )
+            .order_by("-created_at")
+            .first()
+        )
         old: list[PrescribedPoint] = []
         said = [said_changes.FIRST]
         version = 1
