@@ -163,14 +163,13 @@ def pain_before(request: HttpRequest, pk: int) -> HttpResponse:
 def progress(request: HttpRequest, pk: int) -> HttpResponse:
     """Steps done so far (sent as each step ends, and by a beacon when the session ends or
     the page is hidden or closed): kept whatever the person does next."""
-    form = ProgressForm(request.POST)
-    if not form.is_valid():
-        own_session(request, pk)  # a stranger's session is a 404 whatever they sent
-        return _bad(first_error(form))
     # read and written under the row's lock: two reports sent together (a step's and the
     # end's) reach two workers, and the one that read first must not write last
     with transaction.atomic():
         session = own_session(request, pk, for_update=True)
+        form = ProgressForm(request.POST)
+        if not form.is_valid():
+            return _bad(first_error(form))
         problem = _record_progress(session, form.cleaned_data, keep_more=True)
         if problem:
             return _bad(problem)
@@ -179,7 +178,8 @@ def progress(request: HttpRequest, pk: int) -> HttpResponse:
             session.finished_at = session.finished_at or clock.now()
             fields.append("finished_at")
         # only what a report carries: a beacon that arrives while the pain-after form is
-        # being saved must not write back the pain and note it read before
+        # being saved must not write back the pain and note it read before, and a step's
+        # report must not write back an end it had not seen
         session.save(update_fields=fields)
     return JsonResponse({"ok": True, "completed_steps": session.completed_steps})
 
@@ -190,12 +190,11 @@ PROGRESS_FIELDS = ["completed_steps", "seconds_pressed", "on_target", "started_a
 @login_required
 @require_POST
 def finish(request: HttpRequest, pk: int) -> HttpResponse:
-    form = FinishForm(request.POST)
-    if not form.is_valid():
-        own_session(request, pk)
-        return _bad(first_error(form))
     with transaction.atomic():  # under the row's lock, as a progress report is
         session = own_session(request, pk, for_update=True)
+        form = FinishForm(request.POST)
+        if not form.is_valid():
+            return _bad(first_error(form))
         problem = _record_progress(session, form.cleaned_data, keep_more=False)
         if problem:
             return _bad(problem)
