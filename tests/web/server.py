@@ -129,6 +129,13 @@ def pytest_on_postgres(modules: list[Path], timeout: int) -> subprocess.Complete
         pytest.skip(f"PostgreSQL at {url.split('@')[-1]} not reachable: {exc}")
     env = {**os.environ, "DATABASE_URL": url}
     env.pop("ACUPRESSURE_TEST_DATABASE_URL", None)
+    return pytest_child(modules, env, timeout)
+
+
+def pytest_child(
+    modules: list[Path], env: dict[str, str], timeout: int
+) -> subprocess.CompletedProcess[str]:
+    """Run test modules in a child pytest with this environment (its database chosen by it)."""
     command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *map(str, modules)]
     return subprocess.run(
         command,

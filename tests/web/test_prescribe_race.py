@@ -7,11 +7,8 @@ Run on a SQLite file by test_races_on_sqlite_file.py, on PostgreSQL by test_post
 
 from __future__ import annotations
 
-from threading import Event
-from typing import Any
-
 import pytest
-from tests.web.at_once import post
+from tests.web.at_once import held, post
 from tests.web.practice import PREGNANT, form_for, item, record_screening, signed_in
 
 from acupressure.records import changes
@@ -20,22 +17,6 @@ from acupressure.records.practice import add_client, add_practitioner, answer
 from acupressure.records.program_store import ProgramStore
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _held(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> tuple[Event, Event]:
-    """``owner.name`` made to wait, on its first call, until told to go on: (called, go on)."""
-    called, go_on = Event(), Event()
-    real = getattr(owner, name)
-
-    def held(*args: Any) -> Any:
-        done = real(*args)
-        if not called.is_set():
-            called.set()
-            go_on.wait(10)
-        return done
-
-    monkeypatch.setattr(owner, name, held)
-    return called, go_on
 
 
 @pytest.mark.parametrize("before", [0, 1])
@@ -52,9 +33,9 @@ def test_two_prescriptions_at_once_make_the_next_two_versions_of_one_program(
         assert first.post(url, form).status_code == 302
     # held once it has read the program (none: made one; one: worked out what changed)
     if before:
-        has_made, go_on = _held(monkeypatch, changes, "changes")
+        has_made, go_on = held(monkeypatch, changes, "changes")
     else:
-        has_made, go_on = _held(monkeypatch, ProgramStore, "create")
+        has_made, go_on = held(monkeypatch, ProgramStore, "create")
     answers: list[int] = []
     one = post(first, url, form, answers)
     assert has_made.wait(10)

@@ -7,11 +7,8 @@ Run on a SQLite file by test_races_on_sqlite_file.py, on PostgreSQL by test_post
 
 from __future__ import annotations
 
-import threading
-from typing import Any
-
 import pytest
-from tests.web.at_once import post
+from tests.web.at_once import held, post
 from tests.web.personas import Personas
 from tests.web.programs import start
 
@@ -25,16 +22,8 @@ def test_a_report_that_read_first_cannot_lower_one_saved_meanwhile(
     people: Personas, monkeypatch: pytest.MonkeyPatch, writers_wait: None, second: str
 ) -> None:
     session = start(people.client_for(people.owner))
-    has_read, go_on = threading.Event(), threading.Event()
-    record = views._record_progress
-
-    def slow_step_report(found: Any, data: dict[str, Any], keep_more: bool) -> str:
-        if data["completed_steps"] == 1:  # the step's report: it has read the session
-            has_read.set()
-            go_on.wait(10)
-        return record(found, data, keep_more)
-
-    monkeypatch.setattr(views, "_record_progress", slow_step_report)
+    # the step's report, the first to be recorded, held once it has read the session
+    has_read, go_on = held(monkeypatch, views, "_record_progress")
     url = f"/session/{session.pk}/"
     answers: list[int] = []
     first, other = people.client_for(people.owner), people.client_for(people.owner)
