@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -166,15 +167,12 @@ def progress(request: HttpRequest, pk: int) -> HttpResponse:
     # read and written under the row's lock: two reports sent together (a step's and the
     # end's) reach two workers, and the one that read first must not write last
     with transaction.atomic():
-        session = own_session(request, pk, for_update=True)
-        form = ProgressForm(request.POST)
-        if not form.is_valid():
-            return _bad(first_error(form))
-        problem = _record_progress(session, form.cleaned_data, keep_more=True)
-        if problem:
-            return _bad(problem)
+        found = _reported(request, pk, ProgressForm, keep_more=True)
+        if isinstance(found, HttpResponse):
+            return found
+        session, data = found
         fields = list(PROGRESS_FIELDS)
-        if form.cleaned_data["ended"]:
+        if data["ended"]:
             session.finished_at = session.finished_at or clock.now()
             fields.append("finished_at")
         # only what a report carries: a beacon that arrives while the pain-after form is
@@ -191,19 +189,16 @@ PROGRESS_FIELDS = ["completed_steps", "seconds_pressed", "on_target", "started_a
 @require_POST
 def finish(request: HttpRequest, pk: int) -> HttpResponse:
     with transaction.atomic():  # under the row's lock, as a progress report is
-        session = own_session(request, pk, for_update=True)
-        form = FinishForm(request.POST)
-        if not form.is_valid():
-            return _bad(first_error(form))
-        problem = _record_progress(session, form.cleaned_data, keep_more=False)
-        if problem:
-            return _bad(problem)
-        session.pain_after = form.cleaned_data["pain_after"]
-        session.note = form.cleaned_data["note"]
+        found = _reported(request, pk, FinishForm, keep_more=False)
+        if isinstance(found, HttpResponse):
+            return found
+        session, data = found
+        session.pain_after = data["pain_after"]
+        session.note = data["note"]
         session.finished_at = session.finished_at or clock.now()
         fields = [*PROGRESS_FIELDS, "pain_after", "note", "finished_at"]
-        if session.pain_before is None and form.cleaned_data["pain_before"] is not None:
-            session.pain_before = form.cleaned_data["pain_before"]
+        if session.pain_before is None and data["pain_before"] is not None:
+            session.pain_before = data["pain_before"]
             fields.append("pain_before")
         # only what the finish carries: the pain before, saved by its own request while
         # this one was on its way, is never written back as it was read here
@@ -213,6 +208,20 @@ def finish(request: HttpRequest, pk: int) -> HttpResponse:
     if request.headers.get("Accept", "").startswith("application/json"):
         return JsonResponse({"ok": True, "diary": "/diary/"})
     return redirect("/diary/")
+
+
+def _reported(
+    request: HttpRequest, pk: int, form_class: type[forms.Form], keep_more: bool
+) -> tuple[PracticeSession, dict[str, Any]] | HttpResponse:
+    """In the caller's transaction: the person's session, its row locked, with the form's
+    steps done, seconds pressed and on target put onto it (not saved), and the form's data;
+    or the 400 answer to a bad form (a stranger's session is a 404 first)."""
+    session = own_session(request, pk, for_update=True)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return _bad(first_error(form))
+    problem = _record_progress(session, form.cleaned_data, keep_more)
+    return _bad(problem) if problem else (session, form.cleaned_data)
 
 
 def _record_progress(session: PracticeSession, data: dict[str, Any], keep_more: bool) -> str:
